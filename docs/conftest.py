@@ -1,0 +1,1 @@
+"""Docs pages are doctests: every ``>>>`` example in docs/*.md runs under pytest."""

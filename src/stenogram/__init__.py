@@ -1,0 +1,86 @@
+"""stenogram: transcripts of official meetings as typed data and useful documents.
+
+>>> import stenogram
+>>> t = stenogram.parse("Anna Petrova: Good morning.\\nIvan Sidorov: Good morning to you.\\n")
+>>> [turn.label for turn in t.turns]
+['Anna Petrova', 'Ivan Sidorov']
+"""
+
+from __future__ import annotations
+
+from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.errors import (
+    DecodeError,
+    EmptyInputError,
+    ExportError,
+    OptionError,
+    ParseError,
+    PluginError,
+    ReadError,
+    StenogramError,
+    StrictModeError,
+    UnknownFormatError,
+    UnknownParticipantError,
+)
+from stenogram.export import FormatInfo, export, export_file, formats, read
+from stenogram.hookspecs import hookimpl
+from stenogram.model import (
+    Block,
+    BodyItem,
+    Mark,
+    MarkKind,
+    Meeting,
+    Note,
+    NoteKind,
+    Paragraph,
+    Participant,
+    Span,
+    Transcript,
+    Turn,
+)
+from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
+from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Block",
+    "BodyItem",
+    "DecodeError",
+    "Diagnostic",
+    "EmptyInputError",
+    "ExportError",
+    "FormatInfo",
+    "Mark",
+    "MarkKind",
+    "Meeting",
+    "Note",
+    "NoteKind",
+    "OptionError",
+    "Paragraph",
+    "ParseError",
+    "ParseOptions",
+    "Participant",
+    "PluginError",
+    "ReadError",
+    "Severity",
+    "Span",
+    "StenogramError",
+    "StrictModeError",
+    "Transcript",
+    "Turn",
+    "UnknownFormatError",
+    "UnknownParticipantError",
+    "__version__",
+    "export",
+    "export_file",
+    "formats",
+    "from_json",
+    "hookimpl",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "read",
+    "to_json",
+]

@@ -1,0 +1,51 @@
+"""The built-in JSON exporter and reader, registered like any third-party plugin."""
+
+from __future__ import annotations
+
+import attrs
+
+from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar, hookimpl
+from stenogram.model import Transcript
+from stenogram.serialize import from_json, to_json
+
+
+@attrs.frozen(kw_only=True)
+class JsonOptions:
+    """``indent``: spaces per level; 0 writes one line."""
+
+    indent: int = 2
+
+
+def export_json(transcript: Transcript, options: JsonOptions) -> str:
+    return to_json(transcript, indent=options.indent or None)
+
+
+def read_json(data: bytes, source_name: str | None) -> Transcript:
+    return from_json(data, source=source_name)
+
+
+def sniff_json(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"schema_version"' in head
+
+
+@hookimpl
+def stenogram_register_exporters(register: ExporterRegistrar) -> None:
+    register(
+        "json",
+        export_json,
+        options=JsonOptions,
+        media_type="application/json",
+        suffix=".json",
+        description="The stenogram model as JSON, everything kept (schema_version 1).",
+    )
+
+
+@hookimpl
+def stenogram_register_readers(register: ReaderRegistrar) -> None:
+    register(
+        "json",
+        read_json,
+        suffixes=(".json",),
+        description="Transcripts written by the json exporter.",
+        sniff=sniff_json,
+    )

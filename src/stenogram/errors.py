@@ -1,0 +1,115 @@
+"""Every error stenogram raises on purpose derives from ``StenogramError``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DecodeError",
+    "EmptyInputError",
+    "ExportError",
+    "OptionError",
+    "ParseError",
+    "PluginError",
+    "ReadError",
+    "StenogramError",
+    "StrictModeError",
+    "UnknownFormatError",
+    "UnknownParticipantError",
+]
+
+
+class StenogramError(Exception):
+    """Base class: catch this to catch every error stenogram raises on purpose."""
+
+
+class ParseError(StenogramError):
+    """Input that cannot be turned into a transcript; says where and why."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.text = text
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.file or "<text>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        shown = f": {self.text!r}" if self.text else ""
+        return f"{where}: {self.message}{shown}"
+
+    def with_file(self, file: str) -> ParseError:
+        """The same error, now naming the file it came from."""
+        self.file = file
+        self.args = (self._render(),)
+        return self
+
+
+class DecodeError(ParseError):
+    """Bytes that are not valid in the encoding tried."""
+
+    def __init__(self, message: str, *, offset: int, encoding: str, file: str | None = None) -> None:
+        self.offset = offset
+        self.encoding = encoding
+        super().__init__(message, file=file)
+
+
+class EmptyInputError(ParseError):
+    """Input with no text at all: almost always the wrong file."""
+
+
+class StrictModeError(ParseError):
+    """``strict=True`` and the parser had to guess; ``diagnostics`` lists every guess."""
+
+    def __init__(self, message: str, *, diagnostics: Sequence[object], file: str | None = None) -> None:
+        self.diagnostics = tuple(diagnostics)
+        first = self.diagnostics[0] if self.diagnostics else None
+        line = getattr(first, "line", None)
+        super().__init__(message, file=file, line=line or None, text=getattr(first, "text", None) or None)
+
+
+class ReadError(StenogramError):
+    """A registered reader could not read its input (bad XML, bad JSON, …)."""
+
+
+class ExportError(StenogramError):
+    """An exporter could not render a transcript."""
+
+
+class OptionError(StenogramError):
+    """An exporter option that does not exist or has the wrong type."""
+
+
+class UnknownFormatError(StenogramError):
+    """No exporter or reader of that name; the message lists the ones there are."""
+
+    def __init__(self, name: str, available: Sequence[str], kind: str = "format") -> None:
+        self.name = name
+        self.available = tuple(available)
+        listed = ", ".join(self.available) or "none"
+        super().__init__(f"unknown {kind} {name!r}; available: {listed}")
+
+
+class UnknownParticipantError(StenogramError, LookupError):
+    """No participant with that id."""
+
+    def __init__(self, id: str, available: Sequence[str]) -> None:
+        self.id = id
+        super().__init__(f"no participant {id!r}; participants: {', '.join(available) or 'none'}")
+
+
+class PluginError(StenogramError):
+    """A plugin failed to load or registered something invalid (only raised in strict mode)."""

@@ -1,0 +1,258 @@
+"""The neutral transcript model: frozen, typed, and free of I/O.
+
+Readers build it, exporters and the analysis read it. Change it with
+``attrs.evolve``. Equality compares content only: source spans and
+diagnostics describe where the content came from, not what it is, so a
+transcript read back from TEI equals the one that was written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Callable, Iterator
+from typing import Any, TypeAlias
+
+import attrs
+
+from stenogram.diagnostics import Diagnostic
+from stenogram.text import count_words
+
+__all__ = [
+    "Block",
+    "BodyItem",
+    "Mark",
+    "MarkKind",
+    "Meeting",
+    "Note",
+    "NoteKind",
+    "Paragraph",
+    "Participant",
+    "Span",
+    "Transcript",
+    "Turn",
+]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Where something stands in the decoded source text.
+
+    Offsets index the text after decoding (BOM removed, line ends folded to
+    ``\\n``); lines are 1-based and ``end_line`` is the last line touched.
+    """
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+    line: int = attrs.field(validator=_non_negative)
+    end_line: int = attrs.field(validator=_non_negative)
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+
+class NoteKind(enum.Enum):
+    """What a note is; exporters pick their markup from this."""
+
+    STAGE = "stage"  # (Applause.), (Laughs.), (As interpreted.)
+    OMISSION = "omission"  # <…>, [inaudible]
+    SEPARATOR = "separator"  # * * *
+    SECTION = "section"  # Part 1. The Kremlin, Moscow; <CHAPTER>; headings
+    TIMESTAMP = "timestamp"  # 00:07:53, 1:26 P.M. EST
+    EDITORIAL = "editorial"  # (The Minister went on to talk about …), attendee lists
+    PAGE = "page"  # page headers and page numbers of printed records
+    OTHER = "other"  # kept, but not classified
+
+
+class MarkKind(enum.Enum):
+    """What an inline stretch of a paragraph is."""
+
+    STAGE = "stage"  # (Laughs.) inside a sentence
+    OMISSION = "omission"  # <…>
+    INSERTION = "insertion"  # [$400 million]: words the editor added
+    TIMESTAMP = "timestamp"  # [crosstalk 00:07:53]
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Mark:
+    """An inline annotation: ``text[start:end]`` of its paragraph is of this kind."""
+
+    kind: MarkKind = attrs.field(validator=attrs.validators.instance_of(MarkKind))
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+
+def _tuple_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Validate a tuple whose members are all of ``types``."""
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(types),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of speech or preamble, reflowed: it never holds a line break."""
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    marks: tuple[Mark, ...] = attrs.field(default=(), validator=_tuple_of(Mark))
+    span: Span | None = attrs.field(default=None, eq=False)
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.text)
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """Something in the record that nobody said: a stage direction, an omission, a separator."""
+
+    kind: NoteKind = attrs.field(validator=attrs.validators.instance_of(NoteKind))
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+Block: TypeAlias = Paragraph | Note
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A person (or an anonymous role such as ``Question``) who speaks.
+
+    ``labels`` keeps every label this participant was printed under, in order
+    of first appearance, so nothing the source said about them is lost.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.matches_re(r"[A-Za-z_][\w.\-]*"))
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    role: str | None = None
+    labels: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    anonymous: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Turn:
+    """One speaker's uninterrupted contribution.
+
+    ``label`` is the label exactly as printed, without its closing colon;
+    ``annotation`` holds what the label carried besides the name, such as
+    ``retranslated``.
+    """
+
+    speaker: str = attrs.field(validator=attrs.validators.instance_of(str))
+    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    content: tuple[Block, ...] = attrs.field(default=(), validator=_tuple_of(Paragraph, Note))
+    annotation: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False)
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.content if isinstance(b, Paragraph))
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(b for b in self.content if isinstance(b, Note))
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(p.word_count for p in self.paragraphs)
+
+
+BodyItem: TypeAlias = Turn | Note
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """What the transcript is of. Every field is optional: sources vary."""
+
+    title: str | None = None
+    lead: str | None = None
+    date: _dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(_dt.date))
+    )
+    time: str | None = None
+    place: str | None = None
+    occasion: str | None = None
+    source: str | None = None
+    language: str | None = None
+    is_excerpt: bool = False
+    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_tuple_of(tuple))
+
+
+@attrs.frozen(kw_only=True)
+class Transcript:
+    """A parsed transcript: metadata, participants, preamble and body.
+
+    ``body`` holds turns and the notes that stand between them, in source
+    order. ``diagnostics`` lists the guesses the reader made; they do not
+    take part in equality.
+    """
+
+    meeting: Meeting = attrs.field(factory=Meeting, validator=attrs.validators.instance_of(Meeting))
+    participants: tuple[Participant, ...] = attrs.field(default=(), validator=_tuple_of(Participant))
+    preamble: tuple[Block, ...] = attrs.field(default=(), validator=_tuple_of(Paragraph, Note))
+    body: tuple[BodyItem, ...] = attrs.field(default=(), validator=_tuple_of(Turn, Note))
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(
+        default=(), eq=False, validator=_tuple_of(Diagnostic)
+    )
+
+    @participants.validator
+    def _unique_ids(self, attribute: attrs.Attribute[tuple[Participant, ...]], value: tuple[Participant, ...]) -> None:
+        seen: set[str] = set()
+        for p in value:
+            if p.id in seen:
+                raise ValueError(f"duplicate participant id {p.id!r}")
+            seen.add(p.id)
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return tuple(b for b in self.body if isinstance(b, Turn))
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """Every note, wherever it stands: preamble, between turns, inside turns."""
+        return tuple(self._iter_notes())
+
+    def _iter_notes(self) -> Iterator[Note]:
+        for block in self.preamble:
+            if isinstance(block, Note):
+                yield block
+        for item in self.body:
+            if isinstance(item, Note):
+                yield item
+            else:
+                yield from item.notes
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every spoken paragraph, in order (the preamble is not speech)."""
+        return tuple(p for t in self.turns for p in t.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(t.word_count for t in self.turns)
+
+    def participant(self, id: str) -> Participant:
+        """The participant with this id; ``LookupError`` names the ids there are."""
+        for p in self.participants:
+            if p.id == id:
+                return p
+        from stenogram.errors import UnknownParticipantError
+
+        raise UnknownParticipantError(id, tuple(p.id for p in self.participants))
+
+    def turns_of(self, id: str) -> tuple[Turn, ...]:
+        return tuple(t for t in self.turns if t.speaker == id)
