@@ -142,7 +142,7 @@ def make_options(options_class: type, options: object | None = None, overrides: 
             raise OptionError(f"unknown option {key!r} for {options_class.__name__}; options: {known}")
         changes[key] = coerce_option(key, hints.get(key, Any), value)
     try:
-        return attrs.evolve(options, **changes)
+        return attrs.evolve(options, **changes)  # type: ignore[misc]
     except (TypeError, ValueError) as exc:
         raise OptionError(f"bad options for {options_class.__name__}: {exc}") from None
 

@@ -205,9 +205,7 @@ class Transcript:
     participants: tuple[Participant, ...] = attrs.field(default=(), validator=_tuple_of(Participant))
     preamble: tuple[Block, ...] = attrs.field(default=(), validator=_tuple_of(Paragraph, Note))
     body: tuple[BodyItem, ...] = attrs.field(default=(), validator=_tuple_of(Turn, Note))
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(
-        default=(), eq=False, validator=_tuple_of(Diagnostic)
-    )
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, validator=_tuple_of(Diagnostic))
 
     @participants.validator
     def _unique_ids(self, attribute: attrs.Attribute[tuple[Participant, ...]], value: tuple[Participant, ...]) -> None:

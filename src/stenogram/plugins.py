@@ -130,7 +130,7 @@ class PluginHost:
             except Exception as exc:  # a broken plugin must not take the others down
                 host._record_failure(ep.name, dist_name, exc)
                 continue
-            version = dist.version if dist is not None else None
+            version = dist.version if dist is not None else ""
             host.register(plugin, name=ep.name, distribution=(dist_name, version) if dist_name else None)
         return host
 
@@ -196,7 +196,9 @@ class PluginHost:
         for impl in impls:
             staged: list[Any] = []
 
-            def register(*args: Any, _plugin: str = impl.plugin_name, _staged: list[Any] = staged, **kwargs: Any) -> None:
+            def register(
+                *args: Any, _plugin: str = impl.plugin_name, _staged: list[Any] = staged, **kwargs: Any
+            ) -> None:
                 _staged.append(build(_plugin, args, kwargs))
 
             try:
@@ -242,9 +244,7 @@ class PluginHost:
         infos = []
         for name, plugin in self._plugin_order():
             dist = self._distributions.get(name)
-            hooks = tuple(
-                sorted(h.name for h in self.pm.get_hookcallers(plugin) or ())
-            )
+            hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
             infos.append(
                 PluginInfo(
                     name=name,

@@ -150,9 +150,7 @@ class _Reader:
                 mpath = f"{path}.marks[{i}]"
                 if not (isinstance(raw, list) and len(raw) == 3 and isinstance(raw[0], str)):
                     raise self.fail(mpath, "expected [kind, start, end]")
-                marks.append(
-                    self.build(Mark, mpath, kind=self.enum(MarkKind, raw[0], mpath), start=raw[1], end=raw[2])
-                )
+                marks.append(self.build(Mark, mpath, kind=self.enum(MarkKind, raw[0], mpath), start=raw[1], end=raw[2]))
             return self.build(Paragraph, path, text=text, marks=tuple(marks), span=self.span(obj, path))
         if kind == "note":
             note_kind = self.enum(NoteKind, self.get(obj, "kind", path, str), f"{path}.kind")
@@ -240,7 +238,9 @@ class _Reader:
             "$",
             meeting=meeting,
             participants=tuple(participants),
-            preamble=tuple(self.block(b, f"$.preamble[{i}]") for i, b in enumerate(self.get(data, "preamble", "$", list))),
+            preamble=tuple(
+                self.block(b, f"$.preamble[{i}]") for i, b in enumerate(self.get(data, "preamble", "$", list))
+            ),
             body=tuple(self.body_item(b, f"$.body[{i}]") for i, b in enumerate(self.get(data, "body", "$", list))),
             diagnostics=tuple(diagnostics),
         )

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from stenogram.errors import EmptyInputError, ReadError, StrictModeError
-from stenogram.model import Meeting, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.model import Transcript
+from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.options import ParseOptions
 
 __all__ = ["ParseOptions", "parse", "parse_bytes", "parse_file"]
-
-_LABEL = re.compile(r"^([A-Z][^:\n]{0,80}?):\s*(.*)$")
 
 
 def _options(options: ParseOptions | None, overrides: dict[str, Any]) -> ParseOptions:
@@ -24,36 +22,12 @@ def _options(options: ParseOptions | None, overrides: dict[str, Any]) -> ParseOp
 
 
 def parse(text: str, *, options: ParseOptions | None = None, source: str | None = None, **overrides: Any) -> Transcript:
-    """Parse a plain-text transcript. Interim line-regex version; replaced by the staged parser."""
+    """Parse a plain-text transcript held in a string."""
     opts = _options(options, overrides)
     text = normalise_newlines(text)
     if not text.strip():
         raise EmptyInputError("the input holds no text", file=source)
-    turns: list[tuple[str, list[tuple[str, Span]], Span]] = []
-    pos = 0
-    for lineno, line in enumerate(text.split("\n"), 1):
-        start, pos = pos, pos + len(line) + 1
-        m = _LABEL.match(line)
-        if m:
-            turns.append((m.group(1), [], Span(start=start, end=start + len(line), line=lineno, end_line=lineno)))
-            body, bstart = m.group(2), start + m.start(2)
-        elif turns:
-            body, bstart = line, start
-        else:
-            continue
-        if body.strip():
-            turns[-1][1].append((body, Span(start=bstart, end=bstart + len(body), line=lineno, end_line=lineno)))
-    ids: dict[str, str] = {}
-    for label, _, _ in turns:
-        ids.setdefault(label, f"p{len(ids) + 1}")
-    t = Transcript(
-        meeting=Meeting(),
-        participants=tuple(Participant(id=i, name=label, labels=(label,)) for label, i in ids.items()),
-        body=tuple(
-            Turn(speaker=ids[label], label=label, content=tuple(Paragraph(text=b, span=s) for b, s in paras), span=span)
-            for label, paras, span in turns
-        ),
-    )
+    t = build_transcript(text, start=0, options=opts)
     if opts.strict and t.diagnostics:
         raise StrictModeError("the parser had to guess", diagnostics=t.diagnostics, file=source)
     return t
