@@ -106,6 +106,12 @@ class Paragraph:
     marks: tuple[Mark, ...] = attrs.field(default=(), validator=_tuple_of(Mark))
     span: Span | None = attrs.field(default=None, eq=False)
 
+    @marks.validator
+    def _marks_inside_text(self, attribute: attrs.Attribute[tuple[Mark, ...]], value: tuple[Mark, ...]) -> None:
+        for mark in value:
+            if not mark.start <= mark.end <= len(self.text):
+                raise ValueError(f"mark {mark.start}:{mark.end} lies outside a text of {len(self.text)} characters")
+
     @property
     def word_count(self) -> int:
         return count_words(self.text)
