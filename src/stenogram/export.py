@@ -1,4 +1,14 @@
-"""The public face of the plugin registries: formats(), export(), read()."""
+"""The public face of the plugin registries: formats(), export(), export_file(), read().
+
+>>> from stenogram import parse
+>>> t = parse("Anna Petrova: Good morning.\\n")
+>>> export(t, "json", indent=0).startswith('{"schema_version": 1')
+True
+>>> export(t, "json", indent="two")
+Traceback (most recent call last):
+...
+stenogram.errors.OptionError: option 'indent' expects an integer, not 'two'
+"""
 
 from __future__ import annotations
 
@@ -16,9 +26,35 @@ from stenogram.errors import ExportError, OptionError, ReadError, StenogramError
 from stenogram.model import Transcript
 from stenogram.plugins import ExporterInfo, ReaderInfo, get_host
 
-__all__ = ["FormatInfo", "coerce_option", "export", "export_file", "formats", "make_options", "read"]
+__all__ = [
+    "FormatInfo",
+    "OptionInfo",
+    "OverwriteError",
+    "coerce_option",
+    "describe_options",
+    "export",
+    "export_file",
+    "formats",
+    "make_options",
+    "pick_reader",
+    "read",
+]
 
 SNIFF_BYTES = 4096
+
+
+class OverwriteError(ExportError):
+    """The output path is the file the transcript was read from."""
+
+
+@attrs.frozen(kw_only=True)
+class OptionInfo:
+    """One option of an exporter, for ``stenogram formats`` and the docs."""
+
+    name: str
+    type: str
+    default: str
+    help: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -32,10 +68,36 @@ class FormatInfo:
     suffixes: tuple[str, ...]
     media_type: str | None = None
     binary: bool = False
+    options: tuple[OptionInfo, ...] = ()
+
+
+def _type_name(annotation: Any) -> str:
+    if isinstance(annotation, type) and typing.get_origin(annotation) is None:
+        return annotation.__name__
+    return str(annotation).replace("typing.", "")
+
+
+def describe_options(options_class: type) -> tuple[OptionInfo, ...]:
+    """The fields of an options class: name, type, default and the ``help`` metadata if any."""
+    hints = typing.get_type_hints(options_class)
+    defaults = options_class()
+    return tuple(
+        OptionInfo(
+            name=f.name,
+            type=_type_name(hints.get(f.name, Any)),
+            default=repr(getattr(defaults, f.name)),
+            help=str(f.metadata.get("help", "")),
+        )
+        for f in attrs.fields(options_class)
+    )
 
 
 def formats() -> list[FormatInfo]:
-    """Every exporter and reader there is, sorted by kind and name."""
+    """Every exporter and reader there is, sorted by kind and name.
+
+    >>> [(f.kind, f.name) for f in formats() if f.name in ("json", "text")]
+    [('exporter', 'json'), ('reader', 'json'), ('reader', 'text')]
+    """
     host = get_host()
     out = [
         FormatInfo(
@@ -46,6 +108,7 @@ def formats() -> list[FormatInfo]:
             suffixes=(e.suffix,),
             media_type=e.media_type,
             binary=e.binary,
+            options=describe_options(e.options),
         )
         for e in host.exporters.values()
     ]
@@ -67,7 +130,7 @@ def coerce_option(name: str, annotation: Any, value: Any) -> Any:
     if annotation is Any:
         return value
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
+        if type(None) in args and (value is None or (isinstance(value, str) and value.lower() in {"none", ""})):
             return None
         errors = []
         for arg in args:
@@ -99,11 +162,11 @@ def coerce_option(name: str, annotation: Any, value: Any) -> Any:
     if annotation in (int, float):
         if isinstance(value, bool):
             raise OptionError(f"option {name!r} expects a number, not {value!r}")
-        if isinstance(value, (int, float)) and (annotation is float or isinstance(value, int)):
+        if isinstance(value, int) or (annotation is float and isinstance(value, float)):
             return annotation(value)
         if isinstance(value, str):
             try:
-                return annotation(value)
+                return annotation(value.strip())
             except ValueError:
                 pass
         raise OptionError(f"option {name!r} expects {'an integer' if annotation is int else 'a number'}, not {value!r}")
@@ -122,88 +185,154 @@ def coerce_option(name: str, annotation: Any, value: Any) -> Any:
             return annotation(value)
         except Exception:
             pass
-    raise OptionError(f"option {name!r} cannot take {value!r}")
+    raise OptionError(f"option {name!r} cannot take {value!r} (expects {_type_name(annotation)})")
 
 
-def make_options(options_class: type, options: object | None = None, overrides: Mapping[str, Any] | None = None) -> Any:
-    """An options instance: ``options`` (or the defaults) with ``overrides`` applied and checked."""
+def make_options(
+    options_class: type, options: object | Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None
+) -> Any:
+    """An options instance: ``options`` (an instance, a mapping, or the defaults) with ``overrides`` applied.
+
+    Every value is checked against the field's type, so a typo or a wrong
+    type is an ``OptionError`` that names the option, not a ``TypeError``
+    from deep inside an exporter.
+    """
+    changes: dict[str, Any] = {}
+    if isinstance(options, Mapping):
+        changes.update(options)
+        options = None
     if options is None:
         options = options_class()
     elif not isinstance(options, options_class):
         raise OptionError(f"options must be a {options_class.__name__}, not {type(options).__name__}")
-    if not overrides:
+    changes.update(overrides or {})
+    if not changes:
         return options
     hints = typing.get_type_hints(options_class)
     fields = {f.name: f for f in attrs.fields(options_class)}
-    changes = {}
-    for key, value in overrides.items():
+    checked = {}
+    for key, value in changes.items():
         if key not in fields:
             known = ", ".join(sorted(fields)) or "none"
             raise OptionError(f"unknown option {key!r} for {options_class.__name__}; options: {known}")
-        changes[key] = coerce_option(key, hints.get(key, Any), value)
+        checked[key] = coerce_option(key, hints.get(key, Any), value)
     try:
-        return attrs.evolve(options, **changes)  # type: ignore[misc]
+        return attrs.evolve(options, **checked)  # type: ignore[misc]
     except (TypeError, ValueError) as exc:
-        raise OptionError(f"bad options for {options_class.__name__}: {exc}") from None
+        names = ", ".join(repr(k) for k in checked)
+        raise OptionError(f"bad value for option {names} of {options_class.__name__}: {exc}") from None
 
 
-def export(transcript: Transcript, fmt: str, options: object | None = None, **overrides: Any) -> str | bytes:
-    """Render ``transcript`` in format ``fmt``; keyword overrides set single options."""
+def export(
+    transcript: Transcript, fmt: str, options: object | Mapping[str, Any] | None = None, **overrides: Any
+) -> str | bytes:
+    """Render ``transcript`` in format ``fmt``; keyword overrides set single options.
+
+    Returns ``str`` for text formats and ``bytes`` for binary ones (see
+    ``FormatInfo.binary``).
+    """
     info: ExporterInfo = get_host().exporter(fmt)
     opts = make_options(info.options, options, overrides)
     try:
-        return info.export(transcript, opts)
+        result = info.export(transcript, opts)
     except StenogramError:
         raise
     except Exception as exc:  # an exporter's bug must still name the exporter
         raise ExportError(f"exporter {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
+    expected = bytes if info.binary else str
+    if not isinstance(result, expected):
+        raise ExportError(f"exporter {fmt!r} ({info.plugin}) returned {type(result).__name__}, not {expected.__name__}")
+    return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def export_file(
-    transcript: Transcript, fmt: str, path: str | os.PathLike[str], options: object | None = None, **overrides: Any
+    transcript: Transcript,
+    fmt: str,
+    path: str | os.PathLike[str],
+    options: object | Mapping[str, Any] | None = None,
+    *,
+    source: str | os.PathLike[str] | None = None,
+    **overrides: Any,
 ) -> Path:
-    """Export and write atomically: a temp file beside ``path``, then a rename."""
-    return write_atomic(path, export(transcript, fmt, options, **overrides))
+    """Export and write atomically: a temp file beside ``path``, then a rename.
+
+    ``source`` is the file the transcript came from; ``export_file`` refuses
+    to write over it (``OverwriteError``), even through another name for the
+    same file. The transcript is rendered before anything is written, so a
+    failing exporter leaves ``path`` as it was.
+    """
+    target = Path(path)
+    if source is not None and (_same_file(target, Path(source)) or target.absolute() == Path(source).absolute()):
+        raise OverwriteError(f"{target}: refusing to overwrite the input file")
+    if target.is_dir():
+        raise ExportError(f"{target}: is a directory")
+    return write_atomic(target, export(transcript, fmt, options, **overrides))
 
 
-def _pick_reader(data: bytes, name: str | None) -> ReaderInfo | None:
+def pick_reader(data: bytes, name: str | None = None) -> ReaderInfo | None:
+    """The reader for ``data``: longest matching suffix of ``name``, then sniffing; ``None`` means plain text."""
     readers = get_host().readers
     if name:
         lowered = name.lower()
-        for r in readers.values():
-            if any(lowered.endswith(s) for s in r.suffixes):
-                return r
+        matches = [(len(s), r.name, r) for r in readers.values() for s in r.suffixes if lowered.endswith(s)]
+        if matches:
+            return max(matches, key=lambda m: (m[0], [-ord(c) for c in m[1]]))[2]
     head = data[:SNIFF_BYTES]
     for r in sorted(readers.values(), key=lambda r: r.name):
-        if r.sniff is not None and r.sniff(head):
+        try:
+            looks_right = r.sniff is not None and r.sniff(head)
+        except Exception:  # a sniffer's bug must not stop the others from looking
+            looks_right = False
+        if looks_right:
             return r
     return None
 
 
-def read(source: str | os.PathLike[str] | bytes, fmt: str | None = None, *, encoding: str | None = None) -> Transcript:
+def read(
+    source: str | os.PathLike[str] | bytes,
+    fmt: str | None = None,
+    *,
+    encoding: str | None = None,
+    name: str | None = None,
+) -> Transcript:
     """Read a transcript in any registered format; plain text is the fallback.
 
-    ``source`` is a path, or the raw bytes. ``fmt`` names the reader (``"text"``
-    forces the plain-text parser); without it the file's suffix decides, then
-    the content.
+    ``source`` is a path, or the raw bytes (then ``name``, if given, is the
+    file name used to pick the reader and in messages). ``fmt`` names the
+    reader; without it the suffix decides, then the content. ``encoding``
+    applies to plain text.
+
+    >>> read(b"Anna Petrova: Good morning.\\n").turns[0].label
+    'Anna Petrova'
     """
+    from stenogram.builtin.text_format import read_text
     from stenogram.parse import parse_bytes
 
     if isinstance(source, bytes):
-        data, name = source, None
+        data = source
     else:
         path = Path(source)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        name = str(path)
-    if fmt == "text":
-        reader = None
-    elif fmt is not None:
-        reader = get_host().reader(fmt)
-    else:
-        reader = _pick_reader(data, name)
-    if reader is None:
+        name = name or str(path)
+    reader = get_host().reader(fmt) if fmt is not None else pick_reader(data, name)
+    if reader is None or reader.read is read_text:
         return parse_bytes(data, encoding=encoding, source=name)
-    return reader.read(data, name)  # type: ignore[no-any-return]
+    try:
+        result = reader.read(data, name)
+    except StenogramError:
+        raise
+    except Exception as exc:  # a reader's bug must still name the reader and the file
+        raise ReadError(f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin}) failed: {exc}") from exc
+    if not isinstance(result, Transcript):
+        raise ReadError(f"reader {reader.name!r} ({reader.plugin}) returned {type(result).__name__}, not a Transcript")
+    return result

@@ -2,6 +2,12 @@
 
 Hooks are few and take a ``register`` callable, so the host builds the typed
 records itself and can check them (the ``register_*`` style of simonw/llm).
+A plugin implements any of them with ``@stenogram.hookimpl``; pluggy checks
+the names and arguments when the plugin is registered, so a typo is
+reported as a load error instead of being silently ignored.
+
+Each hook's docstring states how the results of several plugins combine;
+``docs/plugins.md`` is the reference for plugin authors.
 """
 
 from __future__ import annotations
@@ -11,11 +17,29 @@ from typing import Any, Protocol
 
 import pluggy
 
-__all__ = ["ExporterRegistrar", "ReaderRegistrar", "hookimpl", "hookspec"]
+from stenogram.model import Transcript
+
+__all__ = [
+    "PROJECT",
+    "ExportFunction",
+    "ExporterRegistrar",
+    "ReadFunction",
+    "ReaderRegistrar",
+    "SniffFunction",
+    "hookimpl",
+    "hookspec",
+]
 
 PROJECT = "stenogram"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
+
+#: ``export(transcript, options) -> str | bytes``; ``options`` is an instance of the registered options class.
+ExportFunction = Callable[[Transcript, Any], str | bytes]
+#: ``read(data, source_name) -> Transcript``; ``source_name`` is the file name for messages, or ``None``.
+ReadFunction = Callable[[bytes, str | None], Transcript]
+#: ``sniff(head) -> bool``: does this start of a file look like the reader's format?
+SniffFunction = Callable[[bytes], bool]
 
 
 class ExporterRegistrar(Protocol):
@@ -24,9 +48,9 @@ class ExporterRegistrar(Protocol):
     def __call__(
         self,
         name: str,
-        export: Callable[[Any, Any], str | bytes],
+        export: ExportFunction,
         *,
-        options: type,
+        options: type | None = None,
         media_type: str,
         suffix: str,
         description: str,
@@ -40,24 +64,29 @@ class ReaderRegistrar(Protocol):
     def __call__(
         self,
         name: str,
-        read: Callable[[bytes, str | None], Any],
+        read: ReadFunction,
         *,
         suffixes: tuple[str, ...],
         description: str,
-        sniff: Callable[[bytes], bool] | None = None,
+        sniff: SniffFunction | None = None,
     ) -> None: ...
 
 
 @hookspec
 def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    """Register exporters by calling ``register`` once for each.
+    """Register output formats by calling ``register`` once for each.
 
-    ``export(transcript, options) -> str | bytes`` must be a pure function of
-    its arguments; ``options`` is a frozen attrs class whose every field has a
-    default. Result rule: all implementations are called; when two plugins
-    register the same name, the one registered later wins (third-party
-    plugins are registered after the built-in ones, so they can override
-    them), and the replaced one is listed by ``stenogram plugins``.
+    ``export(transcript, options)`` must be a pure function of its arguments
+    and return ``str`` (or ``bytes`` when ``binary=True``). ``options`` is a
+    frozen attrs class whose every field has a default (``None`` means the
+    exporter takes no options). ``suffix`` is the file suffix with its dot.
+
+    Result rule: every implementation is called once, built-ins first, then
+    third-party plugins in name order. When two plugins register the same
+    name, the later one wins, so a third-party plugin can replace a
+    built-in; the replacement is listed by ``stenogram plugins``. If a
+    plugin's implementation raises or registers something invalid, nothing
+    it registered (from any hook) is used and a load error names it.
     """
 
 
@@ -65,11 +94,15 @@ def stenogram_register_exporters(register: ExporterRegistrar) -> None:
 def stenogram_register_readers(register: ReaderRegistrar) -> None:
     """Register input formats by calling ``register`` once for each.
 
-    ``read(data, source_name) -> Transcript`` takes the raw bytes, so a
-    reader can honour the encoding its format declares; ``source_name`` is
-    the file name for messages, or ``None``. ``sniff(head)`` gets the first
-    4 KiB and says whether the data looks like this format. Result rule: as
-    for exporters, a later registration of the same name wins; when picking
-    a reader for a file, a suffix match is tried first, then ``sniff``, and
-    plain text is the fallback.
+    ``read(data, source_name)`` takes the raw bytes, so a reader can honour
+    the encoding its format declares, and returns a ``Transcript``; it should
+    raise ``stenogram.ReadError`` for input it cannot read. ``suffixes`` are
+    the file suffixes (with their dot) the reader claims; ``sniff(head)`` gets
+    the first 4 KiB of the input and says whether it looks like this format.
+
+    Result rule: as for exporters, every implementation is called and a
+    later registration of the same name wins. To pick a reader for a file
+    without a named format, the longest matching suffix wins, then the first
+    reader (by name) whose ``sniff`` says yes; the plain-text parser is the
+    fallback.
     """

@@ -6,14 +6,14 @@ import attrs
 
 from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar, hookimpl
 from stenogram.model import Transcript
-from stenogram.serialize import from_json, to_json
+from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
 
 @attrs.frozen(kw_only=True)
 class JsonOptions:
-    """``indent``: spaces per level; 0 writes one line."""
+    """``indent``: spaces per level; 0 writes the whole document on one line."""
 
-    indent: int = 2
+    indent: int = attrs.field(default=2, validator=attrs.validators.ge(0))
 
 
 def export_json(transcript: Transcript, options: JsonOptions) -> str:
@@ -25,6 +25,7 @@ def read_json(data: bytes, source_name: str | None) -> Transcript:
 
 
 def sniff_json(head: bytes) -> bool:
+    """An object whose first kilobytes mention ``schema_version``: other JSON is not ours."""
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"schema_version"' in head
 
 
@@ -36,7 +37,7 @@ def stenogram_register_exporters(register: ExporterRegistrar) -> None:
         options=JsonOptions,
         media_type="application/json",
         suffix=".json",
-        description="The stenogram model as JSON, everything kept (schema_version 1).",
+        description=f"The stenogram model as JSON, everything kept (schema_version {SCHEMA_VERSION}).",
     )
 
 
