@@ -1,0 +1,440 @@
+"""Write a briefing (one meeting) or a briefing pack (several) as DOCX bytes.
+
+The layout follows a government briefing note: marking, title block,
+purpose, participants, key points, key figures, commitments, then the full
+transcript as an annex. Every paragraph gets a named style from the
+template, so a house-style template restyles the whole document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+from collections.abc import Iterable, Sequence
+
+import attrs
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from stenogram.diagnostics import Diagnostic
+from stenogram.errors import OptionError
+from stenogram.model import Note, Paragraph, Transcript, Turn
+from stenogram_docx.facts import MeetingFacts, gather
+from stenogram_docx.ooxml import add_field, add_tab, mark_header_row, normalise_package, set_table_look
+from stenogram_docx.options import BriefingOptions
+from stenogram_docx.sanitise import Sanitiser
+from stenogram_docx.styles import Styles
+from stenogram_docx.template import open_template
+
+__all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
+
+log = logging.getLogger("stenogram_docx")
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ANNEX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DEFAULT_PURPOSE = (
+    "To brief on what was said at this meeting: who took part, the main points made, the figures quoted and"
+    " any commitments or next steps, with the full transcript annexed."
+)
+DEFAULT_PACK_PURPOSE = (
+    "To brief on the meetings below: who took part in each, the main points made, the figures quoted and"
+    " any commitments or next steps, with the full transcripts annexed."
+)
+#: Column widths (cm) of the tables; the text width of the default A4 page is 16.6 cm.
+_PARTICIPANT_COLUMNS = (("Name", 5.4), ("Role", 6.6), ("Turns", 1.8), ("Share of words", 2.8))
+_FIGURE_COLUMNS = (("Figure", 3.6), ("What it refers to", 8.8), ("Said by", 4.2))
+_MEETING_COLUMNS = (("No.", 1.2), ("Meeting", 8.0), ("Date", 3.6), ("Place", 3.8))
+_PACK_PARTICIPANT_COLUMNS = (("Name", 5.4), ("Role", 7.4), ("Meetings", 3.8))
+
+
+@attrs.frozen(kw_only=True)
+class Briefing:
+    """The DOCX bytes and what had to be changed to write them."""
+
+    data: bytes
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def format_date(date: dt.date) -> str:
+    """``Tuesday 23 August 2022``: spelled out, so no reader mistakes day for month."""
+    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _share(share: float) -> str:
+    return f"{share * 100:.1f}%" if share else "0%"
+
+
+def document_time(transcripts: Sequence[Transcript], environ: os._Environ[str] | dict[str, str] | None = None) -> (
+    dt.datetime | None
+):
+    """The date the document is stamped with: the (latest) meeting date, else ``SOURCE_DATE_EPOCH``."""
+    dates = [t.meeting.date for t in transcripts if t.meeting.date is not None]
+    if dates:
+        latest = max(dates)
+        return dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC)
+    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise OptionError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}") from None
+    return None
+
+
+class _Writer:
+    """Holds the document being written and the style objects the template resolved."""
+
+    def __init__(self, document: Document, styles: dict[str, BaseStyle], options: BriefingOptions) -> None:
+        self.doc = document
+        self.styles = styles
+        self.options = options
+        self.clean = Sanitiser()
+        self.body = document.element.body
+
+    # -- primitives -------------------------------------------------------
+
+    def para(self, style: str, text: str = "", where: str = "") -> DocxParagraph:
+        p = self.doc.add_paragraph(style=self.styles[style])
+        if text:
+            p.add_run(self.clean(text, where or style))
+        return p
+
+    def run(self, p: DocxParagraph, text: str, style: str | None = None, where: str = "") -> None:
+        r = p.add_run(self.clean(text, where or "text"))
+        if style is not None:
+            r.style = self.styles[style]
+
+    def heading(self, level: int, text: str, *, new_page: bool = False) -> DocxParagraph:
+        p = self.para(Styles.HEADING_1 if level == 1 else Styles.HEADING_2, text, "heading")
+        if new_page:
+            p.paragraph_format.page_break_before = True
+        return p
+
+    def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[str | tuple[str, str]]]) -> Table:
+        """A table in the briefing style: a repeated header row, then one row per record.
+
+        A cell given as ``(text, note)`` gets the note on a second line in the attribution style.
+        """
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        table.style = self.styles[Styles.TABLE]
+        table.autofit = False
+        set_table_look(table._tbl)
+        header = table.rows[0]
+        mark_header_row(header._tr)
+        for cell, (title, width) in zip(header.cells, columns, strict=True):
+            cell.width = Cm(width)
+            p = cell.paragraphs[0]
+            p.style = self.styles[Styles.TABLE_HEADING]
+            self.run(p, title)
+        for values in rows:
+            cells = table.add_row().cells
+            for cell, value, (_, width) in zip(cells, values, columns, strict=True):
+                cell.width = Cm(width)
+                p = cell.paragraphs[0]
+                p.style = self.styles[Styles.TABLE_TEXT]
+                text, note = value if isinstance(value, tuple) else (value, "")
+                self.run(p, text, where="table cell")
+                if note:
+                    p.add_run().add_break()
+                    self.run(p, note, Styles.ATTRIBUTION, "table cell")
+        for column, (_, width) in zip(table.columns, columns, strict=True):
+            column.width = Cm(width)
+        return table
+
+    def empty(self, text: str) -> None:
+        self.para(Styles.EMPTY, text)
+
+    # -- title block and front matter --------------------------------------
+
+    def marking(self) -> None:
+        if self.options.marking:
+            self.para(Styles.MARKING, self.options.marking, "marking")
+
+    def metadata(self, transcript: Transcript) -> None:
+        m = transcript.meeting
+        rows: list[tuple[str, str | None]] = [
+            ("Date", (format_date(m.date) + (f", {m.time}" if m.time else "")) if m.date else m.time),
+            ("Place", m.place),
+            ("Occasion", m.occasion),
+            ("Record", "Excerpts from the transcript" if m.is_excerpt else None),
+            ("Source", m.source),
+        ]
+        for label, value in rows:
+            if value:
+                p = self.para(Styles.META)
+                self.run(p, label, Styles.META_LABEL)
+                add_tab(p)
+                self.run(p, value, where=f"meeting {label.lower()}")
+        if m.lead:
+            self.para(Styles.NORMAL, m.lead, "meeting lead")
+
+    def purpose(self, default: str) -> None:
+        p = self.para(Styles.PURPOSE)
+        self.run(p, "Purpose: ", Styles.META_LABEL)
+        self.run(p, self.options.purpose or default, where="purpose")
+
+    # -- the sections of one meeting --------------------------------------
+
+    def participants(self, facts: MeetingFacts, level: int) -> None:
+        self.heading(level, "Participants")
+        if not facts.participants:
+            self.empty("The transcript names no participants.")
+            return
+        self.table(
+            _PARTICIPANT_COLUMNS,
+            ((p.name, p.role or "", str(p.turns), _share(p.share)) for p in facts.participants),
+        )
+
+    def key_points(self, facts: MeetingFacts, level: int) -> None:
+        self.heading(level, "Key points")
+        if not facts.key_points:
+            self.empty("No key points were found in the transcript.")
+            return
+        for point in facts.key_points:
+            p = self.para(Styles.BULLET)
+            self.run(p, point.text, where="key point")
+            self.run(p, f" ({point.speaker})", Styles.ATTRIBUTION, "key point")
+
+    def key_figures(self, facts: MeetingFacts, level: int) -> None:
+        self.heading(level, "Key figures")
+        if not facts.figures:
+            self.empty("No figures were stated.")
+            return
+        self.table(
+            _FIGURE_COLUMNS,
+            (((f.figure, f.normalised or ""), f.refers_to, f.speaker) for f in facts.figures),
+        )
+
+    def commitments(self, facts: MeetingFacts, level: int) -> None:
+        if not facts.commitments:
+            return  # the section is for what was found; a briefing does not list absences
+        self.heading(level, "Commitments and next steps")
+        for c in facts.commitments:
+            p = self.para(Styles.BULLET)
+            self.run(p, c.text, where="commitment")
+            by = f" ({c.speaker}; by {c.deadline})" if c.deadline else f" ({c.speaker})"
+            self.run(p, by, Styles.ATTRIBUTION, "commitment")
+
+    def meeting_sections(self, facts: MeetingFacts, level: int) -> None:
+        sections = {
+            "participants": self.participants,
+            "key_points": self.key_points,
+            "key_figures": self.key_figures,
+            "commitments": self.commitments,
+        }
+        for name in self.options.sections:
+            if name in sections:
+                sections[name](facts, level)
+
+    # -- the annex ----------------------------------------------------------
+
+    def spoken(self, p: DocxParagraph, paragraph: Paragraph) -> None:
+        """The paragraph's text, its inline marks (stage directions, omissions) in the note style."""
+        text, pos = paragraph.text, 0
+        for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
+            if mark.start < pos or mark.end <= mark.start:
+                continue  # overlapping or empty marks: the text is already written
+            if mark.start > pos:
+                self.run(p, text[pos : mark.start], where="transcript")
+            self.run(p, text[mark.start : mark.end], Styles.INLINE_NOTE, "transcript")
+            pos = mark.end
+        if pos < len(text):
+            self.run(p, text[pos:], where="transcript")
+
+    def turn(self, turn: Turn) -> None:
+        labelled = False
+        for block in turn.content:
+            if isinstance(block, Note):
+                self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
+                continue
+            p = self.para(Styles.TRANSCRIPT)
+            if not labelled:
+                self.label(p, turn)
+                labelled = True
+            self.spoken(p, block)
+        if not labelled:
+            self.label(self.para(Styles.TRANSCRIPT), turn)
+
+    def label(self, p: DocxParagraph, turn: Turn) -> None:
+        self.run(p, turn.label, Styles.SPEAKER, "speaker label")
+        if turn.annotation:
+            self.run(p, f" ({turn.annotation})", Styles.INLINE_NOTE, "speaker label")
+        self.run(p, ": ", Styles.SPEAKER, "speaker label")
+
+    def annex(self, facts: MeetingFacts, letter: str, *, of_title: bool) -> None:
+        title = f"Annex {letter}: Transcript" + (f" of {facts.title}" if of_title else "")
+        self.heading(1, title, new_page=True)
+        t = facts.transcript
+        for block in t.preamble:
+            if isinstance(block, Note):
+                self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
+            else:
+                self.spoken(self.para(Styles.TRANSCRIPT), block)
+        for item in t.body:
+            if isinstance(item, Note):
+                self.para(Styles.TRANSCRIPT_NOTE, item.text, "transcript note")
+            else:
+                self.turn(item)
+        if not t.body and not t.preamble:
+            self.empty("The transcript is empty.")
+
+    # -- header, footer, properties -------------------------------------------
+
+    def header_footer(self, title: str) -> None:
+        marking = self.options.marking or ""
+        for section in self.doc.sections:
+            parts = [(section.header, section.footer)]
+            if section.different_first_page_header_footer:
+                parts.append((section.first_page_header, section.first_page_footer))
+            for header, footer in parts:
+                header.is_linked_to_previous = False
+                footer.is_linked_to_previous = False
+                for container in (header, footer):
+                    for el in list(container._element):
+                        container._element.remove(el)
+                hp = header.add_paragraph(style=self.styles[Styles.HEADER])
+                self.run(hp, title, where="header")
+                if marking:
+                    add_tab(hp)
+                    add_tab(hp)
+                    self.run(hp, marking, Styles.META_LABEL, "header")
+                fp = footer.add_paragraph(style=self.styles[Styles.FOOTER])
+                if marking:
+                    self.run(fp, marking, Styles.META_LABEL, "footer")
+                add_tab(fp)
+                add_tab(fp)
+                self.run(fp, "Page ")
+                add_field(fp, "PAGE", "1")
+                self.run(fp, " of ")
+                add_field(fp, "NUMPAGES", "1")
+
+    def properties(self, title: str, subject: str, keywords: Sequence[str], when: dt.datetime | None,
+                   language: str | None) -> None:
+        props = self.doc.core_properties
+        props.title = self.clean(title, "document title")
+        props.subject = self.clean(subject, "document subject")
+        props.author = props.last_modified_by = self.clean(self.options.author, "author")
+        props.keywords = self.clean("; ".join(("briefing", *keywords)), "keywords")
+        props.comments = "Generated from the transcript by stenogram-docx."
+        props.category = "Briefing"
+        props.content_status = self.clean(self.options.marking or "", "marking")
+        props.language = language or ""
+        props.revision = 1
+        element = props._element
+        for tag in ("cp:lastPrinted", "cp:version", "cp:identifier"):
+            for el in element.findall(qn(tag)):
+                element.remove(el)
+        if when is None:
+            for tag in ("dcterms:created", "dcterms:modified"):
+                for el in element.findall(qn(tag)):
+                    element.remove(el)
+        else:
+            props.created = props.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _pack_participants(facts: Sequence[MeetingFacts]) -> list[tuple[str, str, str]]:
+    """One row per person across the meetings, matched by name: name, roles, meeting numbers."""
+    rows: dict[str, tuple[str, list[str], list[int]]] = {}
+    for number, f in enumerate(facts, start=1):
+        for p in f.participants:
+            key = " ".join(p.name.casefold().split())
+            name, roles, meetings = rows.setdefault(key, (p.name, [], []))
+            if p.role and p.role not in roles:
+                roles.append(p.role)
+            if number not in meetings:
+                meetings.append(number)
+    ordered = sorted(rows.values(), key=lambda r: (r[0].casefold(), r[0]))
+    return [(name, "; ".join(roles), ", ".join(map(str, meetings))) for name, roles, meetings in ordered]
+
+
+def _date_span(facts: Sequence[MeetingFacts]) -> str:
+    dates = sorted(f.date for f in facts if f.date is not None)
+    if not dates:
+        return ""
+    first, last = format_date(dates[0]), format_date(dates[-1])
+    return first if first == last else f"{first} to {last}"
+
+
+def render_briefing(transcripts: Transcript | Sequence[Transcript], options: BriefingOptions | None = None) -> Briefing:
+    """The briefing's bytes and diagnostics; one transcript makes a briefing, several a pack."""
+    opts = options or BriefingOptions()
+    items = (transcripts,) if isinstance(transcripts, Transcript) else tuple(transcripts)
+    if not items:
+        raise OptionError("a briefing needs at least one transcript")
+    if not all(isinstance(t, Transcript) for t in items):
+        raise OptionError("build_briefing takes Transcript objects")
+    document, styles = open_template(opts.template)  # raises on a bad template before anything else
+    facts = [gather(t, key_points=opts.key_points, key_figures=opts.key_figures) for t in items]
+    w = _Writer(document, styles, opts)
+    wanted = set(opts.sections)
+    pack = len(facts) > 1
+    if pack:
+        title = opts.title or "Briefing pack"
+        if "title" in wanted:
+            w.marking()
+            w.para(Styles.TITLE, title, "title")
+            span = _date_span(facts)
+            w.para(Styles.SUBTITLE, f"{len(facts)} meetings" + (f", {span}" if span else ""))
+        if "purpose" in wanted:
+            w.purpose(DEFAULT_PACK_PURPOSE)
+        w.heading(1, "Meetings")
+        w.table(
+            _MEETING_COLUMNS,
+            (
+                (str(n), f.title, format_date(f.date) if f.date else "", f.transcript.meeting.place or "")
+                for n, f in enumerate(facts, start=1)
+            ),
+        )
+        if "participants" in wanted:
+            w.heading(1, "Participants")
+            w.table(_PACK_PARTICIPANT_COLUMNS, _pack_participants(facts))
+        for n, f in enumerate(facts, start=1):
+            w.heading(1, f"{n}. {f.title}", new_page=True)
+            if "title" in wanted:
+                w.metadata(f.transcript)
+            w.meeting_sections(f, 2)
+    else:
+        f = facts[0]
+        title = opts.title or f.title
+        if "title" in wanted:
+            w.marking()
+            w.para(Styles.TITLE, title, "title")
+            w.para(Styles.SUBTITLE, "Briefing note")
+            w.metadata(f.transcript)
+        if "purpose" in wanted:
+            w.purpose(DEFAULT_PURPOSE)
+        w.meeting_sections(f, 1)
+    if "annex" in wanted:
+        for n, f in enumerate(facts):
+            letter = _ANNEX_LETTERS[n] if n < len(_ANNEX_LETTERS) else f"A{n + 1}"
+            w.annex(f, letter, of_title=pack)
+    w.header_footer(title)
+    when = document_time(items)
+    subject = "Briefing pack" if pack else f"Briefing: {facts[0].transcript.meeting.occasion or title}"
+    keywords = tuple(dict.fromkeys(k for f in facts for k in f.keywords))
+    languages = {t.meeting.language for t in items if t.meeting.language}
+    w.properties(title, subject, keywords, when, languages.pop() if len(languages) == 1 else None)
+    out = io.BytesIO()
+    document.save(out)
+    data = normalise_package(out.getvalue(), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+    for d in w.clean.diagnostics:
+        log.warning("%s", d)
+    return Briefing(data=data, diagnostics=w.clean.diagnostics)
+
+
+def build_briefing(transcripts: Transcript | Sequence[Transcript], options: BriefingOptions | None = None) -> bytes:
+    """A briefing (one transcript) or a briefing pack (several) as DOCX bytes."""
+    return render_briefing(transcripts, options).data
+
+
+def export_docx(transcript: Transcript, options: BriefingOptions) -> bytes:
+    """The ``docx`` exporter: a pure function of its arguments, as the plugin host requires."""
+    return render_briefing(transcript, options).data

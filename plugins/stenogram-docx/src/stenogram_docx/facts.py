@@ -1,0 +1,158 @@
+"""What the briefing says about one meeting, taken from ``stenogram.analysis``.
+
+The exporter computes nothing itself: it picks, orders and labels the
+analysis records for display, and resolves speaker ids to names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from stenogram.analysis.records import AnalysisOptions, FigureKind, Location
+from stenogram.model import Transcript
+
+__all__ = ["CommitmentRow", "FigureRow", "KeyPoint", "MeetingFacts", "ParticipantRow", "gather", "meeting_title"]
+
+#: Which figures a briefing reader wants first; counts and ordinals only fill spare rows.
+FIGURE_PRIORITY: dict[FigureKind, int] = {
+    FigureKind.MONEY: 0,
+    FigureKind.PERCENT: 0,
+    FigureKind.FRACTION: 0,
+    FigureKind.DATE: 1,
+    FigureKind.DATE_RANGE: 1,
+    FigureKind.YEAR_RANGE: 1,
+    FigureKind.YEAR: 2,
+    FigureKind.COUNT: 3,
+    FigureKind.ORDINAL: 3,
+}
+#: Figures whose normalised form adds nothing to the printed one.
+_SELF_EVIDENT = {FigureKind.YEAR, FigureKind.COUNT, FigureKind.ORDINAL}
+_CONTEXT_CHARS = 90
+
+
+@attrs.frozen(kw_only=True)
+class ParticipantRow:
+    id: str
+    name: str
+    role: str | None
+    turns: int
+    share: float
+
+
+@attrs.frozen(kw_only=True)
+class KeyPoint:
+    text: str
+    speaker: str
+    location: Location
+
+
+@attrs.frozen(kw_only=True)
+class FigureRow:
+    figure: str
+    normalised: str | None
+    refers_to: str
+    speaker: str
+    location: Location
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentRow:
+    text: str
+    kind: str
+    deadline: str | None
+    speaker: str
+    location: Location
+
+
+@attrs.frozen(kw_only=True)
+class MeetingFacts:
+    """One meeting, ready to be written."""
+
+    transcript: Transcript
+    title: str
+    participants: tuple[ParticipantRow, ...]
+    key_points: tuple[KeyPoint, ...]
+    figures: tuple[FigureRow, ...]
+    commitments: tuple[CommitmentRow, ...]
+    keywords: tuple[str, ...]
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.transcript.meeting.date
+
+
+def meeting_title(transcript: Transcript) -> str:
+    """The meeting's title, else who met, else a plain label: a briefing always has a heading."""
+    meeting = transcript.meeting
+    if meeting.title and meeting.title.strip():
+        return meeting.title.strip()
+    named = [p.name for p in transcript.participants if not p.anonymous and p.name.strip()]
+    if not named:
+        return "Meeting briefing"
+    if len(named) > 3:
+        named = [*named[:2], f"{len(named) - 2} others"]
+    joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Meeting of {joined}"
+
+
+def _clip_around(text: str, start: int, end: int) -> str:
+    """The words around ``text[start:end]``, clipped at word boundaries: what a figure refers to."""
+    left = max(0, start - _CONTEXT_CHARS // 2)
+    right = min(len(text), end + _CONTEXT_CHARS // 2)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    snippet = text[left:right].strip()
+    return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
+
+
+def gather(transcript: Transcript, *, key_points: int, key_figures: int) -> MeetingFacts:
+    """Run the analysis once and keep what a briefing shows, each list in document order."""
+    from stenogram.analysis import analyse  # the analysis package is the one source of every number shown
+
+    analysis = analyse(transcript, AnalysisOptions(key_sentences=key_points))
+    names = {p.id: p.name for p in transcript.participants}
+
+    def who(location: Location) -> str:
+        return names.get(location.speaker, location.speaker)
+
+    participants = tuple(
+        ParticipantRow(id=s.participant, name=s.name, role=s.role, turns=s.turns, share=s.share)
+        for s in analysis.speakers
+    )
+    chosen = sorted(analysis.key_sentences, key=lambda k: k.rank)[:key_points]
+    points = tuple(
+        KeyPoint(text=k.text, speaker=who(k.location), location=k.location)
+        for k in sorted(chosen, key=lambda k: k.location)
+    )
+    ranked = sorted(
+        enumerate(analysis.figures), key=lambda item: (FIGURE_PRIORITY.get(item[1].kind, 9), item[0])
+    )[:key_figures]
+    figures = []
+    for _, f in sorted(ranked, key=lambda item: item[0]):
+        normalised = None if f.kind in _SELF_EVIDENT or f.normalised == f.text else f.normalised
+        refers = f.context or _clip_around(
+            f.location.paragraph_in(transcript).text, f.location.start, f.location.end
+        )
+        figures.append(
+            FigureRow(figure=f.text, normalised=normalised, refers_to=refers, speaker=who(f.location), location=f.location)
+        )
+    commitments = tuple(
+        CommitmentRow(text=c.text, kind=c.kind.value, deadline=c.deadline, speaker=who(c.location), location=c.location)
+        for c in analysis.commitments
+    )
+    keywords = tuple(t.phrase for t in analysis.topics[:8])
+    return MeetingFacts(
+        transcript=transcript,
+        title=meeting_title(transcript),
+        participants=participants,
+        key_points=points,
+        figures=tuple(figures),
+        commitments=commitments,
+        keywords=keywords,
+    )

@@ -1,0 +1,102 @@
+"""Small WordprocessingML pieces python-docx has no API for, and the reproducible zip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+__all__ = [
+    "add_field",
+    "add_tab",
+    "mark_header_row",
+    "normalise_package",
+    "set_table_look",
+]
+
+#: Members that must open the package, in this order; the rest follow sorted.
+_FIRST_MEMBERS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels")
+#: app.xml children that would carry the template's stale counts or its editing application.
+_STALE_APP_FIELDS = ("Template", "TotalTime", "Pages", "Words", "Characters", "Lines", "Paragraphs",
+                     "CharactersWithSpaces", "Application", "AppVersion")
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+ZIP_EPOCH = dt.datetime(1980, 1, 1)
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """A complex field (``PAGE``, ``NUMPAGES`` ...) whose cached result is ``shown`` until the viewer updates it."""
+    p = paragraph._p
+    runs = (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:t>{shown}</w:t></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+    )
+    for run in runs:
+        p.append(parse_xml(run))
+
+
+def add_tab(paragraph: Paragraph) -> None:
+    paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:tab/></w:r>"))
+
+
+def set_table_look(table_element: etree._Element) -> None:
+    """Switch on the table style's header-row and banded-row formatting (Word and LibreOffice honour tblLook)."""
+    tbl_pr = table_element.find(qn("w:tblPr"))
+    old = tbl_pr.find(qn("w:tblLook"))
+    if old is not None:
+        tbl_pr.remove(old)
+    tbl_pr.append(
+        parse_xml(
+            f'<w:tblLook {nsdecls("w")} w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
+            ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+        )
+    )
+
+
+def mark_header_row(row_element: etree._Element) -> None:
+    """Repeat the row at the top of every page the table runs onto, and never split it."""
+    tr_pr = row_element.get_or_add_trPr()
+    tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+
+def _clean_app_xml(data: bytes) -> bytes:
+    root = etree.fromstring(data)
+    for name in _STALE_APP_FIELDS:
+        for el in root.findall(f"{{{_EXTENDED}}}{name}"):
+            root.remove(el)
+    app = etree.SubElement(root, f"{{{_EXTENDED}}}Application")
+    app.text = "stenogram-docx"
+    root.insert(0, app)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def normalise_package(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a DOCX zip so the same content always gives the same bytes.
+
+    Members come in a fixed order with one timestamp, fixed permissions and a
+    fixed compression level; app.xml loses the template's stale statistics.
+    """
+    stamp = max(when.replace(tzinfo=None), ZIP_EPOCH)
+    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = {info.filename: src.read(info) for info in src.infolist()}
+    if "docProps/app.xml" in members:
+        members["docProps/app.xml"] = _clean_app_xml(members["docProps/app.xml"])
+    order = [m for m in _FIRST_MEMBERS if m in members] + sorted(m for m in members if m not in _FIRST_MEMBERS)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, members[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,66 @@
+"""What a briefing contains and how it is marked: one frozen options class."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from stenogram.errors import OptionError
+
+__all__ = ["ALL_SECTIONS", "BriefingOptions", "Section"]
+
+Section = Literal["title", "purpose", "participants", "key_points", "key_figures", "commitments", "annex"]
+#: Every section, in the order a briefing note puts them.
+ALL_SECTIONS: tuple[Section, ...] = (
+    "title",
+    "purpose",
+    "participants",
+    "key_points",
+    "key_figures",
+    "commitments",
+    "annex",
+)
+
+
+def _sections(value: object) -> tuple[Section, ...]:
+    items = (value,) if isinstance(value, str) else value
+    if not isinstance(items, (tuple, list)):
+        raise OptionError(f"sections must be a list of section names, not {value!r}")
+    unknown = [s for s in items if s not in ALL_SECTIONS]
+    if unknown:
+        raise OptionError(f"unknown briefing section(s) {', '.join(map(repr, unknown))}; sections: {', '.join(ALL_SECTIONS)}")
+    return tuple(s for s in ALL_SECTIONS if s in items)
+
+
+def _optional_path(value: str | os.PathLike[str] | None) -> Path | None:
+    return None if value is None else Path(value)
+
+
+def _at_least_zero(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise OptionError(f"option {attribute.name!r} must be a whole number >= 0, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class BriefingOptions:
+    """Options of the ``docx`` exporter and of :func:`stenogram_docx.build_briefing`.
+
+    ``sections`` are kept in briefing order whatever order they are given in.
+    ``marking`` (``OFFICIAL``, ``OFFICIAL-SENSITIVE`` ...) goes in the title
+    block, the header and the footer. ``purpose`` replaces the default purpose
+    line. ``title`` replaces the meeting title (for a pack: the pack's title).
+    ``template`` is a reference DOCX whose styles, page set-up and theme are
+    used, as with pandoc's ``--reference-doc``.
+    """
+
+    sections: tuple[Section, ...] = attrs.field(default=ALL_SECTIONS, converter=_sections)
+    marking: str | None = None
+    purpose: str | None = None
+    title: str | None = None
+    author: str = "stenogram"
+    key_points: int = attrs.field(default=8, validator=_at_least_zero)
+    key_figures: int = attrs.field(default=20, validator=_at_least_zero)
+    template: Path | None = attrs.field(default=None, converter=_optional_path)
