@@ -51,7 +51,11 @@ ENTRY_POINT_GROUP = "stenogram"
 ALLOW_LIST_VARIABLE = "STENOGRAM_LOAD_PLUGINS"
 STRICT_VARIABLE = "STENOGRAM_STRICT_PLUGINS"
 #: Modules of the core that register like third-party plugins do.
-DEFAULT_PLUGINS: tuple[str, ...] = ("stenogram.builtin.json_format", "stenogram.builtin.text_format")
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "stenogram.builtin.json_format",
+    "stenogram.builtin.text_format",
+    "stenogram.builtin.europarl",
+)
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
 _SUFFIX_RE = re.compile(r"\.[A-Za-z0-9_.\-]+\Z")

@@ -1,47 +1,167 @@
-"""Plain text -> Transcript, as a pipeline of small stages (see docs/parser.md)."""
+"""Plain text -> Transcript, as a pipeline of small stages (see docs/parser.md and docs/metadata.md).
+
+The outer shell lives here: decode, split off front matter, hand the text
+to the grammar (``build.py``) or to the Europarl reader, then lay the
+metadata over the result in order of precedence: the text's own header,
+front matter, a sidecar file, the arguments of the call.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from stenogram.errors import EmptyInputError, ReadError, StrictModeError
-from stenogram.model import Transcript
+from stenogram.errors import EmptyInputError, OptionError, ParseError, ReadError, StrictModeError
+from stenogram.model import Meeting, Participant, Transcript
 from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
+from stenogram.parse.frontmatter import split_front_matter
+from stenogram.parse.metadata import MetaPatch, apply_metadata, patch_from_mapping, patch_from_meeting
 from stenogram.parse.options import ParseOptions
+from stenogram.parse.sidecar import find_sidecar, load_sidecar
 
 __all__ = ["ParseOptions", "parse", "parse_bytes", "parse_file"]
 
+MeetingArg = Meeting | Mapping[str, Any] | None
+ParticipantsArg = Sequence[Participant | Mapping[str, Any] | str] | Mapping[str, Any] | None
+
 
 def _options(options: ParseOptions | None, overrides: dict[str, Any]) -> ParseOptions:
-    return attrs.evolve(options or ParseOptions(), **overrides)
+    if options is not None and not isinstance(options, ParseOptions):
+        raise OptionError(f"options must be a ParseOptions, not {type(options).__name__}")
+    base = options or ParseOptions()
+    unknown = sorted(set(overrides) - {f.name for f in attrs.fields(ParseOptions)})
+    if unknown:
+        known = ", ".join(f.name for f in attrs.fields(ParseOptions))
+        raise OptionError(f"unknown parse option(s) {', '.join(map(repr, unknown))}; options: {known}")
+    try:
+        return attrs.evolve(base, **overrides)
+    except (TypeError, ValueError) as exc:
+        raise OptionError(f"bad parse options: {exc}") from None
 
 
-def parse(text: str, *, options: ParseOptions | None = None, source: str | None = None, **overrides: Any) -> Transcript:
-    """Parse a plain-text transcript held in a string."""
-    opts = _options(options, overrides)
-    text = normalise_newlines(text)
+def _api_patch(meeting: MeetingArg, participants: ParticipantsArg) -> MetaPatch | None:
+    """The ``meeting=`` and ``participants=`` arguments as the top metadata layer."""
+    if meeting is None and participants is None:
+        return None
+    if meeting is None:
+        patch = MetaPatch()
+    elif isinstance(meeting, Meeting):
+        patch = patch_from_meeting(meeting)
+    elif isinstance(meeting, Mapping):
+        patch = patch_from_mapping(meeting, origin="meeting argument")
+    else:
+        raise OptionError(f"meeting must be a Meeting or a mapping, not {type(meeting).__name__}")
+    if participants is not None:
+        if isinstance(participants, (str, bytes)) or not isinstance(participants, (Sequence, Mapping)):
+            raise OptionError(f"participants must be a list, not {type(participants).__name__}")
+        people = patch_from_mapping({"participants": participants}, origin="participants argument").participants
+        patch = attrs.evolve(patch, participants=(*patch.participants, *people))
+    return patch
+
+
+def _parse_text(
+    text: str,
+    opts: ParseOptions,
+    *,
+    source: str | None,
+    sidecar: MetaPatch | None = None,
+    api: MetaPatch | None = None,
+) -> Transcript:
+    """Parse decoded text (newlines already folded)."""
+    from stenogram.builtin.europarl import build_europarl, looks_like_europarl
+
     if not text.strip():
         raise EmptyInputError("the input holds no text", file=source)
-    t = build_transcript(text, start=0, options=opts)
+    front = split_front_matter(text, source=source)
+    start = front.end if front is not None else 0
+    if not text[start:].strip():
+        raise EmptyInputError("the input holds front matter but no transcript", file=source)
+    layers: list[MetaPatch] = []
+    if front is not None:
+        layers.append(patch_from_mapping(front.data, source=source, key_lines=front.key_lines, origin="front matter"))
+    layers += [layer for layer in (sidecar, api) if layer is not None]
+    if looks_like_europarl(text[start:]):
+        t = build_europarl(text, start=start, source=source)
+        t = apply_metadata(t, text, start=start, layers=layers, read_text_header=False)
+    else:
+        t = build_transcript(text, start=start, options=opts)
+        t = apply_metadata(t, text, start=start, layers=layers)
     if opts.strict and t.diagnostics:
         raise StrictModeError("the parser had to guess", diagnostics=t.diagnostics, file=source)
     return t
 
 
-def parse_bytes(data: bytes, *, encoding: str | None = None, source: str | None = None, **overrides: Any) -> Transcript:
-    return parse(decode(data, encoding, source=source), source=source, **overrides)
+def parse(
+    text: str,
+    *,
+    options: ParseOptions | None = None,
+    source: str | None = None,
+    meeting: MeetingArg = None,
+    participants: ParticipantsArg = None,
+    **overrides: Any,
+) -> Transcript:
+    """Parse a transcript held in a string.
+
+    ``source`` names the text in messages. ``meeting`` (a ``Meeting`` or a
+    mapping) and ``participants`` (``Participant`` objects or mappings) set
+    metadata and win over anything the text says; keyword ``overrides`` set
+    single ``ParseOptions`` fields.
+    """
+    if not isinstance(text, str):
+        raise OptionError(f"parse() takes text (str), not {type(text).__name__}; use parse_bytes() for bytes")
+    opts = _options(options, overrides)
+    return _parse_text(normalise_newlines(text), opts, source=source, api=_api_patch(meeting, participants))
 
 
-def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, **overrides: Any) -> Transcript:
-    """Read and parse a file; errors name the file."""
+def parse_bytes(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    source: str | None = None,
+    options: ParseOptions | None = None,
+    meeting: MeetingArg = None,
+    participants: ParticipantsArg = None,
+    **overrides: Any,
+) -> Transcript:
+    """Decode and parse: a BOM picks UTF-8 or UTF-16/32, otherwise UTF-8 unless ``encoding`` names another."""
+    opts = _options(options, overrides)
+    api = _api_patch(meeting, participants)
+    return _parse_text(decode(bytes(data), encoding, source=source), opts, source=source, api=api)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    options: ParseOptions | None = None,
+    meeting: MeetingArg = None,
+    participants: ParticipantsArg = None,
+    sidecar: bool = True,
+    **overrides: Any,
+) -> Transcript:
+    """Read and parse a file; every error names the file.
+
+    With ``sidecar`` (the default), metadata in ``<stem>.meta.toml``,
+    ``.meta.yaml``, ``.meta.yml`` or ``.meta.json`` beside the file is used.
+    """
     p = Path(path)
+    name = str(p)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    return parse_bytes(data, encoding=encoding, source=str(p), **overrides)
+    try:
+        opts = _options(options, overrides)
+        api = _api_patch(meeting, participants)
+        side_path = find_sidecar(p) if sidecar else None
+        side = load_sidecar(side_path) if side_path is not None else None
+        return _parse_text(decode(data, encoding, source=name), opts, source=name, sidecar=side, api=api)
+    except ParseError as exc:
+        if not exc.file:
+            exc.with_file(name)
+        raise

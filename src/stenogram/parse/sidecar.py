@@ -1,0 +1,70 @@
+"""Sidecar metadata: ``<stem>.meta.toml`` (or ``.meta.yaml``, ``.meta.yml``, ``.meta.json``) beside a transcript.
+
+A sidecar lets people describe transcripts they may not edit. It takes the
+same keys as front matter and overrides it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from stenogram.errors import ParseError, ReadError
+from stenogram.parse.frontmatter import load_toml, load_yaml
+from stenogram.parse.metadata import MetaPatch, patch_from_mapping
+
+__all__ = ["SIDECAR_SUFFIXES", "find_sidecar", "load_sidecar"]
+
+#: Looked for in this order; more than one beside the same transcript is an error.
+SIDECAR_SUFFIXES: tuple[str, ...] = (".meta.toml", ".meta.yaml", ".meta.yml", ".meta.json")
+
+
+def find_sidecar(transcript: str | Path) -> Path | None:
+    """The sidecar file of ``transcript``: ``talk.txt`` -> ``talk.meta.toml`` etc., or ``None``."""
+    path = Path(transcript)
+    stem = path.with_suffix("") if path.suffix else path
+    found = [c for c in (stem.with_name(stem.name + s) for s in SIDECAR_SUFFIXES) if c.is_file()]
+    if len(found) > 1:
+        raise ParseError(
+            f"more than one sidecar file: {', '.join(p.name for p in found)}; keep one", file=str(transcript)
+        )
+    return found[0] if found else None
+
+
+def _load_json(text: str, source: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"bad JSON metadata: {exc.msg}", file=source, line=exc.lineno, column=exc.colno) from None
+    if not isinstance(value, dict):
+        raise ParseError("JSON metadata must be an object of keys to values", file=source, line=1)
+    return value
+
+
+_KEY_LINE = re.compile(r'^\s*"?([A-Za-z_][\w\-]*)"?\s*[:=]')
+
+
+def load_sidecar(path: str | Path) -> MetaPatch:
+    """Read a sidecar file; its errors name it and the line."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ReadError(f"{p}: cannot read sidecar: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"sidecar is not UTF-8 (byte offset {exc.start})", file=str(p)) from None
+    name = p.name.lower()
+    if name.endswith(".toml"):
+        data = load_toml(text, source=str(p))
+    elif name.endswith((".yaml", ".yml")):
+        data = load_yaml(text, source=str(p))
+    else:
+        data = _load_json(text, str(p))
+    key_lines: dict[str, int] = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        m = _KEY_LINE.match(line)
+        if m and not line[: m.start(1)].strip(' "'):
+            key_lines.setdefault(m.group(1), n)
+    return patch_from_mapping(data, source=str(p), key_lines=key_lines, origin="sidecar")
