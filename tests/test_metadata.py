@@ -1,0 +1,381 @@
+"""Metadata: header lines, front matter, sidecars, precedence, and the no-word-lost rule for headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import stenogram
+from stenogram.errors import ParseError
+from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.parse.frontmatter import split_front_matter
+from stenogram.parse.metadata import apply_metadata, parse_date, patch_from_mapping, read_header
+from stenogram.parse.sidecar import SIDECAR_SUFFIXES, find_sidecar
+from stenogram.text import words
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+SEED = REPO / "seeds" / "000_cc7df8760118afc5.txt"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not there")
+WS = re.compile(r"[\s\u00a0]+")
+
+
+def fold(s: str | None) -> str:
+    return WS.sub(" ", s or "").strip()
+
+
+# --- dates ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("January 21, 2020", dt.date(2020, 1, 21)),
+        ("(October 21, 2021)", dt.date(2021, 10, 21)),
+        ("2021-10-22", dt.date(2021, 10, 22)),
+        ("21 January 2020", dt.date(2020, 1, 21)),
+        ("Sept. 3, 1999", dt.date(1999, 9, 3)),
+        ("Tuesday, March 1, 2016", dt.date(2016, 3, 1)),
+        ("21.01.2020", dt.date(2020, 1, 21)),
+        ("2012年 11月 21日星期三", dt.date(2012, 11, 21)),
+        ("February 30, 2020", None),
+        ("Government House, Moscow", None),
+        ("the meeting on January 21, 2020", None),
+    ],
+)
+def test_parse_date(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+# --- the kremlin header, checked against every truth file ---------------------------------------------------
+
+
+def _kremlin_cases() -> list[Path]:
+    return sorted(CORPUS.glob("kremlin_*/*.truth.json"))
+
+
+@needs_corpus
+def test_kremlin_header_on_all_truth_files() -> None:
+    """title, lead, date, time and place against the header lines of the publisher's HTML."""
+    cases = _kremlin_cases()
+    assert len(cases) >= 100
+    exact = {"title": 0, "date": 0, "time": 0, "place": 0, "all": 0}
+    for truth_path in cases:
+        header = [fold(h) for h in json.loads(truth_path.read_text(encoding="utf-8"))["header"]]
+        m = stenogram.parse_file(truth_path.with_name(truth_path.name.removesuffix(".truth.json") + ".txt")).meeting
+        date_line = m.date.strftime("%B %-d, %Y") if m.date else None
+        exact["title"] += fold(m.title) == header[0]
+        exact["date"] += date_line in header
+        exact["time"] += m.time in header
+        truth_place = header[-1] if header[-1] != m.time and not re.fullmatch(r"\d\d:\d\d", header[-1]) else None
+        exact["place"] += m.place == truth_place
+        got = [fold(x) for x in (m.title, m.lead, date_line, m.time, m.place) if x]
+        exact["all"] += got == [header[0], fold(" ".join(header[1:-3])), *header[-3:]] or " ".join(got) == " ".join(
+            header
+        )
+    for field, n in exact.items():
+        assert n / len(cases) >= 0.95, (field, n, len(cases))
+
+
+@needs_corpus
+def test_kremlin_header_leaves_the_preamble_and_loses_no_word() -> None:
+    path = CORPUS / "kremlin_en" / "2020-01-21_meeting-with-government-members.txt"
+    t = stenogram.parse_file(path)
+    m = t.meeting
+    assert m.title == "Meeting with Government members"
+    assert m.lead == "Vladimir Putin met with Government members."
+    assert m.date == dt.date(2020, 1, 21)
+    assert m.time == "20:15"
+    assert m.place == "Government House, Moscow"
+    header_words = words(" ".join(path.read_text(encoding="utf-8").split("\n")[:6]))
+    meeting_words = words(" ".join(x for x in (m.title, m.lead, m.date.strftime("%B %-d, %Y"), m.time, m.place)))
+    assert sorted(header_words) == sorted(meeting_words)
+    preamble_text = " ".join(b.text for b in t.preamble)
+    assert "Government House" not in preamble_text
+
+
+# --- header recognition on a built transcript (independent of the grammar's choices) --------------------
+
+
+def _with_line_blocks(text: str, first_turn_line: int) -> Transcript:
+    """A transcript whose preamble holds one paragraph per line before ``first_turn_line``."""
+    blocks = []
+    pos = 0
+    lines = text.split("\n")
+    for n, line in enumerate(lines[: first_turn_line - 1], 1):
+        if line.strip():
+            blocks.append(Paragraph(text=line.strip(), span=Span(start=pos, end=pos + len(line), line=n, end_line=n)))
+        pos += len(line) + 1
+    label, _, said = lines[first_turn_line - 1].partition(": ")
+    turn_span = Span(
+        start=pos, end=pos + len(lines[first_turn_line - 1]), line=first_turn_line, end_line=first_turn_line
+    )
+    turn = Turn(speaker="p1", label=label, content=(Paragraph(text=said),), span=turn_span)
+    return Transcript(
+        participants=(Participant(id="p1", name=label, labels=(label,)),), preamble=tuple(blocks), body=(turn,)
+    )
+
+
+KREMLIN_LIKE = (
+    "Meeting with Government members\n"
+    "Vladimir Putin met with\n"
+    "Government members.\n"
+    "January 21, 2020\n"
+    "20:15\n"
+    "Government House, Moscow\n"
+    "The meeting was attended by the ministers.\n"
+    "Vladimir Putin: Good afternoon.\n"
+)
+
+
+def test_header_lines_become_fields_and_leave_the_preamble() -> None:
+    t = apply_metadata(_with_line_blocks(KREMLIN_LIKE, 8), KREMLIN_LIKE, start=0, layers=())
+    assert t.meeting.title == "Meeting with Government members"
+    assert t.meeting.lead == "Vladimir Putin met with Government members."
+    assert (t.meeting.date, t.meeting.time, t.meeting.place) == (
+        dt.date(2020, 1, 21),
+        "20:15",
+        "Government House, Moscow",
+    )
+    assert [b.text for b in t.preamble] == ["The meeting was attended by the ministers."]
+    assert t.meeting.occasion is None
+
+
+def test_overridden_header_field_keeps_its_line_in_the_preamble() -> None:
+    layer = patch_from_mapping({"title": "Another title", "place": "Government House, Moscow"})
+    t = apply_metadata(_with_line_blocks(KREMLIN_LIKE, 8), KREMLIN_LIKE, start=0, layers=(layer,))
+    assert t.meeting.title == "Another title"
+    texts = [b.text for b in t.preamble]
+    assert texts[0] == "Meeting with Government members"  # overridden: its words stay in the preamble
+    assert "Government House, Moscow" not in texts  # same value from metadata: the line is consumed
+
+
+def test_page_notes_are_not_header_lines() -> None:
+    text = "PAGE 12\nRecord of Proceedings\n2012-11-21\nChair: Order.\n"
+    base = _with_line_blocks(text, 4)
+    page = Note(kind=NoteKind.PAGE, text="PAGE 12", span=base.preamble[0].span)
+    t = apply_metadata(
+        Transcript(participants=base.participants, preamble=(page, *base.preamble[1:]), body=base.body),
+        text,
+        start=0,
+        layers=(),
+    )
+    assert t.meeting.title == "Record of Proceedings"
+    assert t.preamble == (page,)
+
+
+def test_no_header_no_fields() -> None:
+    text = "Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n"
+    assert read_header(text, 0, 0) is None
+    assert stenogram.parse(text).meeting == Meeting()
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "place", "time", "date"),
+    [
+        ("2023-11-30_press-briefing-jean-pierre-kirby", "James S. Brady Press Briefing Room", "1:26 P.M. EST", None),
+        (
+            "2021-10-22_biden-cnn-town-hall",
+            "Baltimore Center Stage, Baltimore, Maryland",
+            "8:00 P.M. EDT",
+            dt.date(2021, 10, 22),
+        ),
+        (
+            "2021-11-22_press-gaggle-psaki-air-force-one",
+            "Aboard Air Force One, En Route Fort Bragg, North Carolina",
+            "5:00 P.M. EST",
+            None,
+        ),
+        ("2025-01-23_trump-executive-order-signing", "Oval Office", "3:10 P.M. EST", dt.date(2025, 1, 23)),
+        ("2022-07-12_biden-lopez-obrador-bilateral", "Oval Office", "11:26 A.M. EDT", None),
+    ],
+)
+def test_whitehouse_place_and_time(name: str, place: str, time: str, date: dt.date | None) -> None:
+    t = stenogram.parse_file(CORPUS / "whitehouse_md" / f"{name}.txt")
+    assert (t.meeting.place, t.meeting.time) == (place, time)
+    if date is not None:
+        assert t.meeting.date == date
+    assert t.meeting.source is not None and t.meeting.source.startswith("https://")
+    assert t.meeting.title is not None and t.meeting.title.startswith(("Remarks", "Press", "Interview"))
+
+
+@needs_corpus
+def test_whitehouse_front_matter_yaml_escapes() -> None:
+    t = stenogram.parse_file(CORPUS / "whitehouse_md" / "2022-07-12_biden-lopez-obrador-bilateral.txt")
+    assert t.meeting.title == (
+        "Remarks by President Biden and President López Obrador of Mexico Before Bilateral Meeting"
+    )
+    assert t.meeting.date == dt.date(2022, 7, 12)
+    extra = dict(t.meeting.extra)
+    assert extra["tags"] == "speeches-remarks"
+    assert extra["modified_time"] == "2022-07-12 15:33:54-04:00"
+    # the transcript starts after the front matter
+    assert all(turn.span is not None and turn.span.line > 9 for turn in t.turns)
+
+
+@needs_corpus
+def test_every_whitehouse_file_gets_front_matter() -> None:
+    for path in sorted((CORPUS / "whitehouse_md").glob("*.txt")):
+        t = stenogram.parse_file(path)
+        assert t.meeting.title and t.meeting.date and t.meeting.source, path.name
+        assert not any(turn.label in ("title", "date", "tags") for turn in t.turns), path.name
+
+
+@needs_corpus
+def test_miller_center_president_line_is_metadata() -> None:
+    for path in sorted((CORPUS / "miller_center").glob("*.txt")):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        t = stenogram.parse_file(path)
+        assert dict(t.meeting.extra)["president"] == first.removeprefix("President: ")
+        assert all(turn.span is None or turn.span.line > 1 for turn in t.turns), path.name
+        assert "President" not in [turn.label for turn in t.turns[:1]], path.name
+
+
+def test_seed_first_line_is_the_occasion() -> None:
+    t = stenogram.parse_file(SEED)
+    first = SEED.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert t.meeting.occasion == first
+    assert t.meeting.title is None and t.meeting.date is None
+
+
+# --- front matter ---------------------------------------------------------------------------------------
+
+TOML_DOC = """+++
+title = "Meeting with Kazakhstan's Prime Minister"
+date = 2022-08-25
+time = "16:30"
+place = "Cholpon-Ata"
+language = "en"
+url = "http://government.ru/en/news/46390/"
+series = "Eurasian Intergovernmental Council"
+
+[[participants]]
+id = "mishustin"
+name = "Mikhail Mishustin"
+role = "Prime Minister of Russia"
+labels = ["Mikhail Mishustin"]
++++
+Mikhail Mishustin: Mr Smailov, I am glad to see you.
+Alikhan Smailov: Thank you.
+"""
+
+
+def test_toml_front_matter() -> None:
+    t = stenogram.parse(TOML_DOC)
+    m = t.meeting
+    assert m.title == "Meeting with Kazakhstan's Prime Minister"
+    assert (m.date, m.time, m.place, m.language) == (dt.date(2022, 8, 25), "16:30", "Cholpon-Ata", "en")
+    assert m.source == "http://government.ru/en/news/46390/"
+    assert m.extra == (("series", "Eurasian Intergovernmental Council"),)
+    mishustin = t.participant("mishustin")
+    assert mishustin.role == "Prime Minister of Russia"
+    assert t.turns[0].speaker == "mishustin"
+    assert t.turns[0].span is not None and t.turns[0].span.line == 16
+
+
+YAML_DOC = """---
+title: "Meeting with L\\xF3pez"
+date: 2022-07-12
+time: 16:30
+language: no
+participants:
+  - {id: lopez, name: Andrés Manuel López Obrador, role: President of Mexico, labels: [PRESIDENT LÓPEZ OBRADOR]}
+---
+PRESIDENT LÓPEZ OBRADOR: Gracias.
+"""
+
+
+def test_yaml_front_matter_core_schema() -> None:
+    fm = split_front_matter(YAML_DOC)
+    assert fm is not None and fm.kind == "yaml"
+    assert fm.data["time"] == "16:30"  # not the base-60 number 990
+    assert fm.data["language"] == "no"  # Norwegian, not False
+    t = stenogram.parse(YAML_DOC)
+    assert t.meeting.title == "Meeting with López"
+    assert t.meeting.time == "16:30" and t.meeting.language == "no"
+
+
+@pytest.mark.parametrize(
+    ("doc", "line", "fragment"),
+    [
+        ("---\ntitle: [unclosed\n---\nAnna: hi\n", 3, "YAML"),
+        ("+++\ntitle = \n+++\nAnna: hi\n", 2, "TOML"),
+        ("---\ntitle: x\nAnna: hi\n", 1, "never closed"),
+        ("---\n- a list\n---\nAnna: hi\n", 2, "mapping"),
+        ("---\ndate: next Tuesday\n---\nAnna: hi\n", 2, "date"),
+        ("---\nparticipants:\n  - {id: 'two words'}\n---\nAnna: hi\n", 2, "participant id"),
+        ("---\ntitle: {a: 1}\n---\nAnna: hi\n", 2, "expected text"),
+    ],
+)
+def test_bad_front_matter_names_the_line(doc: str, line: int, fragment: str) -> None:
+    with pytest.raises(ParseError) as info:
+        stenogram.parse(doc, source="talk.txt")
+    assert info.value.line == line, str(info.value)
+    assert fragment in str(info.value)
+    assert str(info.value).startswith(f"talk.txt:{line}:")
+
+
+def test_front_matter_without_transcript_is_empty_input() -> None:
+    with pytest.raises(stenogram.EmptyInputError, match="front matter but no transcript"):
+        stenogram.parse("---\ntitle: x\n---\n\n")
+
+
+# --- sidecar files ---------------------------------------------------------------------------------------
+
+SIDECARS = {
+    ".meta.toml": (
+        'title = "From the sidecar"\nplace = "Moscow"\n'
+        '[[participants]]\nid = "anna"\nname = "Anna Petrova"\nrole = "Chair"\n'
+    ),
+    ".meta.yaml": (
+        "title: From the sidecar\nplace: Moscow\nparticipants:\n  - id: anna\n    name: Anna Petrova\n    role: Chair\n"
+    ),
+    ".meta.yml": "title: From the sidecar\nplace: Moscow\nparticipants: {anna: {name: Anna Petrova, role: Chair}}\n",
+    ".meta.json": json.dumps(
+        {
+            "title": "From the sidecar",
+            "place": "Moscow",
+            "participants": [{"id": "anna", "name": "Anna Petrova", "role": "Chair"}],
+        }
+    ),
+}
+
+
+@pytest.mark.parametrize("suffix", SIDECAR_SUFFIXES)
+def test_sidecar(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / "talk.txt"
+    path.write_text(
+        "---\ntitle: From front matter\ndate: 2020-01-21\n---\nAnna Petrova: Good morning.\nIvan Sidorov: Hello.\n"
+    )
+    (tmp_path / f"talk{suffix}").write_text(SIDECARS[suffix])
+    assert find_sidecar(path) == tmp_path / f"talk{suffix}"
+    t = stenogram.parse_file(path)
+    assert t.meeting.title == "From the sidecar"  # the sidecar beats front matter
+    assert t.meeting.date == dt.date(2020, 1, 21)  # what the sidecar does not say, front matter still does
+    assert t.participant("anna").role == "Chair"
+    assert t.turns[0].speaker == "anna"
+    assert stenogram.parse_file(path, sidecar=False).meeting.title == "From front matter"
+
+
+def test_two_sidecars_are_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "talk.txt"
+    path.write_text("Anna: hi\n")
+    (tmp_path / "talk.meta.toml").write_text('title = "a"\n')
+    (tmp_path / "talk.meta.json").write_text('{"title": "b"}')
+    with pytest.raises(ParseError, match="more than one sidecar"):
+        stenogram.parse_file(path)
+
+
+def test_bad_sidecar_names_sidecar_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "talk.txt"
+    path.write_text("Anna: hi\n")
+    side = tmp_path / "talk.meta.json"
+    side.write_text('{\n  "title": "a",\n  "date": "someday"\n}\n')
+    with pytest.raises(ParseError) as info:
+        stenogram.parse_file(path)
+    assert info.value.file == str(side) and info.value.line == 3
