@@ -1,0 +1,81 @@
+"""Commitments, decisions, requests and deadlines, found by cue phrases.
+
+One table maps cue patterns to a kind; the first cue in table order that a
+sentence contains decides its kind, so stronger cues are listed first.
+Questions are skipped: "Will you …?" commits nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from stenogram.analysis.records import Commitment, CommitmentKind
+from stenogram.analysis.sentences import Sentence
+
+__all__ = ["CUES", "DEADLINES", "find_commitments"]
+
+_WE = (
+    r"(?:we|I|our\s+(?:government|governments|countries|ministries|side|sides|leaders|teams)"
+    r"|both\s+sides|the\s+parties)"
+)
+_F = re.IGNORECASE
+
+CUES: tuple[tuple[CommitmentKind, re.Pattern[str]], ...] = (
+    (CommitmentKind.DECISION, re.compile(rf"\b{_WE}\s+(?:have\s+|had\s+|also\s+|just\s+)?(?:agreed|decided)\b", _F)),
+    (CommitmentKind.DECISION, re.compile(r"\b(?:it|this)\s+(?:was|has\s+been|is)\s+(?:agreed|decided)\b", _F)),
+    (CommitmentKind.DECISION, re.compile(r"\bdecisions?\s+(?:was|were|has\s+been|have\s+been)\s+(?:made|taken)\b", _F)),
+    (CommitmentKind.DECISION, re.compile(r"\b(?:made|took|taken|adopted)\s+(?:\w+\s+){0,2}decisions?\b", _F)),
+    (CommitmentKind.DECISION, re.compile(rf"\b{_WE}\s+(?:have\s+)?(?:signed|approved|adopted)\b", _F)),
+    (CommitmentKind.COMMITMENT, re.compile(rf"\b{_WE}\s+(?:will|shall|must)\b(?!\s+(?:see|note)\b)", _F)),
+    (CommitmentKind.COMMITMENT, re.compile(r"\b(?:we|I)['’]ll\b", _F)),
+    (CommitmentKind.COMMITMENT, re.compile(rf"\b{_WE}\s+(?:are|am)\s+(?:firmly\s+)?committed\b", _F)),
+    (CommitmentKind.COMMITMENT, re.compile(rf"\b{_WE}\s+(?:pledge|undertake|guarantee|promise|commit)\b", _F)),
+    (CommitmentKind.REQUEST, re.compile(r"\bI\s+(?:would\s+like\s+to\s+|want\s+to\s+)?(?:ask|instruct|request)\b", _F)),
+    (CommitmentKind.REQUEST, re.compile(r"\b(?:please|kindly)\s+(?:ensure|prepare|submit|report|make\s+sure)\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(rf"\b{_WE}\s+(?:also\s+)?(?:intend|plan|aim|seek|are\s+going|are\s+ready|"
+                                          r"are\s+prepared|are\s+determined|hope)\s+to\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(r"\b(?:should|must|need\s+to)\s+continue\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(rf"\b{_WE}\s+(?:should|need\s+to|have\s+to)\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(r"\b(?:our|the)\s+(?:main\s+|key\s+)?task\b[^.?!]{0,40}?\bis\s+to\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(rf"\b{_WE}\s+(?:are|am)\s+(?:also\s+)?(?:preparing|planning)\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(r"\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:to|for)\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(r"\bwill\s+be\s+(?:held|signed|launched|opened|completed|built)\b", _F)),
+    (CommitmentKind.EXPECTATION, re.compile(rf"\b{_WE}\s+(?:also\s+)?(?:expect|anticipate|count\s+on)\b", _F)),
+    (CommitmentKind.INTENTION, re.compile(r"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)\bwill\s+(?!you\b)[a-z]+", _F)),
+)  # fmt: skip
+
+DEADLINES = re.compile(
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end|beginning|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?"
+    r"(?:year|month|week|quarter|decade|summer|autumn|winter|spring|\d{4})"
+    r"|\b(?:by|before|until|no\s+later\s+than)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d{4})\b(?:\s+\d{4})?"
+    r"|\b(?:this|next)\s+(?:autumn|spring|summer|winter|year|month|week)\b"
+    r"|\bin\s+the\s+(?:coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b",
+    _F,
+)
+
+
+def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
+    """Every sentence with a cue or a deadline, in document order."""
+    out: list[Commitment] = []
+    for s in sentences:
+        text = s.text
+        if text.rstrip("\"'”’) ").endswith("?"):
+            continue
+        deadline_m = DEADLINES.search(text)
+        deadline = deadline_m.group() if deadline_m else None
+        for kind, pattern in CUES:
+            m = pattern.search(text)
+            if m is not None:
+                out.append(Commitment(kind=kind, text=text, cue=m.group(), deadline=deadline, location=s.location))
+                break
+        else:
+            if deadline_m is not None and re.match(r"(?i)by|before|until|no", deadline_m.group()):
+                out.append(
+                    Commitment(
+                        kind=CommitmentKind.EXPECTATION, text=text, cue=deadline_m.group(), deadline=deadline,
+                        location=s.location,
+                    )
+                )  # fmt: skip
+    return out

@@ -1,0 +1,501 @@
+"""Key figures: money, percentages, fractions, dates, years, counts and ordinals.
+
+Each kind is one regular expression and one small function that normalises
+a match; where two matches overlap, the longer one wins, then the kind that
+stands first in ``_PATTERNS``. Text is English; other languages yield few or
+no figures, never an error.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from stenogram.analysis.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DENOMINATORS,
+    MONTHS,
+    ORDINAL_WORDS,
+    SCALES,
+    TENS,
+    UNITS,
+    number_value,
+    ordinal_value,
+)
+from stenogram.analysis.records import Figure, FigureKind, Number
+from stenogram.analysis.sentences import Sentence, Unit
+from stenogram.analysis.words import STOPWORDS, table
+
+__all__ = ["find_figures"]
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))
+
+
+_UNIT_WORDS = _alt([w for w in UNITS if w != "zero"])
+_TEN_WORDS = _alt(list(TENS))
+_WORD_NUMBER = rf"(?:(?:{_TEN_WORDS})(?:-(?:{_alt([w for w, v in UNITS.items() if 0 < v < 10])}))?|{_UNIT_WORDS})"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|trn|tn)"
+_SYMBOL = _alt(list(CURRENCY_SYMBOLS))
+_CURRENCY = _alt(list(CURRENCY_WORDS))
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s?[-–—]\s?"
+_RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year)"
+_ORDINAL_WORD = _alt([*ORDINAL_WORDS, *(f"{t}-{o}" for t in TENS for o, v in ORDINAL_WORDS.items() if v < 10)])
+# A word that is not part of a bigger token on the left.
+_L = r"(?<![\w$€£¥₽₸₹.,\-])"
+_R = r"(?![\w%])"
+
+_FLAGS = re.IGNORECASE
+_PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
+    (
+        FigureKind.MONEY,
+        re.compile(
+            rf"(?<![\w.,])(?P<sym>{_SYMBOL})\s?(?P<n>{_DIGITS})(?:\s?(?P<scale>{_SCALE}|m|k)\b)?"
+            rf"(?:{_DASH}(?:{_SYMBOL})?\s?(?P<n2>{_DIGITS})(?:\s?(?P<scale2>{_SCALE}|m|k)\b)?)?",
+            _FLAGS,
+        ),
+    ),
+    (
+        FigureKind.MONEY,
+        re.compile(rf"{_L}(?P<n>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<cur>{_CURRENCY})\b", _FLAGS),
+    ),
+    (
+        FigureKind.PERCENT,
+        re.compile(
+            rf"{_L}(?P<n>{_NUMBER})(?:{_DASH}(?P<n2>{_NUMBER}))?(?:\s?%|[\s-](?P<word>percent|per\s?cent"
+            rf"|percentage\s+points?)\b)",
+            _FLAGS,
+        ),
+    ),
+    (
+        FigureKind.DATE_RANGE,
+        re.compile(
+            rf"\b(?:from\s+|between\s+)?(?P<m1>{_MONTH})(?:{_DASH}|\s+(?:to|and|through|till|until)\s+)"
+            rf"(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR})|{_RELATIVE_YEAR})?\b"
+        ),
+    ),
+    (
+        FigureKind.DATE_RANGE,
+        re.compile(rf"\b(?P<d1>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    ),
+    (
+        FigureKind.DATE,
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR})|{_RELATIVE_YEAR})?\b"
+        ),
+    ),
+    (
+        FigureKind.DATE,
+        re.compile(
+            rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%])(?:,?\s+(?P<y>{_YEAR})|{_RELATIVE_YEAR})?\b"
+        ),
+    ),
+    (FigureKind.DATE, re.compile(rf"\b(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR})|{_RELATIVE_YEAR})\b")),
+    (
+        FigureKind.DATE,
+        re.compile(rf"\b(?:in|since|until|till|by|from|of|early|late|mid-|end\s+of)\s+(?P<fig>(?P<m>{_MONTH}))\b"),
+    ),
+    (
+        FigureKind.YEAR_RANGE,
+        re.compile(
+            rf"{_L}(?:from\s+|between\s+)?(?P<y1>{_YEAR})(?:{_DASH}|\s+(?:to|and|through|till|until)\s+)"
+            rf"(?P<y2>{_YEAR}|\d\d)(?![\d%])\b"
+        ),
+    ),
+    (FigureKind.YEAR_RANGE, re.compile(rf"{_L}(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)[’']?s\b")),
+    (FigureKind.YEAR, re.compile(rf"{_L}(?P<y>{_YEAR}){_R}(?!\s?(?:%|percent|per\s?cent|{_SCALE}))")),
+    (
+        FigureKind.FRACTION,
+        re.compile(
+            rf"\b(?:by\s+)?(?P<fig>(?P<num>a|one|two|three|four|five)[\s-](?P<den>{_alt(list(DENOMINATORS))}))"
+            r"(?=\s*(?:[,.;:)]|$|\s(?:of|over|in|since|compared|from|to|on|and|or|than|last|this|year|per)\b))",
+            _FLAGS,
+        ),
+    ),
+    (FigureKind.FRACTION, re.compile(r"\bby\s+(?P<fig>(?P<den>half))\b", _FLAGS)),
+    (
+        FigureKind.ORDINAL,
+        re.compile(rf"{_L}(?P<fig>(?P<ord>\d+(?:st|nd|rd|th))\s+(?P<noun>[a-z][a-z\-]+))\b"),
+    ),
+    (
+        FigureKind.ORDINAL,
+        re.compile(
+            rf"\b(?:the|a|its|our|this|their|his|her|your|my)\s+(?P<fig>(?P<ord>{_ORDINAL_WORD})\s+"
+            r"(?P<noun>[a-z][a-z\-]+))\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        FigureKind.COUNT,
+        re.compile(
+            rf"{_L}(?P<fig>(?P<n>{_DIGITS}|{_WORD_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s+(?P<noun>[a-z][a-z\-]+"
+            r"(?:\s[a-z][a-z\-]+)?))\b",
+            _FLAGS,
+        ),
+    ),
+)
+_PRIORITY = {kind: i for i, kind in enumerate(FigureKind)}
+_PLURAL_NOUNS = table("people children men women staff personnel police cattle")
+_NOT_NOUNS = STOPWORDS | table(
+    "percent per cent times fold years-old billion million thousand trillion hundred dozen more less"
+)
+_NOT_COUNTED = frozenset(["one", "1", "zero", "0"])
+
+
+@attrs.frozen(kw_only=True)
+class _Found:
+    kind: FigureKind
+    start: int
+    end: int
+    value: Number | None = None
+    upper: Number | None = None
+    unit: str | None = None
+    iso: str | None = None
+    noun: tuple[int, int] | None = None  # span of the counted noun, for the context
+
+
+def _scaled(n: str | None, scale: str | None) -> Decimal | None:
+    if n is None:
+        return None
+    v = number_value(n)
+    if v is None:
+        return None
+    return v * SCALES[scale.lower()] if scale else v
+
+
+def _fig_span(m: re.Match[str]) -> tuple[int, int]:
+    if m.groupdict().get("fig") is not None:
+        return m.span("fig")
+    return m.span()
+
+
+def _relative_year(m: re.Match[str], year: int | None) -> str:
+    rel = m.groupdict().get("rel")
+    y = m.groupdict().get("y")
+    if y:
+        return y
+    if rel and year is not None:
+        offset = {"this": 0, "last": -1, "next": 1}.get(rel.split()[-1].lower(), 0)
+        if rel.lower().endswith("current"):
+            offset = 0
+        elif rel.lower().endswith("previous"):
+            offset = -1
+        return f"{year + offset:04d}"
+    return "XXXX"
+
+
+def _money(m: re.Match[str], year: int | None) -> _Found | None:
+    groups = m.groupdict()
+    value = _scaled(groups["n"], groups.get("scale"))
+    if value is None:
+        return None
+    upper = _scaled(groups.get("n2"), groups.get("scale2") or groups.get("scale")) if groups.get("n2") else None
+    if upper is not None and not groups.get("scale") and groups.get("scale2"):
+        value = _scaled(groups["n"], groups["scale2"])  # "$10-15 billion"
+    if groups.get("sym"):
+        unit = CURRENCY_SYMBOLS[groups["sym"].upper() if groups["sym"].lower() == "us$" else groups["sym"]]
+    else:
+        unit = CURRENCY_WORDS[" ".join(groups["cur"].lower().split())]
+    return _Found(kind=FigureKind.MONEY, start=m.start(), end=m.end(), value=value, upper=upper, unit=unit)
+
+
+def _percent(m: re.Match[str], year: int | None) -> _Found | None:
+    value = number_value(m.group("n"))
+    if value is None:
+        return None
+    upper = number_value(m.group("n2")) if m.group("n2") else None
+    word = (m.group("word") or "").lower()
+    unit = "pp" if word.startswith("percentage") else "%"
+    return _Found(kind=FigureKind.PERCENT, start=m.start(), end=m.end(), value=value, upper=upper, unit=unit)
+
+
+def _date_range(m: re.Match[str], year: int | None) -> _Found | None:
+    g = m.groupdict()
+    y = _relative_year(m, year)
+    m1 = MONTHS[g["m1"].lower()]
+    if g.get("d1"):
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        if not (1 <= d1 < d2 <= 31):
+            return None
+        iso = f"{y}-{m1:02d}-{d1:02d}/{y}-{m1:02d}-{d2:02d}"
+    else:
+        iso = f"{y}-{m1:02d}/{y}-{MONTHS[g['m2'].lower()]:02d}"
+    return _Found(kind=FigureKind.DATE_RANGE, start=m.start(), end=m.end(), iso=iso)
+
+
+def _date(m: re.Match[str], year: int | None) -> _Found | None:
+    g = m.groupdict()
+    month = MONTHS[g["m"].lower()]
+    start, end = _fig_span(m)
+    if g.get("d"):
+        day = int(g["d"])
+        if not 1 <= day <= 31:
+            return None
+        iso = f"{_relative_year(m, year)}-{month:02d}-{day:02d}"
+    else:
+        if g["m"] == "May" and not (g.get("y") or g.get("rel")) and g.get("fig") is None:
+            return None
+        iso = f"{_relative_year(m, year)}-{month:02d}"
+    return _Found(kind=FigureKind.DATE, start=start, end=end, iso=iso)
+
+
+def _year_range(m: re.Match[str], year: int | None) -> _Found | None:
+    g = m.groupdict()
+    if g.get("decade"):
+        first = int(g["decade"])
+        return _Found(
+            kind=FigureKind.YEAR_RANGE,
+            start=m.start(),
+            end=m.end(),
+            value=Decimal(first),
+            upper=Decimal(first + 9),
+            iso=f"{first}/{first + 9}",
+        )
+    y1 = int(g["y1"])
+    y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
+    if y2 <= y1:
+        return None
+    return _Found(
+        kind=FigureKind.YEAR_RANGE,
+        start=m.start(),
+        end=m.end(),
+        value=Decimal(y1),
+        upper=Decimal(y2),
+        iso=f"{y1}/{y2}",
+    )
+
+
+def _year(m: re.Match[str], year: int | None) -> _Found | None:
+    y = m.group("y")
+    return _Found(kind=FigureKind.YEAR, start=m.start(), end=m.end(), value=Decimal(y), iso=y)
+
+
+def _fraction(m: re.Match[str], year: int | None) -> _Found | None:
+    num = m.groupdict().get("num")
+    numerator = 1 if num is None or num.lower() in ("a", "one") else UNITS[num.lower()]
+    value = Fraction(numerator, DENOMINATORS[m.group("den").lower()])
+    start, end = _fig_span(m)
+    return _Found(kind=FigureKind.FRACTION, start=start, end=end, value=value)
+
+
+def _counted_noun(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the noun a number counts, from ``start``: one plural word, or adjective + plural."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[a-z][a-z\-]+", text[start : start + 40])][:2]
+    if not words or words[0][2] in _NOT_NOUNS:
+        return None
+    first = words[0][2]
+    if first in _PLURAL_NOUNS or (first.endswith("s") and not first.endswith("ss")):
+        return start + words[0][0], start + words[0][1]
+    if len(words) == 2 and words[1][2] not in _NOT_NOUNS:
+        second = words[1][2]
+        if second in _PLURAL_NOUNS or (second.endswith("s") and not second.endswith("ss")):
+            return start + words[0][0], start + words[1][1]
+    return None
+
+
+def _count(m: re.Match[str], year: int | None) -> _Found | None:
+    n = m.group("n")
+    if n.lower() in _NOT_COUNTED or re.fullmatch(_YEAR, n):
+        return None
+    value = _scaled(n, m.group("scale"))
+    if value is None:
+        return None
+    noun = _counted_noun(m.string, m.start("noun"))
+    if noun is None:
+        return None
+    return _Found(kind=FigureKind.COUNT, start=m.start("fig"), end=noun[1], value=value, noun=noun)
+
+
+def _ordinal(m: re.Match[str], year: int | None) -> _Found | None:
+    value = ordinal_value(m.group("ord"))
+    noun = m.group("noun")
+    if value is None or value < 1 or noun in _NOT_NOUNS or noun.lower() in MONTHS:
+        return None
+    digits = m.group("ord")[:1].isdigit()
+    if digits and m.group("ord")[-2:] != {1: "st", 2: "nd", 3: "rd"}.get(
+        value % 10 if value % 100 not in (11, 12, 13) else 0, "th"
+    ):
+        return None
+    if not digits and value == 1:
+        return None  # "the first" is a figure of speech far more often than a figure
+    start, end = _fig_span(m)
+    return _Found(kind=FigureKind.ORDINAL, start=start, end=end, value=Decimal(value), noun=m.span("noun"))
+
+
+_BUILDERS: dict[FigureKind, Callable[[re.Match[str], int | None], _Found | None]] = {
+    FigureKind.MONEY: _money,
+    FigureKind.PERCENT: _percent,
+    FigureKind.DATE_RANGE: _date_range,
+    FigureKind.DATE: _date,
+    FigureKind.YEAR_RANGE: _year_range,
+    FigureKind.YEAR: _year,
+    FigureKind.FRACTION: _fraction,
+    FigureKind.ORDINAL: _ordinal,
+    FigureKind.COUNT: _count,
+}
+
+
+def _candidates(text: str, year: int | None) -> list[_Found]:
+    found: list[_Found] = []
+    for kind, pattern in _PATTERNS:
+        build = _BUILDERS[kind]
+        for m in pattern.finditer(text):
+            f = build(m, year)
+            if f is not None and f.end > f.start:
+                found.append(f)
+    # Longest first, then the kind's priority; keep what does not overlap what was kept.
+    found.sort(key=lambda f: (-(f.end - f.start), _PRIORITY[f.kind], f.start))
+    kept: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for f in found:
+        if all(f.end <= s or f.start >= e for s, e in taken):
+            kept.append(f)
+            taken.append((f.start, f.end))
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+# -- what a figure is about ------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_WORD = re.compile(r"[\w’'\-]+")
+_VERBS = table(
+    """is are was were be been being has have had grew grow grows rose rise rises fell fall falls reached reach reaches
+    exceeded exceed exceeds amounted amount amounts totalled totaled stood stands increased increase increases
+    decreased decrease decreases declined decline declines dropped drop drops will would could should can may might
+    must shall accounts accounted made makes cost costs spent spend invested allocated received reaching exceeding
+    amounting totalling growing increasing"""
+)
+_PRONOUNS = table("it this that they these those we i you he she which who there what")
+_LEADING = table("the a an our their its this these those my your his her also last next")
+
+
+def _words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _WORD.finditer(text)]
+
+
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    return w in _VERBS or (len(w) > 5 and w.endswith("ed") and w not in STOPWORDS)
+
+
+def _subject(sentence_text: str, upto: int) -> str | None:
+    """The noun phrase before the first verb of the clause that ends at ``upto``; ``""`` for a pronoun."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence_text, 0, upto))]
+    for seg_start, seg_end in list(zip(cuts, [*cuts[1:], upto], strict=True))[::-1][:3]:
+        words = _words(sentence_text[seg_start:seg_end])
+        verb = next((i for i, w in enumerate(words) if _is_verb(w[2])), None)
+        if verb is None or verb == 0:
+            continue
+        subject = [w[2] for w in words[:verb]][-5:]
+        while subject and subject[0].lower() in _LEADING:
+            subject = subject[1:]
+        if not subject:
+            continue
+        if len(subject) == 1 and subject[0].lower() in _PRONOUNS:
+            return ""
+        return " ".join(subject)
+    return None
+
+
+def _phrase_after(text: str, start: int, limit: int = 5) -> str | None:
+    """The noun phrase that starts at ``start``, with one ``of ...`` continuation."""
+    out: list[str] = []
+    for _, _, w in _words(text[start : start + 80]):
+        lw = w.lower()
+        if lw == "of" and out and "of" not in out:
+            out.append(w)
+            continue
+        if lw in ("the", "a", "an") and out and out[-1] == "of":
+            out.append(w)
+            continue
+        if lw in STOPWORDS or not w[:1].isalpha():
+            break
+        out.append(w)
+        if len(out) >= limit:
+            break
+    while out and out[-1].lower() in ("of", "the", "a", "an"):
+        out.pop()
+    return " ".join(out) or None
+
+
+def _phrase_before(text: str, end: int) -> str | None:
+    """The content words that end just before ``end``: ``programme for 2021-2025`` -> ``programme``."""
+    words = _words(text[max(0, end - 80) : end])
+    out: list[str] = []
+    for _, _, w in reversed(words):
+        if w.lower() in STOPWORDS or _is_verb(w) or not w[:1].isalpha():
+            break
+        out.append(w)
+        if len(out) >= 5:
+            break
+    return " ".join(reversed(out)) or None
+
+
+def _context(f: _Found, unit_text: str, sentence: Sentence, previous: str | None) -> str | None:
+    text = sentence.text
+    rel_start, rel_end = f.start - sentence.start, f.end - sentence.start
+    before = text[:rel_start].rstrip()
+    last_word = before.rsplit(None, 1)[-1].lower() if before else ""
+    if f.noun is not None:
+        noun = unit_text[f.noun[0] : f.noun[1]]
+        tail = _phrase_after(text, f.noun[1] - sentence.start)
+        if tail and tail.lower().startswith("of "):
+            return f"{noun} {tail}"
+        return noun
+    if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION):
+        if last_word in ("a", "an"):
+            after = _phrase_after(text, rel_end)
+            if after:
+                return after
+        subject = _subject(text, rel_start)
+        if subject == "" or subject is None:
+            return previous
+        return subject
+    if last_word in ("for", "of"):
+        return _phrase_before(text, len(before) - len(last_word))
+    return None
+
+
+def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int | None) -> list[Figure]:
+    """Every figure in the units, in document order; ``year`` resolves "this year" when the meeting date is known."""
+    by_unit: dict[tuple[int, int], list[Sentence]] = {}
+    for s in sentences:
+        by_unit.setdefault((s.unit.turn, s.unit.paragraph), []).append(s)
+    out: list[Figure] = []
+    for unit in units:
+        found = _candidates(unit.text, year)
+        if not found:
+            continue
+        sents = by_unit.get((unit.turn, unit.paragraph), [])
+        starts = [s.start for s in sents]
+        previous: str | None = None
+        for f in found:
+            i = bisect.bisect_right(starts, f.start) - 1
+            context = _context(f, unit.text, sents[i], previous) if i >= 0 else None
+            if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION) and context:
+                previous = context
+            out.append(
+                Figure(
+                    kind=f.kind,
+                    text=unit.text[f.start : f.end],
+                    value=f.value,
+                    upper=f.upper,
+                    unit=f.unit,
+                    iso=f.iso,
+                    context=context,
+                    location=unit.location(f.start, f.end),
+                )
+            )
+    return out

@@ -1,0 +1,314 @@
+"""People, places and organisations named in the speech, without a gazetteer.
+
+Runs of capitalised words are read with a few rules and word tables: an
+honorific or a title makes a person, an organisation cue word (``Union``,
+``Council``, ``Ministry`` …) or an acronym makes an organisation, a locative
+preposition (``in Sochi``) makes a place, and what was learnt about a word in
+one sentence is applied to its other occurrences (``Russia`` at the start of a
+sentence is a place once ``in Russia`` was seen). Surnames are linked to the
+participants and to the fullest name the transcript gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from stenogram.analysis.records import Mention, MentionKind
+from stenogram.analysis.sentences import Sentence, Unit
+from stenogram.analysis.words import STOPWORDS, table
+from stenogram.model import Participant
+
+__all__ = ["ORGANISATION_CUES", "PLACE_CUES", "find_mentions"]
+
+ORGANISATION_CUES = table(
+    """Union Council Ministry Commission Forum Bank Committee Organisation Organization Agency Fund Parliament Duma
+    Assembly Company Corporation Group University Institute Party Government Court Office Service Administration
+    Department Association Alliance Community Centre Center Club Board Authority Cabinet Senate Congress Inc Ltd
+    Foundation Academy Summit Conference Exhibition Fair Secretariat Bureau Chamber Partnership Council's Nations
+    Treaty Cooperation Corps Police Army Navy Guard Railways Airlines Holding Exchange Society Church Movement
+    Front League School College Games Olympics Expo Festival Commonwealth"""
+)
+PLACE_CUES = table(
+    """Republic Kingdom States Emirates Federation Region Territory Oblast Krai Province Island Islands Sea Ocean
+    River Lake Mountains Square Street Avenue City District Valley Peninsula Arctic Gulf Strait Canal Coast Bay
+    Asia Europe Africa America"""
+)
+HONORIFICS = table("Mr Mrs Ms Dr Mister Madam Madame Miss Sir Lord Lady Mr. Mrs. Ms. Dr.")
+TITLES = table(
+    """President Minister Prime Chancellor King Queen Prince Princess Secretary Secretary-General Governor Ambassador
+    Senator Chairman Chairwoman Chair Mayor Premier Pope Patriarch Speaker Director Deputy Vice Foreign Defence
+    Defense Finance Economic Economy Head General Emir Sheikh Sultan Crown Commissioner Envoy Representative
+    Spokesperson Spokesman Leader Co-Chair Acting"""
+)
+# Capitalised words that are not names wherever they stand.
+NOT_NAMES = table(
+    """I I'm I've I'd I'll OK Okay God Internet Mondays Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Applause Laughter Question Answer Excerpts Transcript Colleagues Friends"""
+)
+_LOCATIVE = table("in at near across throughout into inside outside to from visit visited visiting via")
+_PLACE_STRONG = table("in at near across throughout into inside")
+_COORD_LEAD = table("both between among")
+_CONNECTORS = table("of for the de von van der on")
+_MONTH_NAMES = table("January February March April May June July August September October November December")
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani")
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-.]*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}s?")
+
+
+@attrs.frozen(kw_only=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def bare(self) -> str:
+        return self.text.rstrip(".'’").replace("’s", "").replace("'s", "")
+
+
+@attrs.frozen(kw_only=True)
+class _Run:
+    """A run of capitalised tokens (connectors allowed inside) in one unit."""
+
+    unit: Unit
+    tokens: tuple[_Tok, ...]
+    sentence_start: bool
+    before: str  # the word before the run, lower-case ("" if none)
+    gap: str  # the text between the previous run and this one
+    after: str  # the word after the run, as printed
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        # A full stop belongs to the token only in honorifics and initials ("Mr.", "J.").
+        while word.endswith(".") and word not in HONORIFICS and not re.fullmatch(r"[A-Z]\.", word):
+            word, e = word[:-1], e - 1
+        while word and word[-1] in "-'’":
+            word, e = word[:-1], e - 1
+        if word:
+            out.append(_Tok(start=s, end=e, text=word))
+    return out
+
+
+def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
+    toks = _tokens(unit.text)
+    runs: list[_Run] = []
+    i = 0
+    prev_end = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.cap:
+            i += 1
+            continue
+        j = i + 1
+        has_cue = t.bare in ORGANISATION_CUES
+        while j < len(toks):
+            gap = unit.text[toks[j - 1].end : toks[j].start]
+            if gap not in (" ", "\u00a0"):
+                break
+            nxt = toks[j]
+            if nxt.cap:
+                has_cue = has_cue or nxt.bare in ORGANISATION_CUES
+                j += 1
+                continue
+            # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
+            lowered = nxt.text.lower()
+            joins = lowered in _CONNECTORS or (lowered == "and" and has_cue)
+            if joins and j + 1 < len(toks) and toks[j + 1].cap and unit.text[nxt.end : toks[j + 1].start] == " ":
+                j += 2
+                continue
+            break
+        tokens = tuple(toks[i:j])
+        before_tok = toks[i - 1] if i > 0 and unit.text[toks[i - 1].end : t.start].strip() == "" else None
+        after = toks[j].text if j < len(toks) and unit.text[toks[j - 1].end : toks[j].start] == " " else ""
+        runs.append(
+            _Run(
+                unit=unit,
+                tokens=tokens,
+                sentence_start=t.start in sentence_starts or unit.text[: t.start].strip("\"'“‘( ") == "",
+                before=before_tok.text.lower() if before_tok is not None else "",
+                gap=unit.text[prev_end : t.start] if runs else "",
+                after=after,
+            )
+        )
+        prev_end = tokens[-1].end
+        i = j
+    return runs
+
+
+def _is_demonym(word: str) -> bool:
+    return word.endswith(_DEMONYM_ENDINGS) and not word.endswith("stan")
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.fullmatch(word)) and word not in NOT_NAMES and not re.fullmatch(r"[IVXLC]+", word)
+
+
+@attrs.frozen(kw_only=True)
+class _Guess:
+    kind: MentionKind
+    unit: Unit
+    start: int
+    end: int
+    name: str  # as printed, honorific removed
+    strength: int  # 2: certain from its own context, 1: a guess a later rule may overrule
+
+
+def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
+    out = list(tokens)
+    while (
+        out
+        and out[0].bare not in HONORIFICS
+        and (out[0].text.lower() in STOPWORDS or out[0].bare in NOT_NAMES or out[0].bare in _MONTH_NAMES)
+    ):
+        out = out[1:]
+    while out and out[-1].text.lower() in _CONNECTORS | {"and"}:
+        out = out[:-1]
+    return out
+
+
+def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
+    toks = _strip_leading(run.tokens)
+    if not toks or all(t.bare in _MONTH_NAMES or t.bare in NOT_NAMES for t in toks):
+        return []
+    unit = run.unit
+
+    def guess(kind: MentionKind, ts: Sequence[_Tok], strength: int, name: str | None = None) -> _Guess:
+        return _Guess(
+            kind=kind,
+            unit=unit,
+            start=ts[0].start,
+            end=ts[-1].end,
+            name=name or unit.text[ts[0].start : ts[-1].end],
+            strength=strength,
+        )
+
+    words = [t.bare for t in toks]
+    if words[0] in HONORIFICS or words[0].rstrip(".") in HONORIFICS:
+        name = [t for t in toks[1:4] if t.bare not in HONORIFICS]
+        if not name:
+            return []
+        return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name))]
+    if words[0] in TITLES:
+        k = 0
+        while k < len(toks) and words[k] in TITLES:
+            k += 1
+        out: list[_Guess] = []
+        rest = toks[k:]
+        if rest and rest[0].text.lower() == "of":
+            rest = [t for t in rest[1:] if t.text.lower() != "the"] if len(rest) > 1 else []
+            place = rest[:-2] if len(rest) >= 3 else rest
+            person = rest[len(place) :]
+            if place and (len(place) == 1 or any(t.bare in PLACE_CUES for t in place)):
+                out.append(guess(MentionKind.PLACE, place, 2))
+            elif place and any(t.bare in ORGANISATION_CUES for t in place):
+                out.append(guess(MentionKind.ORGANISATION, place, 2))
+            rest = person
+        if rest and all(t.text.lower() not in _CONNECTORS for t in rest) and len(rest) <= 3:
+            out.append(guess(MentionKind.PERSON, rest, 2))
+        return out
+    if any(w in ORGANISATION_CUES for w in words) and len(toks) > 1:
+        return [guess(MentionKind.ORGANISATION, toks, 2)]
+    if len(toks) == 1 and _is_acronym(words[0]):
+        return [guess(MentionKind.ORGANISATION, toks, 2)]
+    if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
+        return [guess(MentionKind.PLACE, toks, 2)]
+    lowercase_next = run.after[:1].islower() and run.after.lower() not in STOPWORDS
+    at_start = run.sentence_start and toks[0] is run.tokens[0]
+    after_place = (
+        previous is not None
+        and previous.kind is MentionKind.PLACE
+        and run.gap.strip() in ("and", ",", ", and", "or")
+        and len(toks) == 1
+    )
+    if len(toks) == 1:
+        w = words[0]
+        if _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w):
+            return []
+        if (run.before in _LOCATIVE or run.before in _COORD_LEAD or after_place) and not at_start:
+            return [guess(MentionKind.PLACE, toks, 2 if run.before in _PLACE_STRONG or after_place else 1)]
+        return [guess(MentionKind.PLACE, toks, 0)]  # decided by what the rest of the transcript says
+    if any(t.text.lower() in _CONNECTORS for t in toks):
+        return []
+    if run.before in _PLACE_STRONG and not at_start:
+        return [guess(MentionKind.PLACE, toks, 1)]
+    if len(toks) <= 3 and not any(_is_demonym(w) for w in words[:-1]):
+        return [guess(MentionKind.PERSON, toks, 1)]
+    return []
+
+
+def _surname(name: str) -> str:
+    parts = name.rsplit(maxsplit=1)
+    return parts[-1] if parts else name
+
+
+def find_mentions(
+    units: Sequence[Unit], sentences: Sequence[Sentence], participants: Sequence[Participant]
+) -> list[Mention]:
+    """Every mention in document order; undecided single words are kept only if another sentence decided them."""
+    starts: dict[tuple[int, int], set[int]] = {}
+    for s in sentences:
+        starts.setdefault((s.unit.turn, s.unit.paragraph), set()).add(s.start)
+    guesses: list[_Guess] = []
+    for unit in units:
+        previous: _Guess | None = None
+        for run in _runs(unit, starts.get((unit.turn, unit.paragraph), set())):
+            for g in _classify(run, previous):
+                guesses.append(g)
+                previous = g
+    # What the transcript established about a word applies to all its occurrences.
+    decided: dict[str, MentionKind] = {}
+    for g in guesses:
+        if g.strength >= 1 and g.kind is not MentionKind.PERSON:
+            decided.setdefault(g.name, g.kind)
+    full_names: dict[str, str] = {}
+    for g in guesses:
+        if g.kind is MentionKind.PERSON and g.strength >= 1 and len(g.name.split()) > 1:
+            full_names.setdefault(_surname(g.name), g.name)
+    by_surname: dict[str, Participant] = {}
+    by_name: dict[str, Participant] = {}
+    for p in participants:
+        if p.anonymous or not p.name:
+            continue
+        by_name[p.name] = p
+        if len(p.name.split()) > 1:
+            by_surname.setdefault(_surname(p.name), p)
+    out: list[Mention] = []
+    for g in guesses:
+        kind: MentionKind | None = g.kind
+        if g.strength == 0 or (g.strength == 1 and g.kind is MentionKind.PLACE and len(g.name.split()) == 1):
+            if g.name in by_surname or g.name in full_names:
+                kind = MentionKind.PERSON
+            elif g.strength == 0:
+                kind = decided.get(g.name)
+        if kind is None:
+            continue
+        participant: Participant | None = None
+        name = g.name
+        if kind is MentionKind.PERSON:
+            participant = by_name.get(name) or (by_surname.get(name) if len(name.split()) == 1 else None)
+            if participant is None and len(name.split()) == 1:
+                name = full_names.get(name, name)
+            if participant is not None:
+                name = participant.name
+        out.append(
+            Mention(
+                kind=kind,
+                text=g.unit.text[g.start : g.end],
+                name=name,
+                participant=participant.id if participant is not None else None,
+                location=g.unit.location(g.start, g.end),
+            )
+        )
+    return out

@@ -1,0 +1,110 @@
+"""The spoken text cut into paragraphs and sentences that know where they stand.
+
+Every other module of the analysis works on these, so spans are computed in
+one place and are always offsets into ``Paragraph.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from stenogram.analysis.records import Location
+from stenogram.analysis.words import table
+from stenogram.model import Transcript
+
+__all__ = ["Sentence", "Unit", "sentences_of", "units_of"]
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """One spoken paragraph with its address."""
+
+    speaker: str
+    turn: int
+    paragraph: int
+    text: str
+
+    def location(self, start: int, end: int) -> Location:
+        return Location(speaker=self.speaker, turn=self.turn, paragraph=self.paragraph, start=start, end=end)
+
+
+@attrs.frozen(kw_only=True)
+class Sentence:
+    """A sentence: ``unit.text[start:end]``; ``index`` counts sentences through the whole transcript."""
+
+    unit: Unit
+    start: int
+    end: int
+    index: int
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+    @property
+    def location(self) -> Location:
+        return self.unit.location(self.start, self.end)
+
+
+def units_of(transcript: Transcript) -> list[Unit]:
+    return [
+        Unit(speaker=turn.speaker, turn=ti, paragraph=pi, text=p.text)
+        for ti, turn in enumerate(transcript.turns)
+        for pi, p in enumerate(turn.paragraphs)
+    ]
+
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = table(
+    """mr mrs ms dr prof st jr sr mt no nos art vs etc e.g i.e cf fig gen col lt sgt capt gov sen rep rev
+    hon messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx"""
+)
+# A sentence ends at . ! ? … (with closing quotes or brackets) before a space and
+# an opening capital, digit, quote or bracket; CJK full stops end one anywhere.
+_BOUNDARY = re.compile(r"""([.!?…]+)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[。！？]+""")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the stop that ends at ``end`` closes a sentence rather than an abbreviation."""
+    if text[end - 1] != "." or end < 2 or text[end - 2] == ".":
+        return True
+    m = _LAST_WORD.search(text[max(0, end - 24) : end - 1])
+    if m is None:
+        return True
+    word = m.group(1)
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        return False
+    # Initials: "J. Smith", "U.S."
+    return not (len(word.replace(".", "")) == 1 and word[:1].isupper())
+
+
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        stop = m.end(1) if m.group(1) else end
+        if end <= start or not _ends_sentence(text, stop):
+            continue
+        yield start, end
+        start = end
+    yield start, len(text)
+
+
+def sentences_of(units: list[Unit]) -> list[Sentence]:
+    """Every sentence of every unit, trimmed of surrounding white space; empty ones dropped."""
+    out: list[Sentence] = []
+    for unit in units:
+        text = unit.text
+        for raw_start, raw_end in _spans(text):
+            start, end = raw_start, raw_end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                out.append(Sentence(unit=unit, start=start, end=end, index=len(out)))
+    return out

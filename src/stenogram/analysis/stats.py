@@ -1,0 +1,39 @@
+"""Who spoke, how often and how much."""
+
+from __future__ import annotations
+
+from stenogram.analysis.records import SpeakerStats
+from stenogram.model import Transcript
+
+__all__ = ["speaker_stats"]
+
+
+def speaker_stats(transcript: Transcript) -> tuple[SpeakerStats, ...]:
+    """One record per participant in participant order; those who never spoke have zero turns.
+
+    A turn whose speaker is not among the participants (a hand-built model)
+    still counts, under its speaker id.
+    """
+    turns: dict[str, int] = {}
+    words: dict[str, int] = {}
+    for turn in transcript.turns:
+        turns[turn.speaker] = turns.get(turn.speaker, 0) + 1
+        words[turn.speaker] = words.get(turn.speaker, 0) + turn.word_count
+    total = sum(words.values())
+    known = {p.id: p for p in transcript.participants}
+    ids = [p.id for p in transcript.participants] + [s for s in turns if s not in known]
+    out = []
+    for pid in ids:
+        p = known.get(pid)
+        w = words.get(pid, 0)
+        out.append(
+            SpeakerStats(
+                participant=pid,
+                name=p.name if p is not None else pid,
+                role=p.role if p is not None else None,
+                turns=turns.get(pid, 0),
+                words=w,
+                share=w / total if total else 0.0,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,81 @@
+"""Word tables and the light normalisation the rankings share.
+
+No stemmer library and no downloaded stop list: a short English stop list
+and a suffix stripper are enough to tell which sentences talk about the same
+things, and they behave the same on every machine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["STOPWORDS", "TOKEN_RE", "content_terms", "stem", "table"]
+
+
+def table(text: str) -> frozenset[str]:
+    """A word table written as one string of white-space separated words."""
+    return frozenset(text.split())
+
+
+STOPWORDS = table(
+    """a about above across after again against all almost also although always am among an and another any anybody
+    anyone anything are aren't around as at be became because become been before being below between both but by can
+    cannot could couldn't did didn't do does doesn't doing don't done down during each either else enough even ever
+    every everybody everyone everything few for from further get gets getting given go goes going gone got had hadn't
+    has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how however i i'd
+    i'll i'm i've if in indeed into is isn't it it's its itself just least less let let's like likely made make makes
+    making many may maybe me might mine more most much must mustn't my myself need needs neither never no nobody none
+    nor not nothing now of off often on once one ones only onto or other others otherwise ought our ours ourselves out
+    over own per perhaps please quite rather really said same say says see seem seems shall shan't she she'd she'll
+    she's should shouldn't since so some somebody someone something sometimes still such than that that's the their
+    theirs them themselves then there there's therefore these they they'd they'll they're they've thing things this
+    those though through thus to together too toward towards under until up upon us very via was wasn't way we we'd
+    we'll we're we've well were weren't what what's whatever when where whether which while who who's whom whose why
+    will with within without won't would wouldn't yes yet you you'd you'll you're you've your yours yourself
+    yourselves thank thanks lot ahead course sure okay ok mr mrs ms dr colleagues friends ladies gentlemen good
+    want know think believe mean tell told ask asked go come came look take took put give gave also already"""
+)
+
+# Letters with inner apostrophes or hyphens; digits are not terms.
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+# Longest first; the stem must keep at least three letters.
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ities",
+    "ity",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ed",
+    "es",
+    "s",
+)
+
+
+def stem(word: str) -> str:
+    """A crude English stem: ``cooperation``/``cooperate`` -> ``cooper``; stable, not linguistic."""
+    w = word.lower().replace("’", "'")
+    if len(w) <= 4 or not w.isalpha():
+        return w
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def content_terms(text: str) -> Iterator[str]:
+    """The stems of the words of ``text`` that carry meaning (stop words and one-letter words dropped)."""
+    for m in TOKEN_RE.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if len(w) > 1 and w not in STOPWORDS:
+            yield stem(w)
