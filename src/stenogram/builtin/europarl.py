@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import PurePath
 
 from stenogram.errors import EmptyInputError
@@ -49,7 +50,9 @@ def _attrs(raw: str) -> dict[str, str]:
 
 
 def _slug(name: str) -> str:
-    s = re.sub(r"[^\w.\-]+", "-", name.strip().lower()).strip("-.")
+    """``Fraga Estévez`` -> ``fraga-estevez``; letters without an ASCII form are kept."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    s = re.sub(r"[^\w.\-]+", "-", folded.strip().lower()).strip("-.")
     return s if s and (s[0].isalpha() or s[0] == "_") else f"speaker-{s}" if s else "speaker"
 
 
