@@ -478,10 +478,14 @@ def _apply_people(
 ) -> tuple[tuple[Participant, ...], tuple[Turn | Note, ...]]:
     owner: dict[str, int] = {}
     for i, patch in enumerate(patches):
-        keys = patch.keys()
-        for p in participants:
-            if p.id not in owner and keys & _participant_keys(p):
-                owner[p.id] = i
+        # By name or label first; by id only when those find nobody, so that
+        # {"id": "p2", "labels": ["Anna"]} renames Anna rather than joining her to p2.
+        by_name = ParticipantPatch(name=patch.name, labels=patch.labels).keys()
+        found = [p for p in participants if p.id not in owner and by_name & _participant_keys(p)]
+        if not found and patch.id is not None:
+            found = [p for p in participants if p.id not in owner and p.id.casefold() == patch.id.casefold()]
+        for p in found:
+            owner[p.id] = i
     groups: dict[int, list[Participant]] = {}
     for p in participants:
         if p.id in owner:
