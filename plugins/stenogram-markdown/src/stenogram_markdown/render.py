@@ -1,0 +1,143 @@
+"""Transcript -> Markdown: a pure function of the transcript and the options.
+
+Blocks are separated by one blank line, so no construct can run into the
+next; every piece of transcript text goes through ``escape``, so it renders
+as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stenogram import MarkKind, Meeting, Note, NoteKind, Paragraph, Transcript, Turn
+from stenogram_markdown.escape import escape_block, escape_block_start, escape_inline
+from stenogram_markdown.options import MarkdownOptions
+
+__all__ = ["render"]
+
+UNTITLED = "Transcript"
+#: Inline marks shown in italics; the others (insertions, timestamps) are already bracketed in the text.
+_ITALIC_MARKS = frozenset({MarkKind.STAGE, MarkKind.OMISSION})
+_METADATA_FIELDS = (("date", "Date"), ("time", "Time"), ("place", "Place"), ("occasion", "Occasion"))
+_METADATA_TAIL = (("source", "Source"), ("language", "Language"))
+
+
+def _heading(level: int, text: str) -> str:
+    return f"{'#' * min(level, 6)} {escape_inline(text).strip()}".rstrip()
+
+
+def _italic(text: str) -> str:
+    """``*text*``: the caller makes sure the text has no blanks at either end."""
+    inner = escape_inline(text).strip()
+    return f"*{inner}*" if inner else ""
+
+
+def _can_emphasise(text: str, start: int, end: int) -> bool:
+    """Emphasis opens and closes only next to a blank, punctuation or the end of the text (not inside a word)."""
+    inner = text[start:end]
+    return (
+        bool(inner)
+        and inner == inner.strip()
+        and (start == 0 or not text[start - 1].isalnum())
+        and (end == len(text) or not text[end].isalnum())
+    )
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    """The paragraph's text, escaped, with stage directions and omissions in italics where Markdown allows."""
+    text, out, pos = paragraph.text, [], 0
+    for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
+        if mark.kind in _ITALIC_MARKS and mark.start >= pos and _can_emphasise(text, mark.start, mark.end):
+            out += [escape_inline(text[pos : mark.start]), _italic(text[mark.start : mark.end])]
+            pos = mark.end
+    out.append(escape_inline(text[pos:]))
+    return escape_block_start("".join(out))
+
+
+def _note(note: Note, options: MarkdownOptions, level: int) -> str | None:
+    if note.kind is NoteKind.SEPARATOR:
+        return "* * *"
+    if not note.text.strip():
+        return None
+    if note.kind is NoteKind.SECTION:
+        return _heading(level, note.text)
+    return _italic(note.text)
+
+
+def _block(block: Paragraph | Note, options: MarkdownOptions, level: int) -> str | None:
+    if isinstance(block, Paragraph):
+        return _paragraph(block) if block.text.strip() else None
+    return _note(block, options, level) if options.include_notes else None
+
+
+def _speaker(turn: Turn, transcript: Transcript, options: MarkdownOptions) -> str:
+    if options.speaker == "name":
+        for p in transcript.participants:
+            if p.id == turn.speaker:
+                return p.name
+    return turn.label
+
+
+def _turn(turn: Turn, transcript: Transcript, options: MarkdownOptions, level: int) -> Iterator[str]:
+    label = f"**{escape_inline(_speaker(turn, transcript, options)).strip()}:**"
+    if turn.annotation and turn.annotation not in turn.label:
+        label += f" *({escape_inline(turn.annotation).strip()})*"
+    blocks = [b for b in (_block(c, options, level) for c in turn.content) if b is not None]
+    if blocks and not blocks[0].startswith(("#", "* * *")):
+        yield f"{label} {blocks.pop(0)}"
+    else:
+        yield label
+    yield from blocks
+
+
+def _metadata(meeting: Meeting) -> Iterator[str]:
+    rows = [(label, getattr(meeting, key)) for key, label in _METADATA_FIELDS]
+    rows += [(label, getattr(meeting, key)) for key, label in _METADATA_TAIL]
+    rows += list(meeting.extra)
+    if meeting.is_excerpt:
+        rows.append(("Excerpt", "yes, the source gives only part of the meeting"))
+    for label, value in rows:
+        if value is not None and str(value).strip():
+            yield f"- **{escape_inline(str(label)).strip()}:** {escape_inline(str(value)).strip()}"
+
+
+def _participants(transcript: Transcript) -> Iterator[str]:
+    for p in transcript.participants:
+        line = f"- **{escape_inline(p.name).strip()}**"
+        if p.role:
+            line += f", {escape_inline(p.role).strip()}"
+        if p.anonymous:
+            line += " (not named)"
+        yield line
+
+
+def _sections(transcript: Transcript, options: MarkdownOptions) -> Iterator[str]:
+    level = options.heading_level
+    meeting = transcript.meeting
+    yield _heading(level, meeting.title or UNTITLED)
+    if meeting.lead and meeting.lead.strip():
+        yield escape_block(meeting.lead)
+    if options.include_metadata:
+        rows = "\n".join(_metadata(meeting))
+        if rows:
+            yield rows
+    if options.include_participants and transcript.participants:
+        yield _heading(level + 1, "Participants")
+        yield "\n".join(_participants(transcript))
+    preamble = [b for b in (_block(c, options, level + 1) for c in transcript.preamble) if b is not None]
+    if options.include_preamble and preamble:
+        yield from preamble
+    if transcript.body:
+        yield _heading(level + 1, "Transcript")
+    for item in transcript.body:
+        if isinstance(item, Turn):
+            yield from _turn(item, transcript, options, level + 2)
+        else:
+            block = _block(item, options, level + 2)
+            if block is not None:
+                yield block
+
+
+def render(transcript: Transcript, options: MarkdownOptions) -> str:
+    """The whole document: blocks joined by blank lines, ending with one newline."""
+    return "\n\n".join(_sections(transcript, options)) + "\n"
