@@ -1,15 +1,203 @@
-"""The text grammar: decoded text -> Transcript with diagnostics. Interim line-regex version."""
+"""Assemble the model: classified lines -> preamble, turns, notes, participants, diagnostics.
+
+The stages are the modules next to this one (:mod:`.lines`, :mod:`.labels`,
+:mod:`.notes`, :mod:`.reflow`, :mod:`.speakers`); this module only walks the
+lines once, asks them, and records every guess as a
+:class:`~stenogram.diagnostics.Diagnostic`.
+
+>>> from stenogram.parse.options import ParseOptions
+>>> t = build_transcript("Anna Petrova: Good morning.\\nPetrova: Shall we start?\\n", options=ParseOptions())
+>>> [(turn.speaker, turn.label) for turn in t.turns]
+[('anna-petrova', 'Anna Petrova'), ('anna-petrova', 'Petrova')]
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import NamedTuple
 
-from stenogram.model import Meeting, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.model import (
+    Block,
+    BodyItem,
+    Mark,
+    MarkKind,
+    Meeting,
+    Note,
+    NoteKind,
+    Paragraph,
+    Participant,
+    Span,
+    Transcript,
+    Turn,
+)
+from stenogram.parse.labels import STRONG, WEAK, LabelMatch, fold, strength_of
+from stenogram.parse.lines import Lines, split_lines
+from stenogram.parse.notes import EXCERPT_RE, OMISSION_LINE_RE, find_marks
 from stenogram.parse.options import ParseOptions
+from stenogram.parse.reflow import AMBIGUOUS, break_score, features, join_lines, wrap_width
+from stenogram.parse.speakers import resolve_speakers
 
 __all__ = ["build_transcript"]
 
-_LABEL = re.compile(r"^([A-Z][^:\n]{0,80}?):\s*(.*)$")
+# When a list, build_transcript appends (line number, features) for every reflow decision (for fitting WEIGHTS).
+TRACE: list[tuple[int, tuple[float, ...]]] | None = None
+
+_SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
+_ENDS_IN_PUNCT = re.compile(r"[^\w\s]$")
+_DATE = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b.{0,40}"
+)
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|\"'])")
+_STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example", "answer", "well", "now"})
+
+
+_UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
+
+
+class _TurnStart(NamedTuple):
+    first: int  # line index where the label starts
+    col: int
+    last: int  # line index where the label ends
+    label: str
+    speaker: str
+    annotation: str | None
+
+
+class _Builder:
+    """One pass over the lines, holding the state of the block being built."""
+
+    def __init__(self, text: str, lines: Lines, options: ParseOptions) -> None:
+        self.text = text
+        self.lines = lines
+        self.options = options
+        self.diagnostics: list[Diagnostic] = []
+        self.preamble: list[Block] = []
+        self.body: list[BodyItem] = []
+        self.turn: _TurnStart | None = None
+        self.content: list[Block] = []
+        self.para: list[int] = []  # line indices of the paragraph being built
+        self.para_col = 0  # column where its first line's text starts
+        self.is_excerpt = False
+
+    # -- diagnostics -------------------------------------------------------------------------------
+    def diag(self, code: str, message: str, i: int, severity: Severity = Severity.WARNING) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=code, message=message, line=self.lines.number(i), severity=severity, text=self.lines.text[i][:120]
+            )
+        )
+
+    # -- blocks ------------------------------------------------------------------------------------
+    def _span(self, first: int, col: int, last: int) -> Span:
+        lines = self.lines
+        start = lines.offset[first] + col
+        end = lines.offset[last] + len(lines.text[last].rstrip())
+        return Span(start=start, end=max(start, end), line=lines.number(first), end_line=lines.number(last))
+
+    def _container(self) -> list[Block]:
+        return self.content if self.turn is not None else self.preamble
+
+    def flush(self) -> None:
+        if not self.para:
+            return
+        idx = self.para
+        parts = [self.lines.text[idx[0]][self.para_col :]] + [self.lines.text[i] for i in idx[1:]]
+        text = join_lines(parts)
+        if "\\" in text:
+            text = _MD_ESCAPE.sub(r"\1", text)
+        text = _SPACES.sub(" ", text).strip()
+        self.para = []
+        if not text:
+            return
+        marks = find_marks(text)
+        span = self._span(idx[0], self.para_col, idx[-1])
+        self._container().append(Paragraph(text=text, marks=marks, span=span))
+
+    def note(self, i: int, kind: NoteKind) -> None:
+        self.flush()
+        stripped = _SPACES.sub(" ", self.lines.text[i]).strip()
+        col = self.lines.text[i].find(stripped[:1]) if stripped else 0
+        span = self._span(i, max(col, 0), i)
+        if OMISSION_LINE_RE.fullmatch(stripped) and self.turn is not None:
+            # kremlin.ru prints "<…>" as a paragraph of the speech: keep it one, marked as an omission.
+            mark = Mark(kind=MarkKind.OMISSION, start=0, end=len(stripped))
+            self.content.append(Paragraph(text=stripped, marks=(mark,), span=span))
+            return
+        self._container().append(Note(kind=kind, text=stripped, span=span))
+
+    def start_paragraph(self, i: int, col: int) -> None:
+        self.flush()
+        self.para = [i]
+        self.para_col = col
+
+    def close_turn(self) -> None:
+        self.flush()
+        if self.turn is None:
+            return
+        t = self.turn
+        self.turn = None
+        last_line = t.last
+        for block in self.content:
+            if block.span is not None:
+                last_line = max(last_line, self.lines.index_of(block.span.end_line))
+        span = self._span(t.first, t.col, last_line)
+        self.body.append(
+            Turn(speaker=t.speaker, label=t.label, content=tuple(self.content), annotation=t.annotation, span=span)
+        )
+
+    def open_turn(self, start: _TurnStart) -> None:
+        self.close_turn()
+        self.turn = start
+        self.content = []
+
+
+def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+    """Decide which label candidates open turns.
+
+    Returns {first line: (last line, match, label, name)} and the rejected look-alikes.
+    """
+    cand = lines.label
+    accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
+    weak: list[int] = []
+    rejected: list[int] = []
+    n = len(lines)
+    for i in range(n):
+        m = cand[i]
+        if m is None:
+            continue
+        if blank_sep and not lines.para_start(i):
+            continue  # in blank-line documents a label opens a paragraph
+        # A label broken by a wrap: "Prime Minister Mikhail" / "Mishustin: Mr".
+        if m.start == 0 and m.strength >= WEAK and i > 0 and lines.can_prefix(i - 1) and not blank_sep:
+            label = fold(lines.text[i - 1] + " " + m.label)
+            name = fold(lines.text[i - 1] + " " + m.name)
+            if strength_of(name) == STRONG:
+                accepted[i - 1] = (i, m, label, name)
+                continue
+        if m.strength == STRONG:
+            accepted[i] = (i, m, m.label, m.name)
+        elif m.strength == WEAK:
+            weak.append(i)
+        elif len(m.name.split()) <= 5:
+            rejected.append(i)
+    # Weak labels (a lone word) need support: a known surname or name, or repetition.
+    known = {fold(v[3]).casefold() for v in accepted.values()}
+    surnames = {k.rsplit(" ", 1)[-1] for k in known}
+    repeats = Counter(cand[i].name.casefold() for i in weak if cand[i] is not None)  # type: ignore[union-attr]
+    for i in weak:
+        m = cand[i]
+        assert m is not None
+        key = m.name.casefold()
+        if key in known or key in surnames or (repeats[key] >= 3 and key not in _STOP_REPEAT):
+            accepted[i] = (i, m, m.label, m.name)
+        else:
+            rejected.append(i)
+    return accepted, sorted(rejected)
 
 
 def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Transcript:
@@ -18,29 +206,106 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
     Offsets and line numbers in the spans index the whole of ``text``, so
     front matter that the caller skipped still counts.
     """
-    turns: list[tuple[str, list[tuple[str, Span]], Span]] = []
-    pos = start
-    first_line = text.count("\n", 0, start) + 1
-    for lineno, line in enumerate(text[start:].split("\n"), first_line):
-        begin, pos = pos, pos + len(line) + 1
-        m = _LABEL.match(line)
-        if m:
-            turns.append((m.group(1), [], Span(start=begin, end=begin + len(line), line=lineno, end_line=lineno)))
-            body, bstart = m.group(2), begin + m.start(2)
-        elif turns:
-            body, bstart = line, begin
-        else:
+    lines = split_lines(text, start)
+    n = len(lines)
+    b = _Builder(text, lines, options)
+    blank_sep = lines.blank_separated()
+    width, wrapped = wrap_width(len(lines.text[i].rstrip()) for i in range(n) if lines.kind[i] == "text")
+    accepted, rejected = _accept_labels(lines, blank_sep)
+    for i in rejected:
+        m = lines.label[i]
+        assert m is not None
+        b.diag("label-rejected", f"{m.label!r} looks like a speaker label but was read as text", i, Severity.INFO)
+    first_turn = min(accepted) if accepted else n
+    if not accepted and lines.has_text():
+        b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
+    resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted(accepted.items())])
+    seen_first_line = False
+    i = 0
+    prev_text_line = -1  # the line the pending paragraph's last line came from
+    while i < n:
+        kind = lines.kind[i]
+        if i in accepted:
+            last, m, label, name = accepted[i]
+            col = m.start if last == i else len(lines.text[i]) - len(lines.text[i].lstrip())
+            b.open_turn(
+                _TurnStart(first=i, col=col, last=last, label=label, speaker=ids[name], annotation=m.annotation)
+            )
+            rest = lines.text[last][m.rest :]
+            if rest.strip():
+                b.start_paragraph(last, m.rest)
+                prev_text_line = last
+            else:
+                prev_text_line = -1
+            i = last + 1
             continue
-        if body.strip():
-            turns[-1][1].append((body, Span(start=bstart, end=bstart + len(body), line=lineno, end_line=lineno)))
-    ids: dict[str, str] = {}
-    for label, _, _ in turns:
-        ids.setdefault(label, f"p{len(ids) + 1}")
+        if not accepted and b.turn is None and i == 0 and lines.has_text():
+            b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
+        if kind == "blank":
+            b.flush()
+            prev_text_line = -1
+        elif kind == "note":
+            note_kind = lines.note[i]
+            assert note_kind is not None
+            b.note(i, note_kind)
+            prev_text_line = -1
+        else:
+            stripped = lines.text[i].strip()
+            if i < first_turn and EXCERPT_RE.fullmatch(stripped):
+                b.is_excerpt = True
+                b.note(i, NoteKind.EDITORIAL)
+                prev_text_line = -1
+                i += 1
+                continue
+            if not b.para:
+                b.start_paragraph(i, 0)
+            elif blank_sep:
+                b.para.append(i)
+            elif b.turn is None:
+                # Preamble: header lines stand alone; prose breaks only after a sentence.
+                prev = lines.text[prev_text_line]
+                if (
+                    not seen_first_line
+                    or _SENTENCE_END.search(prev.rstrip())
+                    or prev.endswith((" ", "\u00a0"))
+                    or _DATE.fullmatch(stripped)
+                    or _DATE.fullmatch(prev.strip())
+                ):
+                    b.start_paragraph(i, 0)
+                else:
+                    b.para.append(i)
+            else:
+                prev = lines.text[prev_text_line]
+                after = lines.text[i + 1] if i + 1 < n and lines.kind[i + 1] == "text" else None
+                score = break_score(prev, lines.text[i], after, width, wrapped)
+                if TRACE is not None:
+                    TRACE.append((lines.number(i), features(prev, lines.text[i], after, width, wrapped)))
+                if abs(score) < AMBIGUOUS:
+                    verdict = "a new paragraph" if score > 0 else "a wrapped line"
+                    b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
+                if score > 0:
+                    b.start_paragraph(i, 0)
+                else:
+                    b.para.append(i)
+            seen_first_line = True
+            prev_text_line = i
+        i += 1
+    b.close_turn()
+    for block in b.preamble[1:]:
+        if isinstance(block, Paragraph) and block.span is not None and not _DATE.fullmatch(block.text):
+            b.diag(
+                "unclassified-preamble",
+                "text before the first turn kept in the preamble",
+                lines.index_of(block.span.line),
+                Severity.INFO,
+            )
+    participants = resolved
+    if any(isinstance(item, Turn) and not item.label for item in b.body):
+        participants = (*participants, Participant(id=_UNNAMED, name="Speaker", labels=()))
     return Transcript(
-        meeting=Meeting(),
-        participants=tuple(Participant(id=i, name=label, labels=(label,)) for label, i in ids.items()),
-        body=tuple(
-            Turn(speaker=ids[label], label=label, content=tuple(Paragraph(text=b, span=s) for b, s in paras), span=span)
-            for label, paras, span in turns
-        ),
+        meeting=Meeting(is_excerpt=b.is_excerpt),
+        participants=participants,
+        preamble=tuple(b.preamble),
+        body=tuple(b.body),
+        diagnostics=tuple(b.diagnostics),
     )

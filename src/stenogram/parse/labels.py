@@ -1,0 +1,246 @@
+"""The speaker-label grammar: is the start of this line someone's name?
+
+A label is a run of name-like words (capitalised words, a few connectors
+such as *of* and *the*, initials, CJK titles) closed by a colon, a full-width
+colon, a period after an ALL-CAPS name (``THE PRESIDENT.``), or the bare
+reporter mark ``Q``. A sentence that merely contains a colon fails because
+its words are not name-like. Every candidate gets a *strength*, so that the
+caller can take strong labels at once, weak ones (a lone capitalised word
+such as ``Putin:``) only when the document supports them, and report the
+rejected look-alikes as diagnostics.
+
+>>> m = match_label("President of Russia Vladimir Putin: Good afternoon.")
+>>> m.label, m.strength, m.rest
+('President of Russia Vladimir Putin', 2, 36)
+>>> match_label("The main issues are: first, prices.").strength
+0
+>>> m = match_label("Question (retranslated): Thank you.")
+>>> m.name, m.annotation
+('Question', 'retranslated')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = [
+    "ANONYMOUS_ROLES",
+    "REJECTED",
+    "STRONG",
+    "WEAK",
+    "LabelMatch",
+    "is_label_prefix",
+    "match_label",
+    "strength_of",
+]
+
+STRONG = 2  # take it
+WEAK = 1  # take it only if the document supports it (a known surname, a repeated label)
+REJECTED = 0  # looks like a label but is not; worth a diagnostic
+
+_SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
+
+# Label forms, tried in order; each names the groups "indent", "label" and "rest".
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Name: text / Name：text (full width needs no space after it).
+    (
+        "colon",
+        re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$)|：){_SP}*"),
+    ),
+    # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records).
+    (
+        "period",
+        re.compile(
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+){_SP}+){{0,5}}"
+            rf"[A-Z][A-Z'’\-]+|Q|A)\.(?:{_SP}+|$)"
+        ),
+    ),
+    # Q    text (a bare reporter mark, no colon).
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+|$)")),
+)
+
+# Roles that stand for whoever spoke, not for a person.
+ANONYMOUS_ROLES = frozenset(
+    {
+        "question", "remark", "reply", "response", "comment", "answer", "q", "a", "voice", "voices",
+        "audience", "audience member", "participant", "journalist", "reporter", "correspondent",
+        "speaker", "unidentified speaker", "interpreter", "translator", "student", "from the audience",
+        "off-mic", "crowd", "member", "members", "audience members", "question from the audience",
+        "unknown", "man", "woman", "male", "female", "child", "children", "all",
+    }
+)  # fmt: skip
+# Lone words that are labels in their own right even without support.
+_SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+
+# Lower-case words allowed inside a name or a role.
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "at",
+        "to",
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "du",
+        "des",
+        "y",
+        "e",
+        "und",
+        "zu",
+        "ten",
+        "ter",
+        "bint",
+        "ben",
+        "ap",
+        "af",
+        "av",
+    ]
+)
+_VOCATIVE = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "ladies", "colleagues", "your"})
+_PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
+_FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
+_ANNOTATION = re.compile(r"\s*\((?P<ann>[^()]{1,60})\)\s*$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_TITLE = re.compile(
+    r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员)$"
+)
+_WS_RUN = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+_TRIM = ",.'’\"()"
+
+
+class LabelMatch(NamedTuple):
+    """A label candidate at the start of a line; columns index that line."""
+
+    label: str  # as printed, whitespace folded, without the closing colon or period
+    name: str  # the label without its annotation
+    annotation: str | None  # "retranslated", "As interpreted" …
+    start: int  # column where the label starts
+    rest: int  # column where the spoken text after the label starts
+    strength: int  # STRONG, WEAK or REJECTED
+    form: str  # "colon", "period" or "bare"
+
+
+def fold(label: str) -> str:
+    """Whitespace runs (no-break spaces and line breaks included) folded to one space."""
+    return _WS_RUN.sub(" ", label).strip()
+
+
+def _word_ok(word: str) -> bool | None:
+    """True for a name-like word, None for a connector, False for an ordinary lower-case word."""
+    w = word.strip(_TRIM)
+    if not w:
+        return None
+    if w in _CONNECTORS:
+        return None
+    first = w[0]
+    if first.isupper():
+        return w != "I"
+    if not first.islower():
+        return True  # digits, CJK and other uncased scripts
+    # al-Assad, d'Estaing, bin-Salman: a lower-case particle glued to a capitalised name
+    tail = re.split(r"[-'’]", w, maxsplit=1)
+    return len(tail) == 2 and tail[1][:1].isupper()
+
+
+def _strength(name: str, form: str) -> int:
+    """How sure the word grammar is that ``name`` (annotation removed) names a speaker."""
+    if not name or len(name) > 160 or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
+        return REJECTED
+    if _CJK.search(name):
+        if " " in name.strip() or len(name) > 12:
+            return REJECTED
+        return STRONG if (_CJK_TITLE.search(name) or len(name) <= 4) else WEAK
+    words = name.split()
+    if len(words) > 18:
+        return REJECTED
+    verdicts = [_word_ok(w) for w in words]
+    lower = verdicts.count(False)
+    named = verdicts.count(True)
+    if named == 0 or verdicts[0] is False:
+        return REJECTED
+    if words[0].lower().rstrip(",") in _VOCATIVE and "," in name:
+        return REJECTED  # "Mr President, colleagues:" opens a speech, it does not name a speaker
+    if lower:
+        # Lower-case words are allowed only in a role set off by a comma
+        # ("Konstantin Fokin, ship cutter") and only a few of them.
+        return STRONG if ("," in name and named >= 2 and lower <= 6 and lower < named + 2) else REJECTED
+    if len(words) == 1:
+        key = name.strip(_TRIM).casefold()
+        if key in _SOLO_ROLES or _CAMEL.match(name):
+            return STRONG
+        if form == "colon" and name.isupper() and len(name) >= 2:
+            return STRONG
+        return WEAK
+    return STRONG
+
+
+def strength_of(name: str) -> int:
+    """The strength of a colon label with this name (used for labels broken by a wrap)."""
+    return _strength(name, "colon")
+
+
+def match_label(line: str) -> LabelMatch | None:
+    """The label at the start of ``line``, or None when the line does not even look like one."""
+    has_colon = ":" in line[:240] or "：" in line[:60]
+    for form, pattern in _FORMS:
+        if form == "colon" and not has_colon:
+            continue
+        m = pattern.match(line)
+        if m is None:
+            continue
+        raw = m.group("label")
+        label = fold(raw)
+        if form == "period" and label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q":
+            return None
+        annotation = None
+        name = label
+        a = _ANNOTATION.search(label)
+        if a is not None and a.start() > 0:
+            annotation = a.group("ann").strip()
+            name = label[: a.start()].rstrip()
+        strength = STRONG if form == "bare" else _strength(name, form)
+        if form == "period" and strength == WEAK and name not in ("Q", "A"):
+            strength = STRONG if name.isupper() and len(name) > 2 else WEAK
+        return LabelMatch(
+            label=label,
+            name=name,
+            annotation=annotation,
+            start=m.start("label"),
+            rest=m.end(),
+            strength=strength,
+            form=form,
+        )
+    return None
+
+
+def is_label_prefix(line: str) -> bool:
+    """Can this whole line be the first half of a label broken by a wrap (``Prime Minister Mikhail``)?"""
+    text = fold(line)
+    if not text or len(text) > 80 or "," in text or ":" in text or _FORBIDDEN.search(text):
+        return False
+    words = text.split()
+    if len(words) > 9:
+        return False
+    verdicts = [_word_ok(w) for w in words]
+    return verdicts[0] is True and False not in verdicts and not any(ch.isdigit() for ch in text)

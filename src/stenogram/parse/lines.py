@@ -1,0 +1,117 @@
+"""Lines and what each one is: blank, a whole-line note, a label candidate, or text.
+
+Columns rather than objects: one list per property, filled in one pass,
+because a transcript has hundreds of thousands of lines and the parser must
+run at over 10 MB/s in pure Python. Classification is by tables
+(:mod:`.notes`, :mod:`.labels`); this module only asks them once per line.
+
+>>> ls = split_lines("Title\\n\\n(Applause.)\\nAnna: Hi.\\n", 0)
+>>> ls.kind
+['text', 'blank', 'note', 'text', 'blank']
+>>> ls.label[3].label
+'Anna'
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from stenogram.model import NoteKind
+from stenogram.parse.labels import LabelMatch, is_label_prefix, match_label
+from stenogram.parse.notes import note_kind
+
+__all__ = ["Lines", "split_lines"]
+
+_MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
+
+
+class Lines:
+    """The lines of ``text[start:]`` with their offsets, kinds, notes and label candidates."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text[start:].split("\n")
+        self.first_number = text.count("\n", 0, start) + 1
+        offsets = [0] * len(self.text)
+        pos = start
+        for i, line in enumerate(self.text):
+            offsets[i] = pos
+            pos += len(line) + 1
+        self.offset = offsets
+        kinds: list[str] = []
+        notes: list[NoteKind | None] = []
+        labels: list[LabelMatch | None] = []
+        for line in self.text:
+            stripped = line.strip()
+            if not stripped:
+                kinds.append("blank")
+                notes.append(None)
+                labels.append(None)
+                continue
+            nk = note_kind(stripped) if len(stripped) <= _MAX_NOTE else None
+            if nk is not None:
+                kinds.append("note")
+                notes.append(nk)
+                labels.append(None)
+                continue
+            kinds.append("text")
+            notes.append(None)
+            labels.append(match_label(line))
+        self.kind = kinds
+        self.note = notes
+        self.label = labels
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def number(self, i: int) -> int:
+        """The 1-based line number of line index ``i`` in the whole text."""
+        return self.first_number + i
+
+    def index_of(self, number: int) -> int:
+        return number - self.first_number
+
+    def line_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.offset, offset) - 1)
+
+    def blank_separated(self) -> bool:
+        """Does the document separate paragraphs by blank lines (so single breaks are wraps)?"""
+        kinds = self.kind
+        gaps = sum(1 for i in range(1, len(kinds)) if kinds[i] != "blank" and kinds[i - 1] == "blank")
+        content = sum(1 for k in kinds if k != "blank")
+        return content > 0 and gaps * 4 >= content
+
+    def has_text(self) -> bool:
+        return "text" in self.kind
+
+    def para_start(self, i: int) -> bool:
+        """Is line ``i`` the first line of a block (after a blank line, a note or nothing)?"""
+        if i == 0:
+            return True
+        prev = self.kind[i - 1]
+        if prev != "text":
+            return True
+        m = self.label[i - 1]
+        return m is not None and not self.text[i - 1][m.rest :].strip()
+
+    def can_prefix(self, i: int) -> bool:
+        """Can line ``i`` be the first half of a label broken by a wrap?"""
+        if self.kind[i] != "text" or self.label[i] is not None or not is_label_prefix(self.text[i]):
+            return False
+        if i == 0:
+            return True
+        before = self.text[i - 1].rstrip()
+        if self.kind[i - 1] != "text" or not before:
+            return True
+        if _is_header_tail(before):
+            return False  # "17:40" / place line: a header line, not half a label
+        last = before[-1]
+        return not (last.isalnum())
+
+
+def _is_header_tail(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 40 and any(ch.isdigit() for ch in s) and (":" in s or "," in s)
+
+
+def split_lines(text: str, start: int) -> Lines:
+    return Lines(text, start)

@@ -1,0 +1,108 @@
+"""Whole-line notes and inline marks: the parts of a record that nobody said.
+
+Both are tables of patterns, tried in order, so a new publisher's habit is a
+new row rather than a new branch. A whole line that matches a note pattern
+leaves the paragraph flow; an inline match inside a paragraph becomes a
+:class:`~stenogram.model.Mark` and its text stays in the paragraph, so no
+word is ever lost.
+
+>>> note_kind("(Applause.)")
+<NoteKind.STAGE: 'stage'>
+>>> note_kind("* * *")
+<NoteKind.SEPARATOR: 'separator'>
+>>> note_kind("We agree (mostly).") is None
+True
+>>> [(m.kind.value, m.start, m.end) for m in find_marks("It cost [$400 million] <…> (Laughs.)")]
+[('insertion', 8, 22), ('omission', 23, 26), ('stage', 27, 36)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from stenogram.model import Mark, MarkKind, NoteKind
+
+__all__ = ["EXCERPT_RE", "OMISSION_LINE_RE", "find_marks", "note_kind"]
+
+_WS = r"[ \t\u00a0\u2000-\u200b\u3000]*"
+
+# Whole-line notes, first match wins. Each pattern sees the line stripped.
+_LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
+    (NoteKind.SEPARATOR, re.compile(r"(?:[*•·]\s*){3,}|[-–—_=~]{3,}|#{3,}")),
+    # rev.com and similar: a time code alone, with or without brackets.
+    (
+        NoteKind.TIMESTAMP,
+        re.compile(r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"),
+    ),
+    # Printed records: a page number alone, or a running head of a Hansard (立法會 ─ 2013年 1月 17日).
+    (
+        NoteKind.PAGE,
+        re.compile(r"\d{1,5}|(?:Page|p\.)\s*\d{1,5}|\S{1,12}\s*[─—–-]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"),
+    ),
+    # Sections: "Part 1. The Kremlin, Moscow, March 1, 2018", Markdown headings, <CHAPTER> tags.
+    (
+        NoteKind.SECTION,
+        re.compile(r"(?:Part|PART|Section|SECTION|Chapter|CHAPTER)\s+[\dIVXLC]+\b.{0,200}|#{1,6}\s.{0,200}"),
+    ),
+    # A bracketed stage or editorial line: (Applause.), [crosstalk 00:07:53], (The Minister went on …).
+    (
+        NoteKind.OMISSION,
+        re.compile(
+            r"[<\[(]\s*(?:…|\.\.\.|\.\s\.\s\.)\s*[>\])]|\[\s*(?:inaudible|unintelligible|indiscernible)[^\]]*\]", re.I
+        ),
+    ),
+    (NoteKind.EDITORIAL, re.compile(r"\([^\n]{60,}\)")),
+    (NoteKind.STAGE, re.compile(r"\([^()\n]{1,59}\)(?:\s*\([^()\n]{1,59}\))*|\[[^\[\]\n]{1,80}\]")),
+)
+
+# The whole-line omission mark that kremlin.ru prints as a paragraph of its own;
+# it stays a paragraph (with an omission mark) so the speech keeps its shape.
+OMISSION_LINE_RE = re.compile(r"[<\[]\s*(?:…|\.\.\.)\s*[>\]]")
+
+# "Excerpts from the transcript:" and its variants mark a partial record.
+EXCERPT_RE = re.compile(
+    r"(?:Excerpts?|Extracts?)\s+(?:from\s+(?:the\s+)?)?(?:transcript|stenographic\s+record)\b.*|"
+    r"(?:Beginning|Start)\s+of\s+(?:the\s+)?(?:transcript|meeting|conversation)\b.*",
+    re.I,
+)
+
+_STAGE_WORDS = (
+    "laugh|applause|crosstalk|inaudible|sighs|smiles|chuckles|speaks|speaking|interpret|off-mic|off mic|"
+    "noise|pause|music|video|cheers|booing|silence|translation|in english|in russian|in german|in french"
+)
+
+# Inline marks, first match at a position wins (the alternation order is the priority).
+_MARK_RE = re.compile(
+    r"(?P<omission><\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|\[\s*(?:inaudible|unintelligible)[^\]\n]{0,40}\])"
+    r"|(?P<timestamp>\[[^\[\]\n]{0,40}?\d{1,2}:\d{2}(?::\d{2}){0,2}\])"
+    r"|(?P<stage>\((?:[A-Z][^()\n]{0,58})\.?\)(?=\s|$|[.,;…])|\[(?i:(?:" + _STAGE_WORDS + r"))[^\[\]\n]{0,40}\])"
+    r"|(?P<insertion>\[[^\[\]\n]{1,80}\])"
+)
+_MARK_KINDS = {
+    "omission": MarkKind.OMISSION,
+    "timestamp": MarkKind.TIMESTAMP,
+    "stage": MarkKind.STAGE,
+    "insertion": MarkKind.INSERTION,
+}
+_MARK_TRIGGER = re.compile(r"[<\[(]")
+_NOTE_START = re.compile(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]")
+
+
+def note_kind(stripped: str) -> NoteKind | None:
+    """The kind of note a whole (stripped) line is, or None when it is ordinary text."""
+    if not _NOTE_START.match(stripped):
+        return None  # the common case, prose, costs one anchored character test
+    for kind, pattern in _LINE_NOTES:
+        if pattern.fullmatch(stripped):
+            return kind
+    return None
+
+
+def find_marks(text: str) -> tuple[Mark, ...]:
+    """Inline marks of a paragraph's text, in order; offsets index ``text``."""
+    if not _MARK_TRIGGER.search(text):
+        return ()
+    return tuple(
+        Mark(kind=_MARK_KINDS[m.lastgroup or "insertion"], start=m.start(), end=m.end())
+        for m in _MARK_RE.finditer(text)
+    )

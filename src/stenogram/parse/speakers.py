@@ -1,0 +1,293 @@
+"""Labels -> participants: one person however the record prints them.
+
+A transcript names one speaker in several ways: ``President of Russia
+Vladimir Putin``, then ``Vladimir Putin``, then ``Putin``; ``GOVERNOR OF
+CALIFORNIA ARNOLD SCHWARZENEGGER`` and ``Arnold SCHWARZENEGGER``;
+``SENATOR KENNEDY`` and ``MR. KENNEDY``. Each label is split into a role and
+a name (the document itself is the best evidence: a shorter label that ends
+another one is the name), names are compared case-folded, and a lone surname
+joins the one participant whose name ends with it.
+
+>>> labels = ["President of Russia Vladimir Putin", "Vladimir Putin", "Putin", "Question (retranslated)"]
+>>> ps, ids = resolve_speakers([(label, label.removesuffix(" (retranslated)")) for label in labels])
+>>> [(p.id, p.name, p.role, p.anonymous) for p in ps]
+[('vladimir-putin', 'Vladimir Putin', 'President of Russia', False), ('question', 'Question', None, True)]
+>>> ids["Putin"]
+'vladimir-putin'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from stenogram.model import Participant
+from stenogram.parse.labels import ANONYMOUS_ROLES
+
+__all__ = ["resolve_speakers", "slug", "split_role"]
+
+# Words that make a role, not a name. Compared case-folded.
+_ROLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "deputy",
+        "first",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "co-chair",
+        "head",
+        "director",
+        "general",
+        "director-general",
+        "governor",
+        "mayor",
+        "secretary",
+        "speaker",
+        "press",
+        "aide",
+        "adviser",
+        "advisor",
+        "ambassador",
+        "commander",
+        "chief",
+        "executive",
+        "officer",
+        "ceo",
+        "acting",
+        "king",
+        "queen",
+        "emperor",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "senator",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "member",
+        "leader",
+        "justice",
+        "judge",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "miss",
+        "sir",
+        "lord",
+        "lady",
+        "madam",
+        "professor",
+        "prof",
+        "prof.",
+        "rector",
+        "dean",
+        "moderator",
+        "host",
+        "anchor",
+        "correspondent",
+        "envoy",
+        "commissioner",
+        "administrator",
+        "coordinator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "patriarch",
+        "metropolitan",
+        "archbishop",
+        "bishop",
+        "father",
+        "the",
+        "a",
+        "an",
+        "general",
+        "colonel",
+        "admiral",
+        "rear",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "senior",
+        "junior",
+        "assistant",
+        "special",
+        "national",
+        "security",
+        "council",
+        "minister's",
+        "presidential",
+        "federal",
+        "state",
+        "regional",
+        "of",
+        "and",
+        "for",
+        "managing",
+        "board",
+        "founder",
+        "owner",
+        "partner",
+        "reverend",
+        "rev.",
+        "rev",
+    ]
+)
+_HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "madam"])
+_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_KEY_DROP = re.compile(r"[.\s\u00a0'’]+")
+
+
+def slug(text: str) -> str:
+    """A stable ASCII-leaning identifier: ``Vladimir Putin`` -> ``vladimir-putin``."""
+    base = unicodedata.normalize("NFKD", text)
+    base = "".join(ch for ch in base if not unicodedata.combining(ch)).casefold()
+    base = re.sub(r"[^\w]+", "-", base).strip("-_")
+    if not base:
+        return "speaker"
+    if not ("a" <= base[0] <= "z"):
+        base = "p-" + base
+    return base
+
+
+def _key(name: str) -> str:
+    return _KEY_DROP.sub(" ", _CAMEL.sub(" ", name)).strip().casefold()
+
+
+def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, str]:
+    """(role, name) of a label without its annotation.
+
+    ``known_names`` are the other labels of the document: when one of them
+    ends this one (``Vladimir Putin`` ends ``President of Russia Vladimir
+    Putin``), it is the name and the rest is the role.
+
+    >>> split_role("HOWARD K. SMITH, MODERATOR")
+    ('MODERATOR', 'HOWARD K. SMITH')
+    >>> split_role("Minister of Education Sergei Kravtsov")
+    ('Minister of Education', 'Sergei Kravtsov')
+    """
+    words = name.split()
+    for other in sorted(known_names, key=len):
+        ow = other.split()
+        if 2 <= len(ow) < len(words) and [w.casefold() for w in words[-len(ow) :]] == [w.casefold() for w in ow]:
+            return " ".join(words[: -len(ow)]).rstrip(",") or None, " ".join(words[-len(ow) :])
+    if "," in name:
+        head, _, tail = name.rpartition(",")
+        tail_words = tail.split()
+        person_tail = sum(1 for w in tail_words if w[:1].isupper() and w.casefold() not in _ROLE_WORDS) >= 2
+        if not person_tail:
+            return tail.strip() or None, head.strip()
+        tail_role, tail_person = split_role(tail.strip())
+        prefix = head.strip() + ("," + (" " + tail_role if tail_role else "") if head else "")
+        return prefix or None, tail_person
+    # The name is the run of words after the last role word or connector.
+    cut = 0
+    for i, w in enumerate(words):
+        if w.casefold() in _ROLE_WORDS or w.casefold() in _CONNECTORS:
+            cut = i + 1
+    if cut >= len(words):
+        return None, name  # the label is all role ("THE PRESIDENT", "Moderator")
+    person = words[cut:]
+    if cut and len(person) > 2:
+        # After a role the name is a given name and a surname, plus any initials between.
+        keep = 2
+        while keep < len(person) and _INITIAL.match(person[-keep]):
+            keep += 1
+        person = person[-keep:]
+    role_words = words[: len(words) - len(person)]
+    if role_words and all(w.casefold() in _HONORIFICS for w in role_words):
+        return None, " ".join(person)
+    return (" ".join(role_words) or None), " ".join(person)
+
+
+def _display(variants: Sequence[str]) -> str:
+    """The best-cased spelling: mixed case wins over ALL CAPS, which is title-cased."""
+    for v in variants:
+        if not v.isupper():
+            return v
+    return variants[0].title()
+
+
+def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participant, ...], dict[str, str]]:
+    """Participants in order of first appearance, and a map label name -> participant id.
+
+    ``labels`` are (label as printed, label without its annotation) pairs, in document order.
+    """
+    distinct = list(dict.fromkeys(name for _, name in labels))
+    shown: dict[str, list[str]] = {}
+    for label, name in labels:
+        shown.setdefault(name, []).append(label)
+    multi = [n for n in distinct if len(n.split()) >= 2]
+    order: list[str] = []  # participant keys in order of first appearance
+    names: dict[str, list[str]] = {}
+    roles: dict[str, str | None] = {}
+    printed: dict[str, list[str]] = {}
+    anonymous: dict[str, bool] = {}
+    key_of: dict[str, str] = {}
+    for label in distinct:
+        if label.casefold() in ANONYMOUS_ROLES:
+            role, person = None, label
+        else:
+            role, person = split_role(label, (m for m in multi if m != label))
+        key = _key(person)
+        key_of[label] = key
+        if key not in names:
+            order.append(key)
+            names[key] = []
+            roles[key] = None
+            printed[key] = []
+            anonymous[key] = label.casefold() in ANONYMOUS_ROLES
+        names[key].append(person)
+        printed[key].extend(shown[label])
+        if role and not roles[key]:
+            roles[key] = role
+    # A lone surname (or honorific + surname) joins the one longer name ending with it.
+    merged: dict[str, str] = {}
+    for key in order:
+        if " " in key or anonymous[key]:
+            continue
+        owners = [k for k in order if k != key and " " in k and not anonymous[k] and k.rsplit(" ", 1)[1] == key]
+        if len(owners) == 1:
+            merged[key] = owners[0]
+    for short, long in merged.items():
+        printed[long].extend(printed[short])
+        if roles[short] and not roles[long]:
+            roles[long] = roles[short]
+    participants: list[Participant] = []
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for key in order:
+        if key in merged:
+            continue
+        pid = base = slug(_display(names[key]))
+        n = 2
+        while pid in used:
+            pid, n = f"{base}-{n}", n + 1
+        used.add(pid)
+        ids[key] = pid
+        participants.append(
+            Participant(
+                id=pid,
+                name=_display(names[key]),
+                role=roles[key],
+                labels=tuple(dict.fromkeys(printed[key])),
+                anonymous=anonymous[key],
+            )
+        )
+    for short, long in merged.items():
+        ids[short] = ids[long]
+    return tuple(participants), {label: ids[key_of[label]] for label in distinct}
