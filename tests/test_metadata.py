@@ -11,7 +11,7 @@ import pytest
 
 import stenogram
 from stenogram.errors import ParseError
-from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.model import Meeting, Paragraph, Transcript
 from stenogram.parse.frontmatter import split_front_matter
 from stenogram.parse.metadata import apply_metadata, parse_date, patch_from_mapping, read_header
 from stenogram.parse.sidecar import SIDECAR_SUFFIXES, find_sidecar
@@ -98,27 +98,7 @@ def test_kremlin_header_leaves_the_preamble_and_loses_no_word() -> None:
     assert "Government House" not in preamble_text
 
 
-# --- header recognition on a built transcript (independent of the grammar's choices) --------------------
-
-
-def _with_line_blocks(text: str, first_turn_line: int) -> Transcript:
-    """A transcript whose preamble holds one paragraph per line before ``first_turn_line``."""
-    blocks = []
-    pos = 0
-    lines = text.split("\n")
-    for n, line in enumerate(lines[: first_turn_line - 1], 1):
-        if line.strip():
-            blocks.append(Paragraph(text=line.strip(), span=Span(start=pos, end=pos + len(line), line=n, end_line=n)))
-        pos += len(line) + 1
-    label, _, said = lines[first_turn_line - 1].partition(": ")
-    turn_span = Span(
-        start=pos, end=pos + len(lines[first_turn_line - 1]), line=first_turn_line, end_line=first_turn_line
-    )
-    turn = Turn(speaker="p1", label=label, content=(Paragraph(text=said),), span=turn_span)
-    return Transcript(
-        participants=(Participant(id="p1", name=label, labels=(label,)),), preamble=tuple(blocks), body=(turn,)
-    )
-
+# --- header recognition, before the grammar runs ----------------------------------------------------------
 
 KREMLIN_LIKE = (
     "Meeting with Government members\n"
@@ -126,51 +106,56 @@ KREMLIN_LIKE = (
     "Government members.\n"
     "January 21, 2020\n"
     "20:15\n"
-    "Government House, Moscow\n"
+    "Kovrov\n"
     "The meeting was attended by the ministers.\n"
     "Vladimir Putin: Good afternoon.\n"
 )
 
 
-def test_header_lines_become_fields_and_leave_the_preamble() -> None:
-    t = apply_metadata(_with_line_blocks(KREMLIN_LIKE, 8), KREMLIN_LIKE, start=0, layers=())
-    assert t.meeting.title == "Meeting with Government members"
-    assert t.meeting.lead == "Vladimir Putin met with Government members."
-    assert (t.meeting.date, t.meeting.time, t.meeting.place) == (
-        dt.date(2020, 1, 21),
-        "20:15",
-        "Government House, Moscow",
-    )
-    assert [b.text for b in t.preamble] == ["The meeting was attended by the ministers."]
+def test_read_header_kremlin_layout() -> None:
+    header = read_header(KREMLIN_LIKE)
+    assert header is not None and header.kind == "kremlin"
+    assert dict(header.values) == {
+        "title": "Meeting with Government members",
+        "lead": "Vladimir Putin met with Government members.",
+        "date": dt.date(2020, 1, 21),
+        "time": "20:15",
+        "place": "Kovrov",
+    }
+    assert KREMLIN_LIKE[header.end :].startswith("The meeting was attended")
+    lines = dict(header.lines)
+    assert [line.n for line in lines["lead"]] == [2, 3]
+
+
+def test_header_lines_leave_the_preamble_and_the_grammar() -> None:
+    t = stenogram.parse(KREMLIN_LIKE)
+    assert t.meeting.place == "Kovrov"
+    assert t.turns[0].label == "Vladimir Putin"  # the place line is not glued to the label
+    texts = " ".join(b.text for b in t.preamble)
+    assert "Kovrov" not in texts and "Government members" not in texts
     assert t.meeting.occasion is None
 
 
-def test_overridden_header_field_keeps_its_line_in_the_preamble() -> None:
-    layer = patch_from_mapping({"title": "Another title", "place": "Government House, Moscow"})
-    t = apply_metadata(_with_line_blocks(KREMLIN_LIKE, 8), KREMLIN_LIKE, start=0, layers=(layer,))
-    assert t.meeting.title == "Another title"
-    texts = [b.text for b in t.preamble]
-    assert texts[0] == "Meeting with Government members"  # overridden: its words stay in the preamble
-    assert "Government House, Moscow" not in texts  # same value from metadata: the line is consumed
+def test_overridden_header_field_goes_back_to_the_preamble() -> None:
+    header = read_header(KREMLIN_LIKE)
+    body_only = Transcript(preamble=(Paragraph(text="The meeting was attended by the ministers."),))
+    layer = patch_from_mapping({"title": "Another title", "place": "Kovrov"})
+    t = apply_metadata(body_only, header=header, layers=(layer,))
+    assert t.meeting.title == "Another title" and t.meeting.place == "Kovrov"
+    first = t.preamble[0]
+    assert first.text == "Meeting with Government members"  # its words are still in the model
+    assert first.span is not None and KREMLIN_LIKE[first.span.start : first.span.end] == first.text
+    assert [b.text for b in t.preamble[1:]] == ["The meeting was attended by the ministers."]
 
 
-def test_page_notes_are_not_header_lines() -> None:
-    text = "PAGE 12\nRecord of Proceedings\n2012-11-21\nChair: Order.\n"
-    base = _with_line_blocks(text, 4)
-    page = Note(kind=NoteKind.PAGE, text="PAGE 12", span=base.preamble[0].span)
-    t = apply_metadata(
-        Transcript(participants=base.participants, preamble=(page, *base.preamble[1:]), body=base.body),
-        text,
-        start=0,
-        layers=(),
-    )
-    assert t.meeting.title == "Record of Proceedings"
-    assert t.preamble == (page,)
+def test_page_headers_are_not_a_kremlin_header() -> None:
+    legco = "立法會 ─ 2012年 11月 21日\n\n1493\n\n會議過程正式紀錄\n\n2012年 11月 21日星期三\n\n主席：請坐。\n"
+    assert read_header(legco) is None
 
 
 def test_no_header_no_fields() -> None:
     text = "Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n"
-    assert read_header(text, 0, 0) is None
+    assert read_header(text) is None
     assert stenogram.parse(text).meeting == Meeting()
 
 

@@ -20,7 +20,7 @@ from stenogram.model import Meeting, Participant, Transcript
 from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.frontmatter import split_front_matter
-from stenogram.parse.metadata import MetaPatch, apply_metadata, patch_from_mapping, patch_from_meeting
+from stenogram.parse.metadata import MetaPatch, apply_metadata, patch_from_mapping, patch_from_meeting, read_header
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.sidecar import find_sidecar, load_sidecar
 
@@ -86,11 +86,11 @@ def _parse_text(
         layers.append(patch_from_mapping(front.data, source=source, key_lines=front.key_lines, origin="front matter"))
     layers += [layer for layer in (sidecar, api) if layer is not None]
     if looks_like_europarl(text[start:]):
-        t = build_europarl(text, start=start, source=source)
-        t = apply_metadata(t, text, start=start, layers=layers, read_text_header=False)
+        t = apply_metadata(build_europarl(text, start=start, source=source), header=None, layers=layers)
     else:
-        t = build_transcript(text, start=start, options=opts)
-        t = apply_metadata(t, text, start=start, layers=layers)
+        header = read_header(text, start)
+        t = build_transcript(text, start=header.end if header is not None else start, options=opts)
+        t = apply_metadata(t, header=header, layers=layers)
     if opts.strict and t.diagnostics:
         raise StrictModeError("the parser had to guess", diagnostics=t.diagnostics, file=source)
     return t

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from stenogram.errors import ParseError
-from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram.model import Meeting, Note, Paragraph, Participant, Span, Transcript, Turn
 
 __all__ = [
     "MEETING_FIELDS",
@@ -330,15 +330,35 @@ def patch_from_meeting(meeting: Meeting) -> MetaPatch:
 
 
 @attrs.frozen(kw_only=True)
+class _Line:
+    """One non-blank line: its number, its text with whitespace folded, and where it stands."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+
+
+@attrs.frozen(kw_only=True)
 class Header:
-    """Meeting fields read from header lines, with the source lines each came from."""
+    """Meeting fields read from the first lines of the text.
+
+    ``lines`` gives the source lines of each field; ``end`` is the offset
+    just past the header, where the grammar takes over.
+    """
 
     kind: str
     values: tuple[tuple[str, Any], ...]
-    lines: tuple[tuple[str, tuple[int, ...]], ...]
+    lines: tuple[tuple[str, tuple[_Line, ...]], ...]
+    end: int = 0
 
 
-_Line = tuple[int, str]  # (1-based line number, text with whitespace folded)
+def _header(kind: str, fields: Sequence[tuple[str, Any, Sequence[_Line]]]) -> Header:
+    return Header(
+        kind=kind,
+        values=tuple((f, v) for f, v, _ in fields),
+        lines=tuple((f, tuple(ls)) for f, _, ls in fields),
+    )
 
 
 #: Lower-case words a place name may hold ("Isle of Man", "Rostov-on-Don", "Frankfurt am Main").
@@ -368,78 +388,88 @@ def _caps_heading(s: str) -> bool:
 
 def _kremlin(lines: Sequence[_Line]) -> Header | None:
     """Title; lead lines; ``January 21, 2020``; ``20:15``; ``Government House, Moscow`` (en.kremlin.ru)."""
+    title = lines[0].text if lines else ""
+    if any(form.search(title) for form in _DATE_FORMS):  # a page header such as "Record - 21 November 2012"
+        return None
     for i in range(1, min(len(lines), 16)):
-        date = parse_date(lines[i][1])
-        if date is None or lines[i][1].startswith("("):
+        if lines[i].text.isdigit():  # a page number: not a lead
+            return None
+        date = parse_date(lines[i].text)
+        if date is None or lines[i].text.startswith("("):
             continue
-        values: dict[str, Any] = {"title": lines[0][1], "date": date}
-        used: dict[str, tuple[int, ...]] = {"title": (lines[0][0],), "date": (lines[i][0],)}
+        fields: list[tuple[str, Any, Sequence[_Line]]] = [("title", title, lines[:1]), ("date", date, lines[i : i + 1])]
         if i > 1:
-            values["lead"] = " ".join(s for _, s in lines[1:i])
-            used["lead"] = tuple(n for n, _ in lines[1:i])
+            fields.append(("lead", " ".join(line.text for line in lines[1:i]), lines[1:i]))
         j = i + 1
-        if j < len(lines) and _TIME_24.fullmatch(lines[j][1]):
-            values["time"], used["time"] = lines[j][1], (lines[j][0],)
+        if j < len(lines) and _TIME_24.fullmatch(lines[j].text):
+            fields.append(("time", lines[j].text, lines[j : j + 1]))
             j += 1
-            if j < len(lines) and _place_like(lines[j][1]):
-                values["place"], used["place"] = lines[j][1], (lines[j][0],)
-        return Header(kind="kremlin", values=tuple(values.items()), lines=tuple(used.items()))
+            if j < len(lines) and _place_like(lines[j].text):
+                fields.append(("place", lines[j].text, lines[j : j + 1]))
+        return _header("kremlin", fields)
     return None
 
 
 def _whitehouse(lines: Sequence[_Line]) -> Header | None:
     """Capitalised title lines, place lines, ``(October 21, 2021)``, ``8:00 P.M. EDT`` (whitehouse.gov)."""
     for j in range(min(len(lines), 10)):
-        if not _TIME_12.fullmatch(lines[j][1]):
+        if not _TIME_12.fullmatch(lines[j].text):
             continue
-        values: dict[str, Any] = {"time": lines[j][1]}
-        used: dict[str, list[int]] = {"time": [lines[j][0]]}
+        fields: list[tuple[str, Any, Sequence[_Line]]] = [("time", lines[j].text, lines[j : j + 1])]
         title: list[_Line] = []
         place: list[_Line] = []
-        for n, s in lines[:j]:
-            date = parse_date(s)
-            if date is not None and "date" not in values:
-                values["date"], used["date"] = date, [n]
-            elif _caps_heading(s) and not place:
-                title.append((n, s))
-            elif _place_like(s):
-                place.append((n, s))
+        dated = False
+        for line in lines[:j]:
+            date = parse_date(line.text)
+            if date is not None and not dated:
+                fields.append(("date", date, [line]))
+                dated = True
+            elif _caps_heading(line.text) and not place:
+                title.append(line)
+            elif _place_like(line.text):
+                place.append(line)
             else:
                 return None
         if title:
-            values["title"], used["title"] = " ".join(s for _, s in title), [n for n, _ in title]
+            fields.append(("title", " ".join(line.text for line in title), title))
         if place:
-            values["place"], used["place"] = ", ".join(s for _, s in place), [n for n, _ in place]
-        return Header(
-            kind="whitehouse", values=tuple(values.items()), lines=tuple((k, tuple(v)) for k, v in used.items())
-        )
+            fields.append(("place", ", ".join(line.text for line in place), place))
+        return _header("whitehouse", fields)
     return None
 
 
 #: Tried in order; the first that recognises the lines wins.
 _HEADERS = (_kremlin, _whitehouse)
-#: Header lines are looked for among this many first non-blank lines of the preamble.
+#: Header lines are looked for among this many first non-blank lines.
 _HEADER_LINES = 24
 
 
-def read_header(text: str, start: int, end: int, *, skip: frozenset[int] = frozenset()) -> Header | None:
-    """Recognise a publisher's header in ``text[start:end]`` (the lines before the first turn).
+def read_header(text: str, start: int = 0) -> Header | None:
+    """Recognise a publisher's header in the first lines of ``text[start:]``.
 
-    Lines in ``skip`` (page headers and separators the grammar already
-    classified) are not header lines.
+    The header is read before the grammar runs, so that a place line such
+    as ``Kovrov`` cannot be taken for the first half of a wrapped label.
     """
     lines: list[_Line] = []
-    first = text.count("\n", 0, start) + 1
-    for n, raw in enumerate(text[start:end].split("\n"), first):
-        s = _fold(raw)
-        if s and n not in skip:
-            lines.append((n, s))
-            if len(lines) >= _HEADER_LINES:
-                break
+    n = text.count("\n", 0, start) + 1
+    pos = start
+    while pos <= len(text) and len(lines) < _HEADER_LINES:
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        raw = text[pos:stop]
+        folded = _fold(raw)
+        if folded:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(n=n, text=folded, start=pos + lead, end=pos + len(raw.rstrip())))
+        if nl < 0:
+            break
+        pos, n = nl + 1, n + 1
     for recognise in _HEADERS:
         found = recognise(lines)
         if found is not None:
-            return found
+            end = max(line.end for _, field_lines in found.lines for line in field_lines)
+            nl = text.find("\n", end)
+            return attrs.evolve(found, end=len(text) if nl < 0 else nl + 1)
     return None
 
 
@@ -547,21 +577,6 @@ def _apply_people(
     return tuple(result), body_out
 
 
-def _block_lines(text: str, block: Paragraph | Note) -> set[int] | None:
-    """The non-blank source lines a block covers, or ``None`` when it has no span."""
-    if block.span is None:
-        return None
-    out = set()
-    for n, raw in enumerate(text[block.span.start : block.span.end].split("\n"), block.span.line):
-        if raw.strip():
-            out.add(n)
-    return out
-
-
-#: Notes the grammar found in the preamble that no header line can be.
-_NOT_HEADER = frozenset({NoteKind.PAGE, NoteKind.SEPARATOR})
-
-
 def _occasion(t: Transcript) -> str | None:
     """A preamble that opens with a sentence saying what happened (the seed's first line)."""
     if not t.turns or not t.preamble or not isinstance(t.preamble[0], Paragraph):
@@ -570,18 +585,21 @@ def _occasion(t: Transcript) -> str | None:
     return s if s.endswith((".", "!", "?")) and len(s.split()) >= 4 else None
 
 
-def apply_metadata(
-    t: Transcript, text: str, *, start: int, layers: Sequence[MetaPatch], read_text_header: bool = True
-) -> Transcript:
-    """Lay metadata over a parsed transcript; ``layers`` go from the lowest precedence to the highest."""
-    first_turn = next((item.span.start for item in t.body if item.span is not None), len(text))
-    skip = frozenset(
-        n
-        for block in t.preamble
-        if isinstance(block, Note) and block.kind in _NOT_HEADER
-        for n in (_block_lines(text, block) or ())
+def _restored(lines: Sequence[_Line]) -> Paragraph:
+    """Header lines whose field another source overrode: back into the preamble, words and span intact."""
+    first, last = lines[0], lines[-1]
+    return Paragraph(
+        text=" ".join(line.text for line in lines),
+        span=Span(start=first.start, end=last.end, line=first.n, end_line=last.n),
     )
-    header = read_header(text, start, first_turn, skip=skip) if read_text_header else None
+
+
+def apply_metadata(t: Transcript, *, header: Header | None, layers: Sequence[MetaPatch]) -> Transcript:
+    """Lay metadata over a parsed transcript; ``layers`` go from the lowest precedence to the highest.
+
+    ``header`` is what :func:`read_header` found before the grammar ran;
+    the transcript ``t`` was built from the text after it.
+    """
     values: dict[str, Any] = {f: getattr(t.meeting, f) for f in MEETING_FIELDS}
     from_header: dict[str, Any] = {}
     if header is not None:
@@ -601,19 +619,13 @@ def apply_metadata(
     if values["occasion"] is None and header is None:
         values["occasion"] = _occasion(t)
     meeting = Meeting(**values, is_excerpt=is_excerpt, extra=tuple(extra.items()))
-    consumed: set[int] = set()
-    if header is not None:
-        for f, lines in header.lines:
-            if f in from_header and values[f] == from_header[f]:
-                consumed.update(lines)
     preamble = t.preamble
-    if consumed:
-        kept = []
-        for block in preamble:
-            covered = _block_lines(text, block)
-            if covered is None or not covered or not covered <= consumed:
-                kept.append(block)
-        preamble = tuple(kept)
+    if header is not None:
+        restored = [
+            _restored(lines) for f, lines in header.lines if f not in from_header or values[f] != from_header[f]
+        ]
+        restored.sort(key=lambda p: p.span.start if p.span else 0)
+        preamble = (*restored, *preamble)
     people = _merge_people(layer.participants for layer in layers)
     participants, body = (t.participants, t.body) if not people else _apply_people(t.participants, t.body, people)
     return attrs.evolve(t, meeting=meeting, preamble=preamble, participants=participants, body=body)
