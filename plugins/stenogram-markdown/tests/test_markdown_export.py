@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given, settings
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from stenogram_markdown import MarkdownOptions, export_markdown
+from stenogram_markdown.escape import escape_block
 
 import stenogram
 from stenogram import Mark, MarkKind, Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.testing import line_texts, transcripts
-from stenogram_markdown import MarkdownOptions, export_markdown
-from stenogram_markdown.escape import escape_block
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "seeds" / "000_cc7df8760118afc5.txt"
@@ -162,7 +162,12 @@ def test_options_change_the_document() -> None:
 
 @pytest.mark.parametrize(
     ("overrides", "named"),
-    [({"heading_level": 9}, "heading_level"), ({"heading_level": "two"}, "heading_level"), ({"colour": "red"}, "colour")],
+    [
+        ({"heading_level": 9}, "heading_level"),
+        ({"heading_level": "two"}, "heading_level"),
+        ({"speaker": "nickname"}, "speaker"),
+        ({"colour": "red"}, "colour"),
+    ],
 )
 def test_bad_options_name_the_option(overrides: dict[str, object], named: str) -> None:
     with pytest.raises(stenogram.OptionError, match=named):

@@ -101,6 +101,15 @@ def _metadata(meeting: Meeting) -> Iterator[str]:
             yield f"- **{escape_inline(str(label)).strip()}:** {escape_inline(str(value)).strip()}"
 
 
+def _shown_above(meeting: Meeting, options: MarkdownOptions) -> frozenset[str]:
+    """Meeting fields already printed above the preamble: a preamble line the parser also took as
+    the title or the occasion is not printed twice."""
+    fields = [meeting.title, meeting.lead]
+    if options.include_metadata:
+        fields += [getattr(meeting, key) for key, _ in (*_METADATA_FIELDS, *_METADATA_TAIL)]
+    return frozenset(f.strip() for f in fields if isinstance(f, str) and f.strip())
+
+
 def _participants(transcript: Transcript) -> Iterator[str]:
     for p in transcript.participants:
         line = f"- **{escape_inline(p.name).strip()}**"
@@ -124,9 +133,12 @@ def _sections(transcript: Transcript, options: MarkdownOptions) -> Iterator[str]
     if options.include_participants and transcript.participants:
         yield _heading(level + 1, "Participants")
         yield "\n".join(_participants(transcript))
-    preamble = [b for b in (_block(c, options, level + 1) for c in transcript.preamble) if b is not None]
-    if options.include_preamble and preamble:
-        yield from preamble
+    if options.include_preamble:
+        shown = _shown_above(meeting, options)
+        for item in transcript.preamble:
+            rendered = None if item.text.strip() in shown else _block(item, options, level + 1)
+            if rendered is not None:
+                yield rendered
     if transcript.body:
         yield _heading(level + 1, "Transcript")
     for item in transcript.body:

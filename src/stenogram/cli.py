@@ -1,0 +1,454 @@
+"""The ``stenogram`` command: convert, inspect, formats, plugins.
+
+Exit codes: 0 when everything worked, 1 when some input failed, 2 for a
+usage error (bad arguments, unknown format or option). Errors the user can
+fix print one line, ``stenogram: error: …``, never a traceback; set
+``STENOGRAM_DEBUG=1`` to see the traceback of an unexpected one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+import attrs
+
+from stenogram.errors import OptionError, StenogramError, UnknownFormatError
+from stenogram.export import OverwriteError, export, export_file, formats, make_options, pick_reader, read
+from stenogram.model import Transcript
+from stenogram.plugins import ExporterInfo, PluginHost, get_host, reset_host
+from stenogram.progress import Progress
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PROG = "stenogram"
+STDIO = "-"
+DEBUG_VARIABLE = "STENOGRAM_DEBUG"
+
+EPILOG = """\
+examples:
+  stenogram convert meeting.txt --to markdown          writes meeting.md next to meeting.txt
+  stenogram convert *.txt --to json --output-dir out/  one JSON file per transcript in out/
+  stenogram convert meeting.txt --to markdown -o -     to standard output
+  cat meeting.txt | stenogram convert - --to json      from standard input
+  stenogram convert a.txt --to markdown --set heading_level=2 --set include_participants=false
+  stenogram inspect meeting.txt                        participants, turns, diagnostics
+  stenogram formats                                    every exporter and reader, with options
+  stenogram plugins                                    what loaded, and what failed to
+
+exit codes: 0 all converted, 1 some inputs failed, 2 usage error
+environment: STENOGRAM_LOAD_PLUGINS=a,b loads only those third-party plugins (empty: none);
+             STENOGRAM_STRICT_PLUGINS=1 is --strict-plugins
+"""
+
+
+class UsageError(StenogramError):
+    """Arguments that cannot work together; exit code 2."""
+
+
+def _add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Turn transcripts of official meetings into typed data and documents.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from stenogram import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--strict-plugins", action="store_true", help="stop with an error if any plugin fails to load")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert transcripts to another format",
+        description="Read each FILE (any registered input format, plain text by default) and export it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("files", nargs="+", metavar="FILE", help="input files; '-' reads standard input")
+    convert.add_argument("--to", required=True, metavar="FORMAT", help="export format (see: stenogram formats)")
+    convert.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format, instead of guessing")
+    convert.add_argument("--encoding", help="encoding of plain-text input (default: UTF-8)")
+    where = convert.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT", help="output file for a single input; '-' is standard output")
+    where.add_argument("--output-dir", metavar="DIR", help="write each output here (created if missing)")
+    convert.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="settings",
+        help="set an exporter option; repeat for more",
+    )
+    convert.add_argument("-q", "--quiet", action="store_true", help="print errors and nothing else")
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="show what stenogram found in a transcript",
+        description="Meeting fields, participants, turns, paragraphs, notes and the parser's diagnostics.",
+    )
+    inspect.add_argument("file", metavar="FILE", help="input file; '-' reads standard input")
+    inspect.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format, instead of guessing")
+    inspect.add_argument("--encoding", help="encoding of plain-text input (default: UTF-8)")
+    _add_json_flag(inspect)
+
+    formats_cmd = commands.add_parser("formats", help="list export and input formats with their options")
+    _add_json_flag(formats_cmd)
+
+    plugins_cmd = commands.add_parser("plugins", help="list plugins, their versions and hooks, and load errors")
+    _add_json_flag(plugins_cmd)
+    plugins_cmd.add_argument("--verbose", "-v", action="store_true", help="show the traceback of each load error")
+    return parser
+
+
+# -- shared helpers ----------------------------------------------------------
+
+
+def _error(stream: TextIO, message: str) -> None:
+    stream.write(f"{PROG}: error: {message}\n")
+    stream.flush()
+
+
+def _describe(exc: BaseException) -> str:
+    """One line for an error: the message, or the OS's words for a file problem."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    if isinstance(exc, StenogramError):
+        return str(exc)
+    return f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_VARIABLE}=1 for the traceback)"
+
+
+def _naming(source: str, message: str) -> str:
+    return message if source in message else f"{source}: {message}"
+
+
+def _read_input(name: str, source_format: str | None, encoding: str | None, stdin: BinaryIO) -> Transcript:
+    if name == STDIO:
+        return read(stdin.read(), source_format, encoding=encoding, name=None)
+    path = Path(name)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory", name)
+    return read(path, source_format, encoding=encoding)
+
+
+def _settings(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set expects KEY=VALUE, not {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+def _write_json(stream: TextIO, data: Any) -> None:
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@attrs.frozen
+class _Streams:
+    """Where a command reads and writes: binary for transcripts, text for reports."""
+
+    stdin: BinaryIO
+    stdout: BinaryIO
+    text_out: TextIO
+    stderr: TextIO
+
+
+# -- convert ---------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Job:
+    source: str
+    target: str  # a path, or STDIO
+
+
+def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info: ExporterInfo) -> list[_Job]:
+    """Where each input goes; refuses plans that would lose data before anything is read."""
+    if files.count(STDIO) > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    if output is not None:
+        if len(files) > 1:
+            raise UsageError("-o/--output takes a single input; use --output-dir for several")
+        return [_Job(source=files[0], target=output)]
+    jobs = []
+    for name in files:
+        if name == STDIO:
+            target = str(Path(output_dir) / f"stdin{info.suffix}") if output_dir else STDIO
+        else:
+            src = Path(name)
+            folder = Path(output_dir) if output_dir else src.parent
+            target = str(folder / f"{src.stem}{info.suffix}")
+        jobs.append(_Job(source=name, target=target))
+    return jobs
+
+
+def _convert_one(job: _Job, info: ExporterInfo, options: object, args: argparse.Namespace, io: _Streams) -> str:
+    """Convert one input; returns where it went. Raises on any failure."""
+    if job.target == STDIO and info.binary and io.stdout.isatty():
+        raise UsageError(f"{info.name} is a binary format; refusing to write it to a terminal (use -o FILE)")
+    if STDIO not in (job.target, job.source) and Path(job.target).absolute() == Path(job.source).absolute():
+        raise OverwriteError(f"{job.source}: refusing to overwrite the input file (use -o or --output-dir)")
+    transcript = _read_input(job.source, args.source_format, args.encoding, io.stdin)
+    if job.target == STDIO:
+        data = export(transcript, info.name, options)
+        io.stdout.write(data.encode("utf-8") if isinstance(data, str) else data)
+        io.stdout.flush()
+        return "standard output"
+    target = Path(job.target)
+    if args.output_dir:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    export_file(transcript, info.name, target, options, source=None if job.source == STDIO else job.source)
+    return str(target)
+
+
+def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
+    stderr = io.stderr
+    host = get_host()
+    info = host.exporter(args.to)
+    if args.source_format is not None:
+        host.reader(args.source_format)
+    options = make_options(info.options, overrides=_settings(args.settings))
+    jobs = _plan(args.files, args.output, args.output_dir, info)
+    progress = Progress(len(jobs), stderr, bar=None if len(jobs) > 1 else False)
+    converted = failed = 0
+    claimed: dict[str, str] = {}
+    for job in jobs:
+        progress.start(job.source)
+        try:
+            key = job.target if job.target == STDIO else str(Path(job.target).absolute())
+            if key != STDIO and key in claimed:
+                raise OverwriteError(f"{job.source}: {job.target} is already the output of {claimed[key]}")
+            claimed[key] = job.source
+            where = _convert_one(job, info, options, args, io)
+        except Exception as exc:  # carry on past a bad file, say which one
+            failed += 1
+            progress.message(f"{PROG}: error: {_naming(job.source, _describe(exc))}")
+            if os.environ.get(DEBUG_VARIABLE) and not isinstance(exc, (StenogramError, OSError)):
+                progress.message("".join(traceback.format_exception(exc)).rstrip())
+        else:
+            converted += 1
+            if not args.quiet and not progress.bar and where != "standard output":
+                progress.message(f"{job.source} -> {where}")
+        progress.advance(job.source)
+    progress.close()
+    quiet_single = len(jobs) == 1 and not failed and jobs[0].target == STDIO
+    if not (args.quiet and not failed) and not quiet_single:
+        stderr.write(f"{converted} converted, {failed} failed\n")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# -- inspect ---------------------------------------------------------------
+
+
+def _inspection(transcript: Transcript, source: str, reader: str) -> dict[str, Any]:
+    meeting = {
+        f.name: (value.isoformat() if hasattr(value, "isoformat") else value)
+        for f in attrs.fields(type(transcript.meeting))
+        if (value := getattr(transcript.meeting, f.name)) not in (None, (), False)
+    }
+    if "extra" in meeting:
+        meeting["extra"] = [list(kv) for kv in transcript.meeting.extra]
+    return {
+        "file": source,
+        "format": reader,
+        "meeting": meeting,
+        "participants": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role,
+                "labels": list(p.labels),
+                "anonymous": p.anonymous,
+                "turns": len(transcript.turns_of(p.id)),
+                "words": sum(t.word_count for t in transcript.turns_of(p.id)),
+            }
+            for p in transcript.participants
+        ],
+        "turns": len(transcript.turns),
+        "paragraphs": len(transcript.paragraphs),
+        "notes": len(transcript.notes),
+        "words": transcript.word_count,
+        "preamble_blocks": len(transcript.preamble),
+        "diagnostics": [
+            {"line": d.line, "severity": d.severity.value, "code": d.code, "message": d.message}
+            for d in transcript.diagnostics
+        ],
+    }
+
+
+def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
+    write = out.write
+    write(f"file: {data['file']} (read as {data['format']})\n")
+    write("meeting:\n" if data["meeting"] else "meeting: nothing found\n")
+    for key, value in data["meeting"].items():
+        shown = "; ".join(f"{k}={v}" for k, v in value) if key == "extra" else value
+        write(f"  {key}: {shown}\n")
+    write(f"participants: {len(data['participants'])}\n")
+    for p in data["participants"]:
+        role = f", {p['role']}" if p["role"] else ""
+        anon = " (not named)" if p["anonymous"] else ""
+        write(f"  {p['id']}: {p['name']}{role}{anon} - {p['turns']} turns, {p['words']} words\n")
+        extra_labels = [label for label in p["labels"] if label != p["name"]]
+        if extra_labels:
+            write(f"      also printed as: {'; '.join(extra_labels)}\n")
+    write(f"turns: {data['turns']}\n")
+    write(f"paragraphs: {data['paragraphs']}\n")
+    write(f"notes: {data['notes']}\n")
+    write(f"words: {data['words']}\n")
+    write(f"diagnostics: {len(data['diagnostics'])}\n")
+    for d in data["diagnostics"]:
+        where = f"line {d['line']}: " if d["line"] else ""
+        write(f"  {where}{d['severity']}: {d['message']} [{d['code']}]\n")
+
+
+def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
+    stdout = io.text_out
+    if args.file == STDIO:
+        data = io.stdin.read()
+        name = None
+    else:
+        path = Path(args.file)
+        data = path.read_bytes()
+        name = str(path)
+    host = get_host()
+    reader = host.reader(args.source_format) if args.source_format else pick_reader(data, name)
+    transcript = read(data, args.source_format, encoding=args.encoding, name=name)
+    report = _inspection(transcript, name or "<stdin>", reader.name if reader else "text")
+    if args.json:
+        _write_json(stdout, report)
+    else:
+        _print_inspection(report, stdout)
+    return EXIT_OK
+
+
+# -- formats and plugins -------------------------------------------------------
+
+
+def _run_formats(args: argparse.Namespace, io: _Streams) -> int:
+    stdout = io.text_out
+    found = formats()
+    if args.json:
+        _write_json(stdout, [attrs.asdict(f) for f in found])
+        return EXIT_OK
+    for kind, title in (("exporter", "export formats (--to)"), ("reader", "input formats (--from)")):
+        stdout.write(f"{title}:\n")
+        for f in (f for f in found if f.kind == kind):
+            suffixes = " ".join(f.suffixes)
+            binary = ", binary" if f.binary else ""
+            media = f" {f.media_type}{binary}" if f.media_type else ""
+            stdout.write(f"  {f.name:<12} {suffixes:<12}{media}  [{f.plugin}]\n")
+            stdout.write(f"      {f.description}\n")
+            for o in f.options:
+                hint = f"  {o.help}" if o.help else ""
+                stdout.write(f"      --set {o.name}=… ({o.type}, default {o.default}){hint}\n")
+    return EXIT_OK
+
+
+def _run_plugins(args: argparse.Namespace, io: _Streams) -> int:
+    stdout = io.text_out
+    host = get_host()
+    infos = host.plugins()
+    if args.json:
+        _write_json(
+            stdout,
+            {
+                "plugins": [attrs.asdict(p) for p in infos],
+                "overridden": host.overridden,
+                "load_errors": [
+                    {"plugin": e.plugin, "distribution": e.distribution, "error": e.error} for e in host.load_errors
+                ],
+            },
+        )
+        return EXIT_OK
+    for p in infos:
+        origin = " ".join(x for x in (p.distribution, p.version) if x) or "registered in-process"
+        stdout.write(f"{p.name}  ({origin}{', built-in' if p.builtin else ''})\n")
+        stdout.write(f"    hooks: {', '.join(p.hooks) or 'none'}\n")
+        if p.exporters or p.readers:
+            stdout.write(f"    exporters: {', '.join(p.exporters) or '-'}; readers: {', '.join(p.readers) or '-'}\n")
+    for line in host.overridden:
+        stdout.write(f"overridden: {line}\n")
+    errors = host.load_errors
+    stdout.write(f"load errors: {len(errors) or 'none'}\n")
+    for e in errors:
+        stdout.write(f"  {e}\n")
+        if args.verbose and e.detail:
+            stdout.write("".join(f"      {line}\n" for line in e.detail.rstrip().splitlines()))
+    return EXIT_OK
+
+
+# -- entry point ---------------------------------------------------------------
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, _Streams], int]] = {
+    "convert": _run_convert,
+    "inspect": _run_inspect,
+    "formats": _run_formats,
+    "plugins": _run_plugins,
+}
+
+
+@attrs.frozen
+class _Strict:
+    """``--strict-plugins`` replaces the process-wide host for this run only."""
+
+    enabled: bool
+
+    def __enter__(self) -> None:
+        if self.enabled:
+            reset_host(PluginHost.discover(strict=True))
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            reset_host(None)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and argparse's own usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    parser = build_parser()
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
+    io = _Streams(sys.stdin.buffer, sys.stdout.buffer, sys.stdout, sys.stderr)
+    try:
+        with _Strict(args.strict_plugins):
+            code = COMMANDS[args.command](args, io)
+            io.text_out.flush()
+            return code
+    except (UsageError, UnknownFormatError) as exc:
+        _error(io.stderr, str(exc))
+        return EXIT_USAGE
+    except StenogramError as exc:
+        _error(io.stderr, str(exc))
+        return EXIT_USAGE if isinstance(exc, OptionError) else EXIT_FAILED
+    except OSError as exc:
+        _error(io.stderr, _describe(exc))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        io.stderr.write("\ninterrupted\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
