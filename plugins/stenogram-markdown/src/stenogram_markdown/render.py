@@ -135,8 +135,8 @@ def _sections(transcript: Transcript, options: MarkdownOptions) -> Iterator[str]
         yield "\n".join(_participants(transcript))
     if options.include_preamble:
         shown = _shown_above(meeting, options)
-        for item in transcript.preamble:
-            rendered = None if item.text.strip() in shown else _block(item, options, level + 1)
+        for opening in transcript.preamble:
+            rendered = None if opening.text.strip() in shown else _block(opening, options, level + 1)
             if rendered is not None:
                 yield rendered
     if transcript.body:
