@@ -1,0 +1,55 @@
+"""Options of the TEI exporter and reader, frozen so an export is a function of its arguments."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import attrs
+
+__all__ = ["NCNAME_ASCII", "TeiOptions", "TeiReadOptions"]
+
+#: The ids we write are ASCII NCNames: every XML toolchain accepts those.
+NCNAME_ASCII = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+
+
+def _prefix(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value and not NCNAME_ASCII.fullmatch(value):
+        raise ValueError(f"{attribute.name} must start an XML id (letters, digits, _ . -), got {value!r}")
+
+
+def _optional_id(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not NCNAME_ASCII.fullmatch(value):
+        raise ValueError(f"{attribute.name} must be an XML id (letters, digits, _ . -), got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class TeiOptions:
+    """How to write TEI.
+
+    ``profile``: ``"tei"`` writes TEI P5 (spoken module) that reads back into an
+    equal transcript; ``"parlamint"`` writes a ParlaMint component file.
+    ``pretty``: indent element-only content (text content is never touched).
+    ``id_prefix``: put before every ``u``/``seg`` id, so files can be merged into
+    one corpus (the ParlaMint default is the document id and a dot).
+    ``document_id``: the ``TEI/@xml:id``; derived from the meeting date if unset.
+    ``publisher``: the ``publicationStmt/publisher``.
+    ``chairs``/``guests``: participant ids whose turns get ``ana="#chair"`` or
+    ``ana="#guest"``; when empty, roles such as *Chairman* or *Moderator* mark
+    chairs and anonymous participants (*Question*) are guests.
+    """
+
+    profile: Literal["tei", "parlamint"] = "tei"
+    pretty: bool = True
+    id_prefix: str = attrs.field(default="", validator=_prefix)
+    document_id: str | None = attrs.field(default=None, validator=_optional_id)
+    publisher: str = "stenogram"
+    chairs: tuple[str, ...] = ()
+    guests: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TeiReadOptions:
+    """How to read TEI. ``max_bytes`` refuses larger input before parsing it."""
+
+    max_bytes: int = 64 * 1024 * 1024

@@ -1,0 +1,548 @@
+"""TEI -> Transcript.
+
+Files this plugin wrote (``appInfo/application[@ident="stenogram"]``) are read
+exactly, so ``read_tei(to_tei(t).data) == t``. Other TEI (ParlaMint,
+Parla-CLARIN, the spoken module) is read by its usual conventions: speakers
+from ``particDesc`` or ``u/@who``, labels from ``note[@type="speaker"]``,
+turns from ``u``, paragraphs from ``seg``; whitespace in text is folded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from urllib.parse import unquote
+
+import attrs
+from lxml import etree
+
+from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.model import (
+    Block,
+    BodyItem,
+    Mark,
+    MarkKind,
+    Meeting,
+    Note,
+    NoteKind,
+    Paragraph,
+    Participant,
+    Transcript,
+    Turn,
+)
+from stenogram_tei.errors import NotTeiError, TeiReadError
+from stenogram_tei.options import TeiReadOptions
+from stenogram_tei.safexml import as_text, parse_xml
+from stenogram_tei.vocab import (
+    APP_IDENT,
+    MARK_KINDS_BY_NOTE_TYPE,
+    NOTE_KINDS_BY_TYPE,
+    STAGE_ELEMENTS,
+    TEI_NS,
+    XI_NS,
+    XML_NS,
+)
+
+__all__ = ["read_tei", "sniff_tei"]
+
+_NS = {"t": TEI_NS}
+_T = f"{{{TEI_NS}}}"
+_XML_ID = f"{{{XML_NS}}}id"
+_XML_LANG = f"{{{XML_NS}}}lang"
+_WS = re.compile(r"([ \t\r\n]+)")
+_PARTICIPANT_ID = re.compile(r"[A-Za-z_][\w.\-]*")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ROLE_AND_NAME = re.compile(r"(.*?)\s*\(([^()]+)\)")
+_NOTE_LIKE = STAGE_ELEMENTS | {"gap", "note"}
+_ROOT_TAG = re.compile(r"<(?:[\w.\-]+:)?(?:TEI|teiCorpus)[\s>/]")
+
+
+def sniff_tei(head: bytes) -> bool:
+    """Does this look like TEI: the TEI namespace and a ``TEI`` or ``teiCorpus`` element?"""
+    text = as_text(head)
+    return TEI_NS in text and _ROOT_TAG.search(text) is not None
+
+
+def _local(el: Any) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip(" ") if text else ""
+
+
+def _model_id(value: str) -> str:
+    """A participant id the model accepts, made from any string."""
+    out = re.sub(r"[^\w.\-]", "_", value)
+    return out if _PARTICIPANT_ID.fullmatch(out) else "_" + out
+
+
+class _TextBuilder:
+    """Paragraph text and its marks, folding whitespace unless reading our own files."""
+
+    def __init__(self, fold: bool) -> None:
+        self.fold = fold
+        self.parts: list[str] = []
+        self.length = 0
+        self.space = True
+        self.marks: list[Mark] = []
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        if not self.fold:
+            self.parts.append(text)
+            self.length += len(text)
+            return
+        for piece in _WS.split(text):
+            if not piece:
+                continue
+            if _WS.fullmatch(piece):
+                if not self.space:
+                    self.parts.append(" ")
+                    self.length += 1
+                    self.space = True
+            else:
+                self.parts.append(piece)
+                self.length += len(piece)
+                self.space = False
+
+    def mark(self, kind: MarkKind, text: str) -> None:
+        start = self.length
+        self.add(text)
+        self.marks.append(Mark(kind=kind, start=start, end=self.length))
+
+    @property
+    def empty(self) -> bool:
+        return not self.parts
+
+    def paragraph(self) -> Paragraph:
+        text = "".join(self.parts)
+        if self.fold and text.endswith(" "):
+            text = text[:-1]
+        n = len(text)
+        marks = tuple(Mark(kind=m.kind, start=min(m.start, n), end=min(m.end, n)) for m in self.marks)
+        return Paragraph(text=text, marks=marks)
+
+
+@attrs.define
+class _Person:
+    id: str
+    name: str
+    role: str | None = None
+    labels: list[str] = attrs.field(factory=list)
+    anonymous: bool = False
+    explicit_labels: bool = False
+
+    def participant(self) -> Participant:
+        return Participant(
+            id=self.id, name=self.name, role=self.role, labels=tuple(self.labels), anonymous=self.anonymous
+        )
+
+
+class _Reader:
+    def __init__(self, root: Any, where: str) -> None:
+        self.root = root
+        self.where = where
+        self.diagnostics: list[Diagnostic] = []
+        self.persons: dict[str, _Person] = {}  # by xml:id (or @who key)
+        self.by_id: dict[str, _Person] = {}
+        self.spoke: list[_Person] = []
+        self.preamble: list[Block] = []
+        self.body: list[BodyItem] = []
+        self.label: str | None = None
+        self.annotation: str | None = None
+        self.exact = False
+
+    def warn(self, code: str, message: str, el: Any = None) -> None:
+        line = el.sourceline if el is not None and el.sourceline else 0
+        self.diagnostics.append(Diagnostic(code=code, message=message, line=line, severity=Severity.WARNING))
+
+    def text(self, el: Any) -> str:
+        """An element's text: as written in our files, folded in others."""
+        if el is None:
+            return ""
+        if self.exact:
+            return el.text or ""
+        return _fold("".join(el.itertext()))
+
+    # -- structure -----------------------------------------------------------
+
+    def read(self) -> Transcript:
+        kind = _local(self.root)
+        if etree.QName(self.root).namespace != TEI_NS or kind not in ("TEI", "teiCorpus"):
+            raise NotTeiError(f"{self.where}: the root element is {self.root.tag}, not TEI or teiCorpus in {TEI_NS}")
+        teis = [self.root] if kind == "TEI" else list(self.root.iter(_T + "TEI"))
+        headers = list(self.root.iter(_T + "teiHeader"))
+        first = teis[0].find("t:teiHeader", _NS) if teis else None
+        main_header = first if first is not None else (headers[0] if headers else None)
+        self.exact = main_header is not None and (
+            main_header.find(f"t:encodingDesc/t:appInfo/t:application[@ident='{APP_IDENT}']", _NS) is not None
+        )
+        for include in self.root.iter(f"{{{XI_NS}}}include"):
+            self.warn(
+                "xinclude-not-followed",
+                f"{self.where}: XInclude of {include.get('href')!r} not followed (read that file itself)",
+                include,
+            )
+        for header in headers:
+            self.read_persons(header)
+        meeting = self.meeting(main_header, teis[0] if teis else self.root)
+        for tei in teis:
+            text = tei.find("t:text", _NS)
+            if text is not None:
+                self.read_text(text)
+        self.flush_label()
+        if self.exact:
+            people = list(self.by_id.values())
+        else:
+            people = (
+                self.spoke if self.spoke or any(isinstance(b, Turn) for b in self.body) else list(self.by_id.values())
+            )
+        try:
+            return Transcript(
+                meeting=meeting,
+                participants=tuple(p.participant() for p in people),
+                preamble=tuple(self.preamble),
+                body=tuple(self.body),
+                diagnostics=tuple(self.diagnostics),
+            )
+        except (TypeError, ValueError) as exc:
+            raise TeiReadError(f"{self.where}: the TEI does not make a valid transcript: {exc}") from None
+
+    def read_text(self, text: Any) -> None:
+        for part in text:
+            name = _local(part)
+            if name == "front":
+                self.front(part)
+            elif name in ("body", "back"):
+                self.container(part)
+            elif name == "group":
+                for inner in part.iter(_T + "text"):
+                    if inner is not part:
+                        self.read_text(inner)
+
+    def front(self, el: Any) -> None:
+        for child in el:
+            name = _local(child)
+            if name in ("div", "titlePage", "docTitle"):
+                self.front(child)
+            elif name == "head":
+                self.preamble.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
+            elif name in _NOTE_LIKE:
+                self.preamble.append(self.note(child))
+            elif name and _fold("".join(child.itertext())):
+                b = _TextBuilder(fold=True)
+                b.add("".join(child.itertext()))
+                self.preamble.append(b.paragraph())
+
+    def container(self, el: Any) -> None:
+        for child in el:
+            name = _local(child)
+            kind = child.get("type")
+            if name == "div":
+                self.container(child)
+            elif name == "head":
+                self.body.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
+            elif name == "u":
+                self.turn(child)
+            elif name == "note" and kind == "speaker":
+                self.flush_label()
+                label = self.text(child)
+                self.label = label[:-1] if label.endswith(":") else label
+            elif name == "note" and kind == "annotation" and self.exact:
+                self.annotation = child.text or ""
+            elif name == "note" and kind == "preamble" and self.exact:
+                subtype = child.get("subtype")
+                if subtype is None:
+                    self.preamble.append(self.paragraph(child))
+                else:
+                    self.preamble.append(Note(kind=self.note_kind(subtype), text=child.text or ""))
+            elif name in _NOTE_LIKE:
+                self.body.append(self.note(child))
+            elif name == "pb" and child.get("n"):
+                self.body.append(Note(kind=NoteKind.PAGE, text=child.get("n", "")))
+            elif name and name != "pb" and _fold("".join(child.itertext())):
+                self.body.append(Note(kind=NoteKind.OTHER, text=_fold("".join(child.itertext()))))
+
+    def flush_label(self) -> None:
+        """A speaker label with no utterance after it is kept as a note."""
+        if self.label is not None:
+            self.body.append(Note(kind=NoteKind.OTHER, text=self.label))
+        self.label = self.annotation = None
+
+    # -- notes, paragraphs, turns ------------------------------------------------
+
+    def note_kind(self, type_: str | None) -> NoteKind:
+        if type_ is None:
+            return NoteKind.EDITORIAL
+        return NOTE_KINDS_BY_TYPE.get(type_, NoteKind.OTHER)
+
+    def desc(self, el: Any) -> str:
+        desc = el.find("t:desc", _NS)
+        if desc is not None:
+            return self.text(desc)
+        return "" if self.exact else _fold("".join(el.itertext())) or (el.get("reason") or el.get("type") or "")
+
+    def note(self, el: Any) -> Note:
+        name = _local(el)
+        if name == "gap":
+            return Note(kind=NoteKind.OMISSION, text=self.desc(el))
+        if name in STAGE_ELEMENTS:
+            return Note(kind=NoteKind.STAGE, text=self.desc(el))
+        return Note(kind=self.note_kind(el.get("type")), text=self.text(el))
+
+    def inline(self, el: Any) -> tuple[MarkKind | None, str]:
+        name = _local(el)
+        if name == "gap":
+            return MarkKind.OMISSION, self.desc(el)
+        if name in STAGE_ELEMENTS:
+            return MarkKind.STAGE, self.desc(el)
+        if name in ("add", "supplied"):
+            return MarkKind.INSERTION, "".join(el.itertext())
+        if name == "note":
+            return MARK_KINDS_BY_NOTE_TYPE.get(el.get("type") or "", MarkKind.OTHER), "".join(el.itertext())
+        if name == "lb":
+            return None, " "
+        return None, "".join(el.itertext()) if name else ""
+
+    def paragraph(self, el: Any) -> Paragraph:
+        b = _TextBuilder(fold=not self.exact)
+        b.add(el.text)
+        anchors: dict[str, int] = {}
+        spans: list[Any] = []
+        for child in el:
+            name = _local(child)
+            if name == "anchor":
+                anchors["#" + (child.get(_XML_ID) or "")] = b.length
+            elif name == "spanGrp":
+                spans.extend(child.iter(_T + "span"))
+            else:
+                kind, text = self.inline(child)
+                if kind is None:
+                    b.add(text)
+                else:
+                    b.mark(kind, text)
+            b.add(child.tail)
+        paragraph = b.paragraph()
+        marks = [m for m in (self.span_mark(s, anchors, len(paragraph.text)) for s in spans) if m is not None]
+        if marks:
+            paragraph = Paragraph(text=paragraph.text, marks=(*paragraph.marks, *marks))
+        return paragraph
+
+    def span_mark(self, span: Any, anchors: dict[str, int], length: int) -> Mark | None:
+        """A mark from ``span/@from``/``@to``, which point at anchors in the same paragraph."""
+        start = anchors.get(span.get("from") or "")
+        end = anchors.get(span.get("to") or span.get("from") or "")
+        if start is None or end is None or not start <= end <= length:
+            self.warn("tei-span-unresolved", f"{self.where}: a span points outside its paragraph; left out", span)
+            return None
+        try:
+            kind = MarkKind(span.get("type") or "other")
+        except ValueError:
+            kind = MarkKind.OTHER
+        return Mark(kind=kind, start=start, end=end)
+
+    def turn_content(self, u: Any) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        loose = _TextBuilder(fold=True)
+
+        def flush() -> None:
+            nonlocal loose
+            if not loose.empty:
+                blocks.append(loose.paragraph())
+                loose = _TextBuilder(fold=True)
+
+        if not self.exact:
+            loose.add(u.text)
+        for child in u:
+            name = _local(child)
+            if name == "seg":
+                flush()
+                blocks.append(self.paragraph(child))
+            elif name in _NOTE_LIKE:
+                flush()
+                blocks.append(self.note(child))
+            elif name and name not in ("pb", "anchor", "pause", "shift", "timeline", "lb"):
+                kind, text = self.inline(child)
+                if kind is None:
+                    loose.add(text)
+                else:
+                    loose.mark(kind, text)
+            if not self.exact:
+                loose.add(child.tail)
+        flush()
+        return tuple(blocks)
+
+    def turn(self, u: Any) -> None:
+        label, annotation = self.label, self.annotation
+        self.label = self.annotation = None
+        person = self.speaker(u, label)
+        if isinstance(person, str):
+            speaker, shown = person, label if label is not None else person
+        else:
+            speaker, shown = person.id, label if label is not None else person.name
+            if not person.explicit_labels and shown not in person.labels:
+                person.labels.append(shown)
+            if person not in self.spoke:
+                self.spoke.append(person)
+        self.body.append(Turn(speaker=speaker, label=shown, content=self.turn_content(u), annotation=annotation))
+
+    def speaker(self, u: Any, label: str | None) -> _Person | str:
+        refs = (u.get("who") or "").split()
+        key = refs[0][1:] if refs and refs[0].startswith("#") else (refs[0] if refs else None)
+        if key is not None and key in self.persons:
+            return self.persons[key]
+        if self.exact:
+            return unquote(key or "")
+        if key is None:
+            self.warn("missing-who", f"{self.where}: an utterance names no speaker (@who); its label stands in", u)
+            key = "\x00label:" + (label or "")
+            wanted = label or "unknown"
+        else:
+            wanted = unquote(key)
+        if key in self.persons:
+            return self.persons[key]
+        name, role = label or unquote(key), None
+        match = _ROLE_AND_NAME.fullmatch(name)
+        if match and label:
+            role, name = match.group(1) or None, match.group(2)
+        person = _Person(id=self.unique_id(_model_id(wanted)), name=name, role=role)
+        self.persons[key] = self.by_id[person.id] = person
+        return person
+
+    def unique_id(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.by_id:
+            n += 1
+            candidate = f"{base}_{n}"
+        return candidate
+
+    # -- header ----------------------------------------------------------------
+
+    def read_persons(self, header: Any) -> None:
+        for el in header.iter(_T + "person"):
+            xml_id = el.get(_XML_ID)
+            if xml_id is not None and xml_id in self.persons:
+                continue
+            idno = el.find("t:idno[@type='stenogram']", _NS)
+            wanted = idno.text or "" if self.exact and idno is not None else xml_id or ""
+            pid = wanted if _PARTICIPANT_ID.fullmatch(wanted) else self.unique_id(_model_id(wanted or "person"))
+            if pid in self.by_id:
+                pid = self.unique_id(pid)
+            names = el.findall("t:persName", _NS)
+            main = next((n for n in names if n.get("type") != "label"), None)
+            person = _Person(id=pid, name=self.person_name(main), anonymous=el.get("role") == "anonymous")
+            if self.exact:
+                person.labels = [n.text or "" for n in names if n.get("type") == "label"]
+                person.explicit_labels = True
+                role = el.find("t:affiliation/t:roleName", _NS)
+                person.role = None if role is None else role.text or ""
+            else:
+                role = next(el.iter(_T + "roleName"), None)
+                person.role = self.text(role) or None if role is not None else None
+            self.by_id[pid] = person
+            if xml_id is not None:
+                self.persons[xml_id] = person
+
+    def person_name(self, pers_name: Any) -> str:
+        if pers_name is None:
+            return ""
+        if self.exact:
+            return pers_name.text or ""
+        parts = [c for c in pers_name if _local(c) != "roleName"]
+        if not parts:
+            return self.text(pers_name)
+        order = {"forename": 0, "surname": 2}
+        ordered = sorted(parts, key=lambda c: order.get(_local(c), 1))
+        return " ".join(t for t in (_fold("".join(c.itertext())) for c in ordered) if t)
+
+    def find_text(self, header: Any, path: str) -> str | None:
+        el = header.find(path, _NS) if header is not None else None
+        return None if el is None else self.text(el)
+
+    def meeting(self, header: Any, tei: Any) -> Meeting:
+        if header is None:
+            return Meeting()
+        find = self.find_text
+        setting = "t:profileDesc/t:settingDesc/t:setting"
+        title = self.title(header, tei)
+        lead = self.lead(header)
+        extra: list[tuple[str, str]] = [
+            (n.get("n") or "", self.text(n))
+            for n in header.findall("t:fileDesc/t:notesStmt/t:note[@type='extra']", _NS)
+        ]
+        if not self.exact:
+            for meet in header.findall("t:fileDesc/t:titleStmt/t:meeting", _NS):
+                extra.append(("meeting", self.text(meet) or meet.get("n") or ""))
+        place = find(header, f"{setting}/t:placeName")
+        if place is None and not self.exact:
+            names = [self.text(n) for n in header.findall(f"{setting}/t:name", _NS)]
+            place = ", ".join(n for n in names if n) or None
+        occasion = find(header, f"{setting}/t:activity")
+        return Meeting(
+            title=title,
+            lead=lead,
+            date=self.date(header),
+            time=find(header, f"{setting}/t:time"),
+            place=place,
+            occasion=occasion,
+            source=find(header, "t:fileDesc/t:sourceDesc/t:bibl/t:idno"),
+            language=self.language(header, tei),
+            is_excerpt=header.find("t:fileDesc/t:notesStmt/t:note[@type='excerpt']", _NS) is not None,
+            extra=tuple(extra),
+        )
+
+    def title(self, header: Any, tei: Any) -> str | None:
+        titles = header.findall("t:fileDesc/t:titleStmt/t:title", _NS)
+        if not titles:
+            return None
+        if self.exact:
+            return None if titles[0].get("subtype") == "derived" else titles[0].text or ""
+        lang = tei.get(_XML_LANG)
+        main = [t for t in titles if t.get("type") in (None, "main")] or titles
+        chosen = next((t for t in main if t.get(_XML_LANG) == lang), main[0])
+        return self.text(chosen) or None
+
+    def lead(self, header: Any) -> str | None:
+        paras = header.findall("t:profileDesc/t:abstract/t:p", _NS)
+        if not paras:
+            return None
+        if self.exact:
+            return paras[0].text or ""
+        return "\n\n".join(self.text(p) for p in paras) or None
+
+    def date(self, header: Any) -> dt.date | None:
+        for path in ("t:profileDesc/t:settingDesc/t:setting/t:date", "t:fileDesc/t:sourceDesc/t:bibl/t:date"):
+            for el in header.findall(path, _NS):
+                match = _ISO_DATE.match(el.get("when") or el.get("from") or "")
+                if match:
+                    try:
+                        return dt.date(*(int(g) for g in match.groups()))
+                    except ValueError:
+                        continue
+            if self.exact:
+                break
+        return None
+
+    def language(self, header: Any, tei: Any) -> str | None:
+        lang = header.find("t:profileDesc/t:langUsage/t:language", _NS)
+        if lang is None:
+            root_lang: str | None = tei.get(_XML_LANG)
+            return root_lang or None
+        raw: str | None = lang.get("n")
+        if raw is not None:
+            return raw
+        ident: str | None = lang.get("ident")
+        if ident and ident != "und":
+            return ident
+        return self.text(lang) or None
+
+
+def read_tei(data: bytes, source: str | None = None, *, options: TeiReadOptions | None = None) -> Transcript:
+    """Read TEI bytes into a transcript. Unsafe, oversized or malformed input raises a ``ReadError``."""
+    opts = options or TeiReadOptions()
+    where = source or "<tei>"
+    root = parse_xml(data, where, opts.max_bytes)
+    return _Reader(root, where).read()

@@ -1,0 +1,457 @@
+"""Transcript -> TEI P5 (spoken module), or a ParlaMint component file.
+
+The layout is described in ``docs/tei.md``. Everything the model holds is
+written somewhere the reader finds it again (``reader.py``), so the ``tei``
+profile round-trips; the ``parlamint`` profile follows that schema instead,
+which has no room for some of it (participant details, preamble kinds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+from collections import Counter
+from typing import Any
+from urllib.parse import quote
+
+import attrs
+from lxml import etree
+
+from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram_tei.clean import Cleaner, IdMaker
+from stenogram_tei.options import TeiOptions
+from stenogram_tei.vocab import (
+    APP_IDENT,
+    INLINE_NOTE_TYPES,
+    LANGUAGE_NAMES,
+    NOTE_TYPES,
+    SPEAKER_TYPES,
+    TEI_NS,
+    XML_NS,
+    gap_reason,
+    stage_element,
+)
+
+__all__ = ["TeiDocument", "to_tei"]
+
+VERSION = "0.1.0"
+_T = f"{{{TEI_NS}}}"
+_XML_ID = f"{{{XML_NS}}}id"
+_XML_LANG = f"{{{XML_NS}}}lang"
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_CHAIR = re.compile(r"\b(?:chair\w*|moderator|presiding|presides|speaker of)\b", re.IGNORECASE)
+_URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+\Z", re.IGNORECASE)
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+CC_BY = "http://creativecommons.org/licenses/by/4.0/"
+
+#: Elements that hold only elements: the only ones ``pretty`` indents.
+_CONTAINERS = frozenset(
+    (
+        *("TEI", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "extent", "publicationStmt", "availability"),
+        *("notesStmt", "sourceDesc", "bibl", "encodingDesc", "projectDesc", "tagsDecl", "namespace", "appInfo"),
+        *("application", "editorialDecl", "normalization", "classDecl", "taxonomy", "category", "profileDesc"),
+        *("abstract", "langUsage", "settingDesc", "setting", "particDesc", "listPerson", "person", "affiliation"),
+        *("text", "body", "div", "u", "gap", "kinesic", "vocal", "incident"),
+    )
+)
+
+
+@attrs.frozen(kw_only=True)
+class TeiDocument:
+    """The encoded bytes, and what had to change to make them valid XML."""
+
+    data: bytes
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def publication_date() -> dt.date:
+    """Today in UTC, or the day ``SOURCE_DATE_EPOCH`` names, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+def derived_title(transcript: Transcript) -> str:
+    """A title from the participants, for transcripts whose meeting has none."""
+    names = [p.name.strip() for p in transcript.participants if not p.anonymous and p.name.strip()]
+    if not names:
+        return "Transcript"
+    if len(names) > 3:
+        return f"Transcript: {', '.join(names[:3])} and {len(names) - 3} others"
+    if len(names) == 1:
+        return f"Transcript: {names[0]}"
+    return f"Transcript: {', '.join(names[:-1])} and {names[-1]}"
+
+
+def _sub(parent: Any, name: str, text: str | None = None, /, **attributes: str | None) -> Any:
+    """A TEI child element; ``None`` attributes are left out, ``xml_id``/``xml_lang`` map to ``xml:*``."""
+    el = etree.SubElement(parent, _T + name)
+    for key, value in attributes.items():
+        if value is not None:
+            el.set(_XML_ID if key == "xml_id" else _XML_LANG if key == "xml_lang" else key, value)
+    if text is not None:
+        el.text = text
+    return el
+
+
+class _Writer:
+    def __init__(self, transcript: Transcript, options: TeiOptions) -> None:
+        self.t = transcript
+        self.o = options
+        self.parlamint = options.profile == "parlamint"
+        self.clean = Cleaner()
+        self.diagnostics: list[Diagnostic] = []
+        date = transcript.meeting.date
+        self.doc_id = options.document_id or ("stenogram-" + date.isoformat() if date else "stenogram")
+        self.prefix = options.id_prefix or (self.doc_id + "." if self.parlamint else "")
+        make_id = IdMaker(
+            {self.doc_id, "speaker_types", *(s[0] for s in SPEAKER_TYPES)},
+            re.compile(re.escape(self.prefix) + r"(?:u\d+(?:\.\d+)?|a\d+)"),
+        )
+        self.person_ids = {p.id: make_id(p.id) for p in transcript.participants}
+        self.speaker_types = {p.id: self._speaker_type(p) for p in transcript.participants}
+        self.pub_date = publication_date().isoformat()
+        self.anchors = 0
+
+    # -- helpers -----------------------------------------------------------
+
+    def _speaker_type(self, p: Participant) -> str:
+        if p.id in self.o.chairs:
+            return "chair"
+        if p.id in self.o.guests:
+            return "guest"
+        if not self.o.chairs and _CHAIR.search(" ".join(filter(None, (p.role, *p.labels)))):
+            return "chair"
+        return "guest" if p.anonymous else "regular"
+
+    def _who(self, speaker: str) -> str:
+        if speaker in self.person_ids:
+            return "#" + self.person_ids[speaker]
+        return "#" + quote(self.clean(speaker, "turn speaker"), safe="_.-~")
+
+    # -- body --------------------------------------------------------------
+
+    def text(self) -> Any:
+        text = etree.Element(_T + "text", nsmap={None: TEI_NS})
+        if self.parlamint:
+            text.set("ana", "#reference")
+        body = _sub(text, "body")
+        div = _sub(body, "div", type="debateSection")
+        heads_only = True
+        for i, block in enumerate(self.t.preamble, 1):
+            where = f"preamble[{i}]"
+            note = _sub(div, "note", type="preamble")
+            if isinstance(block, Paragraph):
+                if self.parlamint:
+                    note.text = self.clean(block.text, where)
+                else:
+                    self.inline(note, block, where)
+            else:
+                if not self.parlamint:
+                    note.set("subtype", block.kind.value)
+                note.text = self.clean(block.text, where)
+            heads_only = False
+        n_turn = 0
+        for i, item in enumerate(self.t.body, 1):
+            where = f"body[{i}]"
+            if isinstance(item, Note):
+                if item.kind is NoteKind.SECTION:
+                    if not heads_only:
+                        div, heads_only = _sub(body, "div", type="debateSection"), True
+                    _sub(div, "head", self.clean(item.text, where))
+                else:
+                    self.note(div, item, where)
+                    heads_only = False
+                continue
+            n_turn += 1
+            self.turn(div, item, n_turn, where)
+            heads_only = False
+        if self.parlamint:
+            self._parlamint_div_fixes(div)
+        return text
+
+    def _parlamint_div_fixes(self, last_div: Any) -> None:
+        """ParlaMint wants something besides heads in every div."""
+        if len(last_div) == 0:
+            _sub(last_div, "note", "This transcript records no speech.", type="editorial")
+        elif all(etree.QName(child).localname == "head" for child in last_div):
+            for head in last_div:
+                head.tag = _T + "note"
+                head.set("type", NOTE_TYPES[NoteKind.SECTION])
+
+    def turn(self, div: Any, turn: Turn, n: int, where: str) -> None:
+        _sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
+        if turn.annotation is not None:
+            _sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
+        uid = f"{self.prefix}u{n}"
+        u = _sub(
+            div, "u", xml_id=uid, who=self._who(turn.speaker), ana="#" + self.speaker_types.get(turn.speaker, "regular")
+        )
+        k = 0
+        for j, block in enumerate(turn.content, 1):
+            if isinstance(block, Paragraph):
+                k += 1
+                self.inline(_sub(u, "seg", xml_id=f"{uid}.{k}"), block, f"{where}.content[{j}]")
+            else:
+                self.note(u, block, f"{where}.content[{j}]")
+        if self.parlamint and len(u) == 0:
+            _sub(u, "seg")
+
+    def note(self, parent: Any, note: Note, where: str) -> None:
+        text = self.clean(note.text, where)
+        if note.kind is NoteKind.STAGE:
+            element, type_ = stage_element(text)
+            _sub(_sub(parent, element, type=type_), "desc", text)
+        elif note.kind is NoteKind.OMISSION:
+            _sub(_sub(parent, "gap", reason=gap_reason(text)), "desc", text)
+        else:
+            _sub(parent, "note", text, type=NOTE_TYPES[note.kind])
+
+    def _usable_marks(self, paragraph: Paragraph, where: str) -> list[Mark]:
+        """Marks in text order, without the ones that cross another (ParlaMint cannot nest or anchor those)."""
+        kept: list[Mark] = []
+        end = 0
+        for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
+            if mark.start < end:
+                self.diagnostics.append(
+                    Diagnostic(
+                        code="tei-mark-overlap",
+                        message=f"{where}: {mark.kind.value} mark {mark.start}:{mark.end} overlaps another; left out",
+                        severity=Severity.WARNING,
+                    )
+                )
+                continue
+            kept.append(mark)
+            end = mark.end
+        return kept
+
+    def inline(self, parent: Any, paragraph: Paragraph, where: str) -> None:
+        """Paragraph text with its marks as inline elements; the text is never reflowed.
+
+        Marks that overlap, or are not in text order, cannot be elements around
+        the text: the TEI profile then anchors their ends in the text and lists
+        them in a ``spanGrp``, in their own order.
+        """
+        text = self.clean(paragraph.text, where)
+        marks = list(paragraph.marks)
+        if not marks:
+            parent.text = text
+            return
+        in_order = all(b.start >= a.end for a, b in itertools.pairwise(marks))
+        if not in_order and not self.parlamint:
+            self._standoff(parent, text, marks)
+            return
+        if not in_order:
+            marks = self._usable_marks(paragraph, where)
+        pos = 0
+        last: Any = None
+        for mark in marks:
+            before = text[pos : mark.start]
+            if last is None:
+                parent.text = before
+            else:
+                last.tail = before
+            last = self.mark(parent, mark.kind, text[mark.start : mark.end])
+            pos = mark.end
+        last.tail = text[pos:]
+
+    def _standoff(self, parent: Any, text: str, marks: list[Mark]) -> None:
+        positions = sorted({m.start for m in marks} | {m.end for m in marks})
+        ids: dict[int, str] = {}
+        parent.text = text[: positions[0]]
+        for pos, after in zip(positions, [*positions[1:], len(text)], strict=True):
+            self.anchors += 1
+            ids[pos] = f"{self.prefix}a{self.anchors}"
+            _sub(parent, "anchor", xml_id=ids[pos]).tail = text[pos:after]
+        group = _sub(parent, "spanGrp", type="marks")
+        for m in marks:
+            _sub(group, "span", type=m.kind.value, **{"from": "#" + ids[m.start], "to": "#" + ids[m.end]})
+
+    def mark(self, parent: Any, kind: MarkKind, text: str) -> Any:
+        if kind is MarkKind.OMISSION:
+            el = _sub(parent, "gap", reason=gap_reason(text))
+            _sub(el, "desc", text)
+        elif kind is MarkKind.STAGE:
+            element, type_ = stage_element(text)
+            el = _sub(parent, element, type=type_)
+            _sub(el, "desc", text)
+        elif kind is MarkKind.INSERTION and not self.parlamint:
+            el = _sub(parent, "add", text)
+        else:
+            el = _sub(parent, "note", text, type=INLINE_NOTE_TYPES[kind])
+        return el
+
+    # -- header ------------------------------------------------------------
+
+    def language(self) -> tuple[str | None, str | None, str]:
+        """(tag for xml:lang, raw value kept in @n, content) for ``langUsage/language``."""
+        raw = self.t.meeting.language
+        if raw is None:
+            return None, None, ""
+        raw = self.clean(raw, "meeting.language")
+        if _LANGUAGE_TAG.fullmatch(raw):
+            return raw, None, LANGUAGE_NAMES.get(raw.lower(), raw)
+        return None, raw, raw
+
+    def header(self, words: int, turns: int, usage: Counter[str]) -> Any:
+        m = self.t.meeting
+        c = self.clean
+        header = etree.Element(_T + "teiHeader", nsmap={None: TEI_NS})
+        file_desc = _sub(header, "fileDesc")
+        title_stmt = _sub(file_desc, "titleStmt")
+        title = c(m.title, "meeting.title") if m.title is not None else derived_title(self.t)
+        derived = None if m.title is not None or self.parlamint else "derived"
+        _sub(title_stmt, "title", c(title, "title"), type="main", subtype=derived)
+        source = c(m.source, "meeting.source") if m.source is not None else None
+        if self.parlamint:
+            _sub(title_stmt, "meeting", c(m.occasion or title, "meeting.occasion"), ana="#parla.meeting")
+            _sub(_sub(file_desc, "editionStmt"), "edition", VERSION)
+            extent = _sub(file_desc, "extent")
+            _sub(extent, "measure", f"{turns} speeches", unit="speeches", quantity=str(turns), xml_lang="en")
+            _sub(extent, "measure", f"{words} words", unit="words", quantity=str(words), xml_lang="en")
+        pub = _sub(file_desc, "publicationStmt")
+        _sub(pub, "publisher", c(self.o.publisher, "publisher"))
+        if self.parlamint:
+            _sub(pub, "idno", self.doc_id, type="stenogram")
+            availability = _sub(pub, "availability", status="free")
+            _sub(availability, "licence", CC_BY)
+            _sub(
+                availability,
+                "p",
+                "This work is licensed under the Creative Commons Attribution 4.0 International License.",
+                xml_lang="en",
+            )
+            _sub(pub, "date", self.pub_date, when=self.pub_date)
+        else:
+            _sub(pub, "date", when=self.pub_date)
+            if m.is_excerpt or m.extra:
+                notes = _sub(file_desc, "notesStmt")
+                if m.is_excerpt:
+                    _sub(notes, "note", "The transcript is an excerpt of the record.", type="excerpt")
+                for i, (key, value) in enumerate(m.extra):
+                    where = f"meeting.extra[{i}]"
+                    _sub(notes, "note", c(value, where), type="extra", n=c(key, where))
+        bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
+        _sub(bibl, "title", c(title, "title"), type="main" if self.parlamint else None)
+        if source is not None and self.parlamint:  # ParlaMint's idno holds a URI and nothing else
+            _sub(bibl, "idno", quote(source, safe=_URI_SAFE), type="URI")
+        elif source is not None:
+            _sub(bibl, "idno", source, type="URI" if _URL.match(source) else "source")
+        elif self.parlamint:
+            _sub(bibl, "idno", self.doc_id, type="stenogram")
+        if m.date is not None:
+            _sub(bibl, "date", m.date.isoformat(), when=m.date.isoformat())
+        self._encoding_desc(header, usage)
+        self._profile_desc(header)
+        return header
+
+    def _encoding_desc(self, header: Any, usage: Counter[str]) -> None:
+        enc = _sub(header, "encodingDesc")
+        if self.parlamint:
+            _sub(
+                _sub(enc, "projectDesc"),
+                "p",
+                "Converted from a plain-text meeting transcript with stenogram.",
+                xml_lang="en",
+            )
+            namespace = _sub(_sub(enc, "tagsDecl"), "namespace", name=TEI_NS)
+            for gi, count in usage.items():
+                _sub(namespace, "tagUsage", gi=gi, occurs=str(count))
+            return
+        app = _sub(_sub(enc, "appInfo"), "application", ident=APP_IDENT, version=VERSION)
+        _sub(app, "label", "stenogram-tei")
+        if self.clean.replaced:
+            _sub(
+                _sub(_sub(enc, "editorialDecl"), "normalization"),
+                "p",
+                f"{self.clean.replaced} character(s) that XML cannot hold were replaced with U+FFFD.",
+            )
+        taxonomy = _sub(_sub(enc, "classDecl"), "taxonomy", xml_id="speaker_types")
+        for ident, term, description in SPEAKER_TYPES:
+            cat_desc = _sub(_sub(taxonomy, "category", xml_id=ident), "catDesc")
+            _sub(cat_desc, "term", term).tail = ": " + description
+
+    def _profile_desc(self, header: Any) -> None:
+        m = self.t.meeting
+        c = self.clean
+        profile = _sub(header, "profileDesc")
+        if not self.parlamint:
+            if m.lead is not None:
+                _sub(_sub(profile, "abstract"), "p", c(m.lead, "meeting.lead"))
+            tag, raw, name = self.language()
+            _sub(_sub(profile, "langUsage"), "language", name, ident=tag or "und", n=raw)
+        setting = _sub(_sub(profile, "settingDesc"), "setting")
+        if self.parlamint:
+            _sub(setting, "name", c(m.place or "", "meeting.place"), type="place")
+            if m.date is not None:
+                _sub(setting, "date", m.date.isoformat(), when=m.date.isoformat())
+            else:  # ParlaMint needs a date; all we know is that the meeting came before this file
+                _sub(setting, "date", "unknown", notBefore="0001-01-01", notAfter=self.pub_date)
+            return
+        if m.place is not None:
+            _sub(setting, "placeName", c(m.place, "meeting.place"))
+        if m.date is not None:
+            _sub(setting, "date", m.date.isoformat(), when=m.date.isoformat())
+        if m.time is not None:
+            _sub(setting, "time", c(m.time, "meeting.time"))
+        if m.occasion is not None:
+            _sub(setting, "activity", c(m.occasion, "meeting.occasion"))
+        if self.t.participants:
+            self._persons(_sub(_sub(profile, "particDesc"), "listPerson"))
+
+    def _persons(self, list_person: Any) -> None:
+        c = self.clean
+        for p in self.t.participants:
+            where = f"participant {p.id!r}"
+            person = _sub(
+                list_person, "person", xml_id=self.person_ids[p.id], role="anonymous" if p.anonymous else None
+            )
+            _sub(person, "persName", c(p.name, where))
+            for label in p.labels:
+                _sub(person, "persName", c(label, where), type="label")
+            if p.role is not None:
+                _sub(_sub(person, "affiliation"), "roleName", c(p.role, where))
+            if self.person_ids[p.id] != p.id:
+                _sub(person, "idno", c(p.id, where), type="stenogram")
+
+    # -- whole document ------------------------------------------------------
+
+    def document(self) -> TeiDocument:
+        text = self.text()
+        usage: Counter[str] = Counter(etree.QName(el).localname for el in text.iter(_T + "*"))
+        turns = len(self.t.turns)
+        root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
+        tag = self.language()[0]
+        root.set(_XML_ID, self.doc_id)
+        if self.parlamint:
+            root.set(_XML_LANG, tag or "und")
+            root.set("ana", "#parla.sitting #reference")
+        elif tag:
+            root.set(_XML_LANG, tag)
+        root.append(self.header(self.t.word_count, turns, usage))
+        root.append(text)
+        if self.o.pretty:
+            _indent(root, 0)
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+        return TeiDocument(data=data, diagnostics=(*self.clean.diagnostics, *self.diagnostics))
+
+
+def _indent(el: Any, level: int) -> None:
+    """Indent element-only containers; mixed content is left byte for byte as it is."""
+    if etree.QName(el).localname not in _CONTAINERS or len(el) == 0:
+        return
+    inner = "\n" + "  " * (level + 1)
+    el.text = inner
+    for child in el:
+        child.tail = inner
+        _indent(child, level + 1)
+    el[-1].tail = "\n" + "  " * level
+
+
+def to_tei(transcript: Transcript, options: TeiOptions | None = None) -> TeiDocument:
+    """Encode ``transcript``; the diagnostics say which characters had to be replaced or marks left out."""
+    return _Writer(transcript, options or TeiOptions()).document()
