@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import stenogram
 from stenogram.errors import ParseError
-from stenogram.model import Meeting, Paragraph, Transcript
+from stenogram.model import Meeting, Paragraph, Transcript, Turn
 from stenogram.parse.frontmatter import split_front_matter
 from stenogram.parse.metadata import apply_metadata, parse_date, patch_from_mapping, read_header
 from stenogram.parse.sidecar import SIDECAR_SUFFIXES, find_sidecar
@@ -364,3 +365,37 @@ def test_bad_sidecar_names_sidecar_and_line(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as info:
         stenogram.parse_file(path)
     assert info.value.file == str(side) and info.value.line == 3
+
+
+# --- no word lost, counting the meeting fields -------------------------------------------------------------
+
+
+def _model_words(t: Transcript) -> Counter[str]:
+    texts = [b.text for b in t.preamble]
+    for item in t.body:
+        if isinstance(item, Turn):
+            texts += [item.label, item.annotation or ""]
+            texts += [b.text for b in item.content]
+        else:
+            texts.append(item.text)
+    m = t.meeting
+    texts += [m.title or "", m.lead or "", m.time or "", m.place or "", m.occasion or "", m.source or ""]
+    texts += [f"{k} {v}" for k, v in m.extra]
+    if m.date is not None:  # the date line's words live on as the date itself
+        texts += [m.date.strftime("%B %-d, %Y"), m.date.isoformat()]
+    return Counter(w for text in texts for w in words(text))
+
+
+def _corpus_files() -> list[Path]:
+    folders = ("kremlin_en", "kremlin_dev", "whitehouse_md", "miller_center", "debates_rev", "ungdc", "legco_zh")
+    return [p for folder in folders for p in sorted((CORPUS / folder).glob("*.txt"))] + [SEED]
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: p.name)
+def test_no_word_lost_with_metadata(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    front = split_front_matter(text)
+    transcript_part = text[front.end :] if front is not None else text
+    missing = Counter(words(transcript_part)) - _model_words(stenogram.parse_file(path))
+    assert not missing, sorted(missing)[:20]
