@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.styles.style import BaseStyle
@@ -26,7 +28,7 @@ from stenogram.diagnostics import Diagnostic
 from stenogram.errors import OptionError
 from stenogram.model import Note, Paragraph, Transcript, Turn
 from stenogram_docx.facts import MeetingFacts, gather
-from stenogram_docx.ooxml import add_field, add_tab, mark_header_row, normalise_package, set_table_look
+from stenogram_docx.ooxml import add_field, add_run, add_tab, mark_header_row, normalise_package, set_table_look
 from stenogram_docx.options import BriefingOptions
 from stenogram_docx.sanitise import Sanitiser
 from stenogram_docx.styles import Styles
@@ -36,8 +38,20 @@ __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
 log = logging.getLogger("stenogram_docx")
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ANNEX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DEFAULT_PURPOSE = (
@@ -49,10 +63,17 @@ DEFAULT_PACK_PURPOSE = (
     " any commitments or next steps, with the full transcripts annexed."
 )
 #: Column widths (cm) of the tables; the text width of the default A4 page is 16.6 cm.
-_PARTICIPANT_COLUMNS = (("Name", 5.4), ("Role", 6.6), ("Turns", 1.8), ("Share of words", 2.8))
-_FIGURE_COLUMNS = (("Figure", 3.6), ("What it refers to", 8.8), ("Said by", 4.2))
-_MEETING_COLUMNS = (("No.", 1.2), ("Meeting", 8.0), ("Date", 3.6), ("Place", 3.8))
-_PACK_PARTICIPANT_COLUMNS = (("Name", 5.4), ("Role", 7.4), ("Meetings", 3.8))
+#: Numbers are right-aligned, so their digits line up.
+_PARTICIPANT_COLUMNS = (
+    ("Name", 5.4, "left"),
+    ("Role", 6.6, "left"),
+    ("Turns", 1.8, "right"),
+    ("Share of words", 2.8, "right"),
+)
+_FIGURE_COLUMNS = (("Figure", 3.6, "left"), ("What it refers to", 8.8, "left"), ("Said by", 4.2, "left"))
+_MEETING_COLUMNS = (("No.", 1.2, "right"), ("Meeting", 8.0, "left"), ("Date", 3.8, "left"), ("Place", 3.6, "left"))
+_PACK_PARTICIPANT_COLUMNS = (("Name", 5.4, "left"), ("Role", 7.4, "left"), ("Meetings", 3.8, "left"))
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
 @attrs.frozen(kw_only=True)
@@ -72,9 +93,9 @@ def _share(share: float) -> str:
     return f"{share * 100:.1f}%" if share else "0%"
 
 
-def document_time(transcripts: Sequence[Transcript], environ: os._Environ[str] | dict[str, str] | None = None) -> (
-    dt.datetime | None
-):
+def document_time(
+    transcripts: Sequence[Transcript], environ: os._Environ[str] | dict[str, str] | None = None
+) -> dt.datetime | None:
     """The date the document is stamped with: the (latest) meeting date, else ``SOURCE_DATE_EPOCH``."""
     dates = [t.meeting.date for t in transcripts if t.meeting.date is not None]
     if dates:
@@ -97,20 +118,22 @@ class _Writer:
         self.styles = styles
         self.options = options
         self.clean = Sanitiser()
-        self.body = document.element.body
+        self.ids = {name: style.style_id for name, style in styles.items()}
+        self.default_id = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
 
     # -- primitives -------------------------------------------------------
 
     def para(self, style: str, text: str = "", where: str = "") -> DocxParagraph:
-        p = self.doc.add_paragraph(style=self.styles[style])
+        p = self.doc.add_paragraph()
+        style_id = self.ids[style]
+        if style_id != self.default_id:
+            p._p.style = style_id  # by id: python-docx's name lookup scans every style, per call
         if text:
-            p.add_run(self.clean(text, where or style))
+            self.run(p, text, where=where or style)
         return p
 
     def run(self, p: DocxParagraph, text: str, style: str | None = None, where: str = "") -> None:
-        r = p.add_run(self.clean(text, where or "text"))
-        if style is not None:
-            r.style = self.styles[style]
+        add_run(p, self.clean(text, where or "text"), self.ids[style] if style is not None else None)
 
     def heading(self, level: int, text: str, *, new_page: bool = False) -> DocxParagraph:
         p = self.para(Styles.HEADING_1 if level == 1 else Styles.HEADING_2, text, "heading")
@@ -118,34 +141,39 @@ class _Writer:
             p.paragraph_format.page_break_before = True
         return p
 
-    def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[str | tuple[str, str]]]) -> Table:
+    def table(
+        self, columns: Sequence[tuple[str, float, str]], rows: Iterable[Sequence[str | tuple[str, str]]]
+    ) -> Table:
         """A table in the briefing style: a repeated header row, then one row per record.
 
         A cell given as ``(text, note)`` gets the note on a second line in the attribution style.
         """
-        table = self.doc.add_table(rows=1, cols=len(columns))
-        table.style = self.styles[Styles.TABLE]
+        table: Table = self.doc.add_table(rows=1, cols=len(columns))
+        table._tbl.tblPr.style = self.ids[Styles.TABLE]
         table.autofit = False
         set_table_look(table._tbl)
         header = table.rows[0]
         mark_header_row(header._tr)
-        for cell, (title, width) in zip(header.cells, columns, strict=True):
+        for cell, (title, width, align) in zip(header.cells, columns, strict=True):
             cell.width = Cm(width)
             p = cell.paragraphs[0]
-            p.style = self.styles[Styles.TABLE_HEADING]
+            p._p.style = self.ids[Styles.TABLE_HEADING]
+            p.alignment = _ALIGN[align]
             self.run(p, title)
         for values in rows:
-            cells = table.add_row().cells
-            for cell, value, (_, width) in zip(cells, values, columns, strict=True):
+            cells = table.add_row().cells  # type: ignore[no-untyped-call]
+            for cell, value, (_, width, align) in zip(cells, values, columns, strict=True):
                 cell.width = Cm(width)
                 p = cell.paragraphs[0]
-                p.style = self.styles[Styles.TABLE_TEXT]
+                p._p.style = self.ids[Styles.TABLE_TEXT]
+                if align != "left":
+                    p.alignment = _ALIGN[align]
                 text, note = value if isinstance(value, tuple) else (value, "")
                 self.run(p, text, where="table cell")
                 if note:
                     p.add_run().add_break()
                     self.run(p, note, Styles.ATTRIBUTION, "table cell")
-        for column, (_, width) in zip(table.columns, columns, strict=True):
+        for column, (_, width, _) in zip(table.columns, columns, strict=True):
             column.width = Cm(width)
         return table
 
@@ -300,13 +328,15 @@ class _Writer:
                 for container in (header, footer):
                     for el in list(container._element):
                         container._element.remove(el)
-                hp = header.add_paragraph(style=self.styles[Styles.HEADER])
+                hp = header.add_paragraph()
+                hp._p.style = self.ids[Styles.HEADER]
                 self.run(hp, title, where="header")
                 if marking:
                     add_tab(hp)
                     add_tab(hp)
                     self.run(hp, marking, Styles.META_LABEL, "header")
-                fp = footer.add_paragraph(style=self.styles[Styles.FOOTER])
+                fp = footer.add_paragraph()
+                fp._p.style = self.ids[Styles.FOOTER]
                 if marking:
                     self.run(fp, marking, Styles.META_LABEL, "footer")
                 add_tab(fp)
@@ -316,8 +346,9 @@ class _Writer:
                 self.run(fp, " of ")
                 add_field(fp, "NUMPAGES", "1")
 
-    def properties(self, title: str, subject: str, keywords: Sequence[str], when: dt.datetime | None,
-                   language: str | None) -> None:
+    def properties(
+        self, title: str, subject: str, keywords: Sequence[str], when: dt.datetime | None, language: str | None
+    ) -> None:
         props = self.doc.core_properties
         props.title = self.clean(title, "document title")
         props.subject = self.clean(subject, "document subject")
@@ -346,7 +377,7 @@ def _pack_participants(facts: Sequence[MeetingFacts]) -> list[tuple[str, str, st
     for number, f in enumerate(facts, start=1):
         for p in f.participants:
             key = " ".join(p.name.casefold().split())
-            name, roles, meetings = rows.setdefault(key, (p.name, [], []))
+            _, roles, meetings = rows.setdefault(key, (p.name, [], []))
             if p.role and p.role not in roles:
                 roles.append(p.role)
             if number not in meetings:
@@ -372,7 +403,10 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     if not all(isinstance(t, Transcript) for t in items):
         raise OptionError("build_briefing takes Transcript objects")
     document, styles = open_template(opts.template)  # raises on a bad template before anything else
-    facts = [gather(t, key_points=opts.key_points, key_figures=opts.key_figures) for t in items]
+    facts = [
+        gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.max_commitments)
+        for t in items
+    ]
     w = _Writer(document, styles, opts)
     wanted = set(opts.sections)
     pack = len(facts) > 1

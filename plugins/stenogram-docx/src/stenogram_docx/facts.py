@@ -7,10 +7,12 @@ analysis records for display, and resolves speaker ids to names.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
-from stenogram.analysis.records import AnalysisOptions, FigureKind, Location
+from stenogram.analysis.records import AnalysisOptions, CommitmentKind, FigureKind, Location
 from stenogram.model import Transcript
 
 __all__ = ["CommitmentRow", "FigureRow", "KeyPoint", "MeetingFacts", "ParticipantRow", "gather", "meeting_title"]
@@ -27,9 +29,18 @@ FIGURE_PRIORITY: dict[FigureKind, int] = {
     FigureKind.COUNT: 3,
     FigureKind.ORDINAL: 3,
 }
-#: Figures whose normalised form adds nothing to the printed one.
-_SELF_EVIDENT = {FigureKind.YEAR, FigureKind.COUNT, FigureKind.ORDINAL}
+#: Which commitments come first when there are more than the briefing has room for.
+COMMITMENT_PRIORITY: dict[CommitmentKind, int] = {
+    CommitmentKind.DECISION: 0,
+    CommitmentKind.COMMITMENT: 1,
+    CommitmentKind.REQUEST: 1,
+    CommitmentKind.EXPECTATION: 2,
+    CommitmentKind.INTENTION: 3,
+}
+#: Figures whose normalised value helps a reader check the printed one (dates' ISO forms do not).
+_SHOW_NORMALISED = {FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION}
 _CONTEXT_CHARS = 90
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -111,11 +122,17 @@ def _clip_around(text: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 
-def gather(transcript: Transcript, *, key_points: int, key_figures: int) -> MeetingFacts:
+def _top(items: tuple[T, ...], priority: Callable[[T], int], limit: int) -> list[T]:
+    """The ``limit`` items of best priority (earlier first among equals), back in document order."""
+    ranked = sorted(enumerate(items), key=lambda item: (priority(item[1]), item[0]))[:limit]
+    return [item for _, item in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitments: int) -> MeetingFacts:
     """Run the analysis once and keep what a briefing shows, each list in document order."""
     from stenogram.analysis import analyse  # the analysis package is the one source of every number shown
 
-    analysis = analyse(transcript, AnalysisOptions(key_sentences=key_points))
+    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=key_points))
     names = {p.id: p.name for p in transcript.participants}
 
     def who(location: Location) -> str:
@@ -130,21 +147,21 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int) -> Meet
         KeyPoint(text=k.text, speaker=who(k.location), location=k.location)
         for k in sorted(chosen, key=lambda k: k.location)
     )
-    ranked = sorted(
-        enumerate(analysis.figures), key=lambda item: (FIGURE_PRIORITY.get(item[1].kind, 9), item[0])
-    )[:key_figures]
+    ranked = sorted(enumerate(analysis.figures), key=lambda item: (FIGURE_PRIORITY.get(item[1].kind, 9), item[0]))[
+        :key_figures
+    ]
     figures = []
     for _, f in sorted(ranked, key=lambda item: item[0]):
-        normalised = None if f.kind in _SELF_EVIDENT or f.normalised == f.text else f.normalised
-        refers = f.context or _clip_around(
-            f.location.paragraph_in(transcript).text, f.location.start, f.location.end
-        )
+        normalised = f.normalised if f.kind in _SHOW_NORMALISED and f.normalised != f.text else None
+        refers = f.context or _clip_around(f.location.paragraph_in(transcript).text, f.location.start, f.location.end)
         figures.append(
-            FigureRow(figure=f.text, normalised=normalised, refers_to=refers, speaker=who(f.location), location=f.location)
+            FigureRow(
+                figure=f.text, normalised=normalised, refers_to=refers, speaker=who(f.location), location=f.location
+            )
         )
-    commitments = tuple(
+    promised = tuple(
         CommitmentRow(text=c.text, kind=c.kind.value, deadline=c.deadline, speaker=who(c.location), location=c.location)
-        for c in analysis.commitments
+        for c in _top(analysis.commitments, lambda c: COMMITMENT_PRIORITY.get(c.kind, 9), commitments)
     )
     keywords = tuple(t.phrase for t in analysis.topics[:8])
     return MeetingFacts(
@@ -153,6 +170,6 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int) -> Meet
         participants=participants,
         key_points=points,
         figures=tuple(figures),
-        commitments=commitments,
+        commitments=promised,
         keywords=keywords,
     )

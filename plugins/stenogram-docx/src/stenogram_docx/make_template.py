@@ -96,9 +96,10 @@ def _paragraph_props(spec: StyleSpec, numbering: str) -> str:
         spacing.append(f'w:line="{spec.line}" w:lineRule="auto"')
     if spacing:
         parts.append(f"<w:spacing {' '.join(spacing)}/>")
-    if spec.indent_left is not None:
+    if spec.indent_left is not None or spec.indent_right is not None:
         hanging = f' w:hanging="{_cm_twips(spec.hanging)}"' if spec.hanging else ""
-        parts.append(f'<w:ind w:left="{_cm_twips(spec.indent_left)}"{hanging}/>')
+        right = f' w:right="{_cm_twips(spec.indent_right)}"' if spec.indent_right else ""
+        parts.append(f'<w:ind w:left="{_cm_twips(spec.indent_left or 0)}"{right}{hanging}/>')
     if spec.align:
         parts.append(f'<w:jc w:val="{_ALIGN[spec.align]}"/>')
     if spec.outline is not None:

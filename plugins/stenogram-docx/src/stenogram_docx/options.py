@@ -31,7 +31,9 @@ def _sections(value: object) -> tuple[Section, ...]:
         raise OptionError(f"sections must be a list of section names, not {value!r}")
     unknown = [s for s in items if s not in ALL_SECTIONS]
     if unknown:
-        raise OptionError(f"unknown briefing section(s) {', '.join(map(repr, unknown))}; sections: {', '.join(ALL_SECTIONS)}")
+        raise OptionError(
+            f"unknown briefing section(s) {', '.join(map(repr, unknown))}; sections: {', '.join(ALL_SECTIONS)}"
+        )
     return tuple(s for s in ALL_SECTIONS if s in items)
 
 
@@ -52,6 +54,8 @@ class BriefingOptions:
     ``marking`` (``OFFICIAL``, ``OFFICIAL-SENSITIVE`` ...) goes in the title
     block, the header and the footer. ``purpose`` replaces the default purpose
     line. ``title`` replaces the meeting title (for a pack: the pack's title).
+    ``key_points``, ``key_figures`` and ``max_commitments`` cap those sections
+    (decisions and commitments are kept before intentions and expectations).
     ``template`` is a reference DOCX whose styles, page set-up and theme are
     used, as with pandoc's ``--reference-doc``.
     """
@@ -63,4 +67,5 @@ class BriefingOptions:
     author: str = "stenogram"
     key_points: int = attrs.field(default=8, validator=_at_least_zero)
     key_figures: int = attrs.field(default=20, validator=_at_least_zero)
+    max_commitments: int = attrs.field(default=12, validator=_at_least_zero)
     template: Path | None = attrs.field(default=None, converter=_optional_path)

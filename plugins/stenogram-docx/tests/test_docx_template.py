@@ -1,0 +1,143 @@
+"""Reference templates: the shipped default, house styles, and templates that cannot be used."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt, RGBColor
+from stenogram_docx import REQUIRED_STYLES, BriefingOptions, TemplateError, build_briefing, default_template_bytes
+from stenogram_docx.make_template import build_template, main
+
+import stenogram
+from stenogram.model import Transcript
+
+
+def test_shipped_template_is_the_scripts_output() -> None:
+    """Whoever edits the style sheet must regenerate the template; this catches a stale one."""
+    assert default_template_bytes() == build_template()
+
+
+def test_shipped_template_has_every_style_and_no_python_docx_leftovers() -> None:
+    doc = docx.Document(io.BytesIO(default_template_bytes()))
+    names = {s.name for s in doc.styles}
+    assert {name for name, _ in REQUIRED_STYLES} <= names
+    assert doc.core_properties.author == "stenogram"
+    assert doc.core_properties.created.year == 2026
+    section = doc.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+    with zipfile.ZipFile(io.BytesIO(default_template_bytes())) as zf:
+        members = zf.namelist()
+    assert "docProps/thumbnail.jpeg" not in members
+    assert all(not m.endswith("stylesWithEffects.xml") for m in members)
+
+
+def test_make_template_writes_a_copy_to_restyle(tmp_path: Path) -> None:
+    out = tmp_path / "house-style.docx"
+    assert main([str(out)]) == 0
+    assert out.read_bytes() == default_template_bytes()
+
+
+def _restyled(tmp_path: Path) -> Path:
+    """A house style: the default template with Heading 1 in dark red 16 pt and body text in Georgia."""
+    doc = docx.Document(io.BytesIO(default_template_bytes()))
+    heading = doc.styles["Heading 1"]
+    heading.font.color.rgb = RGBColor(0x8B, 0x00, 0x00)
+    heading.font.size = Pt(16)
+    doc.styles["Normal"].font.name = "Georgia"
+    path = tmp_path / "house-style.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_house_style_template_styles_the_briefing(tmp_path: Path, seed: Transcript) -> None:
+    template = _restyled(tmp_path)
+    data = stenogram.export(seed, "docx", template=str(template), marking="OFFICIAL")
+    assert isinstance(data, bytes)
+    doc = docx.Document(io.BytesIO(data))
+    heading = doc.styles["Heading 1"]
+    assert heading.font.color.rgb == RGBColor(0x8B, 0x00, 0x00) and heading.font.size == Pt(16)
+    assert doc.styles["Normal"].font.name == "Georgia"
+    assert next(p.text for p in doc.paragraphs if p.style.name == "Heading 1") == "Participants"
+
+
+def test_template_content_is_not_copied(tmp_path: Path, seed: Transcript) -> None:
+    doc = docx.Document(io.BytesIO(default_template_bytes()))
+    doc.add_paragraph("Delete me: template boilerplate")
+    path = tmp_path / "with-content.docx"
+    doc.save(str(path))
+    out = docx.Document(io.BytesIO(build_briefing(seed, BriefingOptions(template=path))))
+    assert all("Delete me" not in p.text for p in out.paragraphs)
+
+
+def test_missing_styles_are_all_listed_in_one_error(tmp_path: Path, seed: Transcript) -> None:
+    doc = docx.Document(io.BytesIO(default_template_bytes()))
+    for name in ("Speaker Label", "Briefing Table", "Transcript Note"):
+        doc.styles[name].delete()
+    path = tmp_path / "incomplete.docx"
+    doc.save(str(path))
+    target = tmp_path / "briefing.docx"
+    with pytest.raises(TemplateError) as info:
+        stenogram.export_file(seed, "docx", target, template=str(path))
+    err = info.value
+    assert isinstance(err, stenogram.ExportError)
+    assert err.missing == (
+        "Transcript Note (paragraph style)",
+        "Briefing Table (table style)",
+        "Speaker Label (character style)",
+    )
+    assert str(path) in str(err) and "Speaker Label" in str(err) and "Briefing Table" in str(err)
+    assert not target.exists(), "nothing may be written when the template is unusable"
+
+
+def test_python_docx_default_template_is_refused_with_every_missing_style(tmp_path: Path, seed: Transcript) -> None:
+    path = tmp_path / "plain.docx"
+    docx.Document().save(str(path))
+    with pytest.raises(TemplateError) as info:
+        build_briefing(seed, BriefingOptions(template=path))
+    assert "Speaker Label (character style)" in info.value.missing
+    assert "Briefing Purpose (paragraph style)" in info.value.missing
+    assert "Normal (paragraph style)" not in info.value.missing
+
+
+def test_style_of_the_wrong_kind_is_reported(tmp_path: Path, seed: Transcript) -> None:
+    doc = docx.Document(io.BytesIO(default_template_bytes()))
+    doc.styles["Speaker Label"].delete()
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc.styles.add_style("Speaker Label", WD_STYLE_TYPE.PARAGRAPH)
+    path = tmp_path / "wrong-kind.docx"
+    doc.save(str(path))
+    with pytest.raises(TemplateError) as info:
+        build_briefing(seed, BriefingOptions(template=path))
+    assert info.value.missing == ("Speaker Label (character style; the template defines it as another kind)",)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(b"not a zip at all", "not a zip archive"), (None, "cannot read the template")],
+)
+def test_unusable_template_files(tmp_path: Path, seed: Transcript, content: bytes | None, problem: str) -> None:
+    path = tmp_path / "broken.docx"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(TemplateError, match=problem):
+        build_briefing(seed, BriefingOptions(template=path))
+
+
+def test_dotx_templates_are_accepted(tmp_path: Path, seed: Transcript) -> None:
+    """Word saves house styles as .dotx: the same package with the template content type."""
+    src = zipfile.ZipFile(io.BytesIO(default_template_bytes()))
+    path = tmp_path / "house.dotx"
+    with zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+                assert b"template.main+xml" in data
+            dst.writestr(info, data)
+    out = docx.Document(io.BytesIO(build_briefing(seed, BriefingOptions(template=path))))
+    assert any(p.style.name == "Heading 1" for p in out.paragraphs)
