@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from stenogram.analysis.records import Commitment, CommitmentKind
 from stenogram.analysis.sentences import Sentence
+from stenogram.analysis.words import table
 
 __all__ = ["CUES", "DEADLINES", "find_commitments"]
 
@@ -21,29 +22,52 @@ _WE = (
 )
 _F = re.IGNORECASE
 
-CUES: tuple[tuple[CommitmentKind, re.Pattern[str]], ...] = (
-    (CommitmentKind.DECISION, re.compile(rf"\b{_WE}\s+(?:have\s+|had\s+|also\s+|just\s+)?(?:agreed|decided)\b", _F)),
-    (CommitmentKind.DECISION, re.compile(r"\b(?:it|this)\s+(?:was|has\s+been|is)\s+(?:agreed|decided)\b", _F)),
-    (CommitmentKind.DECISION, re.compile(r"\bdecisions?\s+(?:was|were|has\s+been|have\s+been)\s+(?:made|taken)\b", _F)),
-    (CommitmentKind.DECISION, re.compile(r"\b(?:made|took|taken|adopted)\s+(?:\w+\s+){0,2}decisions?\b", _F)),
-    (CommitmentKind.DECISION, re.compile(rf"\b{_WE}\s+(?:have\s+)?(?:signed|approved|adopted)\b", _F)),
-    (CommitmentKind.COMMITMENT, re.compile(rf"\b{_WE}\s+(?:will|shall|must)\b(?!\s+(?:see|note)\b)", _F)),
-    (CommitmentKind.COMMITMENT, re.compile(r"\b(?:we|I)['’]ll\b", _F)),
-    (CommitmentKind.COMMITMENT, re.compile(rf"\b{_WE}\s+(?:are|am)\s+(?:firmly\s+)?committed\b", _F)),
-    (CommitmentKind.COMMITMENT, re.compile(rf"\b{_WE}\s+(?:pledge|undertake|guarantee|promise|commit)\b", _F)),
-    (CommitmentKind.REQUEST, re.compile(r"\bI\s+(?:would\s+like\s+to\s+|want\s+to\s+)?(?:ask|instruct|request)\b", _F)),
-    (CommitmentKind.REQUEST, re.compile(r"\b(?:please|kindly)\s+(?:ensure|prepare|submit|report|make\s+sure)\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(rf"\b{_WE}\s+(?:also\s+)?(?:intend|plan|aim|seek|are\s+going|are\s+ready|"
-                                          r"are\s+prepared|are\s+determined|hope)\s+to\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(r"\b(?:should|must|need\s+to)\s+continue\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(rf"\b{_WE}\s+(?:should|need\s+to|have\s+to)\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(r"\b(?:our|the)\s+(?:main\s+|key\s+)?task\b[^.?!]{0,40}?\bis\s+to\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(rf"\b{_WE}\s+(?:are|am)\s+(?:also\s+)?(?:preparing|planning)\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(r"\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:to|for)\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(r"\bwill\s+be\s+(?:held|signed|launched|opened|completed|built)\b", _F)),
-    (CommitmentKind.EXPECTATION, re.compile(rf"\b{_WE}\s+(?:also\s+)?(?:expect|anticipate|count\s+on)\b", _F)),
-    (CommitmentKind.INTENTION, re.compile(r"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)\bwill\s+(?!you\b)[a-z]+", _F)),
-)  # fmt: skip
+
+def _cue(kind: CommitmentKind, needs: str, pattern: str) -> tuple[CommitmentKind, frozenset[str], re.Pattern[str]]:
+    """A cue: its kind, the words one of which a sentence must hold for the pattern to be tried, the pattern."""
+    return kind, frozenset(needs.split()), re.compile(pattern, re.IGNORECASE)
+
+
+_D, _C, _R, _I, _E = (
+    CommitmentKind.DECISION,
+    CommitmentKind.COMMITMENT,
+    CommitmentKind.REQUEST,
+    CommitmentKind.INTENTION,
+    CommitmentKind.EXPECTATION,
+)
+CUES: tuple[tuple[CommitmentKind, frozenset[str], re.Pattern[str]], ...] = (
+    _cue(_D, "agreed decided", rf"\b{_WE}\s+(?:have\s+|had\s+|also\s+|just\s+)?(?:agreed|decided)\b"),
+    _cue(_D, "agreed decided", r"\b(?:it|this)\s+(?:was|has\s+been|is)\s+(?:agreed|decided)\b"),
+    _cue(_D, "decision decisions", r"\bdecisions?\s+(?:was|were|has\s+been|have\s+been)\s+(?:made|taken)\b"),
+    _cue(_D, "decision decisions", r"\b(?:made|took|taken|adopted)\s+(?:\w+\s+){0,2}decisions?\b"),
+    _cue(_D, "signed approved adopted", rf"\b{_WE}\s+(?:have\s+)?(?:signed|approved|adopted)\b"),
+    _cue(_C, "will shall must", rf"\b{_WE}\s+(?:will|shall|must)\b(?!\s+(?:see|note)\b)"),
+    _cue(_C, "ll", r"\b(?:we|I)['’]ll\b"),
+    _cue(_C, "committed", rf"\b{_WE}\s+(?:are|am)\s+(?:firmly\s+)?committed\b"),
+    _cue(
+        _C, "pledge undertake guarantee promise commit", rf"\b{_WE}\s+(?:pledge|undertake|guarantee|promise|commit)\b"
+    ),
+    _cue(_R, "ask instruct request", r"\bI\s+(?:would\s+like\s+to\s+|want\s+to\s+)?(?:ask|instruct|request)\b"),
+    _cue(_R, "please kindly", r"\b(?:please|kindly)\s+(?:ensure|prepare|submit|report|make\s+sure)\b"),
+    _cue(
+        _I,
+        "intend plan aim seek going ready prepared determined hope",
+        rf"\b{_WE}\s+(?:also\s+)?(?:intend|plan|aim|seek|are\s+going|are\s+ready|are\s+prepared|are\s+determined"
+        r"|hope)\s+to\b",
+    ),
+    _cue(_I, "continue", r"\b(?:should|must|need\s+to)\s+continue\b"),
+    _cue(_I, "should need have", rf"\b{_WE}\s+(?:should|need\s+to|have\s+to)\b"),
+    _cue(_I, "task", r"\b(?:our|the)\s+(?:main\s+|key\s+)?task\b[^.?!]{0,40}?\bis\s+to\b"),
+    _cue(_I, "preparing planning", rf"\b{_WE}\s+(?:are|am)\s+(?:also\s+)?(?:preparing|planning)\b"),
+    _cue(_I, "scheduled planned due", r"\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:to|for)\b"),
+    _cue(_I, "will", r"\bwill\s+be\s+(?:held|signed|launched|opened|completed|built)\b"),
+    _cue(_E, "expect anticipate count", rf"\b{_WE}\s+(?:also\s+)?(?:expect|anticipate|count\s+on)\b"),
+    _cue(_I, "will", r"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)\bwill\s+(?!you\b)[a-z]+"),
+)
+_DEADLINE_WORDS = table(
+    """end beginning middle start autumn spring summer winter year month week coming next january february march april
+    may june july august september october november december"""
+)
 
 DEADLINES = re.compile(
     r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end|beginning|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?"
@@ -56,6 +80,10 @@ DEADLINES = re.compile(
 )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+
+
 def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
     """Every sentence with a cue or a deadline, in document order."""
     out: list[Commitment] = []
@@ -63,9 +91,12 @@ def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
         text = s.text
         if text.rstrip("\"'”’) ").endswith("?"):
             continue
-        deadline_m = DEADLINES.search(text)
+        words = {w.lower() for w in _WORD.findall(text)}
+        deadline_m = DEADLINES.search(text) if not words.isdisjoint(_DEADLINE_WORDS) or _DIGIT.search(text) else None
         deadline = deadline_m.group() if deadline_m else None
-        for kind, pattern in CUES:
+        for kind, needs, pattern in CUES:
+            if needs.isdisjoint(words):
+                continue
             m = pattern.search(text)
             if m is not None:
                 out.append(Commitment(kind=kind, text=text, cue=m.group(), deadline=deadline, location=s.location))

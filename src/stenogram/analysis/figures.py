@@ -346,14 +346,29 @@ _BUILDERS: dict[FigureKind, Callable[[re.Match[str], int | None], _Found | None]
 }
 
 
-def _candidates(text: str, year: int | None) -> list[_Found]:
+# Every figure holds a digit, a symbol or one of these words; sentences without any are skipped unscanned.
+_TRIGGER_CHARS = re.compile(r"[\d$€£¥₽₸₹%]")
+_TRIGGER_WORDS = frozenset(
+    [w for w in (*UNITS, *TENS, *ORDINAL_WORDS, *DENOMINATORS, *MONTHS) if w not in ("zero", "one")]
+)
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _triggered(text: str, start: int, end: int) -> bool:
+    if _TRIGGER_CHARS.search(text, start, end):
+        return True
+    return any(w.lower() in _TRIGGER_WORDS for w in _ANY_WORD.findall(text, start, end))
+
+
+def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) -> list[_Found]:
     found: list[_Found] = []
-    for kind, pattern in _PATTERNS:
-        build = _BUILDERS[kind]
-        for m in pattern.finditer(text):
-            f = build(m, year)
-            if f is not None and f.end > f.start:
-                found.append(f)
+    for start, end in ranges:
+        for kind, pattern in _PATTERNS:
+            build = _BUILDERS[kind]
+            for m in pattern.finditer(text, start, end):
+                f = build(m, year)
+                if f is not None and f.end > f.start:
+                    found.append(f)
     # Longest first, then the kind's priority; keep what does not overlap what was kept.
     found.sort(key=lambda f: (-(f.end - f.start), _PRIORITY[f.kind], f.start))
     kept: list[_Found] = []
@@ -475,10 +490,11 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
         by_unit.setdefault((s.unit.turn, s.unit.paragraph), []).append(s)
     out: list[Figure] = []
     for unit in units:
-        found = _candidates(unit.text, year)
+        sents = by_unit.get((unit.turn, unit.paragraph), [])
+        ranges = [(x.start, x.end) for x in sents if _triggered(unit.text, x.start, x.end)]
+        found = _candidates(unit.text, ranges, year) if ranges else []
         if not found:
             continue
-        sents = by_unit.get((unit.turn, unit.paragraph), [])
         starts = [s.start for s in sents]
         previous: str | None = None
         for f in found:

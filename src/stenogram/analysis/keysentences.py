@@ -17,31 +17,42 @@ from collections.abc import Sequence
 
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
-from stenogram.analysis.words import content_terms
+from stenogram.analysis.topics import GENERIC
+from stenogram.analysis.words import content_terms, stem
 from stenogram.text import count_words
 
-__all__ = ["DAMPING", "MIN_WORDS", "WINDOW", "rank_sentences"]
+__all__ = ["DAMPING", "MIN_WORDS", "NEIGHBOURS", "WINDOW", "rank_sentences"]
 
 WINDOW = 12  # neighbours per term occurrence in the inverted index
+NEIGHBOURS = 10  # strongest links kept per sentence
 DAMPING = 0.85
-ROUNDS = 40
-MIN_WORDS = 6  # shorter sentences ("Thank you.") are never key
+ROUNDS = 60
+TOLERANCE = 1e-4  # largest change, relative to the mean score, at which the ranking has settled
+MIN_WORDS = 8  # shorter sentences ("Thank you.") are never key
+MIN_TERMS = 5  # nor are sentences with fewer distinct content words ("This was important at that time.")
+MIN_TERMS_IN_GRAPH = 2  # sentences below this take no part in the ranking at all
 MAX_WORDS = 80  # longer ones are run-ons a summary cannot quote
 EDGE_THRESHOLD = 0.08  # cosine below this is noise
 REDUNDANCY = 0.5  # a pick this similar to an earlier pick is skipped
 
 
-def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, float]]]:
-    """The candidate sentences (their indexes into ``sentences``) and their unit TF-IDF vectors."""
+_VAGUE = frozenset(stem(w) for w in GENERIC)
+
+
+def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, float]], list[bool]]:
+    """The graph's sentences (indexes into ``sentences``), their unit TF-IDF vectors, and which may be picked."""
     chosen: list[int] = []
     counts: list[Counter[str]] = []
+    eligible: list[bool] = []
     for i, s in enumerate(sentences):
+        terms = Counter(t for t in content_terms(s.text) if t not in _VAGUE)
+        if len(terms) < MIN_TERMS_IN_GRAPH:
+            continue
         n = count_words(s.text)
-        if MIN_WORDS <= n <= MAX_WORDS:
-            terms = Counter(content_terms(s.text))
-            if terms:
-                chosen.append(i)
-                counts.append(terms)
+        chosen.append(i)
+        counts.append(terms)
+        question = s.text.rstrip("\"'”’) ").endswith("?")
+        eligible.append(MIN_WORDS <= n <= MAX_WORDS and len(terms) >= MIN_TERMS and not question)
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
@@ -51,7 +62,7 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, f
         v = {t: (1 + math.log(k)) * math.log((total + 1) / (df[t] + 0.5)) for t, k in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items() if x > 0})
-    return chosen, vectors
+    return chosen, vectors, eligible
 
 
 def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
@@ -67,24 +78,48 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
             for j in plist[k + 1 : k + 1 + WINDOW]:
                 key = (i, j)
                 sims[key] = sims.get(key, 0.0) + wi * vectors[j][t]
-    return {k: w for k, w in sims.items() if w >= EDGE_THRESHOLD}
+    # Keep each sentence's NEIGHBOURS strongest links: the graph stays sparse however repetitive the text.
+    best: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), w in sims.items():
+        if w >= EDGE_THRESHOLD:
+            best.setdefault(i, []).append((-w, j))
+            best.setdefault(j, []).append((-w, i))
+    kept: dict[tuple[int, int], float] = {}
+    for i, links in best.items():
+        for negative_w, j in sorted(links)[:NEIGHBOURS]:
+            kept[(i, j) if i < j else (j, i)] = -negative_w
+    return kept
 
 
-def _pagerank(n: int, edges: dict[tuple[int, int], float]) -> list[float]:
+def _pagerank(n: int, edges: dict[tuple[int, int], float], prior: Sequence[float]) -> list[float]:
+    """Weighted PageRank on an undirected graph, iterated until it settles (or ``ROUNDS``).
+
+    The random jump lands on sentence ``i`` with probability ``prior[i]``, so content-rich sentences
+    start ahead of short remarks (a biased LexRank).
+    """
     out_weight = [0.0] * n
-    incoming: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    for (i, j), w in sorted(edges.items()):
+    for (i, j), w in edges.items():
         out_weight[i] += w
         out_weight[j] += w
-        incoming[j].append((i, w))
-        incoming[i].append((j, w))
-    score = [1.0 / n] * n
-    base = (1 - DAMPING) / n
+    # incoming[i]: (j, share of j's weight that flows to i)
+    incoming: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for (i, j), w in sorted(edges.items()):
+        incoming[j].append((i, w / out_weight[i]))
+        incoming[i].append((j, w / out_weight[j]))
+    dangling_nodes = [i for i in range(n) if out_weight[i] == 0.0]
+    score = list(prior)
     for _ in range(ROUNDS):
-        dangling = sum(score[i] for i in range(n) if out_weight[i] == 0.0) / n
-        score = [
-            base + DAMPING * (dangling + sum(score[j] * w / out_weight[j] for j, w in incoming[i])) for i in range(n)
-        ]
+        dangling = DAMPING * sum(score[i] for i in dangling_nodes)
+        new = []
+        for i, links in enumerate(incoming):
+            acc = 0.0
+            for j, w in links:
+                acc += score[j] * w
+            new.append((1 - DAMPING + dangling) * prior[i] + DAMPING * acc)
+        change = max(abs(a - b) for a, b in zip(new, score, strict=True))
+        score = new
+        if change * n < TOLERANCE:
+            break
     return score
 
 
@@ -98,18 +133,20 @@ def rank_sentences(sentences: Sequence[Sentence], limit: int) -> list[KeySentenc
     """The ``limit`` most central sentences, best first, near-duplicates of better ones left out."""
     if limit <= 0:
         return []
-    chosen, vectors = _vectors(sentences)
-    if not chosen:
+    chosen, vectors, eligible = _vectors(sentences)
+    if not any(eligible):
         return []
-    scores = _pagerank(len(chosen), _edges(vectors))
-    order = sorted(range(len(chosen)), key=lambda k: (-round(scores[k], 12), chosen[k]))
+    weights = [min(len(v), 15) for v in vectors]
+    total = sum(weights)
+    scores = _pagerank(len(chosen), _edges(vectors), [w / total for w in weights])
+    order = sorted((k for k in range(len(chosen)) if eligible[k]), key=lambda k: (-round(scores[k], 12), chosen[k]))
     picked: list[int] = []
     for k in order:
         if len(picked) >= limit:
             break
         if all(_cosine(vectors[k], vectors[p]) < REDUNDANCY for p in picked):
             picked.append(k)
-    top = max(scores)
+    top = scores[order[0]]
     return [
         KeySentence(
             text=sentences[chosen[k]].text,

@@ -59,19 +59,17 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-.]*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}s?")
 
 
-@attrs.frozen(kw_only=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A word and its span (a plain slotted class: there are tens of thousands of them)."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("bare", "cap", "end", "start", "text")
 
-    @property
-    def bare(self) -> str:
-        return self.text.rstrip(".'’").replace("’s", "").replace("'s", "")
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cap = text[:1].isupper()
+        self.bare = text.rstrip(".'’").replace("’s", "").replace("'s", "") if self.cap else text
 
 
 @attrs.frozen(kw_only=True)
@@ -97,12 +95,13 @@ def _tokens(text: str) -> list[_Tok]:
         while word and word[-1] in "-'’":
             word, e = word[:-1], e - 1
         if word:
-            out.append(_Tok(start=s, end=e, text=word))
+            out.append(_Tok(s, e, word))
     return out
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     toks = _tokens(unit.text)
+    lead = len(unit.text) - len(unit.text.lstrip("\"'“‘( "))
     runs: list[_Run] = []
     i = 0
     prev_end = 0
@@ -136,7 +135,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
             _Run(
                 unit=unit,
                 tokens=tokens,
-                sentence_start=t.start in sentence_starts or unit.text[: t.start].strip("\"'“‘( ") == "",
+                sentence_start=t.start in sentence_starts or t.start == lead,
                 before=before_tok.text.lower() if before_tok is not None else "",
                 gap=unit.text[prev_end : t.start] if runs else "",
                 after=after,

@@ -15,13 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-import attrs
-
 from stenogram.analysis.records import Topic
 from stenogram.analysis.sentences import Unit
-from stenogram.analysis.words import STOPWORDS, TOKEN_RE, stem, table
+from stenogram.analysis.words import STOPWORDS, stem, table
 
-__all__ = ["GENERIC", "MAX_LEN", "find_topics"]
+__all__ = ["GENERIC", "MAX_LEN", "VERBS", "find_topics"]
 
 MAX_LEN = 3
 #: Content words too vague to be a topic on their own.
@@ -30,77 +28,107 @@ GENERIC = table(
     things example part side sides area areas point points fact case cases place kind sort work people percent
     important necessary possible new great big large good main major well also just like able sure certain
     different particular various whole entire current recent next last first second third today's now moment
-    period term terms respect regard regards view word words everything something yesterday tomorrow"""
+    period term terms respect regard regards view word words everything something yesterday tomorrow billion million
+    trillion thousand hundred end beginning start continue"""
 )
-_BREAK = re.compile(r"[^\w\s’'\-]|\s[-–—]\s")
+VERBS = table(
+    """held made said took gave met saw got went came left felt kept told found brought thought seen known given taken
+    done become began begun show shows showed shown let set seek seeks sought affirm affirms note notes"""
+)
+# A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
+_SCAN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|[^\w\s’'\-]|\s[-–—]\s|\d+")
 
 
-@attrs.frozen(kw_only=True)
-class _Occurrence:
-    unit: Unit
-    start: int
-    end: int
-    words: tuple[str, ...]
-
-
-def _candidates(unit: Unit) -> list[_Occurrence]:
-    out: list[_Occurrence] = []
-    text = unit.text
-    pieces = [0, *(x for m in _BREAK.finditer(text) for x in m.span()), len(text)]
-    for a, b in zip(pieces[::2], pieces[1::2], strict=False):
-        run: list[re.Match[str]] = []
-        for m in [*TOKEN_RE.finditer(text, a, b), None]:
-            word = m.group().lower().replace("’", "'") if m is not None else ""
-            if m is not None and len(word) > 2 and word not in STOPWORDS and not _is_verbish(word):
-                run.append(m)
-                continue
-            if run:
-                run = run[-MAX_LEN:]
-                words = tuple(x.group().lower() for x in run)
-                if not all(w in GENERIC for w in words):
-                    out.append(_Occurrence(unit=unit, start=run[0].start(), end=run[-1].end(), words=words))
-            run = []
-    return out
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ible", "able", "ian", "ary", "ese", "ish", "ent", "ant")
+_NOUNS_IN_ING = table("meeting meetings building buildings funding training financing spending housing hearing")
 
 
 def _is_verbish(word: str) -> bool:
-    return word.endswith(("ed", "ly")) and len(word) > 4
+    return word.endswith(("ed", "ly", "ing")) and len(word) > 4 and word not in _NOUNS_IN_ING
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return len(outer) > n and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _keep(words: tuple[str, ...]) -> bool:
+    """Whether an n-gram of content words can be a topic: not all generic, not ending in a verb form."""
+    if all(w in GENERIC for w in words) or _is_verbish(words[-1]) or words[0].endswith("ly"):
+        return False
+    if len(words) == 1:
+        return not words[0].endswith(_ADJECTIVE_ENDINGS)
+    return not (words[0] in GENERIC and words[-1] in GENERIC)
 
 
 def find_topics(units: Sequence[Unit], limit: int) -> list[Topic]:
     """The ``limit`` best key phrases, best first; ties go to the phrase that came first."""
     if limit <= 0:
         return []
-    occurrences = [o for unit in units for o in _candidates(unit)]
-    stem_freq: Counter[str] = Counter(stem(w) for o in occurrences for w in o.words)
-    groups: dict[tuple[str, ...], list[_Occurrence]] = {}
-    for o in occurrences:
-        groups.setdefault(tuple(stem(w) for w in o.words), []).append(o)
+    scanned: list[list[tuple[int, int, str | None]]] = []
+    common: set[str] = set()  # words printed in lower case somewhere: a name never is, so names are not topics
+    for unit in units:
+        tokens: list[tuple[int, int, str | None]] = []
+        for m in _SCAN.finditer(unit.text):
+            word = m.group("w")
+            if word is None:
+                tokens.append((m.start(), m.end(), None))
+                continue
+            word = word.replace("’", "'")
+            if word.islower():
+                common.add(word)
+            tokens.append((m.start(), m.end(), word.lower()))
+        scanned.append(tokens)
+    counts: Counter[tuple[str, ...]] = Counter()
+    stem_freq: Counter[str] = Counter()
+    first: dict[tuple[str, ...], tuple[Unit, int, int, tuple[str, ...]]] = {}
+    for unit, tokens in zip(units, scanned, strict=True):
+        run: list[tuple[int, int, str]] = []
+        for start, end, word in [*tokens, (0, 0, None)]:
+            if word is not None and len(word) > 2 and word not in STOPWORDS and word not in VERBS and word in common:
+                run.append((start, end, word))
+                continue
+            for i in range(len(run)):
+                stem_freq[stem(run[i][2])] += 1
+                for n in range(1, min(MAX_LEN, len(run) - i) + 1):
+                    words = tuple(r[2] for r in run[i : i + n])
+                    if not _keep(words):
+                        continue
+                    key = tuple(stem(w) for w in words)
+                    counts[key] += 1
+                    if key not in first:
+                        first[key] = (unit, run[i][0], run[i + n - 1][1], words)
+            run = []
     scored = []
-    for key, occ in groups.items():
-        words = [w for w in key if w not in {stem(g) for g in GENERIC}] or list(key)
-        topical = sum(math.log(stem_freq[w]) for w in words) / len(words)
-        score = len(occ) * topical * (1 + 0.5 * (len(key) - 1))
-        if len(occ) > 1 or len(units) <= 3:
-            scored.append((score, occ[0], key))
-    scored.sort(key=lambda x: (-round(x[0], 9), x[1].unit.turn, x[1].unit.paragraph, x[1].start))
+    generic = {stem(g) for g in GENERIC}
+    for key, count in counts.items():
+        if count < 2 and len(units) > 3:
+            continue
+        specific = [w for w in key if w not in generic] or list(key)
+        topical = sum(math.log(stem_freq[w]) for w in specific) / len(specific)
+        scored.append((count * topical * (1 + 0.5 * (len(key) - 1)), key))
+    scored.sort(key=lambda x: (-round(x[0], 9), first[x[1]][0].turn, first[x[1]][0].paragraph, first[x[1]][1]))
     out: list[Topic] = []
     taken: list[tuple[str, ...]] = []
-    for score, first, key in scored:
+    for score, key in scored:
         if len(out) >= limit:
             break
-        # A word already inside a better multi-word topic adds nothing on its own.
-        if len(key) == 1 and any(key[0] in t for t in taken):
+        count = counts[key]
+        # A phrase inside a better one, said hardly more often on its own, adds nothing; nor does a longer
+        # phrase around a better one said as often.
+        if any(_contains(t, key) and 2 * counts[t] >= count for t in taken):
+            continue
+        if any(_contains(key, t) and counts[t] <= count for t in taken):
             continue
         taken.append(key)
-        count = len(groups[key])
+        unit, start, end, words = first[key]
         out.append(
             Topic(
-                phrase=" ".join(first.words),
-                text=first.unit.text[first.start : first.end],
+                phrase=" ".join(words),
+                text=unit.text[start:end],
                 score=round(score, 6),
                 count=count,
-                location=first.unit.location(first.start, first.end),
+                location=unit.location(start, end),
             )
         )
     return out

@@ -7,6 +7,7 @@ things, and they behave the same on every machine.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -59,6 +60,7 @@ _SUFFIXES = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem: ``cooperation``/``cooperate`` -> ``cooper``; stable, not linguistic."""
     w = word.lower().replace("’", "'")
