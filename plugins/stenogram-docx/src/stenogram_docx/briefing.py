@@ -70,9 +70,11 @@ _PARTICIPANT_COLUMNS = (
     ("Turns", 1.8, "right"),
     ("Share of words", 2.8, "right"),
 )
+_PARTICIPANT_COLUMNS_NO_ROLE = (("Name", 10.4, "left"), ("Turns", 2.6, "right"), ("Share of words", 3.6, "right"))
 _FIGURE_COLUMNS = (("Figure", 3.6, "left"), ("What it refers to", 8.8, "left"), ("Said by", 4.2, "left"))
 _MEETING_COLUMNS = (("No.", 1.2, "right"), ("Meeting", 8.0, "left"), ("Date", 3.8, "left"), ("Place", 3.6, "left"))
 _PACK_PARTICIPANT_COLUMNS = (("Name", 5.4, "left"), ("Role", 7.4, "left"), ("Meetings", 3.8, "left"))
+_PACK_PARTICIPANT_COLUMNS_NO_ROLE = (("Name", 10.4, "left"), ("Meetings", 6.2, "left"))
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
@@ -216,10 +218,16 @@ class _Writer:
         if not facts.participants:
             self.empty("The transcript names no participants.")
             return
-        self.table(
-            _PARTICIPANT_COLUMNS,
-            ((p.name, p.role or "", str(p.turns), _share(p.share)) for p in facts.participants),
-        )
+        if any(p.role for p in facts.participants):
+            self.table(
+                _PARTICIPANT_COLUMNS,
+                ((p.name, p.role or "", str(p.turns), _share(p.share)) for p in facts.participants),
+            )
+        else:  # an empty Role column would only take room from the names
+            self.table(
+                _PARTICIPANT_COLUMNS_NO_ROLE,
+                ((p.name, str(p.turns), _share(p.share)) for p in facts.participants),
+            )
 
     def key_points(self, facts: MeetingFacts, level: int) -> None:
         self.heading(level, "Key points")
@@ -429,7 +437,11 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         )
         if "participants" in wanted:
             w.heading(1, "Participants")
-            w.table(_PACK_PARTICIPANT_COLUMNS, _pack_participants(facts))
+            people = _pack_participants(facts)
+            if any(role for _, role, _ in people):
+                w.table(_PACK_PARTICIPANT_COLUMNS, people)
+            else:
+                w.table(_PACK_PARTICIPANT_COLUMNS_NO_ROLE, [(name, meetings) for name, _, meetings in people])
         for n, f in enumerate(facts, start=1):
             w.heading(1, f"{n}. {f.title}", new_page=True)
             if "title" in wanted:
