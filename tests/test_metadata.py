@@ -12,7 +12,7 @@ import pytest
 
 import stenogram
 from stenogram.errors import ParseError
-from stenogram.model import Meeting, Paragraph, Transcript, Turn
+from stenogram.model import Meeting, Note, NoteKind, Paragraph, Transcript, Turn
 from stenogram.parse.frontmatter import split_front_matter
 from stenogram.parse.metadata import apply_metadata, parse_date, patch_from_mapping, read_header
 from stenogram.parse.sidecar import SIDECAR_SUFFIXES, find_sidecar
@@ -152,6 +152,25 @@ def test_overridden_header_field_goes_back_to_the_preamble() -> None:
 def test_page_headers_are_not_a_kremlin_header() -> None:
     legco = "立法會 ─ 2012年 11月 21日\n\n1493\n\n會議過程正式紀錄\n\n2012年 11月 21日星期三\n\n主席：請坐。\n"
     assert read_header(legco) is None
+
+
+def test_title_and_date_paragraphs_after_a_page_header() -> None:
+    """LegCo: the grammar makes the page header a note; a title paragraph and a date paragraph follow."""
+    page = Note(kind=NoteKind.PAGE, text="立法會 ─ 2013年 1月 17日")
+    t = Transcript(
+        preamble=(
+            page,
+            Paragraph(text="會議過程正式紀錄"),
+            Paragraph(text="2013年 1月 17日星期四"),
+            Paragraph(text="下午 2時30分會議開始"),
+        )
+    )
+    out = apply_metadata(t, header=None, layers=())
+    assert (out.meeting.title, out.meeting.date) == ("會議過程正式紀錄", dt.date(2013, 1, 17))
+    assert out.preamble == (page, Paragraph(text="下午 2時30分會議開始"))
+    # a title given by metadata wins, and then both paragraphs stay
+    kept = apply_metadata(t, header=None, layers=(patch_from_mapping({"title": "Council meeting"}),))
+    assert kept.meeting.title == "Council meeting" and kept.preamble == t.preamble
 
 
 def test_no_header_no_fields() -> None:

@@ -585,6 +585,22 @@ def _occasion(t: Transcript) -> str | None:
     return s if s.endswith((".", "!", "?")) and len(s.split()) >= 4 else None
 
 
+def _titled_date(preamble: Sequence[Paragraph | Note]) -> tuple[int, str, dt.date] | None:
+    """A short title paragraph followed by a paragraph that is only a date (LegCo's record, after its page header).
+
+    Returns the index of the title block, the title and the date.
+    """
+    for i in range(len(preamble) - 1):
+        title, dated = preamble[i], preamble[i + 1]
+        if not (isinstance(title, Paragraph) and isinstance(dated, Paragraph)):
+            continue
+        date = parse_date(dated.text)
+        text = _fold(title.text)
+        if date is not None and 0 < len(text) <= 80 and text[-1] not in ".!?:;,":
+            return i, text, date
+    return None
+
+
 def _restored(lines: Sequence[_Line]) -> Paragraph:
     """Header lines whose field another source overrode: back into the preamble, words and span intact."""
     first, last = lines[0], lines[-1]
@@ -616,10 +632,16 @@ def apply_metadata(t: Transcript, *, header: Header | None, layers: Sequence[Met
         for k, v in layer.extra:
             extra.pop(k, None)
             extra[k] = v
-    if values["occasion"] is None and header is None:
+    preamble = t.preamble
+    titled = _titled_date(preamble) if header is None else None
+    if titled is not None:
+        i, title, date = titled
+        if values["title"] in (None, title) and values["date"] in (None, date):
+            values["title"], values["date"] = title, date
+            preamble = (*preamble[:i], *preamble[i + 2 :])
+    elif values["occasion"] is None and header is None:
         values["occasion"] = _occasion(t)
     meeting = Meeting(**values, is_excerpt=is_excerpt, extra=tuple(extra.items()))
-    preamble = t.preamble
     if header is not None:
         restored = [
             _restored(lines) for f, lines in header.lines if f not in from_header or values[f] != from_header[f]
