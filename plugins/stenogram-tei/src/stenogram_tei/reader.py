@@ -283,7 +283,10 @@ class _Reader:
         desc = el.find("t:desc", _NS)
         if desc is not None:
             return self.text(desc)
-        return "" if self.exact else _fold("".join(el.itertext())) or (el.get("reason") or el.get("type") or "")
+        if self.exact:
+            return ""
+        # Foreign files often write <gap reason="inaudible"/>: show it the way transcripts print it.
+        return _fold("".join(el.itertext())) or f"[{el.get('reason') or el.get('type') or '…'}]"
 
     def note(self, el: Any) -> Note:
         name = _local(el)
