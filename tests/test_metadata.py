@@ -418,3 +418,17 @@ def test_no_word_lost_with_metadata(path: Path) -> None:
     transcript_part = text[front.end :] if front is not None else text
     missing = Counter(words(transcript_part)) - _model_words(stenogram.parse_file(path))
     assert not missing, sorted(missing)[:20]
+
+
+def test_alias_bomb_in_front_matter_is_refused() -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 7)]
+    doc = "---\n" + "\n".join(levels) + "\n---\nAnna Petrova: Hello.\n"
+    with pytest.raises(ParseError, match="too large"):
+        stenogram.parse(doc)
+
+
+def test_scalar_types_become_text() -> None:
+    t = stenogram.parse("---\ntitle: 2020-01-21\nsession: 7\nrecorded: 2021-10-22 00:05:25-04:00\n---\nAnna: Hello.\n")
+    assert t.meeting.title == "2020-01-21"
+    assert t.meeting.extra == (("session", "7"), ("recorded", "2021-10-22 00:05:25-04:00"))

@@ -166,6 +166,25 @@ class MetaPatch:
         return None
 
 
+#: Most nodes a nested metadata value may hold: YAML aliases can make a small block expand enormously.
+_MAX_NODES = 10_000
+
+
+def _size_ok(value: object) -> bool:
+    """Whether ``value`` stays under ``_MAX_NODES`` nodes; stops counting as soon as it does not."""
+    stack, seen = [value], 0
+    while stack:
+        seen += 1
+        if seen > _MAX_NODES:
+            return False
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+    return True
+
+
 def _extra_text(value: object) -> str:
     if value is None:
         return ""
@@ -189,7 +208,7 @@ class _Where:
 
 
 def _text_value(key: str, value: object, where: _Where) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date, dt.time)):
         raise where.error(key, f"expected text, not {type(value).__name__}")
     return str(value)
 
@@ -295,6 +314,8 @@ def patch_from_mapping(
     keys = [str(k) for k in data]
     for raw, value in data.items():
         raw_key = str(raw)
+        if not _size_ok(value):
+            raise where.error(raw_key, f"the value is too large (more than {_MAX_NODES} items)")
         key = raw_key.strip().lower().replace("-", "_")
         canonical = _ALIASES.get(key, key)
         if canonical != key and canonical in keys:  # the field's own key wins; keep the alias as extra
