@@ -400,8 +400,13 @@ def _model_words(t: Transcript) -> Counter[str]:
     m = t.meeting
     texts += [m.title or "", m.lead or "", m.time or "", m.place or "", m.occasion or "", m.source or ""]
     texts += [f"{k} {v}" for k, v in m.extra]
-    if m.date is not None:  # the date line's words live on as the date itself
-        texts += [m.date.strftime("%B %-d, %Y"), m.date.isoformat()]
+    if m.date is not None:  # the date line's words live on as the date itself (the weekday follows from it)
+        d = m.date
+        texts += [
+            d.strftime("%A, %B %-d, %Y"),
+            d.isoformat(),
+            f"{d.year}年{d.month}月{d.day}日星期{'一二三四五六日'[d.weekday()]}",
+        ]
     return Counter(w for text in texts for w in words(text))
 
 
@@ -432,3 +437,17 @@ def test_scalar_types_become_text() -> None:
     t = stenogram.parse("---\ntitle: 2020-01-21\nsession: 7\nrecorded: 2021-10-22 00:05:25-04:00\n---\nAnna: Hello.\n")
     assert t.meeting.title == "2020-01-21"
     assert t.meeting.extra == (("session", "7"), ("recorded", "2021-10-22 00:05:25-04:00"))
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("2012-11-21_cm1121-translate-c-small_FIXTURE", dt.date(2012, 11, 21)),
+        ("2013-01-17_12-13-cm0117-translate-c", dt.date(2013, 1, 17)),
+    ],
+)
+def test_legco_title_and_date(name: str, date: dt.date) -> None:
+    t = stenogram.parse_file(CORPUS / "legco_zh" / f"{name}.txt")
+    assert (t.meeting.title, t.meeting.date) == ("會議過程正式紀錄", date)
+    assert "會議過程正式紀錄" not in [b.text for b in t.preamble]
