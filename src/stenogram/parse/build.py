@@ -32,7 +32,7 @@ from stenogram.model import (
     Transcript,
     Turn,
 )
-from stenogram.parse.labels import STRONG, WEAK, LabelMatch, fold, strength_of
+from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fold, strength_of
 from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import EXCERPT_RE, OMISSION_LINE_RE, find_marks
 from stenogram.parse.options import ParseOptions
@@ -172,28 +172,48 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
             continue
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
-        # A label broken by a wrap: "Prime Minister Mikhail" / "Mishustin: Mr".
-        if m.start == 0 and m.strength >= WEAK and i > 0 and lines.can_prefix(i - 1) and not blank_sep:
-            label = fold(lines.text[i - 1] + " " + m.label)
-            name = fold(lines.text[i - 1] + " " + m.name)
+        if m.form != "colon" and not blank_sep:
+            continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
+        rest = lines.text[i][m.rest :].lstrip()
+        if rest[:1].islower():
+            rejected.append(i)  # "US President Barack Obama: the Russian-American group …" goes on a sentence
+            continue
+        # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
+        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
+        while k:
+            head = " ".join(lines.text[i - k : i])
+            name = fold(head + " " + m.name)
             if strength_of(name) == STRONG:
-                accepted[i - 1] = (i, m, label, name)
-                continue
-        if m.strength == STRONG:
+                accepted[i - k] = (i, m, fold(head + " " + m.label), name)
+                break
+            k -= 1
+        if k:
+            continue
+        strength = m.strength
+        if strength == STRONG and not blank_sep:
+            if m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES:
+                strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
+        if strength == STRONG:
             accepted[i] = (i, m, m.label, m.name)
-        elif m.strength == WEAK:
+        elif strength == WEAK:
             weak.append(i)
         elif len(m.name.split()) <= 5:
             rejected.append(i)
     # Weak labels (a lone word) need support: a known surname or name, or repetition.
     known = {fold(v[3]).casefold() for v in accepted.values()}
     surnames = {k.rsplit(" ", 1)[-1] for k in known}
+    suffixes = {" " + k for k in known if " " in k}
     repeats = Counter(cand[i].name.casefold() for i in weak if cand[i] is not None)  # type: ignore[union-attr]
     for i in weak:
         m = cand[i]
         assert m is not None
         key = m.name.casefold()
-        if key in known or key in surnames or (repeats[key] >= 3 and key not in _STOP_REPEAT):
+        if (
+            key in known
+            or key in surnames
+            or (repeats[key] >= 3 and key not in _STOP_REPEAT)
+            or any(key.endswith(k) for k in suffixes)
+        ):
             accepted[i] = (i, m, m.label, m.name)
         else:
             rejected.append(i)

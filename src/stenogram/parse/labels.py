@@ -46,7 +46,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Name: text / Name：text (full width needs no space after it).
     (
         "colon",
-        re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$)|：){_SP}*"),
+        re.compile(
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
+        ),
     ),
     # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records).
     (
@@ -117,6 +119,18 @@ _CONNECTORS = frozenset(
     ]
 )
 _VOCATIVE = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "ladies", "colleagues", "your"})
+# Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
+_SENTENCE_OPENERS = frozenset(
+    "about regarding as in on at for with from to by if when while because although and but so or then now here "
+    "there this that these those it we you he she they my our your their his her its what which who why how where "
+    "let please thank yes no well also besides finally firstly secondly look listen see note example one another "
+    "all some many most such every each after before during today tomorrow yesterday".split()
+)
+_SENTENCE_WORDS = frozenset(
+    "i we you he she they it is are was were be been will would shall should can could may might must have has had "
+    "do does did not this that these those my our your their me us them what which who how why if than very just "
+    "only said says say let".split()
+)
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
 _ANNOTATION = re.compile(r"\s*\((?P<ann>[^()]{1,60})\)\s*$")
@@ -172,27 +186,41 @@ def _strength(name: str, form: str) -> int:
             return REJECTED
         return STRONG if (_CJK_TITLE.search(name) or len(name) <= 4) else WEAK
     words = name.split()
-    if len(words) > 18:
+    if len(words) > 24:
         return REJECTED
     verdicts = [_word_ok(w) for w in words]
     lower = verdicts.count(False)
     named = verdicts.count(True)
     if named == 0 or verdicts[0] is False:
         return REJECTED
-    if words[0].lower().rstrip(",") in _VOCATIVE and "," in name:
+    folded = [w.strip(_TRIM).casefold() for w in words]
+    if folded[0] in _VOCATIVE and "," in name:
         return REJECTED  # "Mr President, colleagues:" opens a speech, it does not name a speaker
+    plain = [f for f, w in zip(folded, words, strict=True) if not w.isupper() or w == "I"]
+    opener = folded[0] in _SENTENCE_OPENERS and not words[0].isupper()
+    if opener or not _SENTENCE_WORDS.isdisjoint(plain):
+        return REJECTED  # "About President Trump:", "What we said:" are sentences
     if lower:
-        # Lower-case words are allowed only in a role set off by a comma
-        # ("Konstantin Fokin, ship cutter") and only a few of them.
-        return STRONG if ("," in name and named >= 2 and lower <= 6 and lower < named + 2) else REJECTED
+        return _strength_with_role_words(words, verdicts, folded, lower)
     if len(words) == 1:
-        key = name.strip(_TRIM).casefold()
-        if key in _SOLO_ROLES or _CAMEL.match(name):
+        if folded[0] in _SOLO_ROLES or _CAMEL.match(name):
             return STRONG
-        if form == "colon" and name.isupper() and len(name) >= 2:
-            return STRONG
-        return WEAK
+        return WEAK  # a lone word (a surname, an ALL-CAPS role) needs the document's support
     return STRONG
+
+
+def _strength_with_role_words(words: list[str], verdicts: list[bool | None], folded: list[str], lower: int) -> int:
+    """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
+    if folded[0] in ANONYMOUS_ROLES and lower <= 4:
+        return STRONG  # "Question from the audience", "Question from Perm Territory"
+    if lower <= 5 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
+        return STRONG  # a role, then a given name and a surname
+    joined = " ".join(words)
+    if "," in joined:
+        head = joined.split(",", 1)[0].split()
+        if 2 <= len(head) <= 4 and all(_word_ok(w) for w in head) and lower <= 8:
+            return STRONG  # a name, then the role after a comma
+    return REJECTED
 
 
 def strength_of(name: str) -> int:
@@ -237,10 +265,10 @@ def match_label(line: str) -> LabelMatch | None:
 def is_label_prefix(line: str) -> bool:
     """Can this whole line be the first half of a label broken by a wrap (``Prime Minister Mikhail``)?"""
     text = fold(line)
-    if not text or len(text) > 80 or "," in text or ":" in text or _FORBIDDEN.search(text):
+    if not text or len(text) > 100 or ":" in text or _FORBIDDEN.search(text) or not text[0].isalpha():
         return False
     words = text.split()
-    if len(words) > 9:
+    if len(words) > 14 or text.endswith(","):
         return False
     verdicts = [_word_ok(w) for w in words]
     return verdicts[0] is True and False not in verdicts and not any(ch.isdigit() for ch in text)

@@ -93,19 +93,36 @@ class Lines:
         m = self.label[i - 1]
         return m is not None and not self.text[i - 1][m.rest :].strip()
 
-    def can_prefix(self, i: int) -> bool:
-        """Can line ``i`` be the first half of a label broken by a wrap?"""
-        if self.kind[i] != "text" or self.label[i] is not None or not is_label_prefix(self.text[i]):
+    def label_prefix(self, i: int) -> int:
+        """How many lines above line ``i`` hold the first part of a label broken by wraps (0 to 3).
+
+        ``Prime Minister Mikhail`` / ``Mishustin: Mr``: the lines above must
+        be name-like words only, and the line above them must end a block.
+        """
+        best = 0
+        for k in range(1, 4):
+            j = i - k
+            if j < 0 or self.kind[j] != "text" or self.label[j] is not None or not is_label_prefix(self.text[j]):
+                break
+            if j == 0 or self.kind[j - 1] != "text":
+                best = k
+                continue
+            before = self.text[j - 1].rstrip()
+            if _is_header_tail(before):
+                break  # "17:40" / a place line: header lines, not half a label
+            if not before[-1:].isalnum():
+                best = k
+        return best
+
+    def ends_mid_sentence(self, i: int) -> bool:
+        """Does text line ``i`` end in the middle of a sentence (a lower-case letter)?"""
+        if i < 0 or self.kind[i] != "text":
             return False
-        if i == 0:
-            return True
-        before = self.text[i - 1].rstrip()
-        if self.kind[i - 1] != "text" or not before:
-            return True
-        if _is_header_tail(before):
-            return False  # "17:40" / place line: a header line, not half a label
-        last = before[-1]
-        return not (last.isalnum())
+        m = self.label[i]
+        tail = self.text[i].rstrip()
+        if m is not None and not tail[m.rest :].strip():
+            return False
+        return tail[-1:].islower()
 
 
 def _is_header_tail(line: str) -> bool:

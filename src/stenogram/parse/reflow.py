@@ -51,26 +51,26 @@ _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
 WEIGHTS: tuple[float, ...] = (
-    -2.0,  # bias
-    4.0,  # line ends a sentence
-    1.5,  # line ends with a colon
-    0.5,  # line ends with a comma or semicolon
-    5.0,  # trailing space after the line
-    2.5,  # the next word would have fitted on this line
-    -1.5,  # this line is full width
-    -2.5,  # the next line is full width
-    1.5,  # the next line is short and open: the first line of a paragraph
-    0.5,  # this line is longer than the wrap width (an unwrapped paragraph)
-    0.5,  # the next line is longer than the wrap width
-    0.5,  # the next line opens with a capital, digit, quote or dash
-    -2.0,  # the next line opens in lower case
-    0.0,  # this line is short (under 25 columns)
-    0.0,  # the document is hard-wrapped
-    0.0,  # sentence end and the next word would have fitted
-    0.0,  # sentence end and the next line is full width
-    0.0,  # sentence end and this line is full width
-    0.0,  # the next line ends a sentence
-    2.0,  # no hard wrap in the document and the line ends a sentence
+    -3.58,  # bias
+    5.43,  # line ends a sentence
+    1.02,  # line ends with a colon
+    4.04,  # line ends with a comma or semicolon
+    3.91,  # trailing space after the line
+    -0.01,  # the next word would have fitted on this line
+    -0.68,  # this line is full width
+    -1.32,  # the next line is full width
+    3.57,  # the next line is short and open: the first line of a paragraph
+    0.3,  # this line is longer than the wrap width (an unwrapped paragraph)
+    0.49,  # the next line is longer than the wrap width
+    2.75,  # the next line opens with a capital, digit, quote or dash
+    -2.65,  # the next line opens in lower case
+    1.1,  # this line is short (under 25 columns)
+    -3.74,  # the document is hard-wrapped
+    1.29,  # sentence end and the next word would have fitted
+    -0.33,  # sentence end and the next line is full width
+    -0.97,  # sentence end and this line is full width
+    -0.63,  # the next line ends a sentence
+    2.23,  # no hard wrap in the document and the line ends a sentence
 )
 AMBIGUOUS = 1.0  # |score| below this is reported as a guess
 
