@@ -256,7 +256,7 @@ class _Writer:
         for c in facts.commitments:
             p = self.para(Styles.BULLET)
             self.run(p, c.text, where="commitment")
-            by = f" ({c.speaker}; by {c.deadline})" if c.deadline else f" ({c.speaker})"
+            by = f" ({c.speaker}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker})"
             self.run(p, by, Styles.ATTRIBUTION, "commitment")
 
     def meeting_sections(self, facts: MeetingFacts, level: int) -> None:

@@ -153,7 +153,10 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitm
     figures = []
     for _, f in sorted(ranked, key=lambda item: item[0]):
         normalised = f.normalised if f.kind in _SHOW_NORMALISED and f.normalised != f.text else None
-        refers = f.context or _clip_around(f.location.paragraph_in(transcript).text, f.location.start, f.location.end)
+        refers = f.context
+        if not refers or refers.casefold() in f.text.casefold():  # "fourth time" -> "time" says nothing
+            paragraph = f.location.paragraph_in(transcript).text
+            refers = _clip_around(paragraph, f.location.start, f.location.end)
         figures.append(
             FigureRow(
                 figure=f.text, normalised=normalised, refers_to=refers, speaker=who(f.location), location=f.location
