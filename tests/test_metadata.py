@@ -83,6 +83,18 @@ def test_kremlin_header_on_all_truth_files() -> None:
 
 
 @needs_corpus
+def test_kremlin_preamble_begins_where_the_header_ends() -> None:
+    """After the header lines, the preamble opens with the truth's first preamble words (or both are empty)."""
+    cases = _kremlin_cases()
+    good = 0
+    for truth_path in cases:
+        truth = words(" ".join(json.loads(truth_path.read_text(encoding="utf-8"))["preamble"]))[:6]
+        t = stenogram.parse_file(truth_path.with_name(truth_path.name.removesuffix(".truth.json") + ".txt"))
+        good += words(" ".join(b.text for b in t.preamble))[:6] == truth
+    assert good / len(cases) >= 0.95, (good, len(cases))
+
+
+@needs_corpus
 def test_kremlin_header_leaves_the_preamble_and_loses_no_word() -> None:
     path = CORPUS / "kremlin_en" / "2020-01-21_meeting-with-government-members.txt"
     t = stenogram.parse_file(path)
