@@ -138,3 +138,12 @@ def test_reader_and_read() -> None:
     assert [turn.label for turn in forced.turns] == ["Fraga Estévez", "President"]
     assert forced.participants[0].id == "fraga-estevez"
     assert "europarl" in {f.name for f in stenogram.formats() if f.kind == "reader"}
+
+
+def test_europarl_suffix_picks_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "sitting.europarl"
+    path.write_text(SMALL, encoding="utf-8")
+    t = stenogram.read(path)
+    assert [turn.label for turn in t.turns] == ["President", "Zimmerling", "President", "Zimmerling"]
+    with pytest.raises(stenogram.EmptyInputError):
+        stenogram.read(b" \n", "europarl")
