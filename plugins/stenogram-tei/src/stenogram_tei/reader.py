@@ -294,7 +294,10 @@ class _Reader:
             return Note(kind=NoteKind.OMISSION, text=self.desc(el))
         if name in STAGE_ELEMENTS:
             return Note(kind=NoteKind.STAGE, text=self.desc(el))
-        return Note(kind=self.note_kind(el.get("type")), text=self.text(el))
+        text = self.text(el)
+        if el.get("type") is None and text.startswith("(") and text.endswith(")"):
+            return Note(kind=NoteKind.STAGE, text=text)  # ParlaMint's untyped "(Pausa.)", "(Aplaudiments.)"
+        return Note(kind=self.note_kind(el.get("type")), text=text)
 
     def inline(self, el: Any) -> tuple[MarkKind | None, str]:
         name = _local(el)

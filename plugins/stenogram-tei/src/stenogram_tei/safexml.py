@@ -75,4 +75,9 @@ def parse_xml(data: bytes, where: str, max_bytes: int) -> Any:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise UnsafeXmlError(f"{where}: the DOCTYPE declares entities; entity declarations are refused")
+    for ref in root.iter(etree.Entity):
+        raise TeiReadError(
+            f"{where}:{ref.sourceline or '?'}: entity reference {ref.text} is not expanded "
+            "(entities from DTDs are never loaded)"
+        )
     return root

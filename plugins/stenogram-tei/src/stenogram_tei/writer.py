@@ -345,12 +345,13 @@ class _Writer:
             _sub(bibl, "idno", self.doc_id, type="stenogram")
         if m.date is not None:
             _sub(bibl, "date", m.date.isoformat(), when=m.date.isoformat())
-        self._encoding_desc(header, usage)
         self._profile_desc(header)
+        # written last, placed before profileDesc: it counts the characters replaced everywhere else
+        header.find(_T + "profileDesc").addprevious(self._encoding_desc(usage))
         return header
 
-    def _encoding_desc(self, header: Any, usage: Counter[str]) -> None:
-        enc = _sub(header, "encodingDesc")
+    def _encoding_desc(self, usage: Counter[str]) -> Any:
+        enc = etree.Element(_T + "encodingDesc", nsmap={None: TEI_NS})
         if self.parlamint:
             _sub(
                 _sub(enc, "projectDesc"),
@@ -361,7 +362,7 @@ class _Writer:
             namespace = _sub(_sub(enc, "tagsDecl"), "namespace", name=TEI_NS)
             for gi, count in usage.items():
                 _sub(namespace, "tagUsage", gi=gi, occurs=str(count))
-            return
+            return enc
         app = _sub(_sub(enc, "appInfo"), "application", ident=APP_IDENT, version=VERSION)
         _sub(app, "label", "stenogram-tei")
         if self.clean.replaced:
@@ -374,6 +375,7 @@ class _Writer:
         for ident, term, description in SPEAKER_TYPES:
             cat_desc = _sub(_sub(taxonomy, "category", xml_id=ident), "catDesc")
             _sub(cat_desc, "term", term).tail = ": " + description
+        return enc
 
     def _profile_desc(self, header: Any) -> None:
         m = self.t.meeting

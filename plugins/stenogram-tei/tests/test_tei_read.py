@@ -1,0 +1,126 @@
+"""Reading TEI written by others: the ParlaMint and Parla-CLARIN samples, and our ParlaMint profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from stenogram_tei import NotTeiError, TeiOptions, TeiReadError, read_tei, sniff_tei, to_tei
+
+import stenogram
+from stenogram import MarkKind, NoteKind, Transcript
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
+SAMPLES = ROOT.parent / "shared" / "corpus" / "parlamint-samples"
+
+
+def sample(name: str) -> Transcript:
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"missing sample {path}")
+    return stenogram.read(path)  # picked by its .xml suffix
+
+
+def test_parlamint_component_file() -> None:
+    t = sample("ParlaMint-ES-CT_2015-10-26.xml")
+    m = t.meeting
+    assert m.title == "Corpus Parlamentari en català ParlaMint-ES-CT_2015-10-26 [ParlaMint SAMPLE]"
+    assert m.date == dt.date(2015, 10, 26)
+    assert m.language == "ca"
+    assert m.place == "Parc de la Ciutadella, s/n 08003, Barcelona, Spain"
+    assert m.source == "https://www.parlament.cat/"
+    assert len(t.turns) == 9
+    assert len(t.paragraphs) == 243
+    first = t.turns[0]
+    assert first.speaker == "BayonaAntoni"
+    assert first.label == "El lletrat major (Antoni Bayona Rocamora)"
+    assert first.paragraphs[0].text.startswith("Autoritats, senyores i senyors, bon dia")
+    # the notes inside the first u stay in its turn
+    assert [(n.kind, n.text) for n in first.notes][:3] == [
+        (NoteKind.EDITORIAL, "Constitució del Ple del Parlament i elecció de la Mesa del Parlament"),
+        (NoteKind.EDITORIAL, "396-00001/11 i 398-00001/11"),
+        (NoteKind.STAGE, "(Pausa.)"),
+    ]
+    bayona = t.participant("BayonaAntoni")
+    assert (bayona.name, bayona.role) == ("Antoni Bayona Rocamora", "El lletrat major")
+    assert t.body[0] == stenogram.Note(kind=NoteKind.SECTION, text="SESSIÓ NÚM. 1")
+    # two utterances have who=" ": their printed labels stand in, and the reader says so
+    assert sum(d.code == "missing-who" for d in t.diagnostics) == 2
+    assert len({turn.speaker for turn in t.turns}) == len(t.participants) == 6
+
+
+def test_parla_clarin_exemplar_corpus() -> None:
+    t = sample("Parla-CLARIN-Exemplar.xml")
+    assert t.meeting.title == "The parliament of the Republic of Slovenia"
+    assert t.meeting.date == dt.date(2011, 6, 10)
+    assert [p.id for p in t.participants] == ["KučanMilan", "JohnDoe1960", "JohnsonBoris1964", "CorbynJeremy1949"]
+    kucan = t.participant("KučanMilan")
+    assert kucan.name == "Milan Kučan"  # forename first, whatever the order in persName
+    assert kucan.labels == ("MILAN KUČAN",)
+    assert [turn.label for turn in t.turns][:3] == ["MILAN KUČAN", "MILAN KUČAN", "John Doe"]
+    assert len(t.turns) == 7
+    assert [p.text for p in t.turns[0].paragraphs] == [
+        "Dear Members, Colleagues, ladies and gentlemen!",
+        "I begin with the continuation of the second session of the National Assembly.",
+        "How many members of the parliament are present?",
+    ]
+    # front matter is the preamble; nested divs' heads are section notes
+    assert [n.text for n in t.preamble] == [
+        "THE PARLIAMENT OF THE REPUBLIC OF SLOVENIA",
+        "Continuation of the second session",
+        "30th January 2011",
+    ]
+    sections = [n.text for n in t.notes if n.kind is NoteKind.SECTION and n not in t.preamble]
+    assert sections == ["THIRD AMENDMENT", "BREXIT"]
+    stages = [n.text for n in t.notes if n.kind is NoteKind.STAGE]
+    assert stages == ["Applause.", "shouting", "banging of the gavel", "Army storms the parliament"]
+    assert any(n.kind is NoteKind.TIMESTAMP and "10.03" in n.text for n in t.notes)
+
+
+def test_siparl_file() -> None:
+    t = sample("siParl_KPZONOJFSPD-Redna-021-1998-11-25.xml")
+    assert t.meeting.date == dt.date(1998, 11, 25)
+    assert t.meeting.language == "sl"
+    assert len(t.turns) == 9
+    assert len(t.participants) == 4
+    first = t.turns[0].paragraphs[0]
+    # <gap reason="inaudible"/> is kept as a marked omission, printed the usual way
+    assert first.text.startswith("[inaudible] in potem še točko razno.")
+    assert [(m.kind, first.text[m.start : m.end]) for m in first.marks] == [(MarkKind.OMISSION, "[inaudible]")]
+
+
+def test_parlamint_corpus_root_lists_speakers_and_does_not_follow_xinclude() -> None:
+    t = sample("ParlaMint-ES-CT.xml")
+    assert t.turns == ()
+    assert len(t.participants) == 254
+    assert t.participant("AlbertJordi").name == "Jordi Albert i Caballero"
+    assert [d.code for d in t.diagnostics] == ["xinclude-not-followed"]
+    assert "ParlaMint-ES-CT_2015-10-26.xml" in t.diagnostics[0].message
+
+
+def test_our_parlamint_profile_reads_back_turn_for_turn() -> None:
+    t = stenogram.parse_file(SEED)
+    back = read_tei(to_tei(t, TeiOptions(profile="parlamint")).data)
+    assert [turn.label for turn in back.turns] == [turn.label for turn in t.turns]
+    assert [turn.speaker for turn in back.turns] == [turn.speaker for turn in t.turns]
+    assert back.paragraphs == t.paragraphs
+    assert back.meeting.date == t.meeting.date
+
+
+def test_sniff() -> None:
+    data = to_tei(stenogram.parse_file(SEED)).data
+    assert sniff_tei(data[:4096])
+    assert sniff_tei(data.decode().encode("utf-16")[:4096])
+    assert not sniff_tei(b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"/>')
+    assert not sniff_tei(SEED.read_bytes()[:4096])
+
+
+def test_not_tei_and_not_xml_are_read_errors() -> None:
+    with pytest.raises(NotTeiError, match="not TEI"):
+        read_tei(b"<html xmlns='http://www.w3.org/1999/xhtml'/>", "page.xml")
+    with pytest.raises(TeiReadError, match=r"broken\.xml:2: not well-formed"):
+        read_tei(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<teiHeader></TEI>", "broken.xml")
+    with pytest.raises(stenogram.ReadError):
+        read_tei(b"")
