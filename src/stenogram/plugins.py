@@ -385,7 +385,7 @@ def _load_error(plugin: str, distribution: str | None, exc: BaseException) -> Lo
     return LoadError(
         plugin=plugin,
         distribution=distribution,
-        error=f"{type(exc).__name__}: {exc}",
+        error=f"{type(exc).__name__}: " + "; ".join(line.strip() for line in str(exc).splitlines() if line.strip()),
         detail="".join(traceback.format_exception(exc)),
     )
 

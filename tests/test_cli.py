@@ -1,0 +1,330 @@
+"""The installed ``stenogram`` command, run in a subprocess on the seed and on broken set-ups."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import stenogram
+from stenogram import hookimpl
+from stenogram.cli import main
+from stenogram.hookspecs import ExporterRegistrar
+from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
+from stenogram.progress import Progress
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
+SCRIPT = Path(sys.executable).with_name("stenogram")
+
+
+def run(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("STENOGRAM_")}
+    environ.update(env or {})
+    if stdin is not None:
+        done = subprocess.run(
+            [str(SCRIPT), *args], cwd=cwd, input=stdin, capture_output=True, env=environ, timeout=120, check=False
+        )
+        return subprocess.CompletedProcess(
+            done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+        )
+    return subprocess.run(
+        [str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True, env=environ, timeout=120, check=False
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    copy = tmp_path / "seed.txt"
+    shutil.copyfile(SEED, copy)
+    return copy
+
+
+def test_the_console_script_is_installed() -> None:
+    assert SCRIPT.exists(), "install the core: pip install -e ."
+
+
+def test_help_shows_examples() -> None:
+    for args in (["--help"], ["convert", "--help"]):
+        result = run(*args)
+        assert result.returncode == 0
+        assert "examples:" in result.stdout and "stenogram convert meeting.txt --to markdown" in result.stdout
+    assert run("--version").stdout.strip() == f"stenogram {stenogram.__version__}"
+
+
+def test_formats_lists_json_and_markdown() -> None:
+    result = run("formats")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    exporters = lines[lines.index("export formats (--to):") + 1 : lines.index("input formats (--from):")]
+    names = {line.split()[0] for line in exporters if line.startswith("  ") and not line.startswith("      ")}
+    assert {"json", "markdown"} <= names
+    data = json.loads(run("formats", "--json").stdout)
+    assert {("exporter", "json"), ("exporter", "markdown"), ("reader", "text")} <= {
+        (f["kind"], f["name"]) for f in data
+    }
+
+
+def test_convert_the_seed_to_markdown_next_to_it(seed: Path) -> None:
+    result = run("convert", str(seed), "--to", "markdown")
+    assert result.returncode == 0, result.stderr
+    out = seed.with_suffix(".md")
+    md = out.read_text(encoding="utf-8")
+    assert "**Mikhail Mishustin:**" in md and "**Alikhan Smailov:**" in md
+    assert md.startswith("# ")
+    assert md == stenogram.export(stenogram.read(seed), "markdown")
+    assert result.stderr.splitlines() == [f"{seed} -> {out}", "1 converted, 0 failed"]
+
+
+def test_convert_between_standard_streams(seed: Path) -> None:
+    result = run("convert", "-", "--to", "markdown", "--set", "heading_level=2", stdin=seed.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## ") and "**Mikhail Mishustin:**" in result.stdout
+    assert result.stderr == ""
+    to_stdout = run("convert", str(seed), "--to", "json", "-o", "-")
+    assert stenogram.from_json(to_stdout.stdout) == stenogram.read(seed)
+
+
+def test_many_files_carry_on_past_bad_ones(seed: Path, tmp_path: Path) -> None:
+    (tmp_path / "short.txt").write_text("Anna Petrova: Good morning.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"schema_version": 1, oops', encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    inputs = ["seed.txt", "missing.txt", "short.txt", "empty.txt", "bad.json", "folder"]
+    result = run("convert", *inputs, "--to", "json", "--output-dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    no_traceback(result)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("stenogram: error:")]
+    assert len(errors) == 4
+    for name in ("missing.txt", "empty.txt", "bad.json", "folder"):
+        assert sum(name in line for line in errors) == 1, (name, errors)
+    assert result.stderr.splitlines()[-1] == "2 converted, 4 failed"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["seed.json", "short.json"]
+    assert "seed.txt -> out/seed.json" in result.stderr  # plain lines: stderr is not a terminal here
+
+
+def test_never_overwrites_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "t.json"
+    source.write_text(stenogram.to_json(stenogram.read(SEED)), encoding="utf-8")
+    before = source.read_bytes()
+    for extra in ([], ["-o", str(source)], ["--output-dir", str(tmp_path)]):
+        result = run("convert", str(source), "--to", "json", *extra)
+        assert result.returncode == 1
+        assert "refusing to overwrite the input file" in result.stderr
+        no_traceback(result)
+    assert source.read_bytes() == before
+
+
+def test_two_inputs_never_write_one_output(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copyfile(SEED, tmp_path / folder / "x.txt")
+    result = run("convert", "a/x.txt", "b/x.txt", "--to", "json", "--output-dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "already the output of a/x.txt" in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 converted, 1 failed"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["convert", "SEED", "--to", "pdf"], "unknown export format 'pdf'; available: "),
+        (["convert", "SEED", "--to", "json", "--from", "pdf"], "unknown input format 'pdf'"),
+        (["convert", "SEED", "SEED", "--to", "json", "-o", "x.json"], "-o/--output takes a single input"),
+        (["convert", "SEED", "--to", "markdown", "--set", "heading_level"], "--set expects KEY=VALUE"),
+        (["convert", "SEED", "--to", "markdown", "--set", "heading_level=high"], "option 'heading_level'"),
+        (["convert", "SEED", "--to", "markdown", "--set", "colour=red"], "unknown option 'colour'"),
+        (["convert", "-", "-", "--to", "json"], "standard input ('-') can be read only once"),
+        (["convert", "SEED"], "the following arguments are required: --to"),
+        (["convert", "SEED", "--to", "json", "-o", "a", "--output-dir", "b"], "not allowed with argument"),
+        (["frobnicate"], "invalid choice"),
+        ([], "the following arguments are required"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str, seed: Path) -> None:
+    result = run(*[str(seed) if a == "SEED" else a for a in args])
+    assert result.returncode == 2
+    assert message in result.stderr
+    no_traceback(result)
+    if args[2:4] == ["--to", "pdf"]:
+        assert "json" in result.stderr and "markdown" in result.stderr  # the formats there are
+
+
+def test_unreadable_single_file_is_one_line_exit_1(tmp_path: Path) -> None:
+    result = run("inspect", str(tmp_path / "nope.txt"))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
+    no_traceback(result)
+
+
+def test_inspect(seed: Path) -> None:
+    text = run("inspect", str(seed))
+    assert text.returncode == 0, text.stderr
+    for heading in ("participants:", "turns:", "paragraphs:", "notes:", "diagnostics:"):
+        assert heading in text.stdout
+    assert "Mikhail Mishustin" in text.stdout
+    data = json.loads(run("inspect", str(seed), "--json").stdout)
+    t = stenogram.read(seed)
+    assert data["turns"] == len(t.turns) and data["paragraphs"] == len(t.paragraphs)
+    assert data["words"] == t.word_count and len(data["diagnostics"]) == len(t.diagnostics)
+    assert {p["name"] for p in data["participants"]} == {p.name for p in t.participants}
+    assert data["format"] == "text"
+    from_stdin = json.loads(run("inspect", "-", "--json", stdin=seed.read_bytes()).stdout)
+    assert from_stdin["turns"] == data["turns"] and from_stdin["file"] == "<stdin>"
+
+
+def test_plugins_lists_names_versions_and_hooks() -> None:
+    result = run("plugins")
+    assert result.returncode == 0, result.stderr
+    assert "markdown  (stenogram-markdown " in result.stdout
+    assert "stenogram.builtin.json_format  (stenogram " in result.stdout
+    assert "hooks: stenogram_register_exporters" in result.stdout
+    data = json.loads(run("plugins", "--json").stdout)
+    markdown = next(p for p in data["plugins"] if p["name"] == "markdown")
+    assert markdown["exporters"] == ["markdown"] and markdown["distribution"] == "stenogram-markdown"
+
+
+def test_allow_list_reaches_the_command() -> None:
+    result = run("formats", "--json", env={"STENOGRAM_LOAD_PLUGINS": ""})
+    names = {f["name"] for f in json.loads(result.stdout)}
+    assert "json" in names and "markdown" not in names
+
+
+@pytest.fixture
+def broken_site(tmp_path: Path) -> Path:
+    """An installed-looking distribution whose two plugins are broken, found through PYTHONPATH."""
+    site = tmp_path / "site"
+    info = site / "stenogram_broken-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: stenogram-broken\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        "[stenogram]\nmissing = stenogram_broken_no_such_module\nbadsig = stenogram_broken_badsig\n",
+        encoding="utf-8",
+    )
+    (site / "stenogram_broken_badsig.py").write_text(
+        textwrap.dedent(
+            """
+            from stenogram import hookimpl
+
+            @hookimpl
+            def stenogram_register_exporters(register, colour):
+                register("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
+            """
+        ),
+        encoding="utf-8",
+    )
+    return site
+
+
+def test_broken_plugins_leave_every_other_format_working(broken_site: Path, seed: Path) -> None:
+    env = {"PYTHONPATH": str(broken_site)}
+    plugins = run("plugins", env=env)
+    assert plugins.returncode == 0
+    assert "load errors: 2" in plugins.stdout
+    assert "plugin 'missing' (from stenogram-broken) failed to load: ModuleNotFoundError" in plugins.stdout
+    assert "plugin 'badsig' (from stenogram-broken) failed to load: PluginValidationError" in plugins.stdout
+    assert "colour" in plugins.stdout
+    formats = json.loads(run("formats", "--json", env=env).stdout)
+    assert {"json", "markdown"} <= {f["name"] for f in formats if f["kind"] == "exporter"}
+    converted = run("convert", str(seed), "--to", "markdown", "-o", "-", env=env)
+    assert converted.returncode == 0 and "**Mikhail Mishustin:**" in converted.stdout
+    verbose = run("plugins", "--verbose", env=env)
+    assert "Traceback" in verbose.stdout  # asked for, on stdout, as part of the report
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_strict_plugins_turns_a_broken_plugin_into_an_error(broken_site: Path, how: str) -> None:
+    env = {"PYTHONPATH": str(broken_site)}
+    if how == "flag":
+        result = run("--strict-plugins", "formats", env=env)
+    else:
+        result = run("formats", env={**env, "STENOGRAM_STRICT_PLUGINS": "1"})
+    assert result.returncode == 1
+    assert result.stderr.startswith("stenogram: error: plugin '")
+    assert result.stderr.count("\n") == 1
+    no_traceback(result)
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "stenogram", "formats"], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0 and "markdown" in result.stdout
+
+
+# -- in-process: what a subprocess cannot fake -----------------------------------------
+
+
+class BinaryPlugin:
+    @hookimpl
+    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
+        register("blob", lambda t, o: b"\x00BLOB", media_type="application/x-blob", suffix=".blob", description="",
+                 binary=True)  # fmt: skip
+
+
+class FakeTerminal(io.BytesIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def blob_host() -> Iterator[PluginHost]:
+    host = PluginHost()
+    for name in DEFAULT_PLUGINS:
+        host.register_module(name, builtin=True)
+    host.register(BinaryPlugin(), name="blob")
+    with using_host(host):
+        yield host
+
+
+def test_binary_output_is_refused_on_a_terminal(
+    blob_host: PluginHost, seed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(terminal))
+    assert main(["convert", str(seed), "--to", "blob", "-o", "-"]) == 1
+    assert terminal.getvalue() == b""
+    assert "refusing to write it to a terminal" in capsys.readouterr().err
+    assert main(["convert", str(seed), "--to", "blob", "-q"]) == 0
+    assert seed.with_suffix(".blob").read_bytes() == b"\x00BLOB"
+
+
+def test_binary_output_to_a_pipe(blob_host: PluginHost, seed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(pipe))
+    assert main(["convert", str(seed), "--to", "blob", "-o", "-"]) == 0
+    assert pipe.getvalue() == b"\x00BLOB"
+
+
+def test_progress_bar_on_a_terminal_and_plain_lines_elsewhere() -> None:
+    tty = io.StringIO()
+    bar = Progress(4, tty, bar=True)
+    bar.start("a.txt")
+    bar.advance("a.txt")
+    bar.message("stenogram: error: b.txt: broken")
+    bar.advance("b.txt")
+    bar.close()
+    out = tty.getvalue()
+    assert "\r" in out and "[" + "#" * 6 + "." * 18 + "] 1/4 a.txt" in out and "2/4" in out
+    assert "stenogram: error: b.txt: broken\n" in out
+    plain = io.StringIO()
+    lines = Progress(4, plain)  # a StringIO is not a terminal
+    lines.start("a.txt")
+    lines.advance("a.txt")
+    lines.message("a.txt -> a.md")
+    lines.close()
+    assert plain.getvalue() == "a.txt -> a.md\n"
