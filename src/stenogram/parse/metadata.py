@@ -611,7 +611,7 @@ def _titled_date(preamble: Sequence[Paragraph | Note]) -> tuple[int, str, dt.dat
 
     Returns the index of the title block, the title and the date.
     """
-    for i in range(len(preamble) - 1):
+    for i in range(min(len(preamble), _HEADER_LINES) - 1):
         title, dated = preamble[i], preamble[i + 1]
         if not (isinstance(title, Paragraph) and isinstance(dated, Paragraph)):
             continue
