@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from pathlib import PurePath
 
 from stenogram.errors import EmptyInputError
 from stenogram.hookspecs import ReaderRegistrar, hookimpl
 from stenogram.model import Block, BodyItem, Meeting, Note, NoteKind, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.parse.speakers import slug
 
 __all__ = ["build_europarl", "looks_like_europarl", "read_europarl", "sniff_europarl"]
 
@@ -47,13 +47,6 @@ def sniff_europarl(head: bytes) -> bool:
 
 def _attrs(raw: str) -> dict[str, str]:
     return {m.group(1).upper(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR.finditer(raw)}
-
-
-def _slug(name: str) -> str:
-    """``Fraga Estévez`` -> ``fraga-estevez``; letters without an ASCII form are kept."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    s = re.sub(r"[^\w.\-]+", "-", folded.strip().lower()).strip("-.")
-    return s if s and (s[0].isalpha() or s[0] == "_") else f"speaker-{s}" if s else "speaker"
 
 
 def _date(source: str | None) -> dt.date | None:
@@ -96,7 +89,7 @@ class _Builder:
     def speaker(self, label: str) -> str:
         key = label.casefold()
         if key not in self.people:
-            pid, n = _slug(label), 2
+            pid, n = slug(label), 2
             taken = {p.id for p in self.people.values()}
             base = pid
             while pid in taken:

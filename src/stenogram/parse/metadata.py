@@ -1,14 +1,15 @@
 """Metadata: what a transcript is of, from four places, merged by precedence.
 
-Lowest to highest: what the text's own header says (recognised here from
-the preamble), front matter, a sidecar file, and the ``parse()`` arguments.
-A field one source gives replaces the same field from a lower one; unknown
-keys are kept in ``Meeting.extra`` as text.
+Lowest to highest: what the text's own header says, front matter, a
+sidecar file, and the ``parse()`` arguments. A field one source gives
+replaces the same field from a lower one; unknown keys are kept in
+``Meeting.extra`` as text.
 
-Header lines whose value ends up in a ``Meeting`` field leave the preamble:
-their words now live in the meeting, so none is lost. A header line whose
-field was overridden by a higher source stays in the preamble, for the same
-reason.
+A publisher's header is read from the first lines before the grammar runs,
+and the grammar starts after it. Header lines whose value ends up in a
+``Meeting`` field are not in the preamble: their words live in the meeting,
+so none is lost. A header line whose field a higher source overrode goes
+back into the preamble, for the same reason.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import attrs
 
 from stenogram.errors import ParseError
 from stenogram.model import Meeting, Note, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.parse.speakers import slug
 
 __all__ = [
     "MEETING_FIELDS",
@@ -497,13 +499,6 @@ def read_header(text: str, start: int = 0) -> Header | None:
 # --- merging and applying ---------------------------------------------------------------------------------
 
 
-def _slug(name: str) -> str:
-    s = re.sub(r"[^\w.\-]+", "-", name.strip().lower()).strip("-.")
-    if not s or not _ID_RE.fullmatch(s[0]):
-        s = "p-" + s if s else "p"
-    return s
-
-
 def _merge_people(layers: Iterable[Sequence[ParticipantPatch]]) -> list[ParticipantPatch]:
     """One patch per person, higher layers laid over lower ones that share an id, name or label."""
     merged: list[ParticipantPatch] = []
@@ -584,7 +579,7 @@ def _apply_people(
         name = patch.name or (patch.labels[0] if patch.labels else None) or patch.id or ""
         result.append(
             Participant(
-                id=unique(patch.id or _slug(name), patch.id is not None),
+                id=unique(patch.id or slug(name), patch.id is not None),
                 name=name,
                 role=patch.role,
                 labels=patch.labels,
