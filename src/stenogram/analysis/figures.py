@@ -383,7 +383,7 @@ def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) 
 
 # -- what a figure is about ------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"[\w’'\-]+")
 _VERBS = table(
     """is are was were be been being has have had grew grow grows rose rise rises fell fall falls reached reach reaches
@@ -483,6 +483,35 @@ def _context(f: _Found, unit_text: str, sentence: Sentence, previous: str | None
     return None
 
 
+EXCERPT_MIN_WORDS = 6
+EXCERPT_MAX_WORDS = 24
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``[start, end)``, widened to a neighbour while it is too short to say much."""
+    cuts = [m.span() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= start or m.start() >= end]
+    bounds = [(0, 0), *cuts, (len(text), len(text))]
+    i = max(k for k, (_, e) in enumerate(bounds) if e <= start)  # the cut that opens the clause
+    j = min(k for k, (s, _) in enumerate(bounds) if s >= end)  # the cut that closes it
+    while len(_WORD.findall(text[bounds[i][1] : bounds[j][0]])) < EXCERPT_MIN_WORDS and (i > 0 or j < len(bounds) - 1):
+        if j < len(bounds) - 1:  # the clause that follows usually says what the figure is about
+            j += 1
+        else:
+            i -= 1
+    a, b = bounds[i][1], bounds[j][0]
+    words = list(_WORD.finditer(text, a, b))
+    if len(words) > EXCERPT_MAX_WORDS:
+        # Keep the figure and the words nearest to it.
+        at = next(k for k, w in enumerate(words) if w.end() > start)
+        lo = max(0, min(at - EXCERPT_MAX_WORDS // 2, len(words) - EXCERPT_MAX_WORDS))
+        hi = lo + EXCERPT_MAX_WORDS
+        a2 = words[lo].start() if lo > 0 else a
+        b2 = words[hi - 1].end() if hi < len(words) else b
+        out = text[min(a2, start) : max(b2, end)].strip(" ,;:.")
+        return ("…" if lo > 0 else "") + out + ("…" if hi < len(words) else "")
+    return text[a:b].strip(" ,;:.–—-")
+
+
 def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int | None) -> list[Figure]:
     """Every figure in the units, in document order; ``year`` resolves "this year" when the meeting date is known."""
     by_unit: dict[tuple[int, int], list[Sentence]] = {}
@@ -500,6 +529,11 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
         for f in found:
             i = bisect.bisect_right(starts, f.start) - 1
             context = _context(f, unit.text, sents[i], previous) if i >= 0 else None
+            excerpt = (
+                _excerpt(sents[i].text, f.start - sents[i].start, f.end - sents[i].start)
+                if i >= 0
+                else unit.text[f.start : f.end]
+            )
             if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION) and context:
                 previous = context
             out.append(
@@ -511,6 +545,7 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
                     unit=f.unit,
                     iso=f.iso,
                     context=context,
+                    excerpt=" ".join(excerpt.split()),
                     location=unit.location(f.start, f.end),
                 )
             )

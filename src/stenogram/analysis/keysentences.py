@@ -12,6 +12,7 @@ so the result is the same on every run and every machine.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,7 +24,8 @@ from stenogram.text import count_words
 
 __all__ = ["DAMPING", "MIN_WORDS", "NEIGHBOURS", "WINDOW", "rank_sentences"]
 
-WINDOW = 12  # neighbours per term occurrence in the inverted index
+WINDOW = 8  # neighbours per term occurrence in the inverted index
+COMMON_FLOOR = 50  # a term in more sentences than this (or a twentieth of them) links none
 NEIGHBOURS = 10  # strongest links kept per sentence
 DAMPING = 0.85
 ROUNDS = 60
@@ -70,14 +72,20 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
     for i, v in enumerate(vectors):
         for t in v:
             postings.setdefault(t, []).append(i)
+    # Terms in more than a twentieth of the sentences say little about any pair (their IDF is low) and
+    # would cost the most pairs; they still count in each sentence's vector.
+    common = max(COMMON_FLOOR, len(vectors) // 20)
     sims: dict[tuple[int, int], float] = {}
+    get = sims.get
     for t in sorted(postings):
         plist = postings[t]
+        if len(plist) < 2 or len(plist) > common:
+            continue
+        weights = [vectors[i][t] for i in plist]
         for k, i in enumerate(plist):
-            wi = vectors[i][t]
-            for j in plist[k + 1 : k + 1 + WINDOW]:
-                key = (i, j)
-                sims[key] = sims.get(key, 0.0) + wi * vectors[j][t]
+            wi = weights[k]
+            for j, wj in zip(plist[k + 1 : k + 1 + WINDOW], weights[k + 1 : k + 1 + WINDOW], strict=True):
+                sims[(i, j)] = get((i, j), 0.0) + wi * wj
     # Keep each sentence's NEIGHBOURS strongest links: the graph stays sparse however repetitive the text.
     best: dict[int, list[tuple[float, int]]] = {}
     for (i, j), w in sims.items():
@@ -101,22 +109,26 @@ def _pagerank(n: int, edges: dict[tuple[int, int], float], prior: Sequence[float
     for (i, j), w in edges.items():
         out_weight[i] += w
         out_weight[j] += w
-    # incoming[i]: (j, share of j's weight that flows to i)
-    incoming: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    # For each sentence: the sentences linked to it, and the share of their weight that flows to it.
+    sources: list[list[int]] = [[] for _ in range(n)]
+    shares: list[list[float]] = [[] for _ in range(n)]
     for (i, j), w in sorted(edges.items()):
-        incoming[j].append((i, w / out_weight[i]))
-        incoming[i].append((j, w / out_weight[j]))
+        sources[j].append(i)
+        shares[j].append(w / out_weight[i])
+        sources[i].append(j)
+        shares[i].append(w / out_weight[j])
     dangling_nodes = [i for i in range(n) if out_weight[i] == 0.0]
     score = list(prior)
+    mul = operator.mul
     for _ in range(ROUNDS):
         dangling = DAMPING * sum(score[i] for i in dangling_nodes)
-        new = []
-        for i, links in enumerate(incoming):
-            acc = 0.0
-            for j, w in links:
-                acc += score[j] * w
-            new.append((1 - DAMPING + dangling) * prior[i] + DAMPING * acc)
-        change = max(abs(a - b) for a, b in zip(new, score, strict=True))
+        jump = 1 - DAMPING + dangling
+        get = score.__getitem__
+        new = [
+            jump * p + DAMPING * sum(map(mul, map(get, src), sh))
+            for p, src, sh in zip(prior, sources, shares, strict=True)
+        ]
+        change = max(map(abs, map(operator.sub, new, score)))
         score = new
         if change * n < TOLERANCE:
             break

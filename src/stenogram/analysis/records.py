@@ -102,7 +102,9 @@ class Figure:
     points), or ``None``. ``iso`` writes dates in ISO 8601 / EDTF form, with
     ``XXXX`` for a year the text leaves open (``XXXX-08-19``,
     ``2022-01/2022-06``, ``2021/2025``). ``context`` is the noun phrase the
-    figure is about, when one could be found (``bilateral trade``).
+    figure is about, when one could be found (``bilateral trade``);
+    ``excerpt`` the clause it stands in, enough to read it in context
+    (``bilateral trade grew to a record level having exceeded $25 billion``).
     """
 
     kind: FigureKind
@@ -112,6 +114,7 @@ class Figure:
     unit: str | None = None
     iso: str | None = None
     context: str | None = None
+    excerpt: str = ""
     location: Location
 
     @property

@@ -1,0 +1,61 @@
+"""stenogram-summary: a meeting summary a reader takes in within a minute.
+
+Registered through the entry point ``summary`` of group ``stenogram``; the
+numbers, names, key sentences and commitments come from
+``stenogram.analysis``, each with the speaker who said it:
+
+>>> import stenogram
+>>> t = stenogram.parse(
+...     "Anna Petrova: Trade grew by 9.5 percent last year. We agreed to meet again in Sochi.\\n"
+...     "Ivan Sidorov: Thank you, Ms Petrova.\\n"
+... )
+>>> print(stenogram.export(t, "summary", sections=("key_figures", "commitments")))
+KEY FIGURES
+<BLANKLINE>
+- Anna Petrova: 9.5 percent (9.5%): “Trade grew by 9.5 percent last
+  year”
+<BLANKLINE>
+COMMITMENTS AND DECISIONS
+<BLANKLINE>
+- Anna Petrova: [decision] We agreed to meet again in Sochi.
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+from stenogram import Transcript, hookimpl
+from stenogram.analysis import AnalysisOptions, analyse
+from stenogram.hookspecs import ExporterRegistrar
+from stenogram_summary.content import build, title_of
+from stenogram_summary.options import SECTIONS, Section, SummaryOptions
+from stenogram_summary.render import escape_markdown, render_markdown, render_text
+
+__all__ = [
+    "SECTIONS",
+    "Section",
+    "SummaryOptions",
+    "escape_markdown",
+    "export_summary",
+    "stenogram_register_exporters",
+]
+__version__ = "0.1.0"
+
+
+def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
+    """The exporter stenogram calls: a pure function of the transcript and the options."""
+    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=options.max_points, topics=options.max_topics))
+    sections = build(transcript, analysis, options)
+    render = render_markdown if options.format == "markdown" else render_text
+    return render(title_of(transcript, analysis), sections, options.width)
+
+
+@hookimpl
+def stenogram_register_exporters(register: ExporterRegistrar) -> None:
+    register(
+        "summary",
+        export_summary,
+        options=SummaryOptions,
+        media_type="text/plain",
+        suffix=".txt",
+        description="A plain-text (or Markdown) meeting summary: participants, key points, figures, commitments.",
+    )
