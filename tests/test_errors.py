@@ -113,3 +113,16 @@ def test_with_file_renders_file_and_line() -> None:
     err = ParseError("bad TOML metadata", line=3, text="title =")
     assert str(err) == "<text>:3: bad TOML metadata: 'title ='"
     assert str(err.with_file("talk.txt")) == "talk.txt:3: bad TOML metadata: 'title ='"
+
+
+def test_unreadable_paths_are_read_errors(tmp_path: Path) -> None:
+    with pytest.raises(stenogram.ReadError, match="cannot read"):
+        stenogram.parse_file(tmp_path)  # a directory
+    with pytest.raises(stenogram.ReadError, match="cannot read"):
+        stenogram.parse_file("bad\0name.txt")
+
+
+def test_parse_bytes_rejects_text_with_a_stenogram_error() -> None:
+    with pytest.raises(StenogramError, match="use parse"):
+        stenogram.parse_bytes("Anna: hi")  # type: ignore[arg-type]
+    assert stenogram.parse_bytes(bytearray(b"Anna Petrova: Hello.")).turns[0].label == "Anna Petrova"

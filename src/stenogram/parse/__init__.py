@@ -129,6 +129,8 @@ def parse_bytes(
     **overrides: Any,
 ) -> Transcript:
     """Decode and parse: a BOM picks UTF-8 or UTF-16/32, otherwise UTF-8 unless ``encoding`` names another."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise OptionError(f"parse_bytes() takes bytes, not {type(data).__name__}; use parse() for text")
     opts = _options(options, overrides)
     api = _api_patch(meeting, participants)
     return _parse_text(decode(bytes(data), encoding, source=source), opts, source=source, api=api)
@@ -153,12 +155,12 @@ def parse_file(
     name = str(p)
     try:
         data = p.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{p}: cannot read: {exc.strerror or exc}") from None
+        side_path = find_sidecar(p) if sidecar else None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise ReadError(f"{p}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         opts = _options(options, overrides)
         api = _api_patch(meeting, participants)
-        side_path = find_sidecar(p) if sidecar else None
         side = load_sidecar(side_path) if side_path is not None else None
         return _parse_text(decode(data, encoding, source=name), opts, source=name, sidecar=side, api=api)
     except ParseError as exc:
