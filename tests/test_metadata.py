@@ -185,6 +185,15 @@ def test_title_and_date_paragraphs_after_a_page_header() -> None:
     assert kept.meeting.title == "Council meeting" and kept.preamble == t.preamble
 
 
+def test_lone_place_line_only_after_front_matter() -> None:
+    body = "Via Teleconference\n\nMODERATOR:  Thank you.\n"
+    assert read_header(body) is None
+    header = read_header(body, after_front_matter=True)
+    assert header is not None and dict(header.values) == {"place": "Via Teleconference"}
+    assert stenogram.parse("---\ntitle: Call\n---\n" + body).meeting.place == "Via Teleconference"
+    assert stenogram.parse(body).meeting.place is None
+
+
 def test_no_header_no_fields() -> None:
     text = "Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n"
     assert read_header(text) is None
@@ -210,15 +219,16 @@ def test_no_header_no_fields() -> None:
         ),
         ("2025-01-23_trump-executive-order-signing", "Oval Office", "3:10 P.M. EST", dt.date(2025, 1, 23)),
         ("2022-07-12_biden-lopez-obrador-bilateral", "Oval Office", "11:26 A.M. EDT", None),
+        ("2023-03-13_background-press-call-aukus", "Via Teleconference", None, None),
     ],
 )
-def test_whitehouse_place_and_time(name: str, place: str, time: str, date: dt.date | None) -> None:
+def test_whitehouse_place_and_time(name: str, place: str, time: str | None, date: dt.date | None) -> None:
     t = stenogram.parse_file(CORPUS / "whitehouse_md" / f"{name}.txt")
     assert (t.meeting.place, t.meeting.time) == (place, time)
     if date is not None:
         assert t.meeting.date == date
     assert t.meeting.source is not None and t.meeting.source.startswith("https://")
-    assert t.meeting.title is not None and t.meeting.title.startswith(("Remarks", "Press", "Interview"))
+    assert t.meeting.title is not None and t.meeting.title.startswith(("Remarks", "Press", "Interview", "Background"))
 
 
 @needs_corpus

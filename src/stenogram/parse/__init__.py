@@ -88,7 +88,7 @@ def _parse_text(
     if looks_like_europarl(text[start:]):
         t = apply_metadata(build_europarl(text, start=start, source=source), header=None, layers=layers)
     else:
-        header = read_header(text, start)
+        header = read_header(text, start, after_front_matter=front is not None)
         t = build_transcript(text, start=header.end if header is not None else start, options=opts)
         t = apply_metadata(t, header=header, layers=layers)
     if opts.strict and t.diagnostics:

@@ -461,17 +461,28 @@ def _whitehouse(lines: Sequence[_Line]) -> Header | None:
     return None
 
 
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{1,60}:(?:\s|$)")
+
+
+def _place_only(lines: Sequence[_Line]) -> Header | None:
+    """A lone place line between front matter and an all-caps label: ``Via Teleconference`` (whitehouse.gov)."""
+    if len(lines) >= 2 and _place_like(lines[0].text) and _CAPS_LABEL.match(lines[1].text):
+        return _header("place", [("place", lines[0].text, lines[:1])])
+    return None
+
+
 #: Tried in order; the first that recognises the lines wins.
 _HEADERS = (_kremlin, _whitehouse)
 #: Header lines are looked for among this many first non-blank lines.
 _HEADER_LINES = 24
 
 
-def read_header(text: str, start: int = 0) -> Header | None:
+def read_header(text: str, start: int = 0, *, after_front_matter: bool = False) -> Header | None:
     """Recognise a publisher's header in the first lines of ``text[start:]``.
 
     The header is read before the grammar runs, so that a place line such
     as ``Kovrov`` cannot be taken for the first half of a wrapped label.
+    A lone place line is only looked for right after front matter.
     """
     lines: list[_Line] = []
     n = text.count("\n", 0, start) + 1
@@ -487,7 +498,7 @@ def read_header(text: str, start: int = 0) -> Header | None:
         if nl < 0:
             break
         pos, n = nl + 1, n + 1
-    for recognise in _HEADERS:
+    for recognise in (*_HEADERS, _place_only) if after_front_matter else _HEADERS:
         found = recognise(lines)
         if found is not None:
             end = max(line.end for _, field_lines in found.lines for line in field_lines)
