@@ -153,9 +153,13 @@ def test_any_text_exports_to_well_formed_xml(t: Transcript, profile: str, pretty
     etree.fromstring(doc.data)  # well-formed, or this raises
     back = read_tei(doc.data)  # and our reader takes it
     dirty = any(ILLEGAL_XML.search(s) for s in _strings(t))
-    assert bool(doc.diagnostics and any(d.code == "xml-illegal-character" for d in doc.diagnostics)) == dirty
-    if profile == "tei" and not dirty:
-        assert back == t
+    reported = any(d.code == "xml-illegal-character" for d in doc.diagnostics)
+    if profile == "tei":  # writes every field, so reports exactly when something was dirty
+        assert reported == dirty
+        if not dirty:
+            assert back == t
+    else:  # ParlaMint has no room for some fields: a dirty one it leaves out needs no report
+        assert dirty or not reported
 
 
 def _strings(t: Transcript) -> list[str]:
