@@ -240,7 +240,7 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
     resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted(accepted.items())])
-    seen_first_line = False
+    first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     i = 0
     prev_text_line = -1  # the line the pending paragraph's last line came from
     while i < n:
@@ -285,7 +285,7 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
                 # Preamble: header lines stand alone; prose breaks only after a sentence.
                 prev = lines.text[prev_text_line]
                 if (
-                    not seen_first_line
+                    prev_text_line == first_text_line
                     or _SENTENCE_END.search(prev.rstrip())
                     or prev.endswith((" ", "\u00a0"))
                     or _DATE.fullmatch(stripped)
@@ -307,7 +307,8 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
                     b.start_paragraph(i, 0)
                 else:
                     b.para.append(i)
-            seen_first_line = True
+            if first_text_line < 0:
+                first_text_line = i
             prev_text_line = i
         i += 1
     b.close_turn()

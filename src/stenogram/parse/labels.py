@@ -22,6 +22,7 @@ rejected look-alikes as diagnostics.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 __all__ = [
@@ -43,6 +44,8 @@ _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Q    text (a bare reporter mark, no colon).
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}{{2,}}|{_SP}*$)")),
     # Name: text / Name：text (full width needs no space after it).
     (
         "colon",
@@ -58,8 +61,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"[A-Z][A-Z'’\-]+|Q|A)\.(?:{_SP}+|$)"
         ),
     ),
-    # Q    text (a bare reporter mark, no colon).
-    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+|$)")),
+    # Q text: a bare reporter mark and one space (older White House records).
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
 )
 
 # Roles that stand for whoever spoke, not for a person.
@@ -139,6 +142,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_TITLE = re.compile(
     r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员)$"
 )
+# Hansard headings that end with a colon but head a list or a note, not a speech.
+_CJK_HEADINGS = re.compile(r"(?:出席|缺席|列席)\S{0,6}$|註$|注$|資料來源$|资料来源$|附錄|附录")
 _WS_RUN = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 _TRIM = ",.'’\"()"
 
@@ -182,7 +187,7 @@ def _strength(name: str, form: str) -> int:
     if not name or len(name) > 160 or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
     if _CJK.search(name):
-        if " " in name.strip() or len(name) > 12:
+        if " " in name.strip() or len(name) > 12 or _CJK_HEADINGS.match(unicodedata.normalize("NFKC", name)):
             return REJECTED
         return STRONG if (_CJK_TITLE.search(name) or len(name) <= 4) else WEAK
     words = name.split()

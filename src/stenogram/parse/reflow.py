@@ -51,27 +51,31 @@ _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
 WEIGHTS: tuple[float, ...] = (
-    -3.58,  # bias
-    5.43,  # line ends a sentence
+    -2.46,  # bias
+    4.77,  # line ends a sentence
     1.02,  # line ends with a colon
-    4.04,  # line ends with a comma or semicolon
-    3.91,  # trailing space after the line
-    -0.01,  # the next word would have fitted on this line
-    -0.68,  # this line is full width
-    -1.32,  # the next line is full width
-    3.57,  # the next line is short and open: the first line of a paragraph
-    0.3,  # this line is longer than the wrap width (an unwrapped paragraph)
-    0.49,  # the next line is longer than the wrap width
-    2.75,  # the next line opens with a capital, digit, quote or dash
-    -2.65,  # the next line opens in lower case
-    1.1,  # this line is short (under 25 columns)
-    -3.74,  # the document is hard-wrapped
-    1.29,  # sentence end and the next word would have fitted
-    -0.33,  # sentence end and the next line is full width
-    -0.97,  # sentence end and this line is full width
-    -0.63,  # the next line ends a sentence
-    2.23,  # no hard wrap in the document and the line ends a sentence
+    1.69,  # line ends with a comma or semicolon
+    3.9,  # trailing space after the line
+    -0.2,  # the next word would have fitted on this line
+    -1.11,  # this line is full width
+    -1.66,  # the next line is full width
+    2.66,  # the next line is short and open: the first line of a paragraph
+    -0.46,  # this line is longer than the wrap width (an unwrapped paragraph)
+    0.45,  # the next line is longer than the wrap width
+    2.04,  # the next line opens with a capital, digit, quote or dash
+    -2.0,  # the next line opens in lower case
+    1.18,  # this line is short (under 25 columns)
+    -3.64,  # the document is hard-wrapped
+    1.61,  # sentence end and the next word would have fitted
+    -0.04,  # sentence end and the next line is full width
+    -0.48,  # sentence end and this line is full width
+    -0.65,  # the next line ends a sentence
+    2.37,  # no hard wrap in the document and the line ends a sentence
+    1.0,  # sentence end and this line is longer than the wrap width
+    1.74,  # sentence end and the next line is short and open
+    2.46,  # comma at the end and the next line opens with a capital
 )
+_FEW_LINES = 1.5
 AMBIGUOUS = 1.0  # |score| below this is reported as a guess
 
 
@@ -128,11 +132,19 @@ def features(prev: str, line: str, after: str | None, width: int, wrapped: bool)
         float(ends and a_full),
         float(_END.search(b) is not None),
         float(ends and not wrapped),
+        float(ends and wrapped and na > width + 10),
+        float(ends and b_open),
+        float(_END_COMMA.search(a) is not None and _OPEN.match(b) is not None),
     )
 
 
 def break_score(prev: str, line: str, after: str | None, width: int, wrapped: bool) -> float:
-    """Positive when the line break between ``prev`` and ``line`` starts a new paragraph."""
+    """Positive when the line break between ``prev`` and ``line`` starts a new paragraph.
+
+    With too few lines to know the wrap width (``width`` 0) only punctuation speaks.
+    """
+    if not width:
+        return _FEW_LINES if (_END.search(prev.rstrip()) or _END_COLON.search(prev.rstrip())) else -_FEW_LINES
     return sum(w * f for w, f in zip(WEIGHTS, features(prev, line, after, width, wrapped), strict=True))
 
 

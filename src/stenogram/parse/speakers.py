@@ -165,7 +165,8 @@ def slug(text: str) -> str:
 
 
 def _key(name: str) -> str:
-    return _KEY_DROP.sub(" ", _CAMEL.sub(" ", name)).strip().casefold()
+    """Compare names folded: case, dots, camel case and compatibility ideographs (PDF text has them)."""
+    return _KEY_DROP.sub(" ", _CAMEL.sub(" ", unicodedata.normalize("NFKC", name))).strip().casefold()
 
 
 def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, str]:

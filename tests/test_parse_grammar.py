@@ -1,0 +1,252 @@
+"""The plain-text grammar: seed expectations and each general rule, on small real-looking inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stenogram.model import MarkKind, Note, NoteKind, Paragraph, Transcript
+from stenogram.parse.build import build_transcript
+from stenogram.parse.options import ParseOptions
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
+
+
+def parse(text: str) -> Transcript:
+    return build_transcript(text, start=0, options=ParseOptions())
+
+
+def codes(t: Transcript) -> list[str]:
+    return [d.code for d in t.diagnostics]
+
+
+# -- the seed ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> Transcript:
+    return parse(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_first_line_is_preamble(seed: Transcript) -> None:
+    first = seed.preamble[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.startswith("The meeting took place on the sidelines")
+    assert first.span is not None and first.span.line == 1
+
+
+def test_seed_excerpt_marker_is_not_a_speaker(seed: Transcript) -> None:
+    assert seed.meeting.is_excerpt
+    assert any(isinstance(b, Note) and b.text == "Excerpts from the transcript:" for b in seed.preamble)
+    assert all("Excerpts" not in label for p in seed.participants for label in p.labels)
+
+
+def test_seed_two_participants_two_turns(seed: Transcript) -> None:
+    assert [p.name for p in seed.participants] == ["Mikhail Mishustin", "Alikhan Smailov"]
+    assert [t.speaker for t in seed.turns] == ["mikhail-mishustin", "alikhan-smailov"]
+
+
+def test_seed_mishustin_has_nine_paragraphs(seed: Transcript) -> None:
+    paras = seed.turns[0].paragraphs
+    assert len(paras) == 9
+    assert paras[0].text.startswith("Mr Smailov, I am glad")
+    assert paras[-1].text == "Thanks a lot. Go ahead, Mr Smailov."
+
+
+def test_seed_smailov_wrapped_lines_are_reflowed(seed: Transcript) -> None:
+    raw_lines = [ln for ln in SEED.read_text(encoding="utf-8").splitlines()[12:] if ln]
+    paras = seed.turns[1].paragraphs
+    assert all("\n" not in p.text for p in seed.paragraphs)
+    # No wrapped line became a paragraph of its own: far fewer paragraphs than lines, none a bare fragment.
+    assert 5 <= len(paras) < len(raw_lines) / 2
+    starts = {p.span.line for p in paras if p.span is not None}
+    assert {19, 25, 30, 33} <= starts  # "This year, …", "Russia is …", "Our trade …", "The timely …"
+    assert all(p.text[-1] in ".!?" for p in paras)
+    assert any("recent meeting in Sochi on 19 August" in p.text for p in paras)
+
+
+# -- paragraphs -------------------------------------------------------------------------------------
+
+
+def test_blank_lines_separate_paragraphs_and_single_breaks_are_wraps() -> None:
+    t = parse("A B: One line\nwraps here.\n\nA new paragraph.\n\nC D: Reply.\n")
+    assert [p.text for p in t.turns[0].paragraphs] == ["One line wraps here.", "A new paragraph."]
+
+
+def test_hard_wrap_breaks_where_the_next_word_would_have_fitted() -> None:
+    para1 = (
+        "We discussed the key issues of the bilateral agenda during my visit to Moscow\n"
+        "and at the exhibition in Yekaterinburg, and we agreed to go on.\n"
+    )
+    para2 = (
+        "Trade and economic cooperation has been growing dynamically, and links between\n"
+        "our business communities have been strengthened.\n"
+    )
+    filler = "".join(
+        f"Line {i} of a long wrapped speech keeps going on and on across the whole width\n" for i in range(8)
+    )
+    t = parse("Anna Petrova: Good morning.\n" + para1 + para2 + filler + "Thank you.\n")
+    texts = [p.text for p in t.turns[0].paragraphs]
+    assert any(x.startswith("We discussed") and x.endswith("we agreed to go on.") for x in texts)
+    assert any(x.startswith("Trade and economic") for x in texts)
+    assert all("\n" not in x for x in texts)
+
+
+def test_unwrapped_document_has_one_paragraph_per_line() -> None:
+    lines = [f"Sentence {i} is a whole paragraph." + " It runs on for a while." * (i * 3 % 7) for i in range(12)]
+    t = parse("Vladimir Putin: " + "\n".join(lines) + "\n")
+    assert len(t.turns[0].paragraphs) == 12
+
+
+def test_no_break_spaces_are_folded_in_text() -> None:
+    t = parse("Vladimir Putin: The\u00a0President held a\u00a0meeting.\n")
+    assert t.turns[0].paragraphs[0].text == "The President held a meeting."
+
+
+# -- labels -----------------------------------------------------------------------------------------
+
+
+def test_label_alone_on_its_line() -> None:
+    t = parse("Vladimir Putin:\nWe have a very balanced Government.\nMikhail Mishustin: Thank you.\n")
+    assert [t.label for t in t.turns] == ["Vladimir Putin", "Mikhail Mishustin"]
+    assert t.turns[0].paragraphs[0].text == "We have a very balanced Government."
+
+
+def test_label_broken_by_a_wrap() -> None:
+    text = "Vladimir Putin: Please.\nPrime Minister Mikhail\nMishustin: Mr\nPresident, colleagues.\n"
+    t = parse(text)
+    assert [turn.label for turn in t.turns] == ["Vladimir Putin", "Prime Minister Mikhail Mishustin"]
+    assert t.turns[1].paragraphs[0].text.startswith("Mr President")
+    span = t.turns[1].span
+    assert span is not None and span.line == 2
+
+
+def test_role_prefixed_label_is_one_participant_with_a_role() -> None:
+    t = parse("President of Russia Vladimir Putin: Good afternoon.\nAnton Siluanov: Hello.\nVladimir Putin: Go on.\n")
+    putin = t.participant("vladimir-putin")
+    assert putin.role == "President of Russia"
+    assert putin.labels == ("President of Russia Vladimir Putin", "Vladimir Putin")
+    assert [turn.speaker for turn in t.turns] == ["vladimir-putin", "anton-siluanov", "vladimir-putin"]
+
+
+def test_surname_only_and_case_variants_join_the_full_participant() -> None:
+    text = (
+        "GOVERNOR OF CALIFORNIA ARNOLD SCHWARZENEGGER: Hello.\nDmitry Medvedev: Welcome.\n"
+        "Arnold SCHWARZENEGGER: Thanks.\nMedvedev: Good.\n"
+    )
+    t = parse(text)
+    assert [p.id for p in t.participants] == ["arnold-schwarzenegger", "dmitry-medvedev"]
+    assert t.participant("arnold-schwarzenegger").role == "GOVERNOR OF CALIFORNIA"
+    assert t.turns[3].speaker == "dmitry-medvedev"
+
+
+def test_sentences_with_colons_and_vocatives_are_not_labels() -> None:
+    text = (
+        "Mikhail Mishustin: Mr Smailov, I am glad to see you again.\n"
+        "Mr Smailov, there is one thing: the timing.\n"
+        "The main issues are: trade, energy and transport.\n"
+    )
+    t = parse(text)
+    assert len(t.turns) == 1
+    assert len(t.participants) == 1
+
+
+def test_anonymous_roles_and_annotations() -> None:
+    t = parse("Question (retranslated): Mr President, a question.\nVladimir Putin: Yes.\nRemark: Thanks.\n")
+    q = t.participant("question")
+    assert q.anonymous and t.participant("remark").anonymous
+    assert t.turns[0].label == "Question (retranslated)"
+    assert t.turns[0].annotation == "retranslated"
+    assert not t.participant("vladimir-putin").anonymous
+
+
+def test_period_and_bare_q_labels_in_blank_line_records() -> None:
+    text = "THE PRESIDENT. Good morning.\n\nQ. Mr. President, a question.\n\nQ    Another one.\n\nTHE PRESIDENT. Yes.\n"
+    t = parse(text)
+    assert [turn.label for turn in t.turns] == ["THE PRESIDENT", "Q", "Q", "THE PRESIDENT"]
+    assert t.participant("q").anonymous
+
+
+def test_cyrillic_labels_parse_like_latin_ones() -> None:
+    t = parse("Михаил Мишустин: Добрый день.\nАлихан Смаилов: Спасибо.\n")
+    assert [p.name for p in t.participants] == ["Михаил Мишустин", "Алихан Смаилов"]
+    assert all(p.id.startswith("p-") for p in t.participants)
+
+
+def test_full_width_colon_labels() -> None:
+    t = parse("主席：議員保持肅靜。\n\n梁國雄議員：規程問題。\n")
+    assert [turn.label for turn in t.turns] == ["主席", "梁國雄議員"]
+
+
+# -- notes and marks --------------------------------------------------------------------------------
+
+
+def test_stage_directions_separators_and_sections_become_notes() -> None:
+    text = "Part 1. The Kremlin, Moscow, March 1, 2018\n* * *\nVladimir Putin: Thank you.\n(Applause.)\n"
+    t = parse(text)
+    kinds = [n.kind for n in t.notes]
+    assert kinds == [NoteKind.SECTION, NoteKind.SEPARATOR, NoteKind.STAGE]
+    assert t.turns[0].notes[0].text == "(Applause.)"
+
+
+def test_inline_marks() -> None:
+    t = parse("Dmitry Medvedev: It cost [$400 million] <…> (Laughs.) Well, [crosstalk 00:07:53] yes.\n")
+    para = t.turns[0].paragraphs[0]
+    found = [(m.kind, para.text[m.start : m.end]) for m in para.marks]
+    assert found == [
+        (MarkKind.INSERTION, "[$400 million]"),
+        (MarkKind.OMISSION, "<…>"),
+        (MarkKind.STAGE, "(Laughs.)"),
+        (MarkKind.TIMESTAMP, "[crosstalk 00:07:53]"),
+    ]
+
+
+def test_whole_line_omission_stays_a_marked_paragraph_of_the_speech() -> None:
+    t = parse("Vladimir Putin: First point.\n<…>\nSecond point.\n")
+    paras = t.turns[0].paragraphs
+    assert [p.text for p in paras] == ["First point.", "<…>", "Second point."]
+    assert paras[1].marks[0].kind is MarkKind.OMISSION
+
+
+def test_markdown_escapes_are_undone() -> None:
+    t = parse("MODERATOR: Thanks to the \\[senior administration official\\].\n\nQ    Hi.\n")
+    assert t.turns[0].paragraphs[0].text == "Thanks to the [senior administration official]."
+
+
+# -- diagnostics and spans --------------------------------------------------------------------------
+
+
+def test_diagnostics_name_their_lines() -> None:
+    text = (
+        "Meeting with Government members\nSome lead text about the meeting.\n"
+        "Vladimir Putin: Good afternoon.\nSecond: we go on.\n"
+    )
+    t = parse(text)
+    found = {(d.code, d.line) for d in t.diagnostics}
+    assert ("unclassified-preamble", 2) in found
+    assert ("label-rejected", 4) in found
+
+
+def test_ambiguous_break_is_reported(seed: Transcript) -> None:
+    assert "ambiguous-break" in codes(seed)
+    assert all(d.line > 0 for d in seed.diagnostics)
+
+
+def test_text_without_labels_is_one_unnamed_speech() -> None:
+    t = parse("Mr. President, Mr. Secretary-General, colleagues,\nThis year we celebrate.\n")
+    assert len(t.turns) == 1 and t.turns[0].label == ""
+    assert t.participants[-1].id == "speaker"
+    assert "no-labels" in codes(t)
+
+
+def test_spans_index_the_whole_text_after_a_start_offset() -> None:
+    head = "+++\ntitle = 'x'\n+++\n"
+    text = head + "Anna Petrova: Good morning.\n"
+    t = build_transcript(text, start=len(head), options=ParseOptions())
+    turn = t.turns[0]
+    assert turn.span is not None and turn.span.line == 4
+    para = turn.paragraphs[0]
+    assert para.span is not None
+    assert text[para.span.start : para.span.end] == "Good morning."
