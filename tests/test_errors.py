@@ -126,3 +126,30 @@ def test_parse_bytes_rejects_text_with_a_stenogram_error() -> None:
     with pytest.raises(StenogramError, match="use parse"):
         stenogram.parse_bytes("Anna: hi")  # type: ignore[arg-type]
     assert stenogram.parse_bytes(bytearray(b"Anna Petrova: Hello.")).turns[0].label == "Anna Petrova"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+META_KEYS = st.sampled_from(
+    ["title", "date", "time", "place", "source", "url", "language", "is_excerpt", "participants", "extra", "x"]
+)
+PEOPLE = st.lists(
+    st.dictionaries(st.sampled_from(["id", "name", "role", "labels", "anonymous"]), JSON_VALUES, max_size=4)
+    | JSON_VALUES,
+    max_size=3,
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(META_KEYS, JSON_VALUES, max_size=5), PEOPLE)
+def test_any_metadata_raises_only_stenogram_errors(meeting: dict[str, object], people: list[object]) -> None:
+    try:
+        t = stenogram.parse("Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n", meeting=meeting, participants=people)
+    except StenogramError:
+        return
+    ids = [p.id for p in t.participants]
+    assert len(ids) == len(set(ids))
+    assert {turn.speaker for turn in t.turns} <= set(ids)

@@ -136,6 +136,8 @@ def test_options_and_overrides() -> None:
         ({"participants": [{"nickname": "x"}]}, "unknown participant field"),
         ({"participants": [{}]}, "at least an id"),
         ({"participants": [42]}, "mapping or a name"),
+        ({"participants": {"5": "Anna Petrova"}}, "participant id '5'"),
+        ({"participants": [{"id": "a\nb"}]}, "participant id"),
     ],
 )
 def test_bad_metadata_arguments(kwargs: dict[str, object], fragment: str) -> None:

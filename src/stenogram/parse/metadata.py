@@ -258,6 +258,8 @@ def _participant(item: object, where: _Where, default_id: str | None = None) -> 
         return ParticipantPatch(
             id=item.id, name=item.name, role=item.role, labels=item.labels, anonymous=item.anonymous or None
         )
+    if default_id is not None and not _ID_RE.fullmatch(default_id):
+        raise where.error(key, f"participant id {default_id!r} must start with a letter and hold no spaces")
     if isinstance(item, str):
         return ParticipantPatch(id=default_id, name=item)
     if not isinstance(item, Mapping):
