@@ -1,0 +1,156 @@
+"""The summary exporter on the seed, its options, determinism, and every corpus transcript."""
+
+from __future__ import annotations
+
+import glob
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import stenogram
+from stenogram import OptionError, Transcript
+from stenogram.testing import transcripts
+from stenogram_summary import SECTIONS, SummaryOptions, escape_markdown, export_summary
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
+CORPUS = sorted(glob.glob("/work/shared/corpus/*/*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed() -> Transcript:
+    return stenogram.parse_file(SEED)
+
+
+@pytest.fixture(scope="module")
+def summary(seed: Transcript) -> str:
+    out = stenogram.export(seed, "summary")
+    assert isinstance(out, str)
+    return out
+
+
+def section(text: str, title: str) -> str:
+    """The lines of one section of a plain-text summary, joined, wrapping undone."""
+    m = re.search(rf"^{title}\n\n(.*?)(?:\n\n[A-Z][A-Z ]+\n\n|\Z)", text, re.S | re.M)
+    assert m, f"no section {title!r} in:\n{text}"
+    return " ".join(m.group(1).split())
+
+
+def test_registered_as_an_exporter() -> None:
+    info = next(f for f in stenogram.formats() if f.name == "summary" and f.kind == "exporter")
+    assert info.media_type == "text/plain" and info.suffixes == (".txt",)
+
+
+def test_seed_header_and_participants(summary: str) -> None:
+    assert summary.startswith("Meeting of Mikhail Mishustin and Alikhan Smailov\n=====")
+    assert "sidelines of the" in summary.split("PARTICIPANTS")[0]
+    assert "(excerpts only)" in summary
+    people = section(summary, "PARTICIPANTS")
+    assert "Mikhail Mishustin: 57% of the words, 1 turn" in people
+    assert "Alikhan Smailov: 43% of the words, 1 turn" in people
+
+
+def test_seed_key_figures_with_speakers(summary: str) -> None:
+    figures = section(summary, "KEY FIGURES")
+    bullets = [b.strip() for b in figures.split("- ") if b.strip()]
+
+    def said_by(text: str) -> str:
+        (bullet,) = [b for b in bullets if re.search(rf"(^|: |; ){re.escape(text)}\b", b)]
+        return bullet.split(":")[0]
+
+    assert said_by("$25 billion") == "Mikhail Mishustin"
+    assert "$25 billion (25,000,000,000 USD)" in figures
+    assert said_by("9.5 percent") == "Mikhail Mishustin"
+    assert said_by("$13 billion") == "Mikhail Mishustin"
+    assert said_by("a third") == "Alikhan Smailov"
+    assert said_by("five-percent") == "Alikhan Smailov"
+    assert said_by("2021-2025") == "Alikhan Smailov"
+    assert "19 August" in figures
+
+
+def test_seed_points_commitments_topics_mentions(summary: str) -> None:
+    points = section(summary, "KEY POINTS")
+    assert "Alikhan Smailov: Bilateral trade increased by a third" in points
+    commitments = section(summary, "COMMITMENTS AND DECISIONS")
+    assert "[timing: By the end of the year]" in commitments
+    assert "cooperation" in section(summary, "TOPICS")
+    mentioned = section(summary, "MENTIONED")
+    assert "Kassym-Jomart Tokayev (2)" in mentioned
+    assert "Participants named: Mikhail Mishustin (3), Alikhan Smailov (2)" in mentioned
+    assert "Eurasian Economic Union" in mentioned and "Sochi (2)" in mentioned
+
+
+def test_width_is_respected(seed: Transcript) -> None:
+    for width in (40, 72, 100):
+        out = export_summary(seed, SummaryOptions(width=width))
+        assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_max_points_and_sections(seed: Transcript) -> None:
+    out = export_summary(seed, SummaryOptions(max_points=2, sections=("key_points", "header")))
+    assert out.startswith("Meeting of")  # the summary's order, not the option's
+    assert section(out, "KEY POINTS").count("- ") <= 2
+    assert "PARTICIPANTS" not in out and "KEY FIGURES" not in out
+
+
+def test_options_from_strings_like_the_cli(seed: Transcript) -> None:
+    out = stenogram.export(seed, "summary", sections="topics,mentions", width="60")
+    assert isinstance(out, str) and out.startswith("TOPICS\n")
+    with pytest.raises(OptionError):
+        stenogram.export(seed, "summary", sections="nonsense")
+    with pytest.raises(OptionError):
+        stenogram.export(seed, "summary", width="10")
+
+
+def test_markdown(seed: Transcript) -> None:
+    out = export_summary(seed, SummaryOptions(format="markdown"))
+    assert out.startswith("# Meeting of Mikhail Mishustin and Alikhan Smailov\n")
+    assert "\n## Key figures\n" in out
+    assert "**Mikhail Mishustin:** \\$25 billion" in out
+    assert max(len(line) for line in out.splitlines()) <= 72
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("a * b", "a \\* b"),
+        ("x - y", "x \\- y"),
+        ("2021. Then", "2021\\. Then"),
+        ("[link](x) <b>", "\\[link\\](x) \\<b\\>"),
+        ("$5 & #1", "\\$5 \\& \\#1"),
+        ("Russia-Kazakhstan", "Russia-Kazakhstan"),
+    ],
+)
+def test_markdown_escaping(raw: str, escaped: str) -> None:
+    assert escape_markdown(raw) == escaped
+
+
+def test_deterministic(seed: Transcript) -> None:
+    assert stenogram.export(seed, "summary") == stenogram.export(stenogram.parse_file(SEED), "summary")
+    md = SummaryOptions(format="markdown")
+    assert export_summary(seed, md) == export_summary(seed, md)
+
+
+@settings(max_examples=40, deadline=None)
+@given(transcripts())
+def test_any_transcript_summarises(t: Transcript) -> None:
+    for fmt in ("text", "markdown"):
+        out = export_summary(t, SummaryOptions(format=fmt))  # type: ignore[arg-type]
+        assert out.endswith("\n") and not any(line != line.rstrip() for line in out.splitlines())
+
+
+def test_all_sections_known() -> None:
+    assert SummaryOptions().sections == SECTIONS
+
+
+@pytest.mark.skipif(not CORPUS, reason="corpus not available")
+@pytest.mark.parametrize("path", CORPUS, ids=[Path(p).parent.name + "/" + Path(p).name for p in CORPUS])
+def test_corpus_summarises(path: str) -> None:
+    out = stenogram.export(stenogram.parse_file(path), "summary")
+    assert isinstance(out, str)
+    assert "PARTICIPANTS" in out and "KEY POINTS" in out
+    assert max(len(line) for line in out.splitlines()) <= 72 or any(
+        len(word) > 60 for word in out.split()
+    )  # only an unbreakable word (a URL) may overhang

@@ -1,0 +1,53 @@
+"""Commitments and decisions by cue phrases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import stenogram
+from stenogram import Paragraph, Transcript, Turn
+from stenogram.analysis import Commitment, CommitmentKind, analyse
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_cc7df8760118afc5.txt"
+
+
+def commitments(text: str) -> list[Commitment]:
+    t = Transcript(body=(Turn(speaker="p1", label="X", content=(Paragraph(text=text),)),))
+    return list(analyse(t).commitments)
+
+
+def test_seed_commitments_and_deadline() -> None:
+    t = stenogram.parse_file(SEED)
+    found = analyse(t).commitments
+    names = {p.id: p.name for p in t.participants}
+    by_cue = {c.cue: c for c in found}
+    assert "we expect" in by_cue
+    assert by_cue["we expect"].deadline == "By the end of the year"
+    assert names[by_cue["we expect"].location.speaker] == "Alikhan Smailov"
+    assert by_cue["made important decisions"].kind is CommitmentKind.DECISION
+    assert names[by_cue["made important decisions"].location.speaker] == "Mikhail Mishustin"
+    assert any(c.cue == "we seek to" for c in found)
+    for c in found:
+        assert c.location.text_in(t) == c.text
+
+
+def test_kinds_follow_the_strongest_cue() -> None:
+    (c,) = commitments("We agreed that we will meet again by the end of the year.")
+    assert (c.kind, c.cue, c.deadline) == (CommitmentKind.DECISION, "We agreed", "by the end of the year")
+    (c,) = commitments("We will open the bridge.")
+    assert c.kind is CommitmentKind.COMMITMENT
+    (c,) = commitments("I would like to ask you to prepare the documents.")
+    assert c.kind is CommitmentKind.REQUEST
+    (c,) = commitments("The summit will be held in Astana.")
+    assert c.kind is CommitmentKind.INTENTION
+
+
+def test_questions_and_plain_statements_are_not_commitments() -> None:
+    assert commitments("Will you sign the treaty?") == []
+    assert commitments("The weather was fine and the talks were long.") == []
+    assert commitments("It is the will of the people.") == []
+
+
+def test_one_record_per_sentence() -> None:
+    found = commitments("We must act. We decided to wait. Nothing else.")
+    assert [c.text for c in found] == ["We must act.", "We decided to wait."]

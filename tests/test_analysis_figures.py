@@ -1,0 +1,158 @@
+"""Key figures: what is found, how it is normalised, who said it (seed and hand-made sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import stenogram
+from stenogram import Meeting, Paragraph, Participant, Transcript, Turn
+from stenogram.analysis import Figure, FigureKind, analyse
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
+
+
+def one_speaker(*paragraphs: str, date: dt.date | None = None) -> Transcript:
+    return Transcript(
+        meeting=Meeting(date=date),
+        participants=(Participant(id="p1", name="Anna Petrova"),),
+        body=(Turn(speaker="p1", label="Anna Petrova", content=tuple(Paragraph(text=p) for p in paragraphs)),),
+    )
+
+
+def figures(text: str, date: dt.date | None = None) -> list[Figure]:
+    return list(analyse(one_speaker(text, date=date)).figures)
+
+
+def only(text: str, date: dt.date | None = None) -> Figure:
+    found = figures(text, date)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Transcript:
+    return stenogram.parse_file(SEED)
+
+
+def _speaker_of(t: Transcript, f: Figure) -> str:
+    return t.participant(f.location.speaker).name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "speaker"),
+    [
+        ("$25 billion", FigureKind.MONEY, Decimal(25_000_000_000), "USD", "Mikhail Mishustin"),
+        ("9.5 percent", FigureKind.PERCENT, Decimal("9.5"), "%", "Mikhail Mishustin"),
+        ("$13 billion", FigureKind.MONEY, Decimal(13_000_000_000), "USD", "Mikhail Mishustin"),
+        ("a third", FigureKind.FRACTION, Fraction(1, 3), None, "Alikhan Smailov"),
+        ("five-percent", FigureKind.PERCENT, Decimal(5), "%", "Alikhan Smailov"),
+        ("2021-2025", FigureKind.YEAR_RANGE, Decimal(2021), None, "Alikhan Smailov"),
+        ("four meetings", FigureKind.COUNT, Decimal(4), None, "Alikhan Smailov"),
+        ("30th anniversary", FigureKind.ORDINAL, Decimal(30), None, "Alikhan Smailov"),
+        ("fourth time", FigureKind.ORDINAL, Decimal(4), None, "Alikhan Smailov"),
+    ],
+)
+def test_seed_figures_with_values_and_speakers(
+    seed: Transcript, text: str, kind: FigureKind, value: object, unit: str | None, speaker: str
+) -> None:
+    found = [f for f in analyse(seed).figures if f.text == text]
+    assert found, f"{text!r} not among {[f.text for f in analyse(seed).figures]}"
+    f = found[0]
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+    assert _speaker_of(seed, f) == speaker
+    assert f.location.text_in(seed) == text
+
+
+def test_seed_dates_by_both_speakers(seed: Transcript) -> None:
+    dates = [(f.iso, _speaker_of(seed, f)) for f in analyse(seed).figures if f.text == "19 August"]
+    assert dates == [("XXXX-08-19", "Mikhail Mishustin"), ("XXXX-08-19", "Alikhan Smailov")]
+    (half_year,) = [f for f in analyse(seed).figures if f.kind is FigureKind.DATE_RANGE]
+    assert half_year.text == "January-June of this year"
+    assert half_year.iso == "XXXX-01/XXXX-06"
+
+
+def test_seed_contexts_say_what_the_money_is(seed: Transcript) -> None:
+    by_text = {f.text: f for f in analyse(seed).figures}
+    assert by_text["$25 billion"].context == "bilateral trade"
+    assert by_text["9.5 percent"].context == "bilateral trade"  # "it increased": the pronoun is resolved
+    assert by_text["five-percent"].context == "trade increase"
+    assert by_text["2021-2025"].context == "comprehensive economic cooperation programme"
+    assert "$25 billion" in by_text["$25 billion"].excerpt
+    assert "Sochi" in by_text["19 August"].excerpt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "upper"),
+    [
+        ("Investment reached 1.5 trillion roubles.", "1.5 trillion roubles", Decimal("1.5E12"), "RUB", None),
+        ("The fund holds €300 million.", "€300 million", Decimal(300_000_000), "EUR", None),
+        ("Loans of $10-15 billion were discussed.", "$10-15 billion", Decimal(10**10), "USD", Decimal(15 * 10**9)),
+        ("They paid 2,500 dollars.", "2,500 dollars", Decimal(2500), "USD", None),
+        ("Exports rose to $5bn last year.", "$5bn", Decimal(5 * 10**9), "USD", None),
+    ],
+)
+def test_money(sentence: str, text: str, value: Decimal, unit: str, upper: Decimal | None) -> None:
+    f = [f for f in figures(sentence) if f.kind is FigureKind.MONEY][0]
+    assert (f.text, f.value, f.unit, f.upper) == (text, value, unit, upper)
+
+
+def test_percent_forms() -> None:
+    assert only("Inflation fell to 4%.").value == Decimal(4)
+    assert only("Growth was ten per cent.").value == Decimal(10)
+    points = only("Rates rose by 0.5 percentage points.")
+    assert (points.value, points.unit, points.normalised) == (Decimal("0.5"), "pp", "0.5 pp")
+
+
+def test_fractions_and_not_ordinals() -> None:
+    f = only("Output fell by half.")
+    assert (f.kind, f.value) == (FigureKind.FRACTION, Fraction(1, 2))
+    assert only("Two thirds of the budget went to schools.").value == Fraction(2, 3)
+    third = only("We discussed a third country with our partners.")
+    assert third.kind is FigureKind.ORDINAL  # "a third country" is not a fraction
+    assert third.text == "third country"
+
+
+def test_dates_resolve_this_year_from_the_meeting_date() -> None:
+    meeting_day = dt.date(2022, 9, 14)
+    f = only("In January-June of this year trade went up.", date=meeting_day)
+    assert f.iso == "2022-01/2022-06"
+    assert only("We met on August 19, 2021 in Sochi.").iso == "2021-08-19"
+    assert only("The talks are set for 3-5 May.").iso == "XXXX-05-03/XXXX-05-05"
+    assert only("We will meet again in March.").iso == "XXXX-03"
+    assert figures("You may go.") == []  # "may" the verb is not May the month
+
+
+def test_years_and_decades() -> None:
+    assert only("The programme runs from 2021 to 2025.").iso == "2021/2025"
+    assert only("Prices of the 1990s are gone.").iso == "1990/1999"
+    assert only("This started in 2014.").kind is FigureKind.YEAR
+
+
+def test_counts_need_a_counted_noun() -> None:
+    f = only("We signed 12 agreements.")
+    assert (f.kind, f.value, f.text) == (FigureKind.COUNT, Decimal(12), "12 agreements")
+    assert only("About 3 million people took part.").value == Decimal(3_000_000)
+    assert figures("One of the things we did.") == []
+    assert figures("Two of them came.") == []
+
+
+def test_overlapping_patterns_keep_the_longest() -> None:
+    f = only("The budget is 5 billion dollars.")
+    assert f.kind is FigureKind.MONEY and f.text == "5 billion dollars"
+
+
+def test_normalised_strings() -> None:
+    assert only("It cost $25 billion.").normalised == "25,000,000,000 USD"
+    assert only("It fell by a quarter.").normalised == "1/4"
+    assert only("It was the 2nd attempt.").normalised == "#2"
+
+
+def test_no_figures_in_other_scripts_and_no_crash() -> None:
+    assert figures("今年的贸易增长了百分之五。") == []
+    assert figures("") == []

@@ -1,0 +1,100 @@
+"""People, places and organisations: linking to participants and classification by rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import stenogram
+from stenogram import Paragraph, Participant, Transcript, Turn
+from stenogram.analysis import Mention, MentionKind, analyse
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Transcript:
+    return stenogram.parse_file(SEED)
+
+
+def _by_name(t: Transcript, name: str) -> Participant:
+    (p,) = [p for p in t.participants if p.name == name]
+    return p
+
+
+def mentions(*paragraphs: str, participants: tuple[Participant, ...] = ()) -> list[Mention]:
+    speaker = participants[0].id if participants else "p1"
+    t = Transcript(
+        participants=participants,
+        body=(Turn(speaker=speaker, label="X", content=tuple(Paragraph(text=p) for p in paragraphs)),),
+    )
+    return list(analyse(t).mentions)
+
+
+def kinds(found: list[Mention]) -> dict[str, MentionKind]:
+    return {m.name: m.kind for m in found}
+
+
+def test_mr_smailov_is_linked_to_the_participant(seed: Transcript) -> None:
+    smailov = _by_name(seed, "Alikhan Smailov")
+    addressed = [m for m in analyse(seed).mentions if m.text == "Mr Smailov"]
+    assert addressed, "Mr Smailov not found"
+    assert all(m.participant == smailov.id and m.name == "Alikhan Smailov" for m in addressed)
+    assert all(m.kind is MentionKind.PERSON for m in addressed)
+    mishustin = _by_name(seed, "Mikhail Mishustin")
+    assert {m.participant for m in analyse(seed).mentions if m.text == "Mr Mishustin"} == {mishustin.id}
+
+
+def test_seed_people_places_organisations(seed: Transcript) -> None:
+    found = kinds(list(analyse(seed).mentions))
+    assert found["Kassym-Jomart Tokayev"] is MentionKind.PERSON
+    assert found["Vladimir Putin"] is MentionKind.PERSON
+    assert found["Alexei Overchuk"] is MentionKind.PERSON
+    for place in ("Sochi", "Moscow", "Orenburg", "Yekaterinburg", "Russia", "Kazakhstan"):
+        assert found[place] is MentionKind.PLACE, place
+    for org in ("Eurasian Economic Union", "INNOPROM", "Eurasian Intergovernmental Council"):
+        assert found[org] is MentionKind.ORGANISATION, org
+    assert "Russian" not in found and "Kazakhstani" not in found  # adjectives are not places
+
+
+def test_surname_resolves_to_the_full_name_given_elsewhere(seed: Transcript) -> None:
+    tokayev = [m for m in analyse(seed).mentions if m.text == "Mr Tokayev"]
+    assert tokayev and tokayev[0].name == "Kassym-Jomart Tokayev" and tokayev[0].participant is None
+
+
+def test_titles_split_place_from_person() -> None:
+    found = mentions("I spoke to President of France Emmanuel Macron yesterday.")
+    assert [(m.text, m.kind) for m in found] == [
+        ("France", MentionKind.PLACE),
+        ("Emmanuel Macron", MentionKind.PERSON),
+    ]
+
+
+def test_organisation_with_connectors() -> None:
+    found = mentions("The Ministry of Foreign Affairs and the Bank for International Settlements agreed.")
+    assert [m.text for m in found if m.kind is MentionKind.ORGANISATION] == [
+        "Ministry of Foreign Affairs",
+        "Bank for International Settlements",
+    ]
+
+
+def test_a_word_decided_once_counts_everywhere() -> None:
+    found = mentions("Brazil is a partner.", "We went to Brazil in spring.")
+    assert [(m.text, m.kind) for m in found] == [("Brazil", MentionKind.PLACE), ("Brazil", MentionKind.PLACE)]
+
+
+def test_sentence_initial_words_are_not_guessed() -> None:
+    assert mentions("Today we talk. Interregional ties grow.") == []
+
+
+def test_participant_addressed_by_full_name() -> None:
+    anna = Participant(id="anna", name="Anna Petrova")
+    found = mentions("Thank you, Anna Petrova, and thank you, Ms Petrova.", participants=(anna,))
+    assert [(m.text, m.participant) for m in found] == [("Anna Petrova", "anna"), ("Ms Petrova", "anna")]
+
+
+def test_spans_point_at_the_text(seed: Transcript) -> None:
+    for m in analyse(seed).mentions:
+        assert m.location.text_in(seed) == m.text
