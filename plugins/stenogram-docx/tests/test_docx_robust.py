@@ -20,6 +20,7 @@ from stenogram_docx.sanitise import ILLEGAL_XML
 
 import stenogram
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram.testing import transcripts
 
 LARGE = (
     Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "kremlin_en" / "2012-12-20_news-conference.txt"
@@ -56,6 +57,33 @@ def test_any_text_exports_and_reads_back(title: str, name: str, label: str, text
         assert clean.replace("\r", "\n") in body.replace("\r", "\n")
     assert result.diagnostics, "the marking held a BEL character: a diagnostic must say it was removed"
     assert any("marking" in d.message for d in result.diagnostics)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(t=transcripts())
+def test_any_model_transcript_exports_with_its_annex_in_order(t: Transcript) -> None:
+    """Marks, notes, metadata of any shape: the annex holds every paragraph, in model order."""
+    doc = docx.Document(io.BytesIO(build_briefing(t, BriefingOptions(marking="OFFICIAL"))))
+    annex = [p.text for p in doc.paragraphs if p.style.name in ("Transcript Text", "Transcript Note")]
+    expected: list[str] = []
+    for block in t.preamble:
+        expected.append(block.text)
+    for item in t.body:
+        if isinstance(item, Note):
+            expected.append(item.text)
+            continue
+        labelled = False
+        for b in item.content:
+            if isinstance(b, Paragraph) and not labelled:
+                label = item.label + (f" ({item.annotation})" if item.annotation else "")
+                expected.append(f"{label}: {b.text}")
+                labelled = True
+            else:
+                expected.append(b.text)
+        if not labelled:
+            expected.append(item.label + (f" ({item.annotation})" if item.annotation else "") + ": ")
+    normalise = str.maketrans({"\r": "\n"})
+    assert [a.translate(normalise) for a in annex] == [e.translate(normalise) for e in expected]
 
 
 def test_illegal_characters_are_stripped_with_a_diagnostic(caplog: pytest.LogCaptureFixture) -> None:
@@ -97,6 +125,20 @@ def test_source_date_epoch_dates_an_undated_meeting(seed: Transcript, monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(stenogram.OptionError, match="SOURCE_DATE_EPOCH"):
         build_briefing(undated)
+
+
+@pytest.mark.parametrize(
+    ("date", "zip_time"),
+    [(dt.date(1, 1, 1), (1980, 1, 1, 0, 0, 0)), (dt.date(2108, 1, 1), (2107, 12, 31, 23, 59, 58))],
+)
+def test_dates_outside_the_zip_range(date: dt.date, zip_time: tuple[int, ...]) -> None:
+    """Zip timestamps hold 1980-2107 only; the core properties keep the true date, in four-digit W3CDTF."""
+    data = build_briefing(Transcript(meeting=Meeting(date=date)))
+    assert docx.Document(io.BytesIO(data)).core_properties.created == dt.datetime(
+        date.year, date.month, date.day, tzinfo=dt.UTC
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {zip_time}
 
 
 def test_no_date_at_all_leaves_no_invented_date(seed: Transcript, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -376,7 +376,13 @@ class _Writer:
                 for el in element.findall(qn(tag)):
                     element.remove(el)
         else:
-            props.created = props.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
+            utc = when.astimezone(dt.UTC).replace(tzinfo=None)
+            props.created = props.modified = utc
+            # W3CDTF wants four-digit years; strftime writes year 1 as "1", which no reader parses
+            stamp = f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}Z"
+            for tag in ("dcterms:created", "dcterms:modified"):
+                for el in element.findall(qn(tag)):
+                    el.text = stamp
 
 
 def _pack_participants(facts: Sequence[MeetingFacts]) -> list[tuple[str, str, str]]:

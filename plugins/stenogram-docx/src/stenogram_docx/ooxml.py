@@ -36,7 +36,9 @@ _STALE_APP_FIELDS = (
     "AppVersion",
 )
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+#: The range a zip timestamp can hold.
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
+ZIP_END = dt.datetime(2107, 12, 31, 23, 59, 58)
 
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
@@ -125,7 +127,7 @@ def normalise_package(data: bytes, when: dt.datetime) -> bytes:
     Members come in a fixed order with one timestamp, fixed permissions and a
     fixed compression level; app.xml loses the template's stale statistics.
     """
-    stamp = max(when.replace(tzinfo=None), ZIP_EPOCH)
+    stamp = min(max(when.replace(tzinfo=None), ZIP_EPOCH), ZIP_END)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         members = {info.filename: src.read(info) for info in src.infolist()}
