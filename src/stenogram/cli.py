@@ -234,6 +234,8 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
                 raise OverwriteError(f"{job.source}: {job.target} is already the output of {claimed[key]}")
             claimed[key] = job.source
             where = _convert_one(job, info, options, args, io)
+        except BrokenPipeError:  # the reader of standard output went away: nothing more to say
+            raise
         except Exception as exc:  # carry on past a bad file, say which one
             failed += 1
             progress.message(f"{PROG}: error: {_naming(job.source, _describe(exc))}")
@@ -442,6 +444,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StenogramError as exc:
         _error(io.stderr, str(exc))
         return EXIT_USAGE if isinstance(exc, OptionError) else EXIT_FAILED
+    except BrokenPipeError:
+        # Python's advice: point stdout at devnull so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     except OSError as exc:
         _error(io.stderr, _describe(exc))
         return EXIT_FAILED

@@ -174,6 +174,15 @@ def test_bad_options_name_the_option(overrides: dict[str, object], named: str) -
         stenogram.export(example(), "markdown", **overrides)
 
 
+def test_a_preamble_line_shown_as_metadata_is_not_repeated() -> None:
+    line = "The meeting took place on the sidelines of the council."
+    t = Transcript(meeting=Meeting(occasion=line), preamble=(Paragraph(text=line), Paragraph(text="Other text.")))
+    md = export_markdown(t, MarkdownOptions())
+    assert md.count("sidelines") == 1 and "Other text." in md
+    bare = export_markdown(t, MarkdownOptions(include_metadata=False))
+    assert bare.count("sidelines") == 1  # no metadata list, so the preamble keeps it
+
+
 def test_output_is_deterministic_and_ends_with_one_newline() -> None:
     first = stenogram.export(example(), "markdown")
     assert first == stenogram.export(example(), "markdown")

@@ -21,7 +21,9 @@ class MarkdownOptions:
     include_metadata: bool = attrs.field(default=True, metadata={"help": "list date, place, source and the like"})
     include_participants: bool = attrs.field(default=True, metadata={"help": "a Participants section"})
     include_preamble: bool = attrs.field(default=True, metadata={"help": "the text before the first speaker"})
-    include_notes: bool = attrs.field(default=True, metadata={"help": "stage directions, omissions, separators"})
+    include_notes: bool = attrs.field(
+        default=True, metadata={"help": "notes: stage directions, omissions, separators, sections"}
+    )
     speaker: Literal["label", "name"] = attrs.field(
         default="label",
         validator=attrs.validators.in_(("label", "name")),
