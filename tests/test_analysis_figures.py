@@ -45,7 +45,7 @@ def _speaker_of(t: Transcript, f: Figure) -> str:
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "value", "unit", "speaker"),
+    "expected",
     [
         ("$25 billion", FigureKind.MONEY, Decimal(25_000_000_000), "USD", "Mikhail Mishustin"),
         ("9.5 percent", FigureKind.PERCENT, Decimal("9.5"), "%", "Mikhail Mishustin"),
@@ -59,8 +59,9 @@ def _speaker_of(t: Transcript, f: Figure) -> str:
     ],
 )
 def test_seed_figures_with_values_and_speakers(
-    seed: Transcript, text: str, kind: FigureKind, value: object, unit: str | None, speaker: str
+    seed: Transcript, expected: tuple[str, FigureKind, object, str | None, str]
 ) -> None:
+    text, kind, value, unit, speaker = expected
     found = [f for f in analyse(seed).figures if f.text == text]
     assert found, f"{text!r} not among {[f.text for f in analyse(seed).figures]}"
     f = found[0]
@@ -98,7 +99,7 @@ def test_seed_contexts_say_what_the_money_is(seed: Transcript) -> None:
     ],
 )
 def test_money(sentence: str, text: str, value: Decimal, unit: str, upper: Decimal | None) -> None:
-    f = [f for f in figures(sentence) if f.kind is FigureKind.MONEY][0]
+    f = next(f for f in figures(sentence) if f.kind is FigureKind.MONEY)
     assert (f.text, f.value, f.unit, f.upper) == (text, value, unit, upper)
 
 

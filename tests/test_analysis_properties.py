@@ -18,7 +18,7 @@ from stenogram.testing import transcripts
 CORPUS = sorted(glob.glob("/work/shared/corpus/*/*.txt"))
 
 # Words that exercise every analyser: figures, names, cue phrases, punctuation that cuts clauses.
-_WORDS = (
+_WORDS = str.split(
     "we agreed will must decided by the end of year trade grew $25 billion 9.5 percent five-percent a third "
     "19 August January-June 2021-2025 four meetings the fourth time 30th anniversary Mr Smailov Anna Petrova "
     "Kassym-Jomart Tokayev in Sochi Eurasian Economic Union INNOPROM Ministry of Foreign Affairs Russia and "

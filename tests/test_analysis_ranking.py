@@ -89,7 +89,7 @@ def test_near_duplicates_are_not_both_key() -> None:
 def test_graph_stays_sparse_on_a_long_conference() -> None:
     t = stenogram.parse_file(CONFERENCE)
     sentences = sentences_of(units_of(t))
-    chosen, vectors, eligible = ks._vectors(sentences)
+    chosen, vectors, _ = ks._vectors(sentences)
     edges = ks._edges(vectors)
     assert len(edges) <= ks.NEIGHBOURS * len(chosen)
     picked = analyse(t).key_sentences

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from stenogram_summary import SECTIONS, SummaryOptions, escape_markdown, export_summary
 
 import stenogram
 from stenogram import OptionError, Transcript
 from stenogram.testing import transcripts
-from stenogram_summary import SECTIONS, SummaryOptions, escape_markdown, export_summary
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
@@ -45,7 +45,7 @@ def test_registered_as_an_exporter() -> None:
 
 def test_seed_header_and_participants(summary: str) -> None:
     assert summary.startswith("Meeting of Mikhail Mishustin and Alikhan Smailov\n=====")
-    assert "sidelines of the" in summary.split("PARTICIPANTS")[0]
+    assert "sidelines of the" in summary.split("PARTICIPANTS", maxsplit=1)[0]
     assert "(excerpts only)" in summary
     people = section(summary, "PARTICIPANTS")
     assert "Mikhail Mishustin: 57% of the words, 1 turn" in people
