@@ -89,6 +89,15 @@ def test_absurd_nesting_is_refused() -> None:
         read_tei(data)
 
 
+def test_text_input_and_bad_bytes_are_handled() -> None:
+    data = tei_with_doctype("", "Grüße.")
+    assert read_tei(data.decode()).paragraphs[0].text == "Grüße."
+    with pytest.raises(TeiReadError):
+        read_tei(b"\xff\xfe\x00<")
+    with pytest.raises(TeiReadError):
+        read_tei("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\ud800</TEI>")
+
+
 def test_all_errors_are_read_errors() -> None:
     for cls in (TeiReadError, UnsafeXmlError, XmlTooLargeError):
         assert issubclass(cls, stenogram.ReadError)

@@ -52,4 +52,4 @@ class TeiOptions:
 class TeiReadOptions:
     """How to read TEI. ``max_bytes`` refuses larger input before parsing it."""
 
-    max_bytes: int = 64 * 1024 * 1024
+    max_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=attrs.validators.gt(0))

@@ -546,9 +546,11 @@ class _Reader:
         return self.text(lang) or None
 
 
-def read_tei(data: bytes, source: str | None = None, *, options: TeiReadOptions | None = None) -> Transcript:
+def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOptions | None = None) -> Transcript:
     """Read TEI bytes into a transcript. Unsafe, oversized or malformed input raises a ``ReadError``."""
     opts = options or TeiReadOptions()
     where = source or "<tei>"
+    if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
+        data = data.encode("utf-8", errors="surrogatepass")
     root = parse_xml(data, where, opts.max_bytes)
     return _Reader(root, where).read()

@@ -70,6 +70,8 @@ def parse_xml(data: bytes, where: str, max_bytes: int) -> Any:
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "?"
         raise TeiReadError(f"{where}:{line}: not well-formed XML: {exc.msg}") from None
+    except (ValueError, TypeError) as exc:  # lxml's complaints about the input itself
+        raise TeiReadError(f"{where}: cannot parse: {exc}") from None
     if root is None:
         raise TeiReadError(f"{where}: no XML document")
     dtd = root.getroottree().docinfo.internalDTD
