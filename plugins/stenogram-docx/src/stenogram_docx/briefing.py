@@ -28,7 +28,15 @@ from stenogram.diagnostics import Diagnostic
 from stenogram.errors import OptionError
 from stenogram.model import Note, Paragraph, Transcript, Turn
 from stenogram_docx.facts import MeetingFacts, gather
-from stenogram_docx.ooxml import add_field, add_run, add_tab, mark_header_row, normalise_package, set_table_look
+from stenogram_docx.ooxml import (
+    add_field,
+    add_run,
+    add_tab,
+    keep_row_together,
+    mark_header_row,
+    normalise_package,
+    set_table_look,
+)
 from stenogram_docx.options import BriefingOptions
 from stenogram_docx.sanitise import Sanitiser
 from stenogram_docx.styles import Styles
@@ -163,7 +171,9 @@ class _Writer:
             p.alignment = _ALIGN[align]
             self.run(p, title)
         for values in rows:
-            cells = table.add_row().cells  # type: ignore[no-untyped-call]
+            row = table.add_row()  # type: ignore[no-untyped-call]
+            keep_row_together(row._tr)
+            cells = row.cells
             for cell, value, (_, width, align) in zip(cells, values, columns, strict=True):
                 cell.width = Cm(width)
                 p = cell.paragraphs[0]

@@ -15,6 +15,7 @@ __all__ = [
     "add_field",
     "add_run",
     "add_tab",
+    "keep_row_together",
     "mark_header_row",
     "normalise_package",
     "set_table_look",
@@ -102,11 +103,15 @@ def set_table_look(table_element: etree._Element) -> None:
     )
 
 
+def keep_row_together(row_element: etree._Element) -> None:
+    """Never split the row across pages: half a figure's row on each page reads as two rows."""
+    row_element.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+
+
 def mark_header_row(row_element: etree._Element) -> None:
     """Repeat the row at the top of every page the table runs onto, and never split it."""
-    tr_pr = row_element.get_or_add_trPr()
-    tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
-    tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    keep_row_together(row_element)
+    row_element.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
 def _clean_app_xml(data: bytes) -> bytes:
