@@ -112,8 +112,11 @@ def _table_style(spec: StyleSpec) -> str:
       <w:tblPr>
         <w:tblBorders>
           <w:top w:val="single" w:sz="8" w:space="0" w:color="{NAVY}"/>
+          <w:left w:val="nil"/>
           <w:bottom w:val="single" w:sz="8" w:space="0" w:color="{NAVY}"/>
+          <w:right w:val="nil"/>
           <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+          <w:insideV w:val="nil"/>
         </w:tblBorders>
         <w:tblCellMar>
           <w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>
