@@ -132,7 +132,8 @@ _SENTENCE_OPENERS = frozenset(
 _SENTENCE_WORDS = frozenset(
     "i we you he she they it is are was were be been will would shall should can could may might must have has had "
     "do does did not this that these those my our your their me us them what which who how why if than very just "
-    "only said says say let".split()
+    "only said says say let as other well more some any there here about into over been being because such also "
+    "even still yet no yes need".split()
 )
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
@@ -184,7 +185,7 @@ def _word_ok(word: str) -> bool | None:
 
 def _strength(name: str, form: str) -> int:
     """How sure the word grammar is that ``name`` (annotation removed) names a speaker."""
-    if not name or len(name) > 160 or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
+    if not name or len(name) > 160 or name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
     if _CJK.search(name):
         if " " in name.strip() or len(name) > 12 or _CJK_HEADINGS.match(unicodedata.normalize("NFKC", name)):
@@ -218,12 +219,14 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
         return STRONG  # "Question from the audience", "Question from Perm Territory"
-    if lower <= 5 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
+    unnamed = verdicts.count(False) + verdicts.count(None)
+    if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname
     joined = " ".join(words)
     if "," in joined:
-        head = joined.split(",", 1)[0].split()
-        if 2 <= len(head) <= 4 and all(_word_ok(w) for w in head) and lower <= 8:
+        head, tail = joined.split(",", 1)
+        head_words = head.split()
+        if 2 <= len(head_words) <= 4 and all(_word_ok(w) for w in head_words) and len(tail.split()) <= 7:
             return STRONG  # a name, then the role after a comma
     return REJECTED
 

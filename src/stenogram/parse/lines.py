@@ -110,19 +110,9 @@ class Lines:
             before = self.text[j - 1].rstrip()
             if _is_header_tail(before):
                 break  # "17:40" / a place line: header lines, not half a label
-            if not before[-1:].isalnum():
-                best = k
+            if not before[-1:].isalnum() or j < 2 or self.kind[j - 2] == "note":
+                best = k  # the line above ends a sentence, or is a heading after a separator
         return best
-
-    def ends_mid_sentence(self, i: int) -> bool:
-        """Does text line ``i`` end in the middle of a sentence (a lower-case letter)?"""
-        if i < 0 or self.kind[i] != "text":
-            return False
-        m = self.label[i]
-        tail = self.text[i].rstrip()
-        if m is not None and not tail[m.rest :].strip():
-            return False
-        return tail[-1:].islower()
 
 
 def _is_header_tail(line: str) -> bool:
