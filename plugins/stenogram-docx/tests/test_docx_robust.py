@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import os
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -22,9 +25,21 @@ import stenogram
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.testing import transcripts
 
-LARGE = (
-    Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "kremlin_en" / "2012-12-20_news-conference.txt"
-)
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+LARGE = CORPUS / "kremlin_en" / "2012-12-20_news-conference.txt"
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _one_per_collection() -> list[Path]:
+    """The smallest transcript of each corpus collection: every source shape, at little cost."""
+    if not CORPUS.is_dir():
+        return []
+    picks = []
+    for collection in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+        files = [f for f in collection.iterdir() if f.suffix in (".txt", ".xml") and f.is_file()]
+        if files:
+            picks.append(min(files, key=lambda f: (f.stat().st_size, f.name)))
+    return picks
 
 
 def _transcript(title: str, name: str, label: str, texts: list[str], note: str) -> Transcript:
@@ -182,6 +197,31 @@ def test_sections_purpose_and_limits(seed: Transcript) -> None:
     ]
     assert len([p for p in doc.paragraphs if p.style.name == "List Bullet"]) == 3
     assert not doc.tables
+
+
+@pytest.mark.parametrize("path", _one_per_collection(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_transcripts_export(path: Path) -> None:
+    t = stenogram.read(path)
+    doc = docx.Document(io.BytesIO(build_briefing(t, BriefingOptions(marking="OFFICIAL"))))
+    annex = [p for p in doc.paragraphs if p.style.name in ("Transcript Text", "Transcript Note")]
+    assert len(annex) >= len(t.turns)
+
+
+def test_bytes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    """Set and dict orders must not leak into the document: two processes, two hash seeds, one result."""
+    script = (
+        "import sys, stenogram; from stenogram_docx import build_briefing; "
+        "sys.stdout.buffer.write(build_briefing(stenogram.parse_file(sys.argv[1])))"
+    )
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(REPO / "seeds" / "000_cc7df8760118afc5.txt")],
+            capture_output=True, check=True, env=env, timeout=120,
+        )  # fmt: skip
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1] and outputs[0][:2] == b"PK"
 
 
 @pytest.mark.skipif(not LARGE.exists(), reason=f"corpus file {LARGE} not present")
