@@ -44,24 +44,10 @@ def main(argv: list[str] | None = None) -> int:
             check=True, capture_output=True, timeout=240,
         )  # fmt: skip
         pdf = work / "briefing.pdf"
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                str(args.dpi),
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
-                str(pdf),
-                str(work / "page"),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        # -aaVector no: anti-aliased edges of adjacent shaded cells would show as white seams
+        pages = ["-f", "1", "-l", "1", "-singlefile", "-aaVector", "no"]
+        command = ["pdftoppm", "-png", "-r", str(args.dpi), *pages, str(pdf), str(work / "page")]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
         write_atomic(args.png, (work / "page.png").read_bytes())
         if args.pdf is not None:
             write_atomic(args.pdf, pdf.read_bytes())

@@ -193,11 +193,25 @@ def _drop_stale_parts(document: Document) -> None:
                 del rels[r_id]
 
 
+def _modernise_settings(document: Document) -> None:
+    """Word 2013+ layout (no "Compatibility Mode" banner), and no claims the generated text was proofread."""
+    settings = document.settings.element
+    for tag in ("w:proofState", "w:savePreviewPicture"):
+        for el in settings.findall(qn(tag)):
+            settings.remove(el)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    for lang in settings.findall(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), "en-GB")
+
+
 def build_template() -> bytes:
     """The default template's bytes: A4, the style sheet, empty body, neutral properties."""
     document = docx.Document()
     _apply_style_sheet(document)
     _drop_stale_parts(document)
+    _modernise_settings(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
