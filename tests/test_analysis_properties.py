@@ -24,7 +24,7 @@ _WORDS = str.split(
     "Kassym-Jomart Tokayev in Sochi Eurasian Economic Union INNOPROM Ministry of Foreign Affairs Russia and "
     "Kazakhstan cooperation , . ; : – ( ) ? ! “ ” 1,500 € 3 million people May 3-5 May by half two thirds "
     "the 1990s from 2021 to 2025 President of Kazakhstan 中国 贸易。 Dr. U.S. e.g. — - + # * _"
-).split()
+)
 
 
 @st.composite

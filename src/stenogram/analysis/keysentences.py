@@ -20,16 +20,16 @@ from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
 from stenogram.analysis.words import content_terms, stem
-from stenogram.text import count_words
+from stenogram.text import WORD_RE
 
-__all__ = ["DAMPING", "MIN_WORDS", "NEIGHBOURS", "WINDOW", "rank_sentences"]
+__all__ = ["COMMON", "DAMPING", "MIN_WORDS", "NEIGHBOURS", "WINDOW", "rank_sentences"]
 
 WINDOW = 8  # neighbours per term occurrence in the inverted index
-COMMON_FLOOR = 50  # a term in more sentences than this (or a twentieth of them) links none
+COMMON = 50  # a term in more sentences than this links none
 NEIGHBOURS = 10  # strongest links kept per sentence
 DAMPING = 0.85
-ROUNDS = 60
-TOLERANCE = 1e-4  # largest change, relative to the mean score, at which the ranking has settled
+ROUNDS = 30  # at most; each round shrinks the distance to the fixed point by DAMPING, whatever the size
+TOLERANCE = 1e-4  # total (L1) change of the scores, which sum to 1, at which the ranking has settled
 MIN_WORDS = 8  # shorter sentences ("Thank you.") are never key
 MIN_TERMS = 5  # nor are sentences with fewer distinct content words ("This was important at that time.")
 MIN_TERMS_IN_GRAPH = 2  # sentences below this take no part in the ranking at all
@@ -47,10 +47,10 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, f
     counts: list[Counter[str]] = []
     eligible: list[bool] = []
     for i, s in enumerate(sentences):
-        terms = Counter(t for t in content_terms(s.text) if t not in _VAGUE)
+        terms = Counter([t for t in content_terms(s.text) if t not in _VAGUE])
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue
-        n = count_words(s.text)
+        n = len(WORD_RE.findall(s.text))
         chosen.append(i)
         counts.append(terms)
         question = s.text.rstrip("\"'”’) ").endswith("?")
@@ -72,14 +72,13 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
     for i, v in enumerate(vectors):
         for t in v:
             postings.setdefault(t, []).append(i)
-    # Terms in more than a twentieth of the sentences say little about any pair (their IDF is low) and
-    # would cost the most pairs; they still count in each sentence's vector.
-    common = max(COMMON_FLOOR, len(vectors) // 20)
+    # Terms in more than COMMON sentences say little about any pair (their IDF is low) and would cost the
+    # most pairs; they still count in each sentence's vector. A fixed bound keeps the cost linear.
     sims: dict[tuple[int, int], float] = {}
     get = sims.get
     for t in sorted(postings):
         plist = postings[t]
-        if len(plist) < 2 or len(plist) > common:
+        if len(plist) < 2 or len(plist) > COMMON:
             continue
         weights = [vectors[i][t] for i in plist]
         for k, i in enumerate(plist):
@@ -128,9 +127,9 @@ def _pagerank(n: int, edges: dict[tuple[int, int], float], prior: Sequence[float
             jump * p + DAMPING * sum(map(mul, map(get, src), sh))
             for p, src, sh in zip(prior, sources, shares, strict=True)
         ]
-        change = max(map(abs, map(operator.sub, new, score)))
+        change = sum(map(abs, map(operator.sub, new, score)))
         score = new
-        if change * n < TOLERANCE:
+        if change < TOLERANCE:
             break
     return score
 

@@ -56,6 +56,14 @@ _MONTH_NAMES = table("January February March April May June July August Septembe
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani")
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-.]*")
+_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
+# Capitalised words, with the connectors a name may hold between them; _runs splits these further.
+_RUN = re.compile(
+    rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ’'\-.]){_CAPITAL_WORD}"
+    rf"(?:[ \u00a0](?:(?:of|for|the|de|von|van|der|on|and)[ \u00a0])?{_CAPITAL_WORD})*"
+)
+_PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
+_NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}s?")
 
 
@@ -100,49 +108,60 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
-    toks = _tokens(unit.text)
-    lead = len(unit.text) - len(unit.text.lstrip("\"'“‘( "))
+    """The runs of capitalised words; only the stretches a regular expression finds are tokenised."""
+    text = unit.text
+    lead = len(text) - len(text.lstrip("\"'“‘( "))
     runs: list[_Run] = []
-    i = 0
     prev_end = 0
-    while i < len(toks):
-        t = toks[i]
-        if not t.cap:
-            i += 1
-            continue
-        j = i + 1
-        has_cue = t.bare in ORGANISATION_CUES
-        while j < len(toks):
-            gap = unit.text[toks[j - 1].end : toks[j].start]
-            if gap not in (" ", "\u00a0"):
+    for m in _RUN.finditer(text):
+        offset = m.start()
+        toks = [_Tok(t.start + offset, t.end + offset, t.text) for t in _tokens(m.group())]
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.cap:
+                i += 1
+                continue
+            j = i + 1
+            has_cue = t.bare in ORGANISATION_CUES
+            while j < len(toks):
+                if text[toks[j - 1].end : toks[j].start] not in (" ", "\u00a0"):
+                    break
+                nxt = toks[j]
+                if nxt.cap:
+                    has_cue = has_cue or nxt.bare in ORGANISATION_CUES
+                    j += 1
+                    continue
+                # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
+                lowered = nxt.text.lower()
+                joins = lowered in _CONNECTORS or (lowered == "and" and has_cue)
+                if joins and j + 1 < len(toks) and toks[j + 1].cap and text[nxt.end : toks[j + 1].start] == " ":
+                    j += 2
+                    continue
                 break
-            nxt = toks[j]
-            if nxt.cap:
-                has_cue = has_cue or nxt.bare in ORGANISATION_CUES
-                j += 1
-                continue
-            # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
-            lowered = nxt.text.lower()
-            joins = lowered in _CONNECTORS or (lowered == "and" and has_cue)
-            if joins and j + 1 < len(toks) and toks[j + 1].cap and unit.text[nxt.end : toks[j + 1].start] == " ":
-                j += 2
-                continue
-            break
-        tokens = tuple(toks[i:j])
-        before_tok = toks[i - 1] if i > 0 and unit.text[toks[i - 1].end : t.start].strip() == "" else None
-        after = toks[j].text if j < len(toks) and unit.text[toks[j - 1].end : toks[j].start] == " " else ""
-        runs.append(
-            _Run(
-                unit=unit,
-                tokens=tokens,
-                sentence_start=t.start in sentence_starts or t.start == lead,
-                before=before_tok.text.lower() if before_tok is not None else "",
-                gap=unit.text[prev_end : t.start] if runs else "",
-                after=after,
+            if i > 0:
+                prev = toks[i - 1]
+                before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
+            else:
+                found = _PREVIOUS_WORD.search(text, max(0, t.start - 40), t.start)
+                before = found.group(1).lower() if found else ""
+            if j < len(toks):
+                after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""
+            else:
+                found = _NEXT_WORD.match(text, toks[j - 1].end)
+                after = found.group(1) if found else ""
+            runs.append(
+                _Run(
+                    unit=unit,
+                    tokens=tuple(toks[i:j]),
+                    sentence_start=t.start in sentence_starts or t.start == lead,
+                    before=before,
+                    gap=text[prev_end : t.start] if runs else "",
+                    after=after,
+                )
             )
-        )
-        prev_end = tokens[-1].end
-        i = j
+            prev_end = toks[j - 1].end
+            i = j
     return runs
 
 

@@ -36,6 +36,7 @@ VERBS = table(
     done become began begun show shows showed shown let set seek seeks sought affirm affirms note notes"""
 )
 # A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
+_WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SCAN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|[^\w\s’'\-]|\s[-–—]\s|\d+")
 
 
@@ -65,36 +66,32 @@ def find_topics(units: Sequence[Unit], limit: int) -> list[Topic]:
     """The ``limit`` best key phrases, best first; ties go to the phrase that came first."""
     if limit <= 0:
         return []
-    scanned: list[list[tuple[int, int, str | None]]] = []
-    common: set[str] = set()  # words printed in lower case somewhere: a name never is, so names are not topics
-    for unit in units:
-        tokens: list[tuple[int, int, str | None]] = []
-        for m in _SCAN.finditer(unit.text):
-            word = m.group("w")
-            if word is None:
-                tokens.append((m.start(), m.end(), None))
-                continue
-            word = word.replace("’", "'")
-            if word.islower():
-                common.add(word)
-            tokens.append((m.start(), m.end(), word.lower()))
-        scanned.append(tokens)
+    # Words printed in lower case somewhere: a name never is, so names are not topics.
+    common = {w for unit in units for w in _WORDS.findall(unit.text.replace("’", "'")) if w.islower()}
+    skip = STOPWORDS | VERBS
     counts: Counter[tuple[str, ...]] = Counter()
     stem_freq: Counter[str] = Counter()
     first: dict[tuple[str, ...], tuple[Unit, int, int, tuple[str, ...]]] = {}
-    for unit, tokens in zip(units, scanned, strict=True):
+    for unit in units:
         run: list[tuple[int, int, str]] = []
-        for start, end, word in [*tokens, (0, 0, None)]:
-            if word is not None and len(word) > 2 and word not in STOPWORDS and word not in VERBS and word in common:
-                run.append((start, end, word))
+        for m in [*_SCAN.finditer(unit.text.replace("’", "'")), None]:
+            word = m.group("w") if m is not None else None
+            if m is not None and word is not None and len(word) > 2:
+                lowered = word.lower()
+                if lowered in common and lowered not in skip:
+                    run.append((m.start(), m.end(), lowered))
+                    continue
+            if not run:
                 continue
+            lowered_words = [r[2] for r in run]
+            stems = [stem(w) for w in lowered_words]
+            stem_freq.update(stems)
             for i in range(len(run)):
-                stem_freq[stem(run[i][2])] += 1
                 for n in range(1, min(MAX_LEN, len(run) - i) + 1):
-                    words = tuple(r[2] for r in run[i : i + n])
+                    words = tuple(lowered_words[i : i + n])
                     if not _keep(words):
                         continue
-                    key = tuple(stem(w) for w in words)
+                    key = tuple(stems[i : i + n])
                     counts[key] += 1
                     if key not in first:
                         first[key] = (unit, run[i][0], run[i + n - 1][1], words)

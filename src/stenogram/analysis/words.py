@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
 __all__ = ["STOPWORDS", "TOKEN_RE", "content_terms", "stem", "table"]
 
@@ -75,9 +74,6 @@ def stem(word: str) -> str:
     return w
 
 
-def content_terms(text: str) -> Iterator[str]:
+def content_terms(text: str) -> list[str]:
     """The stems of the words of ``text`` that carry meaning (stop words and one-letter words dropped)."""
-    for m in TOKEN_RE.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if len(w) > 1 and w not in STOPWORDS:
-            yield stem(w)
+    return [stem(w) for w in TOKEN_RE.findall(text.lower().replace("’", "'")) if len(w) > 1 and w not in STOPWORDS]
