@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from stenogram_markdown import MarkdownOptions, export_markdown
@@ -195,6 +196,20 @@ def test_any_paragraph_text_renders_literally(text: str) -> None:
     rendered = list(blocks(escape_block(text)))
     assert squash(" ".join(inline_text(tok) for _, tok in rendered)) == squash(text)
     assert all(kind == "paragraph" for kind, _ in rendered)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_marked_stretches_render_literally_in_italics_or_plain(data: st.DataObject) -> None:
+    text = data.draw(line_texts(min_size=1, max_size=40))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    kind = data.draw(st.sampled_from([MarkKind.STAGE, MarkKind.OMISSION]))
+    paragraph = Paragraph(text=text, marks=(Mark(kind=kind, start=start, end=end),))
+    md = export_markdown(Transcript(body=(Turn(speaker="a", label="A", content=(paragraph,)),)), MarkdownOptions())
+    assert squash(text) in visible(md)
+    italic = [s for _, tok in blocks(md) for s in spans_of(tok, "em")]
+    assert all(squash(s) == squash(text[start:end]) for s in italic)
 
 
 @settings(max_examples=40, deadline=None)

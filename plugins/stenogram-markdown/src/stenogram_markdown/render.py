@@ -7,6 +7,8 @@ as written.
 
 from __future__ import annotations
 
+import string
+import unicodedata
 from collections.abc import Iterator
 
 from stenogram import MarkKind, Meeting, Note, NoteKind, Paragraph, Transcript, Turn
@@ -32,15 +34,36 @@ def _italic(text: str) -> str:
     return f"*{inner}*" if inner else ""
 
 
+def _is_space(char: str) -> bool:
+    return char in " \t\n\f\r" or unicodedata.category(char) == "Zs"
+
+
+def _surely_punctuation(char: str) -> bool:
+    """ASCII punctuation or Unicode P*: punctuation to every CommonMark version."""
+    return char in string.punctuation or unicodedata.category(char).startswith("P")
+
+
+def _maybe_punctuation(char: str) -> bool:
+    """Also Unicode symbols (S*), which CommonMark 0.31 counts as punctuation and older versions do not."""
+    return _surely_punctuation(char) or unicodedata.category(char).startswith("S")
+
+
 def _can_emphasise(text: str, start: int, end: int) -> bool:
-    """Emphasis opens and closes only next to a blank, punctuation or the end of the text (not inside a word)."""
+    """Whether ``*`` around ``text[start:end]`` opens and closes emphasis (CommonMark's flanking rules).
+
+    An opening ``*`` before punctuation needs a blank or punctuation before
+    it, and a closing one after punctuation needs the same after it; where
+    that fails, the stretch is left in plain text rather than shown with
+    stray asterisks.
+    """
     inner = text[start:end]
-    return (
-        bool(inner)
-        and inner == inner.strip()
-        and (start == 0 or not text[start - 1].isalnum())
-        and (end == len(text) or not text[end].isalnum())
-    )
+    if not inner or inner != inner.strip():
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = not _maybe_punctuation(inner[0]) or _is_space(before) or _surely_punctuation(before)
+    closes = not _maybe_punctuation(inner[-1]) or _is_space(after) or _surely_punctuation(after)
+    return opens and closes
 
 
 def _paragraph(paragraph: Paragraph) -> str:
