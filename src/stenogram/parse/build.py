@@ -51,7 +51,9 @@ _DATE = re.compile(
     r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b.{0,40}"
 )
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+# Whitespace to fold: a run of two or more, or a single character that is not a plain space.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]{2,}|[^\S ]|[\u00a0\u2000-\u200b\u202f\u3000]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|\"'])")
 _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example", "answer", "well", "now"})
 
@@ -83,6 +85,7 @@ class _Builder:
         self.para: list[int] = []  # line indices of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.is_excerpt = False
+        self.cjk = _CJK.search(text) is not None  # CJK lines join without a space
 
     # -- diagnostics -------------------------------------------------------------------------------
     def diag(self, code: str, message: str, i: int, severity: Severity = Severity.WARNING) -> None:
@@ -107,10 +110,9 @@ class _Builder:
             return
         idx = self.para
         parts = [self.lines.text[idx[0]][self.para_col :]] + [self.lines.text[i] for i in idx[1:]]
-        text = join_lines(parts)
+        text = join_lines(parts, self.cjk)
         if "\\" in text:
             text = _MD_ESCAPE.sub(r"\1", text)
-        text = _SPACES.sub(" ", text).strip()
         self.para = []
         if not text:
             return
@@ -120,7 +122,7 @@ class _Builder:
 
     def note(self, i: int, kind: NoteKind) -> None:
         self.flush()
-        stripped = _SPACES.sub(" ", self.lines.text[i]).strip()
+        stripped = " ".join(self.lines.text[i].split())
         col = self.lines.text[i].find(stripped[:1]) if stripped else 0
         span = self._span(i, max(col, 0), i)
         if OMISSION_LINE_RE.fullmatch(stripped) and self.turn is not None:

@@ -39,26 +39,30 @@ class Lines:
         self.offset = offsets
         kinds: list[str] = []
         notes: list[NoteKind | None] = []
-        labels: list[LabelMatch | None] = []
         for line in self.text:
             stripped = line.strip()
             if not stripped:
                 kinds.append("blank")
                 notes.append(None)
-                labels.append(None)
                 continue
             nk = note_kind(stripped) if len(stripped) <= _MAX_NOTE else None
-            if nk is not None:
-                kinds.append("note")
-                notes.append(nk)
-                labels.append(None)
-                continue
-            kinds.append("text")
-            notes.append(None)
-            labels.append(match_label(line))
+            kinds.append("text" if nk is None else "note")
+            notes.append(nk)
         self.kind = kinds
         self.note = notes
+        self.blank_sep = self.blank_separated()
+        labels: list[LabelMatch | None] = [None] * len(kinds)
         self.label = labels
+        if self.blank_sep:
+            # Blank-line records: a label opens a block, so only block starts are asked, in every form.
+            for i, kind in enumerate(kinds):
+                if kind == "text" and self.para_start(i):
+                    labels[i] = match_label(self.text[i])
+        else:
+            # Running text: any line may open a turn, but only with a colon label.
+            for i, kind in enumerate(kinds):
+                if kind == "text":
+                    labels[i] = match_label(self.text[i], colon_only=True)
 
     def __len__(self) -> int:
         return len(self.text)

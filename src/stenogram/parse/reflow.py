@@ -41,12 +41,12 @@ _BAND = 11  # columns: a wrapping editor fills lines to within this of the width
 _MIN_SHARE = 0.17  # share of lines inside the densest band that shows a hard wrap
 _MIN_LINES = 8  # too few lines say nothing about wrapping
 
-_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
-_END_COLON = re.compile(r"[:：]$")
-_END_COMMA = re.compile(r"[,，;；]$")
-_OPEN = re.compile(r"[A-Z\d\"'“‘«(\[<–—\-•*]|[^\W\d_](?<![a-z])")  # opens like a paragraph
-_LOWER = re.compile(r"[a-z]")
-_TRAIL = re.compile(r"[ \t\u00a0]$")
+_SENTENCE_END = frozenset(".!?…。！？")
+_CLOSERS = "\"'”’»)]"
+_COLONS = frozenset(":：")
+_COMMAS = frozenset(",，;；")
+_OPENERS = frozenset("\"'“‘«([<–—-•*")  # a quote, bracket or dash opens like a capital
+_TRAILING = frozenset(" \t\u00a0")
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
@@ -99,60 +99,128 @@ def wrap_width(lengths: Iterable[int]) -> tuple[int, bool]:
     return width, best >= _MIN_SHARE * total and width <= 200
 
 
+def _ends_sentence(text: str) -> bool:
+    """Does (right-stripped) ``text`` end a sentence, closing quotes and brackets aside?"""
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END if text else False
+
+
 def features(prev: str, line: str, after: str | None, width: int, wrapped: bool) -> tuple[float, ...]:
-    """The cues for the break between ``prev`` and ``line`` (``after`` is the line after, if any)."""
+    """The cues for the break between ``prev`` and ``line`` (``after`` is the line after, if any).
+
+    Plain string tests rather than regular expressions: this runs once per line break.
+    """
     a = prev.rstrip()
     b = line.strip()
     na, nb = len(a), len(b)
     space = b.find(" ")
     first_word = nb if space < 0 else space
-    ends = _END.search(a) is not None
+    last = a[-1:]
+    ends = _ends_sentence(a)
+    b_ends = _ends_sentence(b)
+    comma = last in _COMMAS
+    first = b[:1]
+    opens = first.isupper() or first.isdigit() or first in _OPENERS or (first.isalpha() and not first.islower())
+    lower = "a" <= first <= "z"
     fits = wrapped and na + 1 + first_word <= width
     a_full = wrapped and width - _BAND < na <= width + 3
     b_full = wrapped and width - _BAND < nb <= width + 3
-    b_open = wrapped and nb < width - 15 and _END.search(b) is None and after is not None and bool(after.strip())
+    b_open = wrapped and nb < width - 15 and not b_ends and after is not None and not after.isspace() and after != ""
+    a_long = wrapped and na > width + 10
     return (
         1.0,
         float(ends),
-        float(_END_COLON.search(a) is not None),
-        float(_END_COMMA.search(a) is not None),
-        float(_TRAIL.search(prev) is not None),
+        float(last in _COLONS),
+        float(comma),
+        float(prev[-1:] in _TRAILING),
         float(fits),
         float(a_full),
         float(b_full),
         float(b_open),
-        float(wrapped and na > width + 10),
+        float(a_long),
         float(wrapped and nb > width + 10),
-        float(_OPEN.match(b) is not None),
-        float(_LOWER.match(b) is not None),
+        float(opens),
+        float(lower),
         float(na < 25),
         float(wrapped),
         float(ends and fits),
         float(ends and b_full),
         float(ends and a_full),
-        float(_END.search(b) is not None),
+        float(b_ends),
         float(ends and not wrapped),
-        float(ends and wrapped and na > width + 10),
+        float(ends and a_long),
         float(ends and b_open),
-        float(_END_COMMA.search(a) is not None and _OPEN.match(b) is not None),
+        float(comma and opens),
     )
 
 
 def break_score(prev: str, line: str, after: str | None, width: int, wrapped: bool) -> float:
     """Positive when the line break between ``prev`` and ``line`` starts a new paragraph.
 
-    With too few lines to know the wrap width (``width`` 0) only punctuation speaks.
+    The same sum as ``WEIGHTS`` times :func:`features`, written out because it
+    runs once per line break (a test checks the two agree). With too few
+    lines to know the wrap width (``width`` 0) only punctuation speaks.
     """
+    a = prev.rstrip()
     if not width:
-        return _FEW_LINES if (_END.search(prev.rstrip()) or _END_COLON.search(prev.rstrip())) else -_FEW_LINES
-    return sum(w * f for w, f in zip(WEIGHTS, features(prev, line, after, width, wrapped), strict=True))
+        return _FEW_LINES if (_ends_sentence(a) or a[-1:] in _COLONS) else -_FEW_LINES
+    w = WEIGHTS
+    b = line.strip()
+    na, nb = len(a), len(b)
+    last = a[-1:]
+    ends = _ends_sentence(a)
+    comma = last in _COMMAS
+    first = b[:1]
+    opens = first.isupper() or first.isdigit() or first in _OPENERS or (first.isalpha() and not first.islower())
+    score = w[0]
+    if ends:
+        score += w[1]
+    elif last in _COLONS:
+        score += w[2]
+    elif comma:
+        score += w[3]
+        if opens:
+            score += w[22]
+    if prev[-1:] in _TRAILING:
+        score += w[4]
+    if opens:
+        score += w[11]
+    elif "a" <= first <= "z":
+        score += w[12]
+    if na < 25:
+        score += w[13]
+    b_ends = _ends_sentence(b)
+    if b_ends:
+        score += w[18]
+    if not wrapped:
+        return score + w[19] if ends else score
+    score += w[14]
+    space = b.find(" ")
+    if na + 1 + (nb if space < 0 else space) <= width:
+        score += w[5] + (w[15] if ends else 0.0)
+    if width - _BAND < na <= width + 3:
+        score += w[6] + (w[17] if ends else 0.0)
+    elif na > width + 10:
+        score += w[9] + (w[20] if ends else 0.0)
+    if width - _BAND < nb <= width + 3:
+        score += w[7] + (w[16] if ends else 0.0)
+    elif nb > width + 10:
+        score += w[10]
+    if nb < width - 15 and not b_ends and after and not after.isspace():
+        score += w[8] + (w[21] if ends else 0.0)
+    return score
 
 
-def join_lines(parts: list[str]) -> str:
-    """Wrapped lines as one line: one space between words, none between CJK characters."""
-    out = parts[0].strip()
-    for part in parts[1:]:
-        nxt = part.strip()
+def join_lines(parts: list[str], cjk: bool = False) -> str:
+    """Wrapped lines as one line: whitespace runs folded to one space, none between CJK characters.
+
+    ``cjk`` says whether the document has CJK text at all; without it a plain
+    split and join (fast, in C) does the whole job.
+    """
+    if not cjk:
+        return " ".join(" ".join(parts).split())
+    out = ""
+    for part in parts:
+        nxt = " ".join(part.split())
         if not nxt:
             continue
         if not out:

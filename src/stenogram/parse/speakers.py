@@ -182,10 +182,11 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     ('Minister of Education', 'Sergei Kravtsov')
     """
     words = name.split()
-    for other in sorted(known_names, key=len):
-        ow = other.split()
-        if 2 <= len(ow) < len(words) and [w.casefold() for w in words[-len(ow) :]] == [w.casefold() for w in ow]:
-            return " ".join(words[: -len(ow)]).rstrip(",") or None, " ".join(words[-len(ow) :])
+    known = known_names if isinstance(known_names, frozenset) else frozenset(n.casefold() for n in known_names)
+    # The shortest known label (two words at least) that ends this one is the name.
+    for n in range(2, len(words)):
+        if " ".join(words[-n:]).casefold() in known:
+            return " ".join(words[:-n]).rstrip(",") or None, " ".join(words[-n:])
     if "," in name:
         head, _, tail = name.rpartition(",")
         tail_words = tail.split()
@@ -232,7 +233,7 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
     shown: dict[str, list[str]] = {}
     for label, name in labels:
         shown.setdefault(name, []).append(label)
-    multi = [n for n in distinct if len(n.split()) >= 2]
+    multi_keys = frozenset(n.casefold() for n in distinct if len(n.split()) >= 2)
     order: list[str] = []  # participant keys in order of first appearance
     names: dict[str, list[str]] = {}
     roles: dict[str, str | None] = {}
@@ -243,7 +244,7 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
         if label.casefold() in ANONYMOUS_ROLES:
             role, person = None, label
         else:
-            role, person = split_role(label, (m for m in multi if m != label))
+            role, person = split_role(label, multi_keys)
         key = _key(person)
         key_of[label] = key
         if key not in names:
