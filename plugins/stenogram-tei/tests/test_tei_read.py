@@ -14,6 +14,7 @@ from stenogram import MarkKind, NoteKind, Transcript
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
 SAMPLES = ROOT.parent / "shared" / "corpus" / "parlamint-samples"
+TEI = "http://www.tei-c.org/ns/1.0"
 
 
 def sample(name: str) -> Transcript:
@@ -124,3 +125,49 @@ def test_not_tei_and_not_xml_are_read_errors() -> None:
         read_tei(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<teiHeader></TEI>", "broken.xml")
     with pytest.raises(stenogram.ReadError):
         read_tei(b"")
+
+
+def test_parlamint_corpus_root_with_its_component_on_request() -> None:
+    from stenogram_tei import TeiReadOptions
+
+    path = SAMPLES / "ParlaMint-ES-CT.xml"
+    if not path.exists():
+        pytest.skip(f"missing sample {path}")
+    t = read_tei(path.read_bytes(), str(path), options=TeiReadOptions(follow_xinclude=True))
+    assert len(t.turns) == 9
+    assert len(t.paragraphs) == 243
+    # names now come from the corpus root's listPerson, not from the printed labels
+    assert t.participant("TurrullJordi").name == "Jordi Turull Negre"
+    assert t.participant("TurrullJordi").labels == ("Jordi Turull i Negre",)
+    assert not any(d.code.startswith("xinclude") for d in t.diagnostics)
+
+
+def test_xinclude_outside_the_corpus_directory_is_refused(tmp_path: Path) -> None:
+    from stenogram_tei import TeiReadOptions, XmlTooLargeError
+
+    secret = tmp_path / "secret.xml"
+    secret.write_text(
+        f'<TEI xmlns="{TEI}"><text><body><div><u who="#x"><seg>secret</seg></u></div></body></text></TEI>'
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    hrefs = ["../secret.xml", str(secret), "file://" + str(secret), "http://127.0.0.1:9/x.xml", "missing.xml"]
+    includes = "".join(f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{h}"/>' for h in hrefs)
+    root = corpus / "root.xml"
+    root.write_text(f'<teiCorpus xmlns="{TEI}"><teiHeader/>{includes}</teiCorpus>')
+    t = read_tei(root.read_bytes(), str(root), options=TeiReadOptions(follow_xinclude=True))
+    assert t.turns == ()
+    assert [d.code for d in t.diagnostics if d.code == "xinclude-refused"] == ["xinclude-refused"] * len(hrefs)
+    # included files count against the size limit
+    (corpus / "part.xml").write_bytes(secret.read_bytes())
+    root.write_text(
+        f'<teiCorpus xmlns="{TEI}"><teiHeader/>{includes.split("/>")[0]}/></teiCorpus>'.replace(hrefs[0], "part.xml")
+    )
+    follow = TeiReadOptions(follow_xinclude=True)
+    assert [p.text for p in read_tei(root.read_bytes(), str(root), options=follow).paragraphs] == ["secret"]
+    with pytest.raises(XmlTooLargeError):
+        read_tei(
+            root.read_bytes(),
+            str(root),
+            options=TeiReadOptions(follow_xinclude=True, max_bytes=len(root.read_bytes()) + 10),
+        )

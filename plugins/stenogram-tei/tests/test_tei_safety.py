@@ -185,3 +185,51 @@ def _strings(t: Transcript) -> list[str]:
             out += [item.label, item.speaker, *([item.annotation] if item.annotation is not None else [])]
             out += [b.text for b in item.content]
     return out
+
+
+def test_reading_never_opens_a_connection() -> None:
+    """A listening socket sees no connection while documents that point at it are read.
+
+    (The lxml wheels' libxml2 may be built without HTTP at all; the parser options
+    guard builds that have it, and this test guards our own code, such as
+    following XIncludes.)
+    """
+    import socket
+    import threading
+
+    from stenogram_tei import TeiReadOptions
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.settimeout(0.5)
+    port = server.getsockname()[1]
+    connections: list[object] = []
+
+    def accept() -> None:
+        try:
+            while True:
+                connections.append(server.accept())
+        except OSError:
+            return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    documents = [
+        tei_with_doctype(f'<!DOCTYPE TEI SYSTEM "{url}/tei.dtd">', "x"),
+        tei_with_doctype(f'<!DOCTYPE TEI PUBLIC "-//TEI//DTD" "{url}/tei.dtd">', "x"),
+        f'<?xml-model href="{url}/tei.rng"?><TEI xmlns="{TEI}" xml:base="{url}/"><text/></TEI>'.encode(),
+        (
+            f'<teiCorpus xmlns="{TEI}"><teiHeader/>'
+            f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/part.xml"/></teiCorpus>'
+        ).encode(),
+    ]
+    try:
+        for data in documents:
+            for options in (TeiReadOptions(), TeiReadOptions(follow_xinclude=True)):
+                read_tei(data, "/tmp/x.xml", options=options)
+        thread.join(timeout=1)
+    finally:
+        server.close()
+    assert connections == []

@@ -50,6 +50,12 @@ class TeiOptions:
 
 @attrs.frozen(kw_only=True)
 class TeiReadOptions:
-    """How to read TEI. ``max_bytes`` refuses larger input before parsing it."""
+    """How to read TEI.
+
+    ``max_bytes``: refuse larger input before parsing it (included files count too).
+    ``follow_xinclude``: read the component files a ParlaMint corpus root includes,
+    if they lie in its own directory tree (never URLs or other places).
+    """
 
     max_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=attrs.validators.gt(0))
+    follow_xinclude: bool = False

@@ -32,6 +32,7 @@ from stenogram.model import (
     Turn,
 )
 from stenogram_tei.errors import NotTeiError, TeiReadError
+from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
 from stenogram_tei.safexml import as_text, parse_xml
 from stenogram_tei.vocab import (
@@ -183,7 +184,8 @@ class _Reader:
         for include in self.root.iter(f"{{{XI_NS}}}include"):
             self.warn(
                 "xinclude-not-followed",
-                f"{self.where}: XInclude of {include.get('href')!r} not followed (read that file itself)",
+                f"{self.where}: XInclude of {include.get('href')!r} not followed "
+                "(read that file itself, or pass TeiReadOptions(follow_xinclude=True))",
                 include,
             )
         for header in headers:
@@ -553,4 +555,7 @@ def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOp
     if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
         data = data.encode("utf-8", errors="surrogatepass")
     root = parse_xml(data, where, opts.max_bytes)
-    return _Reader(root, where).read()
+    reader = _Reader(root, where)
+    if opts.follow_xinclude:
+        reader.diagnostics += follow_includes(root, source, len(data), opts.max_bytes)
+    return reader.read()
