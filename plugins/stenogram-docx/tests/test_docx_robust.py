@@ -55,7 +55,7 @@ def _transcript(title: str, name: str, label: str, texts: list[str], note: str) 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    title=st.text(max_size=40),
+    title=st.text(max_size=300),
     name=st.text(max_size=20),
     label=st.text(max_size=20),
     texts=st.lists(st.text(max_size=200), min_size=1, max_size=3),
@@ -115,6 +115,21 @@ def test_illegal_characters_are_stripped_with_a_diagnostic(caplog: pytest.LogCap
     messages = " ".join(d.message for d in result.diagnostics)
     assert "U+001B" in messages and "U+D800" in messages and "U+000C" in messages
     assert any("docx-illegal-character" in r.getMessage() for r in caplog.records)
+
+
+def test_long_texts_fit_the_core_properties(seed: Transcript) -> None:
+    """Core properties hold 255 characters; the document itself keeps every word."""
+    title = "Meeting on " + " and ".join(f"item {n}" for n in range(60))
+    opts = BriefingOptions(marking="OFFICIAL " * 40, author="Press Office " * 30)
+    long = attrs.evolve(seed, meeting=attrs.evolve(seed.meeting, title=title, language="en-" + "x" * 300))
+    data = build_briefing([long, seed], attrs.evolve(opts, title=title))
+    doc = docx.Document(io.BytesIO(data))
+    props = doc.core_properties
+    for value in (props.title, props.author, props.keywords, props.content_status, props.language, props.subject):
+        assert len(value) <= 255
+    assert props.title.endswith("…") and title.startswith(props.title[:-1])
+    assert props.keywords.startswith("briefing") and not props.keywords.endswith(";")
+    assert [p.text for p in doc.paragraphs if p.style.name == "Title"] == [title]
 
 
 def test_output_is_identical_run_to_run(seed: Transcript) -> None:

@@ -62,6 +62,8 @@ _MONTHS = (
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ANNEX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: The longest text python-docx lets a core property hold.
+PROPERTY_LIMIT = 255
 DEFAULT_PURPOSE = (
     "To brief on what was said at this meeting: who took part, the main points made, the figures quoted and"
     " any commitments or next steps, with the full transcript annexed."
@@ -97,6 +99,26 @@ class Briefing:
 def format_date(date: dt.date) -> str:
     """``Tuesday 23 August 2022``: spelled out, so no reader mistakes day for month."""
     return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def clip_property(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """Core properties hold 255 characters (python-docx enforces it): cut at a word, mark the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
+def join_keywords(keywords: Iterable[str], limit: int = PROPERTY_LIMIT) -> str:
+    """As many whole keywords as fit in a core property, in order."""
+    out = ""
+    for k in keywords:
+        candidate = f"{out}; {k}" if out else k
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out
 
 
 def _share(share: float) -> str:
@@ -368,14 +390,18 @@ class _Writer:
         self, title: str, subject: str, keywords: Sequence[str], when: dt.datetime | None, language: str | None
     ) -> None:
         props = self.doc.core_properties
-        props.title = self.clean(title, "document title")
-        props.subject = self.clean(subject, "document subject")
-        props.author = props.last_modified_by = self.clean(self.options.author, "author")
-        props.keywords = self.clean("; ".join(("briefing", *keywords)), "keywords")
+
+        def prop(text: str, where: str) -> str:
+            return clip_property(self.clean(text, where))
+
+        props.title = prop(title, "document title")
+        props.subject = prop(subject, "document subject")
+        props.author = props.last_modified_by = prop(self.options.author, "author")
+        props.keywords = join_keywords(("briefing", *(self.clean(k, "keywords") for k in keywords)))
         props.comments = "Generated from the transcript by stenogram-docx."
         props.category = "Briefing"
-        props.content_status = self.clean(self.options.marking or "", "marking")
-        props.language = language or ""
+        props.content_status = prop(self.options.marking or "", "marking")
+        props.language = prop(language or "", "language")
         props.revision = 1
         element = props._element
         for tag in ("cp:lastPrinted", "cp:version", "cp:identifier"):
