@@ -156,21 +156,23 @@ def _sections(transcript: Transcript, options: MarkdownOptions) -> Iterator[str]
     if options.include_participants and transcript.participants:
         yield _heading(level + 1, "Participants")
         yield "\n".join(_participants(transcript))
+    opening: list[str] = []
     if options.include_preamble:
         shown = _shown_above(meeting, options)
-        for opening in transcript.preamble:
-            rendered = None if opening.text.strip() in shown else _block(opening, options, level + 1)
+        for block in transcript.preamble:
+            rendered = None if block.text.strip() in shown else _block(block, options, level + 2)
             if rendered is not None:
-                yield rendered
-    if transcript.body:
+                opening.append(rendered)
+    if opening or transcript.body:
         yield _heading(level + 1, "Transcript")
+    yield from opening
     for item in transcript.body:
         if isinstance(item, Turn):
             yield from _turn(item, transcript, options, level + 2)
         else:
-            block = _block(item, options, level + 2)
-            if block is not None:
-                yield block
+            between = _block(item, options, level + 2)
+            if between is not None:
+                yield between
 
 
 def render(transcript: Transcript, options: MarkdownOptions) -> str:
