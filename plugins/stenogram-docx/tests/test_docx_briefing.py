@@ -212,6 +212,14 @@ def test_notes_in_italics_and_marks_inline() -> None:
     assert rows[1][:2] == ["Anna Petrova", "Minister"]
 
 
+def test_lead_is_shown_as_the_summary_line(seed: Transcript) -> None:
+    lead = "The two prime ministers discussed trade and the Eurasian Economic Union."
+    doc = open_docx(build_briefing(with_meeting(seed, lead=lead, time="14:30")))
+    meta = styled(doc, "Briefing Metadata")
+    assert meta[0] == "Date\tTuesday 23 August 2022, 14:30"
+    assert meta[-1] == f"Summary\t{lead}"
+
+
 def test_title_falls_back_to_who_met(seed: Transcript) -> None:
     bare = with_meeting(seed, title=None, date=None, place=None, occasion=None, is_excerpt=False)
     doc = open_docx(build_briefing(bare))

@@ -228,6 +228,7 @@ class _Writer:
             ("Occasion", m.occasion),
             ("Record", "Excerpts from the transcript" if m.is_excerpt else None),
             ("Source", m.source),
+            ("Summary", m.lead),  # the source's own lead, e.g. the Kremlin's summary paragraph
         ]
         for label, value in rows:
             if value:
@@ -235,8 +236,6 @@ class _Writer:
                 self.run(p, label, Styles.META_LABEL)
                 add_tab(p)
                 self.run(p, value, where=f"meeting {label.lower()}")
-        if m.lead:
-            self.para(Styles.NORMAL, m.lead, "meeting lead")
 
     def purpose(self, default: str) -> None:
         p = self.para(Styles.PURPOSE)
