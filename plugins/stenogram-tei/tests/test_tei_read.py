@@ -171,3 +171,36 @@ def test_xinclude_outside_the_corpus_directory_is_refused(tmp_path: Path) -> Non
             str(root),
             options=TeiReadOptions(follow_xinclude=True, max_bytes=len(root.read_bytes()) + 10),
         )
+
+
+def test_tei_spoken_reference_example() -> None:
+    path = ROOT.parent / "shared" / "reference" / "tei-spoken-example.xml"
+    if not path.exists():
+        pytest.skip(f"missing {path}")
+    t = stenogram.read(path)
+    assert t.meeting.title == "Meeting with Government members"
+    assert (t.meeting.date, t.meeting.place, t.meeting.language) == (
+        dt.date(2024, 5, 15),
+        "Moscow, Government House",
+        "en",
+    )
+    assert t.meeting.source == "http://government.ru/en/news/00000/"
+    mishustin = t.participant("MishustinMikhail")
+    assert (mishustin.name, mishustin.role, mishustin.labels) == (
+        "Mikhail Mishustin",
+        "Prime Minister",
+        ("Mikhail Mishustin",),
+    )
+    assert [p.text for p in t.preamble] == ["Mikhail Mishustin held a meeting with Government members."]
+    assert [(turn.speaker, turn.label) for turn in t.turns] == [
+        ("MishustinMikhail", "Mikhail Mishustin"),
+        ("NovakAlexander", "Alexander Novak"),
+    ]
+    assert [p.text for p in t.turns[0].paragraphs] == [
+        "Good afternoon, colleagues.",
+        "Let us begin with the first item.",
+    ]
+    assert t.body[1] == stenogram.Note(kind=NoteKind.STAGE, text="Applause.")
+    novak = t.turns[1].paragraphs[0]
+    assert novak.text == "Thank you, Mr Mishustin. inaudible The figures are as follows."
+    assert [(m.kind, novak.text[m.start : m.end]) for m in novak.marks] == [(MarkKind.STAGE, "inaudible")]

@@ -255,12 +255,12 @@ class _Reader:
                 self.label = label[:-1] if label.endswith(":") else label
             elif name == "note" and kind == "annotation" and self.exact:
                 self.annotation = child.text or ""
-            elif name == "note" and kind == "preamble" and self.exact:
+            elif name == "note" and kind == "preamble":
                 subtype = child.get("subtype")
                 if subtype is None:
                     self.preamble.append(self.paragraph(child))
                 else:
-                    self.preamble.append(Note(kind=self.note_kind(subtype), text=child.text or ""))
+                    self.preamble.append(Note(kind=self.note_kind(subtype), text=self.text(child)))
             elif name in _NOTE_LIKE:
                 self.body.append(self.note(child))
             elif name == "pb" and child.get("n"):
