@@ -129,6 +129,19 @@ def test_never_overwrites_an_input(tmp_path: Path) -> None:
     assert source.read_bytes() == before
 
 
+def test_an_output_never_replaces_another_input(tmp_path: Path) -> None:
+    shutil.copyfile(SEED, tmp_path / "a.txt")
+    (tmp_path / "a.md").write_text("Anna Petrova: my own notes.\n", encoding="utf-8")
+    os.symlink(tmp_path / "a.txt", tmp_path / "link.txt")
+    result = run("convert", "a.txt", "a.md", "--to", "markdown", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "a.txt: refusing to overwrite a.md, which is also an input" in result.stderr
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Anna Petrova: my own notes.\n"
+    linked = run("convert", "a.txt", "--to", "json", "-o", "link.txt", cwd=tmp_path)
+    assert linked.returncode == 1 and "refusing to overwrite the input file" in linked.stderr
+    assert (tmp_path / "a.txt").read_bytes() == SEED.read_bytes()
+
+
 def test_two_inputs_never_write_one_output(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

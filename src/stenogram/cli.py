@@ -176,6 +176,11 @@ class _Job:
     target: str  # a path, or STDIO
 
 
+def _real(name: str) -> str:
+    """One spelling per file: symbolic links and ``..`` resolved, so two names of one file compare equal."""
+    return os.path.realpath(name)
+
+
 def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info: ExporterInfo) -> list[_Job]:
     """Where each input goes; refuses plans that would lose data before anything is read."""
     if files.count(STDIO) > 1:
@@ -200,7 +205,7 @@ def _convert_one(job: _Job, info: ExporterInfo, options: object, args: argparse.
     """Convert one input; returns where it went. Raises on any failure."""
     if job.target == STDIO and info.binary and io.stdout.isatty():
         raise UsageError(f"{info.name} is a binary format; refusing to write it to a terminal (use -o FILE)")
-    if STDIO not in (job.target, job.source) and Path(job.target).absolute() == Path(job.source).absolute():
+    if STDIO not in (job.target, job.source) and _real(job.target) == _real(job.source):
         raise OverwriteError(f"{job.source}: refusing to overwrite the input file (use -o or --output-dir)")
     transcript = _read_input(job.source, args.source_format, args.encoding, io.stdin)
     if job.target == STDIO:
@@ -226,12 +231,15 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
     progress = Progress(len(jobs), stderr, bar=None if len(jobs) > 1 else False)
     converted = failed = 0
     claimed: dict[str, str] = {}
+    inputs = {_real(name): name for name in args.files if name != STDIO}
     for job in jobs:
         progress.start(job.source)
         try:
-            key = job.target if job.target == STDIO else str(Path(job.target).absolute())
+            key = job.target if job.target == STDIO else _real(job.target)
             if key != STDIO and key in claimed:
                 raise OverwriteError(f"{job.source}: {job.target} is already the output of {claimed[key]}")
+            if key in inputs and inputs[key] != job.source:
+                raise OverwriteError(f"{job.source}: refusing to overwrite {inputs[key]}, which is also an input")
             claimed[key] = job.source
             where = _convert_one(job, info, options, args, io)
         except BrokenPipeError:  # the reader of standard output went away: nothing more to say
@@ -307,6 +315,7 @@ def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
         extra_labels = [label for label in p["labels"] if label != p["name"]]
         if extra_labels:
             write(f"      also printed as: {'; '.join(extra_labels)}\n")
+    write(f"preamble: {data['preamble_blocks']} blocks\n")
     write(f"turns: {data['turns']}\n")
     write(f"paragraphs: {data['paragraphs']}\n")
     write(f"notes: {data['notes']}\n")
