@@ -82,6 +82,7 @@ class _Builder:
         self.body: list[BodyItem] = []
         self.turn: _TurnStart | None = None
         self.content: list[Block] = []
+        self.last_line = 0  # the last line index any block of the current turn reaches
         self.para: list[int] = []  # line indices of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.is_excerpt = False
@@ -97,10 +98,13 @@ class _Builder:
 
     # -- blocks ------------------------------------------------------------------------------------
     def _span(self, first: int, col: int, last: int) -> Span:
-        lines = self.lines
-        start = lines.offset[first] + col
-        end = lines.offset[last] + len(lines.text[last].rstrip())
-        return Span(start=start, end=max(start, end), line=lines.number(first), end_line=lines.number(last))
+        offset = self.lines.offset
+        start = offset[first] + col
+        end = offset[last] + len(self.lines.text[last].rstrip())
+        base = self.lines.first_number
+        if last > self.last_line:
+            self.last_line = last
+        return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
     def _container(self) -> list[Block]:
         return self.content if self.turn is not None else self.preamble
@@ -109,7 +113,9 @@ class _Builder:
         if not self.para:
             return
         idx = self.para
-        parts = [self.lines.text[idx[0]][self.para_col :]] + [self.lines.text[i] for i in idx[1:]]
+        ltext = self.lines.text
+        parts = [ltext[i] for i in idx]
+        parts[0] = parts[0][self.para_col :]
         text = join_lines(parts, self.cjk)
         if "\\" in text:
             text = _MD_ESCAPE.sub(r"\1", text)
@@ -143,11 +149,7 @@ class _Builder:
             return
         t = self.turn
         self.turn = None
-        last_line = t.last
-        for block in self.content:
-            if block.span is not None:
-                last_line = max(last_line, self.lines.index_of(block.span.end_line))
-        span = self._span(t.first, t.col, last_line)
+        span = self._span(t.first, t.col, max(t.last, self.last_line))
         self.body.append(
             Turn(speaker=t.speaker, label=t.label, content=tuple(self.content), annotation=t.annotation, span=span)
         )
@@ -155,6 +157,7 @@ class _Builder:
     def open_turn(self, start: _TurnStart) -> None:
         self.close_turn()
         self.turn = start
+        self.last_line = start.last
         self.content = []
 
 
@@ -222,6 +225,17 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
     return accepted, sorted(rejected)
 
 
+def _preamble_break(prev: str, line: str, after_first_line: bool) -> bool:
+    """Before the first turn, header lines stand alone and prose breaks only after a sentence."""
+    return (
+        after_first_line
+        or _SENTENCE_END.search(prev.rstrip()) is not None
+        or prev.endswith((" ", "\u00a0"))
+        or _DATE.fullmatch(line.strip()) is not None
+        or _DATE.fullmatch(prev.strip()) is not None
+    )
+
+
 def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Transcript:
     """Parse ``text[start:]`` (``text`` is already decoded, newlines folded to ``\\n``).
 
@@ -243,75 +257,67 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
     resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted(accepted.items())])
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
-    i = 0
     prev_text_line = -1  # the line the pending paragraph's last line came from
+    ltext, lkind = lines.text, lines.kind  # local names: this loop runs once per line
+    if not accepted and lines.has_text():
+        b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
+    i = 0
     while i < n:
-        kind = lines.kind[i]
-        if i in accepted:
+        kind = lkind[i]
+        if kind == "text" and i not in accepted:
+            if i < first_turn and EXCERPT_RE.fullmatch(ltext[i].strip()):
+                b.is_excerpt = True
+                b.note(i, NoteKind.EDITORIAL)
+                prev_text_line = -1
+                i += 1
+                continue
+            para = b.para
+            if not para:
+                b.start_paragraph(i, 0)
+            elif blank_sep:
+                para.append(i)
+            elif b.turn is None:
+                if _preamble_break(ltext[prev_text_line], ltext[i], prev_text_line == first_text_line):
+                    b.start_paragraph(i, 0)
+                else:
+                    para.append(i)
+            else:
+                prev = ltext[prev_text_line]
+                after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
+                score = break_score(prev, ltext[i], after, width, wrapped)
+                if TRACE is not None:
+                    TRACE.append((lines.number(i), features(prev, ltext[i], after, width, wrapped)))
+                if -AMBIGUOUS < score < AMBIGUOUS:
+                    verdict = "a new paragraph" if score > 0 else "a wrapped line"
+                    b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
+                if score > 0:
+                    b.start_paragraph(i, 0)
+                else:
+                    para.append(i)
+            if first_text_line < 0:
+                first_text_line = i
+            prev_text_line = i
+        elif i in accepted:
             last, m, label, name = accepted[i]
-            col = m.start if last == i else len(lines.text[i]) - len(lines.text[i].lstrip())
+            col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
             b.open_turn(
                 _TurnStart(first=i, col=col, last=last, label=label, speaker=ids[name], annotation=m.annotation)
             )
-            rest = lines.text[last][m.rest :]
-            if rest.strip():
+            if ltext[last][m.rest :].strip():
                 b.start_paragraph(last, m.rest)
                 prev_text_line = last
             else:
                 prev_text_line = -1
             i = last + 1
             continue
-        if not accepted and b.turn is None and i == 0 and lines.has_text():
-            b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
-        if kind == "blank":
+        elif kind == "blank":
             b.flush()
             prev_text_line = -1
-        elif kind == "note":
+        else:
             note_kind = lines.note[i]
             assert note_kind is not None
             b.note(i, note_kind)
             prev_text_line = -1
-        else:
-            stripped = lines.text[i].strip()
-            if i < first_turn and EXCERPT_RE.fullmatch(stripped):
-                b.is_excerpt = True
-                b.note(i, NoteKind.EDITORIAL)
-                prev_text_line = -1
-                i += 1
-                continue
-            if not b.para:
-                b.start_paragraph(i, 0)
-            elif blank_sep:
-                b.para.append(i)
-            elif b.turn is None:
-                # Preamble: header lines stand alone; prose breaks only after a sentence.
-                prev = lines.text[prev_text_line]
-                if (
-                    prev_text_line == first_text_line
-                    or _SENTENCE_END.search(prev.rstrip())
-                    or prev.endswith((" ", "\u00a0"))
-                    or _DATE.fullmatch(stripped)
-                    or _DATE.fullmatch(prev.strip())
-                ):
-                    b.start_paragraph(i, 0)
-                else:
-                    b.para.append(i)
-            else:
-                prev = lines.text[prev_text_line]
-                after = lines.text[i + 1] if i + 1 < n and lines.kind[i + 1] == "text" else None
-                score = break_score(prev, lines.text[i], after, width, wrapped)
-                if TRACE is not None:
-                    TRACE.append((lines.number(i), features(prev, lines.text[i], after, width, wrapped)))
-                if abs(score) < AMBIGUOUS:
-                    verdict = "a new paragraph" if score > 0 else "a wrapped line"
-                    b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
-                if score > 0:
-                    b.start_paragraph(i, 0)
-                else:
-                    b.para.append(i)
-            if first_text_line < 0:
-                first_text_line = i
-            prev_text_line = i
         i += 1
     b.close_turn()
     for block in b.preamble[1:]:

@@ -22,7 +22,7 @@ import re
 
 from stenogram.model import Mark, MarkKind, NoteKind
 
-__all__ = ["EXCERPT_RE", "OMISSION_LINE_RE", "find_marks", "note_kind"]
+__all__ = ["EXCERPT_RE", "NOTE_START", "OMISSION_LINE_RE", "find_marks", "note_kind"]
 
 _WS = r"[ \t\u00a0\u2000-\u200b\u3000]*"
 
@@ -85,12 +85,12 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
-_NOTE_START = re.compile(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]")
+NOTE_START = re.compile(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]")
 
 
 def note_kind(stripped: str) -> NoteKind | None:
     """The kind of note a whole (stripped) line is, or None when it is ordinary text."""
-    if not _NOTE_START.match(stripped):
+    if not NOTE_START.match(stripped):
         return None  # the common case, prose, costs one anchored character test
     for kind, pattern in _LINE_NOTES:
         if pattern.fullmatch(stripped):

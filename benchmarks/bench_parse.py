@@ -1,0 +1,88 @@
+"""Parsing speed, linearity and peak memory on the real corpus.
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/bench_parse.py [CORPUS_DIR] [--repeat N]
+
+The corpus (``../shared/corpus`` by default) is concatenated into one text,
+so the figures cover every publisher's habits at once. Three figures are
+printed, with the targets of issue 4:
+
+* speed: MB/s of ``stenogram.parse`` on the whole text (target >= 10);
+* linearity: time for the text repeated 10 times over time for it once
+  (target <= 12);
+* memory: peak memory traced by ``tracemalloc`` while parsing, as a multiple
+  of the input's size in bytes (target < 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import stenogram
+from stenogram.parse.build import build_transcript
+from stenogram.parse.options import ParseOptions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_text(folder: Path) -> str:
+    """Every .txt of the corpus, in a fixed order, joined by blank lines."""
+    parts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+    return "\n\n".join(parts)
+
+
+def best_time(text: str, repeat: int, *, full: bool) -> float:
+    """The fastest of ``repeat`` runs: the least disturbed by other processes."""
+    options = ParseOptions()
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        if full:
+            stenogram.parse(text)
+        else:
+            build_transcript(text, start=0, options=options)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def peak_memory(text: str) -> int:
+    gc.collect()
+    tracemalloc.start()
+    stenogram.parse(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args(argv)
+    folder = Path(a.corpus)
+    if not folder.is_dir():
+        print(f"no corpus folder at {folder}", file=sys.stderr)
+        return 2
+    text = corpus_text(folder)
+    size = len(text.encode("utf-8"))
+    mb = size / 1e6
+    t_grammar = best_time(text, a.repeat, full=False)
+    t1 = best_time(text, a.repeat, full=True)
+    t10 = best_time(text * 10, max(1, a.repeat - 1), full=True)
+    peak = peak_memory(text)
+    print(f"input: {mb:.2f} MB ({len(text.splitlines())} lines) from {folder}")
+    print(f"speed: {mb / t1:.1f} MB/s parse(), {mb / t_grammar:.1f} MB/s grammar alone (target >= 10)")
+    print(f"linearity: 10x input takes {t10 / t1:.2f}x the time (target <= 12)")
+    print(f"memory: peak {peak / 1e6:.1f} MB = {peak / size:.1f}x the input (target < 10)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
