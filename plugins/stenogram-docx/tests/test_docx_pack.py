@@ -98,6 +98,14 @@ def test_single_item_list_is_a_plain_briefing(seed: Transcript) -> None:
     assert build_briefing([seed]) == build_briefing(seed)
 
 
+def test_annex_letters_go_on_after_z() -> None:
+    from stenogram_docx.briefing import annex_letter
+
+    assert [annex_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
+        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA",
+    ]  # fmt: skip
+
+
 def test_empty_pack_is_refused() -> None:
     with pytest.raises(stenogram.OptionError, match="at least one transcript"):
         build_briefing([])

@@ -101,6 +101,16 @@ def format_date(date: dt.date) -> str:
     return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
+def annex_letter(index: int) -> str:
+    """A, B, ... Z, AA, AB, ...: annex letters the way spreadsheets letter columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, len(_ANNEX_LETTERS))
+        letters = _ANNEX_LETTERS[rest] + letters
+    return letters
+
+
 def clip_property(text: str, limit: int = PROPERTY_LIMIT) -> str:
     """Core properties hold 255 characters (python-docx enforces it): cut at a word, mark the cut."""
     if len(text) <= limit:
@@ -501,8 +511,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         w.meeting_sections(f, 1)
     if "annex" in wanted:
         for n, f in enumerate(facts):
-            letter = _ANNEX_LETTERS[n] if n < len(_ANNEX_LETTERS) else f"A{n + 1}"
-            w.annex(f, letter, of_title=pack)
+            w.annex(f, annex_letter(n), of_title=pack)
     w.header_footer(title)
     when = document_time(items)
     subject = "Briefing pack" if pack else f"Briefing: {facts[0].transcript.meeting.occasion or title}"
