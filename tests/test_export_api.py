@@ -199,8 +199,10 @@ def test_export_file_failure_leaves_the_target_alone(tmp_path: Path) -> None:
     target.write_text("old", encoding="utf-8")
     with pytest.raises(ExportError):
         stenogram.export_file(T, "crash", target)
-    with pytest.raises(ExportError, match="directory"):
+    with pytest.raises(ExportError, match="is a directory"):
         stenogram.export_file(T, "echo", tmp_path)
+    with pytest.raises(ExportError, match="there is no directory"):
+        stenogram.export_file(T, "echo", tmp_path / "nowhere" / "x.echo")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.crash"]
 

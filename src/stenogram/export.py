@@ -273,6 +273,8 @@ def export_file(
         raise OverwriteError(f"{target}: refusing to overwrite the input file")
     if target.is_dir():
         raise ExportError(f"{target}: is a directory")
+    if not target.parent.is_dir():
+        raise ExportError(f"{target}: there is no directory {target.parent}")
     return write_atomic(target, export(transcript, fmt, options, **overrides))
 
 
