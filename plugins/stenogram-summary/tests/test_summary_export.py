@@ -40,7 +40,7 @@ def section(text: str, title: str) -> str:
 
 def test_registered_as_an_exporter() -> None:
     info = next(f for f in stenogram.formats() if f.name == "summary" and f.kind == "exporter")
-    assert info.media_type == "text/plain" and info.suffixes == (".txt",)
+    assert info.media_type == "text/plain" and info.suffixes == (".summary.txt",)
 
 
 def test_seed_header_and_participants(summary: str) -> None:

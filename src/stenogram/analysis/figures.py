@@ -151,6 +151,8 @@ _NOT_NOUNS = STOPWORDS | table(
     "percent per cent times fold years-old billion million thousand trillion hundred dozen more less"
 )
 _NOT_COUNTED = frozenset(["one", "1", "zero", "0"])
+# "The second matter", "my third point": ordinals that number the speech, not the world.
+_DISCOURSE = table("matter matters point points question questions thing things issue issues aspect place part")
 
 
 @attrs.frozen(kw_only=True)
@@ -320,7 +322,7 @@ def _count(m: re.Match[str], year: int | None) -> _Found | None:
 def _ordinal(m: re.Match[str], year: int | None) -> _Found | None:
     value = ordinal_value(m.group("ord"))
     noun = m.group("noun")
-    if value is None or value < 1 or noun in _NOT_NOUNS or noun.lower() in MONTHS:
+    if value is None or value < 1 or noun in _NOT_NOUNS or noun in _DISCOURSE or noun.lower() in MONTHS:
         return None
     digits = m.group("ord")[:1].isdigit()
     if digits and m.group("ord")[-2:] != {1: "st", 2: "nd", 3: "rd"}.get(
@@ -413,14 +415,21 @@ def _subject(sentence_text: str, upto: int) -> str | None:
         verb = next((i for i, w in enumerate(words) if _is_verb(w[2])), None)
         if verb is None or verb == 0:
             continue
-        subject = [w[2] for w in words[:verb]][-5:]
-        while subject and subject[0].lower() in _LEADING:
-            subject = subject[1:]
-        if not subject:
-            continue
-        if len(subject) == 1 and subject[0].lower() in _PRONOUNS:
+        if words[verb - 1][2].lower() in _PRONOUNS:
             return ""
-        return " ".join(subject)
+        # The content words that end at the verb, "of" and "and" allowed between them.
+        subject: list[str] = []
+        for _, _, w in reversed(words[:verb]):
+            lw = w.lower()
+            if (lw in STOPWORDS and lw not in ("of", "and")) or not w[:1].isalpha() or len(subject) >= 5:
+                break
+            subject.insert(0, w)
+        while subject and subject[0].lower() in ("of", "and"):
+            subject = subject[1:]
+        while subject and subject[-1].lower() in ("of", "and"):
+            subject = subject[:-1]
+        if subject:
+            return " ".join(subject)
     return None
 
 

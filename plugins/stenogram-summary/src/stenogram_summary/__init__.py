@@ -56,6 +56,6 @@ def stenogram_register_exporters(register: ExporterRegistrar) -> None:
         export_summary,
         options=SummaryOptions,
         media_type="text/plain",
-        suffix=".txt",
+        suffix=".summary.txt",
         description="A plain-text (or Markdown) meeting summary: participants, key points, figures, commitments.",
     )

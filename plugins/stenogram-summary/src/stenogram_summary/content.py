@@ -21,6 +21,7 @@ from stenogram.analysis import (
     Figure,
     FigureKind,
     MentionKind,
+    SpeakerStats,
 )
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
 
@@ -142,13 +143,24 @@ def _header(transcript: Transcript, analysis: Analysis, options: SummaryOptions)
 
 
 def _participants(transcript: Transcript, analysis: Analysis, options: SummaryOptions) -> list[Block]:
+    """Everyone, in order of appearance; in a crowded room only those who spoke most, and a count of the rest."""
     out: list[Block] = []
-    for s in analysis.speakers:
+    speakers = list(analysis.speakers)
+    rest: list[SpeakerStats] = []
+    if len(speakers) > options.max_participants:
+        by_words = sorted(range(len(speakers)), key=lambda i: (-speakers[i].words, i))
+        keep = set(by_words[: options.max_participants - 1])
+        rest = [s for i, s in enumerate(speakers) if i not in keep]
+        speakers = [s for i, s in enumerate(speakers) if i in keep]
+    for s in speakers:
         if s.turns == 0:
             text = "did not speak"
         else:
             text = f"{round(s.share * 100)}% of the words, {s.turns} turn{'s' * (s.turns != 1)}"
         out.append(Bullet(lead=s.name + (f", {s.role}" if s.role else ""), text=text))
+    if rest:
+        share = round(sum(s.share for s in rest) * 100)
+        out.append(Bullet(text=f"{len(rest)} others: {share}% of the words, {sum(s.turns for s in rest)} turns"))
     return out or [Line(text="No speakers.")]
 
 
@@ -192,16 +204,44 @@ def _top(items: Sequence[_T], priority: Callable[[_T], int], limit: int) -> list
     return sorted(ranked)
 
 
+_AMOUNTS = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION)
+
+
+def _round_robin(queues: dict[FigureKind, list[int]], kinds: Sequence[FigureKind], limit: int) -> list[int]:
+    chosen: list[int] = []
+    while len(chosen) < limit and any(queues.get(k) for k in kinds):
+        for kind in kinds:
+            if queues.get(kind) and len(chosen) < limit:
+                chosen.append(queues[kind].pop(0))
+    return chosen
+
+
+def _spread(figures: Sequence[Figure], limit: int) -> list[int]:
+    """Indexes of ``limit`` figures: two thirds amounts (money, rates, fractions), the rest dates and counts.
+
+    Within each tier kinds take turns, and figures whose subject is known go first, so a long press
+    conference that quotes dozens of sums still shows its growth rates and its dates. Document order.
+    """
+    queues: dict[FigureKind, list[int]] = {}
+    for i in sorted(range(len(figures)), key=lambda i: (figures[i].context is None, i)):
+        queues.setdefault(figures[i].kind, []).append(i)
+    others = sorted((k for k in queues if k not in _AMOUNTS), key=lambda k: FIGURE_PRIORITY[k])
+    chosen = _round_robin(queues, _AMOUNTS, limit - limit // 3)
+    chosen += _round_robin(queues, others, limit - len(chosen))
+    chosen += _round_robin(queues, _AMOUNTS, limit - len(chosen))  # when there were few dates and counts
+    return sorted(chosen)
+
+
 def _key_figures(transcript: Transcript, analysis: Analysis, options: SummaryOptions) -> list[Block]:
     names = _names(transcript)
-    seen: set[tuple[str, str | None, str]] = set()
+    seen: set[tuple[str, str]] = set()
     figures: list[Figure] = []
-    for f in analysis.figures:
-        key = (f.normalised if "XXXX" not in f.normalised else f.text, f.context, f.location.speaker)
+    for f in analysis.figures:  # a figure one speaker repeats is shown once, where first said
+        key = (f.normalised if "XXXX" not in f.normalised else f.text.lower(), f.location.speaker)
         if key not in seen:
             seen.add(key)
             figures.append(f)
-    kept = [figures[i] for i in _top(figures, lambda f: FIGURE_PRIORITY[f.kind], options.max_figures)]
+    kept = [figures[i] for i in _spread(figures, options.max_figures)]
     # Figures one speaker stated in the same clause share one bullet.
     groups: list[list[Figure]] = []
     for f in kept:

@@ -47,6 +47,11 @@ class SummaryOptions:
         metadata={"help": "wrap lines at this many columns (at least 30)"},
     )
     max_points: int = attrs.field(default=8, validator=_COUNT, metadata={"help": "key points shown"})
+    max_participants: int = attrs.field(
+        default=12,
+        validator=[attrs.validators.instance_of(int), attrs.validators.ge(2)],
+        metadata={"help": "participants listed; beyond this, those who spoke least are counted together"},
+    )
     max_figures: int = attrs.field(default=15, validator=_COUNT, metadata={"help": "key figures shown"})
     max_commitments: int = attrs.field(default=10, validator=_COUNT, metadata={"help": "commitments shown"})
     max_topics: int = attrs.field(default=10, validator=_COUNT, metadata={"help": "topics shown"})
