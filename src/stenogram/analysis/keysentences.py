@@ -35,6 +35,8 @@ MIN_TERMS = 5  # nor are sentences with fewer distinct content words ("This was 
 MIN_TERMS_IN_GRAPH = 2  # sentences below this take no part in the ranking at all
 MAX_WORDS = 80  # longer ones are run-ons a summary cannot quote
 EDGE_THRESHOLD = 0.08  # cosine below this is noise
+CENTROID = 25  # the stems in most sentences, taken as the transcript's themes
+THEME_WEIGHT = 2.0  # prior weight of a theme stem, against 1 for any other content word
 REDUNDANCY = 0.5  # a pick this similar to an earlier pick is skipped
 
 
@@ -140,6 +142,19 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
+def _prior(vectors: Sequence[dict[str, float]]) -> list[float]:
+    """Where the random jump lands: sentences with many content words, and with the transcript's own themes.
+
+    The themes are the ``CENTROID`` stems used in most sentences (MEAD's centroid, in a set): a sentence
+    about what the meeting keeps coming back to outranks an aside that happens to be well connected.
+    """
+    df: Counter[str] = Counter()
+    for v in vectors:
+        df.update(v.keys())
+    centroid = {t for t, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))[:CENTROID]}
+    return [min(len(v), 15) + THEME_WEIGHT * len(centroid.intersection(v)) for v in vectors]
+
+
 def rank_sentences(sentences: Sequence[Sentence], limit: int) -> list[KeySentence]:
     """The ``limit`` most central sentences, best first, near-duplicates of better ones left out."""
     if limit <= 0:
@@ -147,7 +162,7 @@ def rank_sentences(sentences: Sequence[Sentence], limit: int) -> list[KeySentenc
     chosen, vectors, eligible = _vectors(sentences)
     if not any(eligible):
         return []
-    weights = [min(len(v), 15) for v in vectors]
+    weights = _prior(vectors)
     total = sum(weights)
     scores = _pagerank(len(chosen), _edges(vectors), [w / total for w in weights])
     order = sorted((k for k in range(len(chosen)) if eligible[k]), key=lambda k: (-round(scores[k], 12), chosen[k]))
