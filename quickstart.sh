@@ -15,7 +15,8 @@ done
 seed=seeds/000_cc7df8760118afc5.txt
 mkdir -p out
 .venv/bin/stenogram inspect "$seed"
-for fmt in $(.venv/bin/stenogram formats --names --exporters); do
+for fmt in json markdown tei summary docx; do
     .venv/bin/stenogram convert "$seed" --to "$fmt" --output-dir out
 done
+cat out/000_cc7df8760118afc5.summary.txt
 ls -l out
