@@ -294,3 +294,20 @@ def test_export_file_writes_atomically(tmp_path: Any) -> None:
     t = stenogram.parse_file(SEED)
     out = stenogram.export_file(t, "tei", tmp_path / "seed.tei.xml")
     assert stenogram.read(out) == t
+
+
+@pytest.mark.parametrize(
+    ("source", "uri"),
+    [
+        ("http://en.kremlin.ru/events/president/news/63945", "http://en.kremlin.ru/events/president/news/63945"),
+        ("https://a.example/c?d=e&f=g#h", "https://a.example/c?d=e&f=g#h"),
+        ("Kremlin press office", "Kremlin%20press%20office"),
+        ("%O:6 ]x#y#z", "%25O%3A6%20%5Dx#y%23z"),
+    ],
+)
+def test_parlamint_idno_is_always_a_uri(source: str, uri: str) -> None:
+    import attrs
+
+    t = attrs.evolve(rich(), meeting=attrs.evolve(MEETING, source=source))
+    root = tree(to_tei(t, TeiOptions(profile="parlamint")).data)
+    assert texts(root, "//t:sourceDesc/t:bibl/t:idno") == [uri]

@@ -44,7 +44,9 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _CHAIR = re.compile(r"\b(?:chair\w*|moderator|presiding|presides|speaker of)\b", re.IGNORECASE)
 _URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+\Z", re.IGNORECASE)
-_URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URI_SAFE = "/?@!$&'()*+,;=%-._~"  # RFC 3986 path, query and fragment characters, ':' apart
 CC_BY = "http://creativecommons.org/licenses/by/4.0/"
 
 #: Elements that hold only elements: the only ones ``pretty`` indents.
@@ -73,6 +75,17 @@ def publication_date() -> dt.date:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()
+
+
+def as_uri(text: str) -> str:
+    """``text`` as a valid URI reference, escaping what RFC 3986 does not allow where it stands."""
+    match = _SCHEME.match(text)
+    scheme, rest = (match.group(0), text[match.end() :]) if match else ("", text)
+    rest = _STRAY_PERCENT.sub("%25", rest)
+    path, hash_, fragment = rest.partition("#")
+    # a colon is fine after a scheme, but would turn the first segment of a relative reference into one
+    safe = _URI_SAFE + (":" if scheme else "")
+    return scheme + quote(path, safe=safe) + hash_ + quote(fragment, safe=_URI_SAFE + ":")
 
 
 def derived_title(transcript: Transcript) -> str:
@@ -338,7 +351,7 @@ class _Writer:
         bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
         _sub(bibl, "title", c(title, "title"), type="main" if self.parlamint else None)
         if source is not None and self.parlamint:  # ParlaMint's idno holds a URI and nothing else
-            _sub(bibl, "idno", quote(source, safe=_URI_SAFE), type="URI")
+            _sub(bibl, "idno", as_uri(source), type="URI")
         elif source is not None:
             _sub(bibl, "idno", source, type="URI" if _URL.match(source) else "source")
         elif self.parlamint:
