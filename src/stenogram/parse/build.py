@@ -102,8 +102,7 @@ class _Builder:
         start = offset[first] + col
         end = offset[last] + len(self.lines.text[last].rstrip())
         base = self.lines.first_number
-        if last > self.last_line:
-            self.last_line = last
+        self.last_line = max(self.last_line, last)
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
     def _container(self) -> list[Block]:
@@ -122,9 +121,20 @@ class _Builder:
         self.para = []
         if not text:
             return
-        marks = find_marks(text)
         span = self._span(idx[0], self.para_col, idx[-1])
-        self._container().append(Paragraph(text=text, marks=marks, span=span))
+        if len(idx) > 1 and text[0] == "(" and text[-1] == ")" and _whole_parenthesis(text):
+            # "(Tatyana Golikova also / reported on …)": an aside wrapped over several lines.
+            self._aside(text, NoteKind.EDITORIAL if len(text) >= 60 else NoteKind.STAGE, span)
+            return
+        self._container().append(Paragraph(text=text, marks=find_marks(text), span=span))
+
+    def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
+        """A stage direction or editorial aside: a Note, or inside a turn a marked paragraph if so asked."""
+        if self.turn is not None and not self.options.stage_notes:
+            mark = Mark(kind=MarkKind.STAGE, start=0, end=len(text))
+            self.content.append(Paragraph(text=text, marks=(mark,), span=span))
+        else:
+            self._container().append(Note(kind=kind, text=text, span=span))
 
     def note(self, i: int, kind: NoteKind) -> None:
         self.flush()
@@ -135,6 +145,9 @@ class _Builder:
             # kremlin.ru prints "<…>" as a paragraph of the speech: keep it one, marked as an omission.
             mark = Mark(kind=MarkKind.OMISSION, start=0, end=len(stripped))
             self.content.append(Paragraph(text=stripped, marks=(mark,), span=span))
+            return
+        if kind in (NoteKind.STAGE, NoteKind.EDITORIAL):
+            self._aside(stripped, kind, span)
             return
         self._container().append(Note(kind=kind, text=stripped, span=span))
 
@@ -195,9 +208,9 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         if k:
             continue
         strength = m.strength
-        if strength == STRONG and not blank_sep:
-            if m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES:
-                strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
+        lone_caps = m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES
+        if strength == STRONG and not blank_sep and lone_caps:
+            strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
         if strength == STRONG:
             accepted[i] = (i, m, m.label, m.name)
         elif strength == WEAK:
@@ -223,6 +236,19 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         else:
             rejected.append(i)
     return accepted, sorted(rejected)
+
+
+def _whole_parenthesis(text: str) -> bool:
+    """Is ``text`` one parenthesis from its first character to its last ("(a) b (c)" is not)?"""
+    depth = 0
+    for pos, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and pos != len(text) - 1:
+                return False
+    return depth == 0
 
 
 def _preamble_break(prev: str, line: str, after_first_line: bool) -> bool:

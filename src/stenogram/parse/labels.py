@@ -36,6 +36,12 @@ __all__ = [
     "strength_of",
 ]
 
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one string: tables stay readable."""
+    return frozenset(words.split())
+
+
 STRONG = 2  # take it
 WEAK = 1  # take it only if the document supports it (a known surname, a repeated label)
 REJECTED = 0  # looks like a label but is not; worth a diagnostic
@@ -79,61 +85,23 @@ ANONYMOUS_ROLES = frozenset(
 _SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
 
 # Lower-case words allowed inside a name or a role.
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "for",
-        "on",
-        "in",
-        "at",
-        "to",
-        "de",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "du",
-        "des",
-        "y",
-        "e",
-        "und",
-        "zu",
-        "ten",
-        "ter",
-        "bint",
-        "ben",
-        "ap",
-        "af",
-        "av",
-    ]
+_CONNECTORS = _wordset(
+    "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
+    "und zu ten ter bint ben ap af av"
 )
 _VOCATIVE = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "ladies", "colleagues", "your"})
 # Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
-_SENTENCE_OPENERS = frozenset(
+_SENTENCE_OPENERS = _wordset(
     "about regarding as in on at for with from to by if when while because although and but so or then now here "
     "there this that these those it we you he she they my our your their his her its what which who why how where "
     "let please thank yes no well also besides finally firstly secondly look listen see note example one another "
-    "all some many most such every each after before during today tomorrow yesterday".split()
+    "all some many most such every each after before during today tomorrow yesterday"
 )
-_SENTENCE_WORDS = frozenset(
+_SENTENCE_WORDS = _wordset(
     "i we you he she they it is are was were be been will would shall should can could may might must have has had "
     "do does did not this that these those my our your their me us them what which who how why if than very just "
     "only said says say let as other well more some any there here about into over been being because such also "
-    "even still yet no yes need".split()
+    "even still yet no yes need"
 )
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
@@ -192,8 +160,7 @@ def _strength(name: str, form: str) -> int:
         not name
         or len(name) > 160
         or name.count(" ") > 24
-        or name[0].islower()
-        and name.split(" ", 1)[0] not in _CONNECTORS
+        or (name[0].islower() and name.split(" ", 1)[0] not in _CONNECTORS)
     ):
         return REJECTED  # cheap tests first: this runs for every line with a colon
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
@@ -287,7 +254,11 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
 
 
 def is_label_prefix(line: str) -> bool:
-    """Can this whole line be the first half of a label broken by a wrap (``Prime Minister Mikhail``)?"""
+    """Can this whole line be the first half of a label broken by a wrap (``Prime Minister Mikhail``)?
+
+    Only name-like words: a heading such as ``Remarks at the unveiling of …``
+    right above a label must not be taken into it.
+    """
     text = fold(line)
     if not text or len(text) > 100 or ":" in text or _FORBIDDEN.search(text) or not text[0].isalpha():
         return False

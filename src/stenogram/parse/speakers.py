@@ -27,123 +27,24 @@ from stenogram.parse.labels import ANONYMOUS_ROLES
 
 __all__ = ["resolve_speakers", "slug", "split_role"]
 
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one string: tables stay readable."""
+    return frozenset(words.split())
+
+
 # Words that make a role, not a name. Compared case-folded.
-_ROLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "deputy",
-        "first",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "co-chair",
-        "head",
-        "director",
-        "general",
-        "director-general",
-        "governor",
-        "mayor",
-        "secretary",
-        "speaker",
-        "press",
-        "aide",
-        "adviser",
-        "advisor",
-        "ambassador",
-        "commander",
-        "chief",
-        "executive",
-        "officer",
-        "ceo",
-        "acting",
-        "king",
-        "queen",
-        "emperor",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "senator",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "member",
-        "leader",
-        "justice",
-        "judge",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "miss",
-        "sir",
-        "lord",
-        "lady",
-        "madam",
-        "professor",
-        "prof",
-        "prof.",
-        "rector",
-        "dean",
-        "moderator",
-        "host",
-        "anchor",
-        "correspondent",
-        "envoy",
-        "commissioner",
-        "administrator",
-        "coordinator",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "patriarch",
-        "metropolitan",
-        "archbishop",
-        "bishop",
-        "father",
-        "the",
-        "a",
-        "an",
-        "general",
-        "colonel",
-        "admiral",
-        "rear",
-        "major",
-        "captain",
-        "lieutenant",
-        "sergeant",
-        "senior",
-        "junior",
-        "assistant",
-        "special",
-        "national",
-        "security",
-        "council",
-        "minister's",
-        "presidential",
-        "federal",
-        "state",
-        "regional",
-        "of",
-        "and",
-        "for",
-        "managing",
-        "board",
-        "founder",
-        "owner",
-        "partner",
-        "reverend",
-        "rev.",
-        "rev",
-    ]
+_ROLE_WORDS = _wordset(
+    "president vice prime minister deputy first chairman chairwoman chairperson chair co-chair head "
+    "director general director-general governor mayor secretary speaker press aide adviser advisor "
+    "ambassador commander chief executive officer ceo acting king queen emperor prince princess sheikh "
+    "emir senator representative congressman congresswoman member leader justice judge mr mr. mrs mrs. ms "
+    "ms. dr dr. miss sir lord lady madam professor prof prof. rector dean moderator host anchor "
+    "correspondent envoy commissioner administrator coordinator spokesman spokeswoman spokesperson "
+    "patriarch metropolitan archbishop bishop father the a an general colonel admiral rear major captain "
+    "lieutenant sergeant senior junior assistant special national security council minister's "
+    "presidential federal state regional of and for managing board founder owner partner reverend rev. "
+    "rev"
 )
 _HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "madam"])
 _CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])

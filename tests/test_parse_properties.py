@@ -1,0 +1,134 @@
+"""Properties of the grammar over generated input: no word lost, no crash, spans inside the text."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stenogram.errors import StenogramError
+from stenogram.model import Note, Paragraph, Transcript, Turn
+from stenogram.parse.build import build_transcript
+from stenogram.parse.options import ParseOptions
+from stenogram.parse.reflow import WEIGHTS, break_score, features
+from stenogram.text import words
+
+OPTIONS = ParseOptions()
+
+# Lines built from the pieces transcripts are made of, so that labels, notes,
+# wraps and blank lines meet each other in every order.
+_PIECES = st.sampled_from(
+    [
+        "Vladimir Putin:",
+        "President of Russia Vladimir Putin: Good afternoon,",
+        "Prime Minister Mikhail",
+        "Mishustin: Mr",
+        "Question (retranslated):",
+        "Q",
+        "Q    Thank you.",
+        "THE PRESIDENT. Yes.",
+        "主席：",
+        "Михаил Мишустин: Добрый день.",
+        "(Applause.)",
+        "* * *",
+        "<…>",
+        "Part 1. The Kremlin, Moscow, March 1, 2018",
+        "Excerpts from the transcript:",
+        "[crosstalk 00:07:53]",
+        "\\[senior official\\]",
+        "Mr Smailov, there is one thing: the timing.",
+        "January 21, 2020",
+        "17:40",
+        "3452",
+        "",
+        " ",
+        "\u00a0",
+    ]
+)
+_LINE = st.one_of(_PIECES, st.text(max_size=90), st.text(alphabet="abc ABC.,:;()[]<>*-\u00a0\u4e00\t", max_size=90))
+
+
+def _model_text(t: Transcript) -> list[str]:
+    """Every piece of text of the model, in document order."""
+    out: list[str] = []
+
+    def block(b: Paragraph | Note) -> None:
+        out.append(b.text)
+
+    for b in t.preamble:
+        block(b)
+    for item in t.body:
+        if isinstance(item, Turn):
+            out.append(item.label)
+            for c in item.content:
+                block(c)
+        else:
+            block(item)
+    return out
+
+
+def _letters(text: str) -> str:
+    """The words' characters run together: tolerant of re-segmentation ("a\\-b" -> "a-b"), not of loss."""
+    return "".join("".join(words(text)).split("-"))
+
+
+def _check_no_word_lost(text: str, start: int = 0) -> Transcript:
+    t = build_transcript(text, start=start, options=OPTIONS)
+    got = "".join(_letters(piece) for piece in _model_text(t))
+    assert got == _letters(text[start:])
+    return t
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINE, max_size=30))
+def test_no_word_is_lost_and_order_is_kept(lines: list[str]) -> None:
+    _check_no_word_lost("\n".join(lines))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_any_string_parses_or_raises_only_stenogram_errors(text: str) -> None:
+    try:
+        t = build_transcript(text, start=0, options=OPTIONS)
+    except StenogramError:
+        return
+    for item in (*t.preamble, *t.body, *(b for turn in t.turns for b in turn.content)):
+        span = item.span
+        assert span is not None
+        assert 0 <= span.start <= span.end <= len(text)
+        assert 1 <= span.line <= span.end_line
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_LINE, max_size=20), st.lists(_LINE, max_size=5))
+def test_spans_index_the_whole_text_after_start(head: list[str], body: list[str]) -> None:
+    prefix = "\n".join(head) + "\n"
+    text = prefix + "\n".join(body)
+    t = _check_no_word_lost(text, start=len(prefix))
+    first_line = prefix.count("\n") + 1
+    for item in t.body:
+        assert item.span is not None and item.span.line >= first_line
+
+
+def test_real_corpus_loses_no_word() -> None:
+    """Every corpus file that exists here: the property on real text, where it matters most."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    files = sorted(corpus.rglob("*.txt"))
+    if not files:
+        return
+    rng = random.Random(4)
+    for path in rng.sample(files, min(25, len(files))):
+        _check_no_word_lost(path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINE, min_size=3, max_size=3), st.sampled_from([0, 60, 72, 80]), st.booleans())
+def test_inline_break_score_equals_the_weighted_features(lines: list[str], width: int, wrapped: bool) -> None:
+    prev, line, after = lines
+    if not width:
+        return
+    expected = sum(w * f for w, f in zip(WEIGHTS, features(prev, line, after, width, wrapped), strict=True))
+    assert abs(break_score(prev, line, after, width, wrapped) - expected) < 1e-9
