@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,3 +67,11 @@ def corpus_texts() -> list[Path]:
     if not files:
         pytest.skip(f"no corpus at {CORPUS}")
     return files
+
+
+@pytest.fixture(scope="session")
+def corpus_transcripts(corpus_texts: list[Path]) -> list[tuple[Path, Any]]:
+    """Every corpus transcript, parsed once per session (stenogram.read picks the reader)."""
+    import stenogram
+
+    return [(path, stenogram.read(path)) for path in corpus_texts]
