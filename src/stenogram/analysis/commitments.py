@@ -91,7 +91,7 @@ def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
         text = s.text
         if text.rstrip("\"'”’) ").endswith("?"):
             continue
-        words = {w.lower() for w in _WORD.findall(text)}
+        words = s.words
         deadline_m = DEADLINES.search(text) if not words.isdisjoint(_DEADLINE_WORDS) or _DIGIT.search(text) else None
         deadline = deadline_m.group() if deadline_m else None
         for kind, needs, pattern in CUES:

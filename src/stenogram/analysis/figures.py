@@ -353,13 +353,12 @@ _TRIGGER_CHARS = re.compile(r"[\d$€£¥₽₸₹%]")
 _TRIGGER_WORDS = frozenset(
     [w for w in (*UNITS, *TENS, *ORDINAL_WORDS, *DENOMINATORS, *MONTHS) if w not in ("zero", "one")]
 )
-_ANY_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _triggered(text: str, start: int, end: int) -> bool:
-    if _TRIGGER_CHARS.search(text, start, end):
-        return True
-    return any(w.lower() in _TRIGGER_WORDS for w in _ANY_WORD.findall(text, start, end))
+def _triggered(sentence: Sentence) -> bool:
+    return not _TRIGGER_WORDS.isdisjoint(sentence.words) or bool(
+        _TRIGGER_CHARS.search(sentence.unit.text, sentence.start, sentence.end)
+    )
 
 
 def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) -> list[_Found]:
@@ -529,7 +528,7 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
     out: list[Figure] = []
     for unit in units:
         sents = by_unit.get((unit.turn, unit.paragraph), [])
-        ranges = [(x.start, x.end) for x in sents if _triggered(unit.text, x.start, x.end)]
+        ranges = [(x.start, x.end) for x in sents if _triggered(x)]
         found = _candidates(unit.text, ranges, year) if ranges else []
         if not found:
             continue

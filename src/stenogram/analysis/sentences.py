@@ -39,6 +39,8 @@ class Sentence:
     start: int
     end: int
     index: int
+    #: Its runs of letters in lower case ("we'll" gives "we", "ll"): the word sets cue tables test against.
+    words: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -65,6 +67,7 @@ ABBREVIATIONS = table(
 # A sentence ends at . ! ? … (with closing quotes or brackets) before a space and
 # an opening capital, digit, quote or bracket; CJK full stops end one anywhere.
 _BOUNDARY = re.compile(r"""([.!?…]+)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[。！？]+""")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
@@ -106,5 +109,6 @@ def sentences_of(units: list[Unit]) -> list[Sentence]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
-                out.append(Sentence(unit=unit, start=start, end=end, index=len(out)))
+                words = frozenset(_LETTERS.findall(text[start:end].lower()))
+                out.append(Sentence(unit=unit, start=start, end=end, index=len(out), words=words))
     return out

@@ -37,7 +37,7 @@ VERBS = table(
 )
 # A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_SCAN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|[^\w\s’'\-]|\s[-–—]\s|\d+")
+_BREAKS = re.compile(r"[^\w\s’'\-]+|\s[-–—]\s|\d+")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ible", "able", "ian", "ary", "ese", "ish", "ent", "ant")
@@ -62,40 +62,48 @@ def _keep(words: tuple[str, ...]) -> bool:
     return not (words[0] in GENERIC and words[-1] in GENERIC)
 
 
+def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span of the first occurrence of ``words`` in ``text``, as whole words, in any case."""
+    pattern = r"(?<![^\W\d_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W\d_])"
+    m = re.search(pattern, text, re.IGNORECASE)
+    return m.span() if m else None
+
+
 def find_topics(units: Sequence[Unit], limit: int) -> list[Topic]:
     """The ``limit`` best key phrases, best first; ties go to the phrase that came first."""
     if limit <= 0:
         return []
     # Words printed in lower case somewhere: a name never is, so names are not topics.
-    common = {w for unit in units for w in _WORDS.findall(unit.text.replace("’", "'")) if w.islower()}
+    texts = [unit.text.replace("’", "'") for unit in units]
+    common = {w for text in texts for w in _WORDS.findall(text) if w.islower()}
     skip = STOPWORDS | VERBS
     counts: Counter[tuple[str, ...]] = Counter()
     stem_freq: Counter[str] = Counter()
-    first: dict[tuple[str, ...], tuple[Unit, int, int, tuple[str, ...]]] = {}
-    for unit in units:
-        run: list[tuple[int, int, str]] = []
-        for m in [*_SCAN.finditer(unit.text.replace("’", "'")), None]:
-            word = m.group("w") if m is not None else None
-            if m is not None and word is not None and len(word) > 2:
-                lowered = word.lower()
-                if lowered in common and lowered not in skip:
-                    run.append((m.start(), m.end(), lowered))
+    first: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}  # the unit it first occurs in
+    keep: dict[tuple[str, ...], bool] = {}
+    for ui, text in enumerate(texts):
+        for chunk in _BREAKS.split(text.lower()):
+            run: list[str] = []
+            for word in [*_WORDS.findall(chunk), ""]:
+                if len(word) > 2 and word in common and word not in skip:
+                    run.append(word)
                     continue
-            if not run:
-                continue
-            lowered_words = [r[2] for r in run]
-            stems = [stem(w) for w in lowered_words]
-            stem_freq.update(stems)
-            for i in range(len(run)):
-                for n in range(1, min(MAX_LEN, len(run) - i) + 1):
-                    words = tuple(lowered_words[i : i + n])
-                    if not _keep(words):
-                        continue
-                    key = tuple(stems[i : i + n])
-                    counts[key] += 1
-                    if key not in first:
-                        first[key] = (unit, run[i][0], run[i + n - 1][1], words)
-            run = []
+                if not run:
+                    continue
+                stems = [stem(w) for w in run]
+                stem_freq.update(stems)
+                for i in range(len(run)):
+                    for n in range(1, min(MAX_LEN, len(run) - i) + 1):
+                        words = tuple(run[i : i + n])
+                        ok = keep.get(words)
+                        if ok is None:
+                            ok = keep[words] = _keep(words)
+                        if ok:
+                            key = tuple(stems[i : i + n])
+                            counts[key] += 1
+                            if key not in first:
+                                first[key] = (ui, words)
+                run = []
     scored = []
     generic = {stem(g) for g in GENERIC}
     for key, count in counts.items():
@@ -104,7 +112,7 @@ def find_topics(units: Sequence[Unit], limit: int) -> list[Topic]:
         specific = [w for w in key if w not in generic] or list(key)
         topical = sum(math.log(stem_freq[w]) for w in specific) / len(specific)
         scored.append((count * topical * (1 + 0.5 * (len(key) - 1)), key))
-    scored.sort(key=lambda x: (-round(x[0], 9), first[x[1]][0].turn, first[x[1]][0].paragraph, first[x[1]][1]))
+    scored.sort(key=lambda x: (-round(x[0], 9), first[x[1]][0]))
     out: list[Topic] = []
     taken: list[tuple[str, ...]] = []
     for score, key in scored:
@@ -117,8 +125,12 @@ def find_topics(units: Sequence[Unit], limit: int) -> list[Topic]:
             continue
         if any(_contains(key, t) and counts[t] <= count for t in taken):
             continue
+        ui, words = first[key]
+        span = _find(texts[ui], words)
+        if span is None:
+            continue
         taken.append(key)
-        unit, start, end, words = first[key]
+        unit, (start, end) = units[ui], span
         out.append(
             Topic(
                 phrase=" ".join(words),
