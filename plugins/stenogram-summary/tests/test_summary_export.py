@@ -154,3 +154,9 @@ def test_corpus_summarises(path: str) -> None:
     assert max(len(line) for line in out.splitlines()) <= 72 or any(
         len(word) > 60 for word in out.split()
     )  # only an unbreakable word (a URL) may overhang
+
+
+def test_docs_show_what_the_exporter_prints(summary: str) -> None:
+    page = (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
+    block = page.split("<!-- seed-summary -->\n```text\n", 1)[1].split("```\n", 1)[0]
+    assert block == summary
