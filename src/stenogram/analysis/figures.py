@@ -373,11 +373,11 @@ def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) 
     # Longest first, then the kind's priority; keep what does not overlap what was kept.
     found.sort(key=lambda f: (-(f.end - f.start), _PRIORITY[f.kind], f.start))
     kept: list[_Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a kept figure stands: linear however many figures a paragraph holds
     for f in found:
-        if all(f.end <= s or f.start >= e for s, e in taken):
+        if taken.find(1, f.start, f.end) == -1:
             kept.append(f)
-            taken.append((f.start, f.end))
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     kept.sort(key=lambda f: f.start)
     return kept
 
@@ -466,14 +466,14 @@ def _phrase_before(text: str, end: int) -> str | None:
     return " ".join(reversed(out)) or None
 
 
-def _context(f: _Found, unit_text: str, sentence: Sentence, previous: str | None) -> str | None:
-    text = sentence.text
-    rel_start, rel_end = f.start - sentence.start, f.end - sentence.start
+def _context(f: _Found, unit_text: str, text: str, offset: int, previous: str | None) -> str | None:
+    """What ``f`` is about, read from ``text``, the part of its sentence that starts at ``offset``."""
+    rel_start, rel_end = f.start - offset, f.end - offset
     before = text[:rel_start].rstrip()
     last_word = before.rsplit(None, 1)[-1].lower() if before else ""
     if f.noun is not None:
         noun = unit_text[f.noun[0] : f.noun[1]]
-        tail = _phrase_after(text, f.noun[1] - sentence.start)
+        tail = _phrase_after(text, f.noun[1] - offset)
         if tail and tail.lower().startswith("of "):
             return f"{noun} {tail}"
         return noun
@@ -491,6 +491,7 @@ def _context(f: _Found, unit_text: str, sentence: Sentence, previous: str | None
     return None
 
 
+WINDOW_CHARS = 300  # of the sentence, either side of a figure, that its context and excerpt are read from
 EXCERPT_MIN_WORDS = 6
 EXCERPT_MAX_WORDS = 24
 
@@ -536,12 +537,15 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
         previous: str | None = None
         for f in found:
             i = bisect.bisect_right(starts, f.start) - 1
-            context = _context(f, unit.text, sents[i], previous) if i >= 0 else None
-            excerpt = (
-                _excerpt(sents[i].text, f.start - sents[i].start, f.end - sents[i].start)
-                if i >= 0
-                else unit.text[f.start : f.end]
-            )
+            if i >= 0:
+                # A window of the sentence around the figure: an unpunctuated transcript is one long sentence.
+                ws = max(sents[i].start, f.start - WINDOW_CHARS)
+                we = min(sents[i].end, f.end + WINDOW_CHARS)
+                window = unit.text[ws:we]
+                context = _context(f, unit.text, window, ws, previous)
+                excerpt = _excerpt(window, f.start - ws, f.end - ws)
+            else:
+                context, excerpt = None, unit.text[f.start : f.end]
             if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION) and context:
                 previous = context
             out.append(
