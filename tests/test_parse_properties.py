@@ -27,6 +27,11 @@ _PIECES = st.sampled_from(
         "Question (retranslated):",
         "Q",
         "Q    Thank you.",
+        "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We are happy.",
+        "PRIME MINISTER MODI: (Speaks Hindi.) (Applause.)",
+        "(The Minister went on",
+        "to talk about repairs.)",
+        "The meeting was attended by",
         "THE PRESIDENT. Yes.",
         "主席：",
         "Михаил Мишустин: Добрый день.",
@@ -61,6 +66,8 @@ def _model_text(t: Transcript) -> list[str]:
     for item in t.body:
         if isinstance(item, Turn):
             out.append(item.label)
+            if item.annotation and item.annotation not in item.label:
+                out.append(item.annotation)  # "(As interpreted.)" after the colon
             for c in item.content:
                 block(c)
         else:

@@ -34,7 +34,7 @@ from stenogram.model import (
 )
 from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fold, strength_of
 from stenogram.parse.lines import Lines, split_lines
-from stenogram.parse.notes import EXCERPT_RE, OMISSION_LINE_RE, find_marks
+from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, features, join_lines, wrap_width
 from stenogram.parse.speakers import resolve_speakers
@@ -54,6 +54,10 @@ _DATE = re.compile(
 # Whitespace to fold: a run of two or more, or a single character that is not a plain space.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]{2,}|[^\S ]|[\u00a0\u2000-\u200b\u202f\u3000]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_INTERPRETED = re.compile(
+    r"\(\s*((?:As|as)\s+interpreted|[Vv]ia\s+(?:an\s+)?interpreter|[Tt]hrough\s+(?:an\s+)?interpreter)"
+    r"\s*\.?\s*\)[\s\u00a0]*"
+)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|\"'])")
 _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example", "answer", "well", "now"})
 
@@ -122,8 +126,17 @@ class _Builder:
         if not text:
             return
         span = self._span(idx[0], self.para_col, idx[-1])
-        if len(idx) > 1 and text[0] == "(" and text[-1] == ")" and _whole_parenthesis(text):
-            # "(Tatyana Golikova also / reported on …)": an aside wrapped over several lines.
+        if self.turn is None and ATTENDEES_RE.match(text):
+            self.preamble.append(Note(kind=NoteKind.EDITORIAL, text=text, span=span))
+            return
+        if (
+            text[0] == "("
+            and text[-1] == ")"
+            and (len(idx) > 1 or self.para_col)
+            and (_whole_parenthesis(text) or note_kind(text) is NoteKind.STAGE)
+        ):
+            # "(Tatyana Golikova also / reported on …)": an aside wrapped over several lines,
+            # or the whole rest of a label's line ("PRIME MINISTER MODI: (Speaks Hindi.)").
             self._aside(text, NoteKind.EDITORIAL if len(text) >= 60 else NoteKind.STAGE, span)
             return
         self._container().append(Paragraph(text=text, marks=find_marks(text), span=span))
@@ -284,6 +297,7 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
     resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted(accepted.items())])
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     prev_text_line = -1  # the line the pending paragraph's last line came from
+    place_line = -1
     ltext, lkind = lines.text, lines.kind  # local names: this loop runs once per line
     if not accepted and lines.has_text():
         b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
@@ -303,7 +317,8 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
             elif blank_sep:
                 para.append(i)
             elif b.turn is None:
-                if _preamble_break(ltext[prev_text_line], ltext[i], prev_text_line == first_text_line):
+                alone = prev_text_line in (first_text_line, place_line)
+                if _preamble_break(ltext[prev_text_line], ltext[i], alone):
                     b.start_paragraph(i, 0)
                 else:
                     para.append(i)
@@ -326,11 +341,16 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
         elif i in accepted:
             last, m, label, name = accepted[i]
             col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
-            b.open_turn(
-                _TurnStart(first=i, col=col, last=last, label=label, speaker=ids[name], annotation=m.annotation)
-            )
-            if ltext[last][m.rest :].strip():
-                b.start_paragraph(last, m.rest)
+            rest_col = m.rest
+            annotation = m.annotation
+            said = _INTERPRETED.match(ltext[last], rest_col)
+            if said is not None and annotation is None:
+                # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
+                annotation = said.group(1)
+                rest_col = said.end()
+            b.open_turn(_TurnStart(first=i, col=col, last=last, label=label, speaker=ids[name], annotation=annotation))
+            if ltext[last][rest_col:].strip():
+                b.start_paragraph(last, rest_col)
                 prev_text_line = last
             else:
                 prev_text_line = -1
@@ -344,6 +364,8 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
             assert note_kind is not None
             b.note(i, note_kind)
             prev_text_line = -1
+            if note_kind is NoteKind.TIMESTAMP and b.turn is None and i + 1 < n:
+                place_line = i + 1  # the header's place line follows its time and stands alone
         i += 1
     b.close_turn()
     for block in b.preamble[1:]:

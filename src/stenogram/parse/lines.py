@@ -107,9 +107,13 @@ class Lines:
             j = i - k
             if j < 0 or self.kind[j] != "text" or self.label[j] is not None or not is_label_prefix(self.text[j]):
                 break
-            if j == 0 or self.kind[j - 1] != "text":
+            if j == 0 or self.kind[j - 1] == "blank":
                 best = k
                 continue
+            if self.kind[j - 1] == "note":
+                if self.note[j - 1] is not NoteKind.TIMESTAMP:
+                    best = k  # after "* * *" or "(Applause.)"; a time line is followed by the place
+                break
             before = self.text[j - 1].rstrip()
             if _is_header_tail(before):
                 break  # "17:40" / a place line: header lines, not half a label

@@ -22,7 +22,7 @@ import re
 
 from stenogram.model import Mark, MarkKind, NoteKind
 
-__all__ = ["EXCERPT_RE", "NOTE_START", "OMISSION_LINE_RE", "find_marks", "note_kind"]
+__all__ = ["ATTENDEES_RE", "EXCERPT_RE", "NOTE_START", "OMISSION_LINE_RE", "find_marks", "note_kind"]
 
 _WS = r"[ \t\u00a0\u2000-\u200b\u3000]*"
 
@@ -58,6 +58,15 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
 # The whole-line omission mark that kremlin.ru prints as a paragraph of its own;
 # it stays a paragraph (with an omission mark) so the speech keeps its shape.
 OMISSION_LINE_RE = re.compile(r"[<\[]\s*(?:…|\.\.\.)\s*[>\]]")
+
+# Attendee lists before the first turn ("The meeting was attended by …") are editorial notes.
+ATTENDEES_RE = re.compile(
+    r"(?:The\s+(?:meeting|session|talks|event|ceremony|videoconference|conference)\s+was\s+attended\s+by"
+    r"|(?:Also\s+)?[Tt]aking\s+part\s+in\s+.{0,80}?\s+(?:were|was)\b"
+    r"|Participants\s+in\s+.{0,80}?\s+included\b"
+    r"|Also\s+(?:taking\s+part|attending|present)\b|Present\s+(?:were|at\s+the)\b"
+    r"|(?:出席|缺席|列席)\S{0,6}[:：])"
+)
 
 # "Excerpts from the transcript:" and its variants mark a partial record.
 EXCERPT_RE = re.compile(
