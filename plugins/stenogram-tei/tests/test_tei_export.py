@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from lxml import etree
 from stenogram_tei import TeiOptions, read_tei, to_tei
@@ -311,3 +312,15 @@ def test_parlamint_idno_is_always_a_uri(source: str, uri: str) -> None:
     t = attrs.evolve(rich(), meeting=attrs.evolve(MEETING, source=source))
     root = tree(to_tei(t, TeiOptions(profile="parlamint")).data)
     assert texts(root, "//t:sourceDesc/t:bibl/t:idno") == [uri]
+
+
+def test_publication_date_never_depends_on_the_day_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    dated = rich()
+    root = tree(to_tei(dated).data)
+    assert dated.meeting.date is not None
+    assert one(root, "//t:publicationStmt/t:date").get("when") == dated.meeting.date.isoformat()
+    undated = attrs.evolve(dated, meeting=attrs.evolve(dated.meeting, date=None))
+    root = tree(to_tei(undated).data)
+    assert one(root, "//t:publicationStmt/t:date").get("when") is None
+    assert one(root, "//t:publicationStmt/t:date").text == "undated"

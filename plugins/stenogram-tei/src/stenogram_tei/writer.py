@@ -69,12 +69,15 @@ class TeiDocument:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def publication_date() -> dt.date:
-    """Today in UTC, or the day ``SOURCE_DATE_EPOCH`` names, for reproducible builds."""
+def publication_date(meeting_date: dt.date | None) -> dt.date | None:
+    """The day ``SOURCE_DATE_EPOCH`` names, else the meeting's date, else none.
+
+    Never today: the same transcript must give the same bytes on any day.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.datetime.now(tz=dt.UTC).date()
+    return meeting_date
 
 
 def as_uri(text: str) -> str:
@@ -127,7 +130,8 @@ class _Writer:
         )
         self.person_ids = {p.id: make_id(p.id) for p in transcript.participants}
         self.speaker_types = {p.id: self._speaker_type(p) for p in transcript.participants}
-        self.pub_date = publication_date().isoformat()
+        published = publication_date(date)
+        self.pub_date = published.isoformat() if published else None
         self.anchors = 0
 
     # -- helpers -----------------------------------------------------------
@@ -338,9 +342,22 @@ class _Writer:
                 "This work is licensed under the Creative Commons Attribution 4.0 International License.",
                 xml_lang="en",
             )
+            if self.pub_date is None:  # ParlaMint demands one; only the clock is left
+                self.pub_date = dt.datetime.now(tz=dt.UTC).date().isoformat()
+                self.diagnostics.append(
+                    Diagnostic(
+                        code="tei-publication-date-from-clock",
+                        message="no meeting date and no SOURCE_DATE_EPOCH: the publication date is today's; "
+                        "set SOURCE_DATE_EPOCH for reproducible output",
+                        severity=Severity.INFO,
+                    )
+                )
             _sub(pub, "date", self.pub_date, when=self.pub_date)
         else:
-            _sub(pub, "date", when=self.pub_date)
+            if self.pub_date:
+                _sub(pub, "date", when=self.pub_date)
+            else:
+                _sub(pub, "date", "undated")
             if m.is_excerpt or m.extra:
                 notes = _sub(file_desc, "notesStmt")
                 if m.is_excerpt:
