@@ -21,7 +21,8 @@ from stenogram import (
     UnknownFormatError,
     hookimpl,
 )
-from stenogram.export import OverwriteError, coerce_option, describe_options, make_options, pick_reader
+from stenogram.convert import coerce_option, describe_options, make_options, pick_reader
+from stenogram.errors import OverwriteError
 from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 
@@ -261,3 +262,11 @@ def test_seed_through_the_api(tmp_path: Path) -> None:
     assert {"Mikhail Mishustin", "Alikhan Smailov"} <= {turn.label for turn in t.turns}
     out = stenogram.export_file(t, "json", tmp_path / "seed.json", source=SEED)
     assert stenogram.read(out) == t
+
+
+def test_read_of_a_text_path_applies_its_sidecar(tmp_path: Path) -> None:
+    (tmp_path / "talks.txt").write_text("Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n", encoding="utf-8")
+    (tmp_path / "talks.meta.toml").write_text('title = "Talks in Sochi"\ndate = 2022-08-19\n', encoding="utf-8")
+    t = stenogram.read(tmp_path / "talks.txt")
+    assert t.meeting.title == "Talks in Sochi"
+    assert str(t.meeting.date) == "2022-08-19"

@@ -8,12 +8,14 @@
 
 from __future__ import annotations
 
+from stenogram.convert import FormatInfo, export, export_file, formats, read
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
     DecodeError,
     EmptyInputError,
     ExportError,
     OptionError,
+    OverwriteError,
     ParseError,
     PluginError,
     ReadError,
@@ -22,7 +24,6 @@ from stenogram.errors import (
     UnknownFormatError,
     UnknownParticipantError,
 )
-from stenogram.export import FormatInfo, export, export_file, formats, read
 from stenogram.hookspecs import hookimpl
 from stenogram.model import (
     Block,
@@ -58,6 +59,7 @@ __all__ = [
     "Note",
     "NoteKind",
     "OptionError",
+    "OverwriteError",
     "Paragraph",
     "ParseError",
     "ParseOptions",

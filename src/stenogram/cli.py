@@ -19,8 +19,8 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
-from stenogram.errors import OptionError, StenogramError, UnknownFormatError
-from stenogram.export import OverwriteError, export, export_file, formats, make_options, pick_reader, read
+from stenogram.convert import export, export_file, formats, make_options, pick_reader, read
+from stenogram.errors import OptionError, OverwriteError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, reset_host
 from stenogram.progress import Progress

@@ -9,6 +9,7 @@ __all__ = [
     "EmptyInputError",
     "ExportError",
     "OptionError",
+    "OverwriteError",
     "ParseError",
     "PluginError",
     "ReadError",
@@ -87,6 +88,10 @@ class ReadError(StenogramError):
 
 class ExportError(StenogramError):
     """An exporter could not render a transcript."""
+
+
+class OverwriteError(ExportError):
+    """The output path is the file the transcript was read from."""
 
 
 class OptionError(StenogramError):

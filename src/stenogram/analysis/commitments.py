@@ -21,6 +21,13 @@ _WE = (
     r"|both\s+sides|the\s+parties)"
 )
 _F = re.IGNORECASE
+# "I will tell you", "we'll come back to that": the speaker announcing what they will say, not doing.
+_SPEECH_ACT = (
+    r"\s+(?:(?:just|now|also|briefly|then)\s+)?(?:tell|say|give\s+(?:you\s+)?(?:an\s+)?example|ask|answer|explain"
+    r"|repeat|read|quote|note|remind|start|begin|come\s+back|get\s+back|return|turn|move\s+on|continue|add|mention"
+    r"|talk|speak|see|try\s+to\s+(?:answer|explain)|be\s+(?:brief|honest|frank|clear|short)|stop|finish|end|take"
+    r"\s+(?:a|one|the\s+next|another)\s+question)\b"
+)
 
 
 def _cue(kind: CommitmentKind, needs: str, pattern: str) -> tuple[CommitmentKind, frozenset[str], re.Pattern[str]]:
@@ -41,8 +48,8 @@ CUES: tuple[tuple[CommitmentKind, frozenset[str], re.Pattern[str]], ...] = (
     _cue(_D, "decision decisions", r"\bdecisions?\s+(?:was|were|has\s+been|have\s+been)\s+(?:made|taken)\b"),
     _cue(_D, "decision decisions", r"\b(?:made|took|taken|adopted)\s+(?:\w+\s+){0,2}decisions?\b"),
     _cue(_D, "signed approved adopted", rf"\b{_WE}\s+(?:have\s+)?(?:signed|approved|adopted)\b"),
-    _cue(_C, "will shall must", rf"\b{_WE}\s+(?:will|shall|must)\b(?!\s+(?:see|note)\b)"),
-    _cue(_C, "ll", r"\b(?:we|I)['’]ll\b"),
+    _cue(_C, "will shall must", rf"\b{_WE}\s+(?:will|shall|must)\b(?!{_SPEECH_ACT})"),
+    _cue(_C, "ll", rf"\b(?:we|I)['’]ll\b(?!{_SPEECH_ACT})"),
     _cue(_C, "committed", rf"\b{_WE}\s+(?:are|am)\s+(?:firmly\s+)?committed\b"),
     _cue(
         _C, "pledge undertake guarantee promise commit", rf"\b{_WE}\s+(?:pledge|undertake|guarantee|promise|commit)\b"
@@ -62,7 +69,7 @@ CUES: tuple[tuple[CommitmentKind, frozenset[str], re.Pattern[str]], ...] = (
     _cue(_I, "scheduled planned due", r"\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:to|for)\b"),
     _cue(_I, "will", r"\bwill\s+be\s+(?:held|signed|launched|opened|completed|built)\b"),
     _cue(_E, "expect anticipate count", rf"\b{_WE}\s+(?:also\s+)?(?:expect|anticipate|count\s+on)\b"),
-    _cue(_I, "will", r"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)\bwill\s+(?!you\b)[a-z]+"),
+    _cue(_I, "will", rf"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)\bwill(?!\s+you\b)(?!{_SPEECH_ACT})\s+[a-z]+"),
 )
 _DEADLINE_WORDS = table(
     """end beginning middle start autumn spring summer winter year month week coming next january february march april

@@ -21,7 +21,7 @@ from stenogram.analysis.sentences import Sentence, Unit
 from stenogram.analysis.words import STOPWORDS, table
 from stenogram.model import Participant
 
-__all__ = ["ORGANISATION_CUES", "PLACE_CUES", "find_mentions"]
+__all__ = ["NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "find_mentions"]
 
 ORGANISATION_CUES = table(
     """Union Council Ministry Commission Forum Bank Committee Organisation Organization Agency Fund Parliament Duma
@@ -48,12 +48,18 @@ NOT_NAMES = table(
     """I I'm I've I'd I'll OK Okay God Internet Mondays Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Applause Laughter Question Answer Excerpts Transcript Colleagues Friends"""
 )
+# Words that make a capitalised run a thing, not a person: laws, documents, events, diseases.
+NOT_PERSON_CUES = table(
+    """Act Law Bill Code Order Decree Treaty Agreement Convention Accord Protocol Doctrine Plan Programme Program
+    Strategy Initiative Project Report Declaration Charter Constitution Day Week Year Flu Virus Syndrome Prize Award
+    Cup Championship Games Olympics Tuesday Street Avenue"""
+)
 _LOCATIVE = table("in at near across throughout into inside outside to from visit visited visiting via")
 _PLACE_STRONG = table("in at near across throughout into inside")
 _COORD_LEAD = table("both between among")
 _CONNECTORS = table("of for the de von van der on")
 _MONTH_NAMES = table("January February March April May June July August September October November December")
-_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani")
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ans", "ats", "ists")
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-.]*")
 _CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
@@ -63,8 +69,9 @@ _RUN = re.compile(
     rf"(?:[ \u00a0](?:(?:of|for|the|de|von|van|der|on|and)[ \u00a0])?{_CAPITAL_WORD})*"
 )
 _PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*(?![\w’'\-])")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}s?")
+_ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,11}s?")
 
 
 class _Tok:
@@ -181,6 +188,7 @@ class _Guess:
     end: int
     name: str  # as printed, honorific removed
     strength: int  # 2: certain from its own context, 1: a guess a later rule may overrule
+    role: bool = False  # "Mr Vice President": a participant addressed by their role
 
 
 def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
@@ -196,13 +204,15 @@ def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
     return out
 
 
-def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
+def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[_Guess]:
     toks = _strip_leading(run.tokens)
     if not toks or all(t.bare in _MONTH_NAMES or t.bare in NOT_NAMES for t in toks):
         return []
     unit = run.unit
 
-    def guess(kind: MentionKind, ts: Sequence[_Tok], strength: int, name: str | None = None) -> _Guess:
+    def guess(
+        kind: MentionKind, ts: Sequence[_Tok], strength: int, name: str | None = None, role: bool = False
+    ) -> _Guess:
         return _Guess(
             kind=kind,
             unit=unit,
@@ -210,6 +220,7 @@ def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
             end=ts[-1].end,
             name=name or unit.text[ts[0].start : ts[-1].end],
             strength=strength,
+            role=role,
         )
 
     words = [t.bare for t in toks]
@@ -217,6 +228,8 @@ def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
         name = [t for t in toks[1:4] if t.bare not in HONORIFICS]
         if not name:
             return []
+        if all(t.bare in TITLES for t in name):  # "Mr Vice President"
+            return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name), role=True)]
         return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name))]
     if words[0] in TITLES:
         k = 0
@@ -241,6 +254,8 @@ def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
     if len(toks) == 1 and _is_acronym(words[0]):
         return [guess(MentionKind.ORGANISATION, toks, 2)]
     if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
+        if words[-1].lower() in vocabulary and words[-1] not in PLACE_CUES:
+            return []  # "United States Senators": a common noun after the place
         return [guess(MentionKind.PLACE, toks, 2)]
     lowercase_next = run.after[:1].islower() and run.after.lower() not in STOPWORDS
     at_start = run.sentence_start and toks[0] is run.tokens[0]
@@ -252,7 +267,7 @@ def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
     )
     if len(toks) == 1:
         w = words[0]
-        if _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w):
+        if _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w) or w.lower() in vocabulary:
             return []
         if (run.before in _LOCATIVE or run.before in _COORD_LEAD or after_place) and not at_start:
             return [guess(MentionKind.PLACE, toks, 2 if run.before in _PLACE_STRONG or after_place else 1)]
@@ -261,7 +276,14 @@ def _classify(run: _Run, previous: _Guess | None) -> list[_Guess]:
         return []
     if run.before in _PLACE_STRONG and not at_start:
         return [guess(MentionKind.PLACE, toks, 1)]
-    if len(toks) <= 3 and not any(_is_demonym(w) for w in words[:-1]):
+    # Two or three capitalised words are a name only if none is a word the transcript also uses in lower
+    # case ("White House", "Executive Order"), a title, a weekday or a month.
+    if (
+        len(toks) <= 3
+        and not any(_is_demonym(w) for w in words[:-1])
+        and not any(w.lower() in vocabulary for w in words)
+        and not any(w in TITLES or w in NOT_NAMES or w in _MONTH_NAMES or w in NOT_PERSON_CUES for w in words)
+    ):
         return [guess(MentionKind.PERSON, toks, 1)]
     return []
 
@@ -271,6 +293,17 @@ def _surname(name: str) -> str:
     return parts[-1] if parts else name
 
 
+def _by_role(participants: Sequence[Participant], role: str) -> Participant | None:
+    """The participant whose role is ``role`` ("Vice President"), or begins with it ("President of Russia")."""
+    wanted = role.lower()
+    roles = [(p, (p.role or "").lower()) for p in participants if p.role and not p.anonymous]
+    exact = [p for p, r in roles if r == wanted]
+    if exact:
+        return exact[0]
+    starting = [p for p, r in roles if r.startswith(wanted + " ")]
+    return starting[0] if len(starting) == 1 else None
+
+
 def find_mentions(
     units: Sequence[Unit], sentences: Sequence[Sentence], participants: Sequence[Participant]
 ) -> list[Mention]:
@@ -278,17 +311,18 @@ def find_mentions(
     starts: dict[tuple[int, int], set[int]] = {}
     for s in sentences:
         starts.setdefault((s.unit.turn, s.unit.paragraph), set()).add(s.start)
+    vocabulary = {w for unit in units for w in _LOWER_WORD.findall(unit.text)}
     guesses: list[_Guess] = []
     for unit in units:
         previous: _Guess | None = None
         for run in _runs(unit, starts.get((unit.turn, unit.paragraph), set())):
-            for g in _classify(run, previous):
+            for g in _classify(run, previous, vocabulary):
                 guesses.append(g)
                 previous = g
     # What the transcript established about a word applies to all its occurrences.
     decided: dict[str, MentionKind] = {}
     for g in guesses:
-        if g.strength >= 1 and g.kind is not MentionKind.PERSON:
+        if g.strength >= 2 and g.kind is not MentionKind.PERSON:
             decided.setdefault(g.name, g.kind)
     full_names: dict[str, str] = {}
     for g in guesses:
@@ -314,7 +348,12 @@ def find_mentions(
             continue
         participant: Participant | None = None
         name = g.name
-        if kind is MentionKind.PERSON:
+        if g.role:
+            participant = _by_role(participants, g.name)
+            if participant is None:
+                continue  # "Mr Chairman" with no chairman among the participants names nobody
+            name = participant.name
+        elif kind is MentionKind.PERSON:
             participant = by_name.get(name) or (by_surname.get(name) if len(name.split()) == 1 else None)
             if participant is None and len(name.split()) == 1:
                 name = full_names.get(name, name)

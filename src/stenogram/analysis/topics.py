@@ -29,7 +29,9 @@ GENERIC = table(
     important necessary possible new great big large good main major well also just like able sure certain
     different particular various whole entire current recent next last first second third today's now moment
     period term terms respect regard regards view word words everything something yesterday tomorrow billion million
-    trillion thousand hundred end beginning start continue meeting meetings increase topic topics colleague"""
+    trillion thousand hundred end beginning start continue meeting meetings increase topic topics colleague sir madam
+    right yes okay one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
+    seventy eighty ninety dozen dozens hundreds thousands millions billions minute minutes second seconds"""
 )
 VERBS = table(
     """held made said took gave met saw got went came left felt kept told found brought thought seen known given taken

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from stenogram.atomic import write_atomic
-from stenogram.errors import ExportError, OptionError, ReadError, StenogramError
+from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
 from stenogram.model import Transcript
 from stenogram.plugins import ExporterInfo, ReaderInfo, get_host
 
@@ -41,10 +41,6 @@ __all__ = [
 ]
 
 SNIFF_BYTES = 4096
-
-
-class OverwriteError(ExportError):
-    """The output path is the file the transcript was read from."""
 
 
 @attrs.frozen(kw_only=True)
@@ -315,8 +311,9 @@ def read(
     'Anna Petrova'
     """
     from stenogram.builtin.text_format import read_text
-    from stenogram.parse import parse_bytes
+    from stenogram.parse import parse_bytes, parse_file
 
+    path: Path | None = None
     if isinstance(source, bytes):
         data = source
     else:
@@ -328,6 +325,8 @@ def read(
         name = name or str(path)
     reader = get_host().reader(fmt) if fmt is not None else pick_reader(data, name)
     if reader is None or reader.read is read_text:
+        if path is not None:  # parse_file also applies a sidecar metadata file
+            return parse_file(path, encoding=encoding)
         return parse_bytes(data, encoding=encoding, source=name)
     try:
         result = reader.read(data, name)
