@@ -48,6 +48,14 @@ def test_questions_and_plain_statements_are_not_commitments() -> None:
     assert commitments("It is the will of the people.") == []
 
 
+def test_announcing_what_one_will_say_is_no_commitment() -> None:
+    assert commitments("I will tell you very simply.") == []
+    assert commitments("I'll give you an example.") == []
+    assert commitments("We'll come back to that later.") == []
+    (c,) = commitments("I'll sign the decree tomorrow.")
+    assert c.kind is CommitmentKind.COMMITMENT
+
+
 def test_one_record_per_sentence() -> None:
     found = commitments("We must act. We decided to wait. Nothing else.")
     assert [c.text for c in found] == ["We must act.", "We decided to wait."]

@@ -81,8 +81,29 @@ def test_organisation_with_connectors() -> None:
 
 
 def test_a_word_decided_once_counts_everywhere() -> None:
-    found = mentions("Brazil is a partner.", "We went to Brazil in spring.")
+    found = mentions("Brazil is a partner.", "We held talks in Brazil in spring.")
     assert [(m.text, m.kind) for m in found] == [("Brazil", MentionKind.PLACE), ("Brazil", MentionKind.PLACE)]
+    # "to" and "from" are weaker evidence: they make a place of that occurrence only.
+    found = mentions("Obamacare is popular.", "We moved to Obamacare.")
+    assert [(m.text, m.kind) for m in found] == [("Obamacare", MentionKind.PLACE)]
+
+
+def test_participant_addressed_by_role() -> None:
+    biden = Participant(id="biden", name="Joe Biden", role="Vice President")
+    putin = Participant(id="putin", name="Vladimir Putin", role="President of Russia")
+    found = mentions("Mr. Vice President, and you, Mr President, and Mr Chairman.", participants=(biden, putin))
+    assert [(m.text, m.participant, m.name) for m in found] == [
+        ("Mr. Vice President", "biden", "Joe Biden"),
+        ("Mr President", "putin", "Vladimir Putin"),
+    ]
+
+
+def test_common_nouns_in_capitals_are_not_people() -> None:
+    found = mentions(
+        "The White House issued an Executive Order on the Affordable Care Act.",
+        "My house is white and this order is an act of care, said Bernie Sanders.",
+    )
+    assert [(m.text, m.kind) for m in found] == [("Bernie Sanders", MentionKind.PERSON)]
 
 
 def test_sentence_initial_words_are_not_guessed() -> None:
