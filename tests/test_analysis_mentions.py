@@ -103,7 +103,11 @@ def test_common_nouns_in_capitals_are_not_people() -> None:
         "The White House issued an Executive Order on the Affordable Care Act.",
         "My house is white and this order is an act of care, said Bernie Sanders.",
     )
-    assert [(m.text, m.kind) for m in found] == [("Bernie Sanders", MentionKind.PERSON)]
+    assert [(m.text, m.kind) for m in found] == [
+        ("White House", MentionKind.ORGANISATION),  # "House" is an institution's cue word
+        ("Bernie Sanders", MentionKind.PERSON),
+    ]
+    assert mentions("Many Democrat Governors and Attorney Generals agreed.") == []  # plural titles
 
 
 def test_sentence_initial_words_are_not_guessed() -> None:

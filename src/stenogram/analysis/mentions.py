@@ -29,7 +29,7 @@ ORGANISATION_CUES = table(
     Department Association Alliance Community Centre Center Club Board Authority Cabinet Senate Congress Inc Ltd
     Foundation Academy Summit Conference Exhibition Fair Secretariat Bureau Chamber Partnership Council's Nations
     Treaty Cooperation Corps Police Army Navy Guard Railways Airlines Holding Exchange Society Church Movement
-    Front League School College Games Olympics Expo Festival Commonwealth"""
+    Front League School College Games Olympics Expo Festival Commonwealth House Houses Campus Clinic Hospital"""
 )
 PLACE_CUES = table(
     """Republic Kingdom States Emirates Federation Region Territory Oblast Krai Province Island Islands Sea Ocean
@@ -46,7 +46,8 @@ TITLES = table(
 # Capitalised words that are not names wherever they stand.
 NOT_NAMES = table(
     """I I'm I've I'd I'll OK Okay God Internet Mondays Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Applause Laughter Question Answer Excerpts Transcript Colleagues Friends"""
+    Applause Laughter Question Answer Excerpts Transcript Colleagues Friends COVID GDP CEO CFO VAT TV PhD AIDS HIV
+    AM PM CCTV DNA IT"""
 )
 # Words that make a capitalised run a thing, not a person: laws, documents, events, diseases.
 NOT_PERSON_CUES = table(
@@ -172,6 +173,16 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     return runs
 
 
+def _is_title(word: str) -> bool:
+    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
+
+
+def _in_vocabulary(word: str, vocabulary: set[str]) -> bool:
+    """Whether the transcript also uses ``word`` (or its singular) in lower case: then it is a common noun."""
+    w = word.lower()
+    return w in vocabulary or (w.endswith("s") and w[:-1] in vocabulary)
+
+
 def _is_demonym(word: str) -> bool:
     return word.endswith(_DEMONYM_ENDINGS) and not word.endswith("stan")
 
@@ -254,7 +265,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     if len(toks) == 1 and _is_acronym(words[0]):
         return [guess(MentionKind.ORGANISATION, toks, 2)]
     if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
-        if words[-1].lower() in vocabulary and words[-1] not in PLACE_CUES:
+        if (_in_vocabulary(words[-1], vocabulary) or _is_title(words[-1])) and words[-1] not in PLACE_CUES:
             return []  # "United States Senators": a common noun after the place
         return [guess(MentionKind.PLACE, toks, 2)]
     lowercase_next = run.after[:1].islower() and run.after.lower() not in STOPWORDS
@@ -267,7 +278,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     )
     if len(toks) == 1:
         w = words[0]
-        if _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w) or w.lower() in vocabulary:
+        if _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w) or _in_vocabulary(w, vocabulary):
             return []
         if (run.before in _LOCATIVE or run.before in _COORD_LEAD or after_place) and not at_start:
             return [guess(MentionKind.PLACE, toks, 2 if run.before in _PLACE_STRONG or after_place else 1)]
@@ -281,8 +292,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     if (
         len(toks) <= 3
         and not any(_is_demonym(w) for w in words[:-1])
-        and not any(w.lower() in vocabulary for w in words)
-        and not any(w in TITLES or w in NOT_NAMES or w in _MONTH_NAMES or w in NOT_PERSON_CUES for w in words)
+        and not any(_in_vocabulary(w, vocabulary) for w in words)
+        and not any(_is_title(w) or w in NOT_NAMES or w in _MONTH_NAMES or w in NOT_PERSON_CUES for w in words)
     ):
         return [guess(MentionKind.PERSON, toks, 1)]
     return []
