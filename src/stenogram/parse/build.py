@@ -139,7 +139,9 @@ class _Builder:
             # or the whole rest of a label's line ("PRIME MINISTER MODI: (Speaks Hindi.)").
             self._aside(text, NoteKind.EDITORIAL if len(text) >= 60 else NoteKind.STAGE, span)
             return
-        self._container().append(Paragraph(text=text, marks=find_marks(text), span=span))
+        (self.content if self.turn is not None else self.preamble).append(
+            Paragraph(text=text, marks=find_marks(text), span=span)
+        )
 
     def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
         """A stage direction or editorial aside: a Note, or inside a turn a marked paragraph if so asked."""

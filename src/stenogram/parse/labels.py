@@ -21,6 +21,7 @@ rejected look-alikes as diagnostics.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -154,6 +155,7 @@ def _word_ok(word: str) -> bool | None:
     return len(tail) == 2 and tail[1][:1].isupper()
 
 
+@functools.lru_cache(maxsize=4096)
 def _strength(name: str, form: str) -> int:
     """How sure the word grammar is that ``name`` (annotation removed) names a speaker."""
     if (
@@ -219,7 +221,7 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
 
     ``colon_only`` skips the period and bare-``Q`` forms, which only blank-line records use.
     """
-    has_colon = ":" in line[:240] or "：" in line[:60]
+    has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
     for form, pattern in _FORMS:
