@@ -157,3 +157,9 @@ def test_normalised_strings() -> None:
 def test_no_figures_in_other_scripts_and_no_crash() -> None:
     assert figures("今年的贸易增长了百分之五。") == []
     assert figures("") == []
+
+
+def test_ordinal_through_an_adjective() -> None:
+    f = only("This is the extension of a deal for a seventh full day.")
+    assert (f.kind, f.text, f.value) == (FigureKind.ORDINAL, "seventh full day", Decimal(7))
+    assert figures("On the second matter, there were restrictions.") == []  # ordinals that number the speech

@@ -123,3 +123,9 @@ def test_participant_addressed_by_full_name() -> None:
 def test_spans_point_at_the_text(seed: Transcript) -> None:
     for m in analyse(seed).mentions:
         assert m.location.text_in(seed) == m.text
+
+
+def test_one_word_participant_names_link_by_surname() -> None:
+    kirby = Participant(id="kirby", name="Kirby")
+    found = mentions("As Admiral John Kirby said, and as the President's Bipartisan Law says.", participants=(kirby,))
+    assert [(m.text, m.participant) for m in found] == [("John Kirby", "kirby")]

@@ -23,10 +23,10 @@ _WE = (
 _F = re.IGNORECASE
 # "I will tell you", "we'll come back to that": the speaker announcing what they will say, not doing.
 _SPEECH_ACT = (
-    r"\s+(?:(?:just|now|also|briefly|then)\s+)?(?:tell|say|give\s+(?:you\s+)?(?:an\s+)?example|ask|answer|explain"
+    r"\s+(?:(?:just|now|also|briefly|then|all)\s+)?(?:tell|say|recall|remember|know|understand|notice|appreciate|give\s+(?:you\s+)?(?:an\s+)?example|ask|answer|explain"
     r"|repeat|read|quote|note|remind|start|begin|come\s+back|get\s+back|return|turn|move\s+on|continue|add|mention"
-    r"|talk|speak|see|try\s+to\s+(?:answer|explain)|be\s+(?:brief|honest|frank|clear|short)|stop|finish|end|take"
-    r"\s+(?:a|one|the\s+next|another)\s+question)\b"
+    r"|talk|speak|see|try\s+to\s+(?:answer|explain|get\s+through|be\s+brief)|be\s+(?:brief|honest|frank|clear|short)|stop|finish|end|take"
+    r"\s+(?:a|one|the\s+next|another)\s+question|get\s+through|have\s+to\s+(?:leave|go))\b"
 )
 
 
@@ -69,7 +69,11 @@ CUES: tuple[tuple[CommitmentKind, frozenset[str], re.Pattern[str]], ...] = (
     _cue(_I, "scheduled planned due", r"\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:to|for)\b"),
     _cue(_I, "will", r"\bwill\s+be\s+(?:held|signed|launched|opened|completed|built)\b"),
     _cue(_E, "expect anticipate count", rf"\b{_WE}\s+(?:also\s+)?(?:expect|anticipate|count\s+on)\b"),
-    _cue(_I, "will", rf"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)\bwill(?!\s+you\b)(?!{_SPEECH_ACT})\s+[a-z]+"),
+    _cue(
+        _I,
+        "will",
+        rf"(?<!\bthe\s)(?<!\bgood\s)(?<!political\s)(?<!\bthere\s)\bwill(?!\s+you\b)(?!{_SPEECH_ACT})\s+[a-z]+",
+    ),
 )
 _DEADLINE_WORDS = table(
     """end beginning middle start autumn spring summer winter year month week coming next january february march april

@@ -151,6 +151,7 @@ _NOT_NOUNS = STOPWORDS | table(
     "percent per cent times fold years-old billion million thousand trillion hundred dozen more less"
 )
 _NOT_COUNTED = frozenset(["one", "1", "zero", "0"])
+_ORDINAL_ADJECTIVES = table("full whole consecutive straight successive annual official regular new last")
 # "The second matter", "my third point": ordinals that number the speech, not the world.
 _DISCOURSE = table("matter matters point points question questions thing things issue issues aspect place part")
 
@@ -332,7 +333,14 @@ def _ordinal(m: re.Match[str], year: int | None) -> _Found | None:
     if not digits and value == 1:
         return None  # "the first" is a figure of speech far more often than a figure
     start, end = _fig_span(m)
-    return _Found(kind=FigureKind.ORDINAL, start=start, end=end, value=Decimal(value), noun=m.span("noun"))
+    noun_span = m.span("noun")
+    if noun in _ORDINAL_ADJECTIVES:  # "a seventh full day": the noun is one word further
+        nxt = re.match(r"\s([a-z][a-z\-]+)\b", m.string[end : end + 40])
+        if nxt is None or nxt.group(1) in _NOT_NOUNS:
+            return None
+        end = noun_span[1] + nxt.end()
+        noun_span = (noun_span[0], end)
+    return _Found(kind=FigureKind.ORDINAL, start=start, end=end, value=Decimal(value), noun=noun_span)
 
 
 _BUILDERS: dict[FigureKind, Callable[[re.Match[str], int | None], _Found | None]] = {

@@ -21,7 +21,7 @@ from stenogram.analysis.sentences import Sentence, Unit
 from stenogram.analysis.words import STOPWORDS, table
 from stenogram.model import Participant
 
-__all__ = ["NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "find_mentions"]
+__all__ = ["NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "PORTFOLIOS", "find_mentions"]
 
 ORGANISATION_CUES = table(
     """Union Council Ministry Commission Forum Bank Committee Organisation Organization Agency Fund Parliament Duma
@@ -41,7 +41,8 @@ TITLES = table(
     """President Minister Prime Chancellor King Queen Prince Princess Secretary Secretary-General Governor Ambassador
     Senator Chairman Chairwoman Chair Mayor Premier Pope Patriarch Speaker Director Deputy Vice Foreign Defence
     Defense Finance Economic Economy Head General Emir Sheikh Sultan Crown Commissioner Envoy Representative
-    Spokesperson Spokesman Leader Co-Chair Acting"""
+    Spokesperson Spokesman Leader Co-Chair Acting Admiral Colonel Captain Lieutenant Sergeant Commander Marshal
+    Justice Judge Senator-elect President-elect Vice-President Vice-Premier Prime-Minister"""
 )
 # Capitalised words that are not names wherever they stand.
 NOT_NAMES = table(
@@ -53,7 +54,13 @@ NOT_NAMES = table(
 NOT_PERSON_CUES = table(
     """Act Law Bill Code Order Decree Treaty Agreement Convention Accord Protocol Doctrine Plan Programme Program
     Strategy Initiative Project Report Declaration Charter Constitution Day Week Year Flu Virus Syndrome Prize Award
-    Cup Championship Games Olympics Tuesday Street Avenue"""
+    Cup Championship Games Olympics Tuesday Street Avenue War Corridor Bridge Pipeline Route"""
+)
+# What a ministry or department is "of", when it is not a country.
+PORTFOLIOS = table(
+    """Defense Defence State Justice Energy Treasury Commerce Agriculture Labor Labour Education Health Interior
+    Transportation Transport Homeland Foreign Internal Economy Economic Finance Culture Industry Trade Sport Science
+    Digital Development Emergencies Construction"""
 )
 _LOCATIVE = table("in at near across throughout into inside outside to from visit visited visiting via")
 _PLACE_STRONG = table("in at near across throughout into inside")
@@ -85,7 +92,7 @@ class _Tok:
         self.end = end
         self.text = text
         self.cap = text[:1].isupper()
-        self.bare = text.rstrip(".'’").replace("’s", "").replace("'s", "") if self.cap else text
+        self.bare = text.rstrip(".'’").replace("’", "'") if self.cap else text
 
 
 @attrs.frozen(kw_only=True)
@@ -110,6 +117,8 @@ def _tokens(text: str) -> list[_Tok]:
             word, e = word[:-1], e - 1
         while word and word[-1] in "-'’":
             word, e = word[:-1], e - 1
+        if word[-2:] in ("'s", "’s") and len(word) > 2:  # "Lourenço’s" is Lourenço
+            word, e = word[:-2], e - 2
         if word:
             out.append(_Tok(s, e, word))
     return out
@@ -171,6 +180,11 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
             prev_end = toks[j - 1].end
             i = j
     return runs
+
+
+def _not_a_name(word: str, vocabulary: set[str]) -> bool:
+    """A title, a weekday or month, a document or event word: not part of a person's name."""
+    return _is_title(word) or word in NOT_NAMES or word in _MONTH_NAMES or word in NOT_PERSON_CUES
 
 
 def _is_title(word: str) -> bool:
@@ -253,16 +267,23 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
             place = rest[:-2] if len(rest) >= 3 else rest
             person = rest[len(place) :]
             if place and (len(place) == 1 or any(t.bare in PLACE_CUES for t in place)):
-                out.append(guess(MentionKind.PLACE, place, 2))
+                # "Secretary of Defense", "Minister of Energy": a portfolio, not a place.
+                if not (len(place) == 1 and (_in_vocabulary(place[0].bare, vocabulary) or place[0].bare in PORTFOLIOS)):
+                    out.append(guess(MentionKind.PLACE, place, 2))
             elif place and any(t.bare in ORGANISATION_CUES for t in place):
                 out.append(guess(MentionKind.ORGANISATION, place, 2))
             rest = person
-        if rest and all(t.text.lower() not in _CONNECTORS for t in rest) and len(rest) <= 3:
+        if (
+            rest
+            and len(rest) <= 3
+            and unit.text[toks[k - 1].end : toks[k - 1].end + 2] not in ("'s", "’s")  # "the President's Law"
+            and all(t.text.lower() not in _CONNECTORS and not _not_a_name(t.bare, vocabulary) for t in rest)
+        ):
             out.append(guess(MentionKind.PERSON, rest, 2))
         return out
     if any(w in ORGANISATION_CUES for w in words) and len(toks) > 1:
         return [guess(MentionKind.ORGANISATION, toks, 2)]
-    if len(toks) == 1 and _is_acronym(words[0]):
+    if len(toks) == 1 and (_is_acronym(words[0]) or words[0] in ORGANISATION_CUES):  # "INNOPROM", "the Senate"
         return [guess(MentionKind.ORGANISATION, toks, 2)]
     if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
         if (_in_vocabulary(words[-1], vocabulary) or _is_title(words[-1])) and words[-1] not in PLACE_CUES:
@@ -285,15 +306,14 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         return [guess(MentionKind.PLACE, toks, 0)]  # decided by what the rest of the transcript says
     if any(t.text.lower() in _CONNECTORS for t in toks):
         return []
-    if run.before in _PLACE_STRONG and not at_start:
+    if run.before in _PLACE_STRONG and not at_start and not any(w in NOT_PERSON_CUES for w in words):
         return [guess(MentionKind.PLACE, toks, 1)]
     # Two or three capitalised words are a name only if none is a word the transcript also uses in lower
     # case ("White House", "Executive Order"), a title, a weekday or a month.
     if (
         len(toks) <= 3
         and not any(_is_demonym(w) for w in words[:-1])
-        and not any(_in_vocabulary(w, vocabulary) for w in words)
-        and not any(_is_title(w) or w in NOT_NAMES or w in _MONTH_NAMES or w in NOT_PERSON_CUES for w in words)
+        and not any(_in_vocabulary(w, vocabulary) or _not_a_name(w, vocabulary) for w in words)
     ):
         return [guess(MentionKind.PERSON, toks, 1)]
     return []
@@ -345,8 +365,7 @@ def find_mentions(
         if p.anonymous or not p.name:
             continue
         by_name[p.name] = p
-        if len(p.name.split()) > 1:
-            by_surname.setdefault(_surname(p.name), p)
+        by_surname.setdefault(_surname(p.name), p)  # a one-word name ("Kirby") is a surname too
     out: list[Mention] = []
     for g in guesses:
         kind: MentionKind | None = g.kind
@@ -365,7 +384,9 @@ def find_mentions(
                 continue  # "Mr Chairman" with no chairman among the participants names nobody
             name = participant.name
         elif kind is MentionKind.PERSON:
-            participant = by_name.get(name) or (by_surname.get(name) if len(name.split()) == 1 else None)
+            participant = by_name.get(name) or by_surname.get(_surname(name) if len(name.split()) > 1 else name)
+            if participant is not None and len(name.split()) > 1 and len(participant.name.split()) > 1:
+                participant = by_name.get(name)  # two full names that share a surname are two people
             if participant is None and len(name.split()) == 1:
                 name = full_names.get(name, name)
             if participant is not None:

@@ -31,7 +31,8 @@ GENERIC = table(
     period term terms respect regard regards view word words everything something yesterday tomorrow billion million
     trillion thousand hundred end beginning start continue meeting meetings increase topic topics colleague sir madam
     right yes okay one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
-    seventy eighty ninety dozen dozens hundreds thousands millions billions minute minutes second seconds"""
+    seventy eighty ninety dozen dozens hundreds thousands millions billions minute minutes second seconds back
+    forward tonight morning afternoon evening folks guys everybody everyone anything lots bit"""
 )
 VERBS = table(
     """held made said took gave met saw got went came left felt kept told found brought thought seen known given taken
