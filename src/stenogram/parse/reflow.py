@@ -47,6 +47,7 @@ _COLONS = frozenset(":：")
 _COMMAS = frozenset(",，;；")
 _OPENERS = frozenset("\"'“‘«([<–—-•*")  # a quote, bracket or dash opens like a capital
 _TRAILING = frozenset(" \t\u00a0")
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # any whitespace but a single plain space
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
@@ -217,7 +218,9 @@ def join_lines(parts: list[str], cjk: bool = False) -> str:
     split and join (fast, in C) does the whole job.
     """
     if not cjk:
-        return " ".join(" ".join(parts).split())
+        text = parts[0].strip() if len(parts) == 1 else " ".join([part.strip() for part in parts])
+        # Most lines need no folding; a search is cheaper than splitting every paragraph into words.
+        return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
     out = ""
     for part in parts:
         nxt = " ".join(part.split())
