@@ -163,3 +163,7 @@ def test_ordinal_through_an_adjective() -> None:
     f = only("This is the extension of a deal for a seventh full day.")
     assert (f.kind, f.text, f.value) == (FigureKind.ORDINAL, "seventh full day", Decimal(7))
     assert figures("On the second matter, there were restrictions.") == []  # ordinals that number the speech
+
+
+def test_ordinals_inside_names_are_not_figures() -> None:
+    assert [f.kind for f in figures("The end of the Second World War came in 1945.")] == [FigureKind.YEAR]

@@ -323,8 +323,8 @@ def _count(m: re.Match[str], year: int | None) -> _Found | None:
 def _ordinal(m: re.Match[str], year: int | None) -> _Found | None:
     value = ordinal_value(m.group("ord"))
     noun = m.group("noun")
-    if value is None or value < 1 or noun in _NOT_NOUNS or noun in _DISCOURSE or noun.lower() in MONTHS:
-        return None
+    if value is None or value < 1 or not noun.islower() or noun in _NOT_NOUNS or noun in _DISCOURSE:
+        return None  # "the Second World War" is a name
     digits = m.group("ord")[:1].isdigit()
     if digits and m.group("ord")[-2:] != {1: "st", 2: "nd", 3: "rd"}.get(
         value % 10 if value % 100 not in (11, 12, 13) else 0, "th"

@@ -21,7 +21,7 @@ from stenogram.analysis.sentences import Sentence, Unit
 from stenogram.analysis.words import STOPWORDS, table
 from stenogram.model import Participant
 
-__all__ = ["NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "PORTFOLIOS", "find_mentions"]
+__all__ = ["INSTITUTIONS", "NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "PORTFOLIOS", "find_mentions"]
 
 ORGANISATION_CUES = table(
     """Union Council Ministry Commission Forum Bank Committee Organisation Organization Agency Fund Parliament Duma
@@ -56,6 +56,8 @@ NOT_PERSON_CUES = table(
     Strategy Initiative Project Report Declaration Charter Constitution Day Week Year Flu Virus Syndrome Prize Award
     Cup Championship Games Olympics Tuesday Street Avenue War Corridor Bridge Pipeline Route"""
 )
+# Organisations that a single word names ("the Senate", "the Commission").
+INSTITUTIONS = table("Senate Congress Parliament Duma Navy Army Cabinet Commission Council Government Kremlin Pentagon")
 # What a ministry or department is "of", when it is not a country.
 PORTFOLIOS = table(
     """Defense Defence State Justice Energy Treasury Commerce Agriculture Labor Labour Education Health Interior
@@ -283,7 +285,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         return out
     if any(w in ORGANISATION_CUES for w in words) and len(toks) > 1:
         return [guess(MentionKind.ORGANISATION, toks, 2)]
-    if len(toks) == 1 and (_is_acronym(words[0]) or words[0] in ORGANISATION_CUES):  # "INNOPROM", "the Senate"
+    if len(toks) == 1 and (_is_acronym(words[0]) or words[0] in INSTITUTIONS):  # "INNOPROM", "the Senate"
         return [guess(MentionKind.ORGANISATION, toks, 2)]
     if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
         if (_in_vocabulary(words[-1], vocabulary) or _is_title(words[-1])) and words[-1] not in PLACE_CUES:

@@ -23,6 +23,7 @@ from stenogram.analysis import (
     MentionKind,
     SpeakerStats,
 )
+from stenogram.analysis.mentions import TITLES
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
 
 __all__ = ["Bullet", "Field", "Line", "SectionContent", "build"]
@@ -109,7 +110,13 @@ def title_of(transcript: Transcript, analysis: Analysis) -> str:
     """The meeting's title, or one made of its speakers' names when the source gives none."""
     if transcript.meeting.title:
         return transcript.meeting.title
-    named = [s.name for s in analysis.speakers if s.turns and s.name]
+    anonymous = {p.id for p in transcript.participants if p.anonymous}
+    # Named people only: "Meeting of Fraga Estévez and President" would name a chair, not a person.
+    named = [
+        s.name
+        for s in analysis.speakers
+        if s.turns and s.name and s.participant not in anonymous and s.name not in TITLES
+    ]
     if 2 <= len(named) <= 3:
         return "Meeting of " + (" and ".join(named) if len(named) == 2 else f"{named[0]}, {named[1]} and {named[2]}")
     return "Transcript summary"
