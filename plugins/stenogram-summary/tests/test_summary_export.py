@@ -160,3 +160,26 @@ def test_docs_show_what_the_exporter_prints(summary: str) -> None:
     page = (ROOT / "docs" / "summary.md").read_text(encoding="utf-8")
     block = page.split("<!-- seed-summary -->\n```text\n", 1)[1].split("```\n", 1)[0]
     assert block == summary
+
+
+def test_byte_identical_across_hash_seeds() -> None:
+    """Set and dict orders must never leak into the output: run in fresh interpreters with other hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, stenogram; sys.stdout.write(stenogram.export(stenogram.parse_file(sys.argv[1]), 'summary',"
+        " format='markdown'))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(SEED)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2024")
+    }
+    assert len(outputs) == 1
