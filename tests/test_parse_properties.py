@@ -132,10 +132,19 @@ def test_real_corpus_loses_no_word() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(_LINE, min_size=3, max_size=3), st.sampled_from([0, 60, 72, 80]), st.booleans())
-def test_inline_break_score_equals_the_weighted_features(lines: list[str], width: int, wrapped: bool) -> None:
+@given(
+    st.lists(_LINE, min_size=3, max_size=3),
+    st.sampled_from([0, 60, 72, 80]),
+    st.booleans(),
+    st.integers(min_value=1, max_value=4),
+    st.booleans(),
+)
+def test_inline_break_score_equals_the_weighted_features(
+    lines: list[str], width: int, wrapped: bool, para_lines: int, label_line: bool
+) -> None:
     prev, line, after = lines
     if not width:
         return
-    expected = sum(w * f for w, f in zip(WEIGHTS, features(prev, line, after, width, wrapped), strict=True))
-    assert abs(break_score(prev, line, after, width, wrapped) - expected) < 1e-9
+    cues = features(prev, line, after, width, wrapped, para_lines, label_line)
+    expected = sum(w * f for w, f in zip(WEIGHTS, cues, strict=True))
+    assert abs(break_score(prev, line, after, width, wrapped, para_lines, label_line) - expected) < 1e-9

@@ -36,13 +36,13 @@ from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fo
 from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
-from stenogram.parse.reflow import AMBIGUOUS, break_score, features, join_lines, wrap_width
+from stenogram.parse.reflow import AMBIGUOUS, break_score, join_lines, wrap_width
 from stenogram.parse.speakers import resolve_speakers
 
 __all__ = ["build_transcript"]
 
-# When a list, build_transcript appends (line number, features) for every reflow decision (for fitting WEIGHTS).
-TRACE: list[tuple[int, tuple[float, ...]]] | None = None
+# When a list, build_transcript appends (line number, reflow inputs) for every reflow decision (for fitting WEIGHTS).
+TRACE: list[tuple[int, tuple[object, ...]]] | None = None
 
 _SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
 _ENDS_IN_PUNCT = re.compile(r"[^\w\s]$")
@@ -327,9 +327,10 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
             else:
                 prev = ltext[prev_text_line]
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
-                score = break_score(prev, ltext[i], after, width, wrapped)
+                label_line = len(para) == 1 and b.para_col > 0
+                score = break_score(prev, ltext[i], after, width, wrapped, len(para), label_line)
                 if TRACE is not None:
-                    TRACE.append((lines.number(i), features(prev, ltext[i], after, width, wrapped)))
+                    TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
                 if -AMBIGUOUS < score < AMBIGUOUS:
                     verdict = "a new paragraph" if score > 0 else "a wrapped line"
                     b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)

@@ -52,29 +52,36 @@ _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
 WEIGHTS: tuple[float, ...] = (
-    -2.46,  # bias
-    4.77,  # line ends a sentence
-    1.02,  # line ends with a colon
-    1.69,  # line ends with a comma or semicolon
-    3.9,  # trailing space after the line
-    -0.2,  # the next word would have fitted on this line
-    -1.11,  # this line is full width
-    -1.66,  # the next line is full width
+    -2.15,  # bias
+    3.93,  # line ends a sentence
+    1.3,  # line ends with a colon
+    1.68,  # line ends with a comma or semicolon
+    4.01,  # trailing space after the line
+    -0.07,  # the next word would have fitted on this line
+    -1.12,  # this line is full width
+    -1.49,  # the next line is full width
     2.66,  # the next line is short and open: the first line of a paragraph
-    -0.46,  # this line is longer than the wrap width (an unwrapped paragraph)
-    0.45,  # the next line is longer than the wrap width
-    2.04,  # the next line opens with a capital, digit, quote or dash
-    -2.0,  # the next line opens in lower case
-    1.18,  # this line is short (under 25 columns)
-    -3.64,  # the document is hard-wrapped
-    1.61,  # sentence end and the next word would have fitted
-    -0.04,  # sentence end and the next line is full width
-    -0.48,  # sentence end and this line is full width
-    -0.65,  # the next line ends a sentence
-    2.37,  # no hard wrap in the document and the line ends a sentence
-    1.0,  # sentence end and this line is longer than the wrap width
-    1.74,  # sentence end and the next line is short and open
-    2.46,  # comma at the end and the next line opens with a capital
+    -0.38,  # this line is longer than the wrap width (an unwrapped paragraph)
+    0.63,  # the next line is longer than the wrap width
+    1.96,  # the next line opens with a capital, digit, quote or dash
+    -1.92,  # the next line opens in lower case
+    0.94,  # this line is short (under 25 columns)
+    -3.81,  # the document is hard-wrapped
+    1.46,  # sentence end and the next word would have fitted
+    -0.06,  # sentence end and the next line is full width
+    -0.74,  # sentence end and this line is full width
+    -0.41,  # the next line ends a sentence
+    2.67,  # no hard wrap in the document and the line ends a sentence
+    0.94,  # sentence end and this line is longer than the wrap width
+    1.23,  # sentence end and the next line is short and open
+    2.4,  # comma at the end and the next line opens with a capital
+    -0.65,  # this line is the first of its paragraph and does not end a sentence
+    0.7,  # this line holds the turn's label
+    -0.77,  # the label's line ends a sentence
+    -1.11,  # trailing space after the next line
+    1.53,  # sentence end, a short next line, then a full-width one
+    -0.57,  # the paragraph has three lines or more
+    1.91,  # sentence end in a paragraph of three lines or more
 )
 _FEW_LINES = 1.5
 AMBIGUOUS = 1.0  # |score| below this is reported as a guess
@@ -105,8 +112,13 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END if text else False
 
 
-def features(prev: str, line: str, after: str | None, width: int, wrapped: bool) -> tuple[float, ...]:
+def features(
+    prev: str, line: str, after: str | None, width: int, wrapped: bool, para_lines: int = 2, label_line: bool = False
+) -> tuple[float, ...]:
     """The cues for the break between ``prev`` and ``line`` (``after`` is the line after, if any).
+
+    ``para_lines`` is how many lines the paragraph ``prev`` ends has so far,
+    ``label_line`` whether ``prev`` is the line that holds the turn's label.
 
     Plain string tests rather than regular expressions: this runs once per line break.
     """
@@ -151,10 +163,24 @@ def features(prev: str, line: str, after: str | None, width: int, wrapped: bool)
         float(ends and a_long),
         float(ends and b_open),
         float(comma and opens),
+        float(para_lines == 1 and not ends),
+        float(label_line and para_lines == 1),
+        float(label_line and para_lines == 1 and ends),
+        float(line[-1:] in _TRAILING),
+        float(ends and wrapped and nb < width - 15 and _full(after, width)),
+        float(para_lines >= 3),
+        float(ends and para_lines >= 3),
     )
 
 
-def break_score(prev: str, line: str, after: str | None, width: int, wrapped: bool) -> float:
+def _full(line: str | None, width: int) -> bool:
+    """Is ``line`` (stripped) a full-width line of a document wrapped at ``width``?"""
+    return line is not None and width - _BAND < len(line.strip()) <= width + 3
+
+
+def break_score(
+    prev: str, line: str, after: str | None, width: int, wrapped: bool, para_lines: int = 2, label_line: bool = False
+) -> float:
     """Positive when the line break between ``prev`` and ``line`` starts a new paragraph.
 
     The same sum as ``WEIGHTS`` times :func:`features`, written out because it
@@ -192,6 +218,15 @@ def break_score(prev: str, line: str, after: str | None, width: int, wrapped: bo
     b_ends = _ends_sentence(b)
     if b_ends:
         score += w[18]
+    if para_lines == 1:
+        if not ends:
+            score += w[23]
+        if label_line:
+            score += w[24] + (w[25] if ends else 0.0)
+    elif para_lines >= 3:
+        score += w[28] + (w[29] if ends else 0.0)
+    if line[-1:] in _TRAILING:
+        score += w[26]
     if not wrapped:
         return score + w[19] if ends else score
     score += w[14]
@@ -206,8 +241,11 @@ def break_score(prev: str, line: str, after: str | None, width: int, wrapped: bo
         score += w[7] + (w[16] if ends else 0.0)
     elif nb > width + 10:
         score += w[10]
-    if nb < width - 15 and not b_ends and after and not after.isspace():
-        score += w[8] + (w[21] if ends else 0.0)
+    if nb < width - 15:
+        if not b_ends and after and not after.isspace():
+            score += w[8] + (w[21] if ends else 0.0)
+        if ends and _full(after, width):
+            score += w[27]
     return score
 
 
