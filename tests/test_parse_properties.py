@@ -145,6 +145,7 @@ def test_inline_break_score_equals_the_weighted_features(
     prev, line, after = lines
     if not width:
         return
-    cues = features(prev, line, after, width, wrapped, para_lines, label_line)
+    cues = features(prev, line, after, width, wrapped, para_lines=para_lines, label_line=label_line)
     expected = sum(w * f for w, f in zip(WEIGHTS, cues, strict=True))
-    assert abs(break_score(prev, line, after, width, wrapped, para_lines, label_line) - expected) < 1e-9
+    score = break_score(prev, line, after, width, wrapped, para_lines=para_lines, label_line=label_line)
+    assert abs(score - expected) < 1e-9

@@ -328,7 +328,7 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
                 prev = ltext[prev_text_line]
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
                 label_line = len(para) == 1 and b.para_col > 0
-                score = break_score(prev, ltext[i], after, width, wrapped, len(para), label_line)
+                score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
                 if TRACE is not None:
                     TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
                 if -AMBIGUOUS < score < AMBIGUOUS:

@@ -113,7 +113,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def features(
-    prev: str, line: str, after: str | None, width: int, wrapped: bool, para_lines: int = 2, label_line: bool = False
+    prev: str, line: str, after: str | None, width: int, wrapped: bool, *, para_lines: int = 2, label_line: bool = False
 ) -> tuple[float, ...]:
     """The cues for the break between ``prev`` and ``line`` (``after`` is the line after, if any).
 
@@ -179,7 +179,7 @@ def _full(line: str | None, width: int) -> bool:
 
 
 def break_score(
-    prev: str, line: str, after: str | None, width: int, wrapped: bool, para_lines: int = 2, label_line: bool = False
+    prev: str, line: str, after: str | None, width: int, wrapped: bool, *, para_lines: int = 2, label_line: bool = False
 ) -> float:
     """Positive when the line break between ``prev`` and ``line`` starts a new paragraph.
 
