@@ -39,6 +39,7 @@ from stenogram.analysis.records import (
 from stenogram.analysis.sentences import sentences_of, units_of
 from stenogram.analysis.stats import speaker_stats
 from stenogram.analysis.topics import find_topics
+from stenogram.analysis.words import lower_case_vocabulary
 from stenogram.model import Transcript
 
 __all__ = [
@@ -67,12 +68,13 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
     sentences = sentences_of(units)
     year = transcript.meeting.date.year if transcript.meeting.date is not None else None
     stats = speaker_stats(transcript)
+    vocabulary = lower_case_vocabulary(u.text for u in units)
     return Analysis(
         words=sum(s.words for s in stats),
         speakers=stats,
         figures=tuple(find_figures(units, sentences, year)),
-        mentions=tuple(find_mentions(units, sentences, transcript.participants)),
-        topics=tuple(find_topics(units, opts.topics)),
+        mentions=tuple(find_mentions(units, sentences, transcript.participants, vocabulary)),
+        topics=tuple(find_topics(units, opts.topics, vocabulary)),
         key_sentences=tuple(rank_sentences(sentences, opts.key_sentences)),
         commitments=tuple(find_commitments(sentences)),
     )

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
-from stenogram.analysis.words import content_terms, stem
-from stenogram.text import WORD_RE
+from stenogram.analysis.words import content_stems, stem
 
 __all__ = ["COMMON", "DAMPING", "MIN_WORDS", "NEIGHBOURS", "WINDOW", "rank_sentences"]
 
@@ -37,33 +36,39 @@ MAX_WORDS = 80  # longer ones are run-ons a summary cannot quote
 EDGE_THRESHOLD = 0.08  # cosine below this is noise
 CENTROID = 25  # the stems in most sentences, taken as the transcript's themes
 THEME_WEIGHT = 2.0  # prior weight of a theme stem, against 1 for any other content word
-REDUNDANCY = 0.5  # a pick this similar to an earlier pick is skipped
+REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
 
 
 _VAGUE = frozenset(stem(w) for w in GENERIC)
 
 
+def sorted_terms(terms_of: Sequence[set[str]]) -> list[list[str]]:
+    """Each sentence's terms in a fixed order, so float sums never depend on set order."""
+    return [sorted(terms) for terms in terms_of]
+
+
 def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, float]], list[bool]]:
     """The graph's sentences (indexes into ``sentences``), their unit TF-IDF vectors, and which may be picked."""
     chosen: list[int] = []
-    counts: list[Counter[str]] = []
+    terms_of: list[set[str]] = []
     eligible: list[bool] = []
     for i, s in enumerate(sentences):
-        terms = Counter([t for t in content_terms(s.text) if t not in _VAGUE])
+        terms = content_stems(s.words) - _VAGUE  # a set: in a sentence, a term counts once
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue
-        n = len(WORD_RE.findall(s.text))
+        text = s.text
+        n = len(text.split())
         chosen.append(i)
-        counts.append(terms)
-        question = s.text.rstrip("\"'”’) ").endswith("?")
+        terms_of.append(terms)
+        question = text.rstrip("\"'”’) ").endswith("?")
         eligible.append(MIN_WORDS <= n <= MAX_WORDS and len(terms) >= MIN_TERMS and not question)
     df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    total = len(counts)
+    for terms in terms_of:
+        df.update(terms)
+    total = len(terms_of)
     vectors = []
-    for c in counts:
-        v = {t: (1 + math.log(k)) * math.log((total + 1) / (df[t] + 0.5)) for t, k in c.items()}
+    for ordered in sorted_terms(terms_of):
+        v = {t: math.log((total + 1) / (df[t] + 0.5)) for t in ordered}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items() if x > 0})
     return chosen, vectors, eligible

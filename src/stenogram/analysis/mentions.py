@@ -18,7 +18,7 @@ import attrs
 
 from stenogram.analysis.records import Mention, MentionKind
 from stenogram.analysis.sentences import Sentence, Unit
-from stenogram.analysis.words import STOPWORDS, table
+from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, table
 from stenogram.model import Participant
 
 __all__ = ["INSTITUTIONS", "NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "PORTFOLIOS", "find_mentions"]
@@ -79,7 +79,6 @@ _RUN = re.compile(
     rf"(?:[ \u00a0](?:(?:of|for|the|de|von|van|der|on|and)[ \u00a0])?{_CAPITAL_WORD})*"
 )
 _PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*(?![\w’'\-])")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
 _ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,11}s?")
 
@@ -338,13 +337,17 @@ def _by_role(participants: Sequence[Participant], role: str) -> Participant | No
 
 
 def find_mentions(
-    units: Sequence[Unit], sentences: Sequence[Sentence], participants: Sequence[Participant]
+    units: Sequence[Unit],
+    sentences: Sequence[Sentence],
+    participants: Sequence[Participant],
+    vocabulary: set[str] | None = None,
 ) -> list[Mention]:
     """Every mention in document order; undecided single words are kept only if another sentence decided them."""
     starts: dict[tuple[int, int], set[int]] = {}
     for s in sentences:
         starts.setdefault((s.unit.turn, s.unit.paragraph), set()).add(s.start)
-    vocabulary = {w for unit in units for w in _LOWER_WORD.findall(unit.text)}
+    if vocabulary is None:
+        vocabulary = lower_case_vocabulary(unit.text for unit in units)
     guesses: list[_Guess] = []
     for unit in units:
         previous: _Guess | None = None

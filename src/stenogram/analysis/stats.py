@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stenogram.analysis.records import SpeakerStats
 from stenogram.model import Transcript
+from stenogram.text import WORD_RE
 
 __all__ = ["speaker_stats"]
 
@@ -18,7 +19,9 @@ def speaker_stats(transcript: Transcript) -> tuple[SpeakerStats, ...]:
     words: dict[str, int] = {}
     for turn in transcript.turns:
         turns[turn.speaker] = turns.get(turn.speaker, 0) + 1
-        words[turn.speaker] = words.get(turn.speaker, 0) + turn.word_count
+        # Turn.word_count, counted with one findall per paragraph rather than a generator.
+        count = sum(len(WORD_RE.findall(p.text)) for p in turn.paragraphs)
+        words[turn.speaker] = words.get(turn.speaker, 0) + count
     total = sum(words.values())
     known = {p.id: p for p in transcript.participants}
     ids = [p.id for p in transcript.participants] + [s for s in turns if s not in known]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from stenogram.analysis.records import Topic
 from stenogram.analysis.sentences import Unit
-from stenogram.analysis.words import STOPWORDS, stem, table
+from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, stem, table
 
 __all__ = ["GENERIC", "MAX_LEN", "VERBS", "find_topics"]
 
@@ -72,13 +72,16 @@ def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
-def find_topics(units: Sequence[Unit], limit: int) -> list[Topic]:
-    """The ``limit`` best key phrases, best first; ties go to the phrase that came first."""
+def find_topics(units: Sequence[Unit], limit: int, vocabulary: set[str] | None = None) -> list[Topic]:
+    """The ``limit`` best key phrases, best first; ties go to the phrase that came first.
+
+    ``vocabulary`` is :func:`lower_case_vocabulary` of the units, when the caller has it already.
+    """
     if limit <= 0:
         return []
     # Words printed in lower case somewhere: a name never is, so names are not topics.
     texts = [unit.text.replace("’", "'") for unit in units]
-    common = {w for text in texts for w in _WORDS.findall(text) if w.islower()}
+    common = lower_case_vocabulary(texts) if vocabulary is None else vocabulary
     skip = STOPWORDS | VERBS
     counts: Counter[tuple[str, ...]] = Counter()
     stem_freq: Counter[str] = Counter()

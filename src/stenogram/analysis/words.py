@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
-__all__ = ["STOPWORDS", "TOKEN_RE", "content_terms", "stem", "table"]
+__all__ = ["STOPWORDS", "content_stems", "lower_case_vocabulary", "stem", "table"]
 
 
 def table(text: str) -> frozenset[str]:
@@ -37,8 +38,8 @@ STOPWORDS = table(
     want know think believe mean tell told ask asked go come came look take took put give gave also already"""
 )
 
-# Letters with inner apostrophes or hyphens; digits are not terms.
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Letters with inner apostrophes or hyphens; digits are not words.
+_WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 # Longest first; the stem must keep at least three letters.
 _SUFFIXES = (
@@ -74,6 +75,15 @@ def stem(word: str) -> str:
     return w
 
 
-def content_terms(text: str) -> list[str]:
-    """The stems of the words of ``text`` that carry meaning (stop words and one-letter words dropped)."""
-    return [stem(w) for w in TOKEN_RE.findall(text.lower().replace("’", "'")) if len(w) > 1 and w not in STOPWORDS]
+def lower_case_vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word the texts print in lower case somewhere (apostrophes straightened).
+
+    A word a transcript never prints in lower case is a name; one it also prints in lower case is a
+    common word, even when it stands capitalised in "White House".
+    """
+    return {w for text in texts for w in _WORDS.findall(text.replace("’", "'")) if w.islower()}
+
+
+def content_stems(words: Iterable[str]) -> set[str]:
+    """The stems of the lower-case ``words`` that carry meaning: stop words and words of two letters dropped."""
+    return {stem(w) for w in words if len(w) > 2 and w not in STOPWORDS}
