@@ -15,7 +15,6 @@ run at over 10 MB/s in pure Python. Classification is by tables
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import accumulate
 
 from stenogram.model import NoteKind
@@ -24,42 +23,34 @@ from stenogram.parse.notes import NOTE_START, note_kind
 
 __all__ = ["Lines", "split_lines"]
 
-_MAX_NOTE = 300
-_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.MULTILINE)
-_NOTE_LINE = re.compile(r"^[^\S\n]*" + NOTE_START.pattern, re.MULTILINE)
-_COLON_LINE = re.compile(
-    r"^[^\n:：]{1,240}[:：]", re.MULTILINE
-)  # a longer line is prose even if it starts with "(" and ends with ")"
+_MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
 
 
 class Lines:
     """The lines of ``text[start:]`` with their offsets, kinds, notes and label candidates."""
 
     def __init__(self, text: str, start: int) -> None:
-        body = text[start:]
-        self.text = body.split("\n")
-        n = len(self.text)
+        self.text = text[start:].split("\n")
         self.first_number = text.count("\n", 0, start) + 1
-        relative = list(accumulate([len(line) + 1 for line in self.text], initial=0))
-        self.offset = [start + off for off in relative[:-1]]
-        # Whole-text searches find the few lines worth a closer look; the rest is prose.
-        index = {off: i for i, off in enumerate(relative[:-1])}
-        kinds = ["text"] * n
-        notes: list[NoteKind | None] = [None] * n
-        for m in _BLANK_LINE.finditer(body):
-            kinds[index[m.start()]] = "blank"
-        for m in _NOTE_LINE.finditer(body):
-            i = index[m.start()]
-            stripped = self.text[i].strip()
-            if len(stripped) <= _MAX_NOTE:
+        self.offset = list(accumulate([len(line) + 1 for line in self.text], initial=start))[:-1]
+        kinds: list[str] = []
+        notes: list[NoteKind | None] = [None] * len(self.text)
+        add = kinds.append
+        may_be_note = NOTE_START.match
+        for i, line in enumerate(self.text):
+            stripped = line.strip()
+            if not stripped:
+                add("blank")
+            elif may_be_note(stripped) is None or len(stripped) > _MAX_NOTE:
+                add("text")  # prose: one anchored character test decides it
+            else:
                 nk = note_kind(stripped)
-                if nk is not None:
-                    kinds[i] = "note"
-                    notes[i] = nk
+                add("text" if nk is None else "note")
+                notes[i] = nk
         self.kind = kinds
         self.note = notes
         self.blank_sep = self.blank_separated()
-        labels: list[LabelMatch | None] = [None] * n
+        labels: list[LabelMatch | None] = [None] * len(kinds)
         self.label = labels
         if self.blank_sep:
             # Blank-line records: a label opens a block, so only block starts are asked, in every form.
@@ -68,9 +59,8 @@ class Lines:
                     labels[i] = match_label(self.text[i])
         else:
             # Running text: any line may open a turn, but only with a colon label.
-            for m in _COLON_LINE.finditer(body):
-                i = index[m.start()]
-                if kinds[i] == "text":
+            for i, kind in enumerate(kinds):
+                if kind == "text":
                     labels[i] = match_label(self.text[i], colon_only=True)
 
     def __len__(self) -> int:
