@@ -1,12 +1,14 @@
 """Key sentences: a LexRank-style centrality ranking on a sparse similarity graph.
 
-Sentences are TF-IDF vectors of content-word stems. Comparing every pair
-would cost O(n²), so the graph is built from an inverted index instead: each
-occurrence of a term links its sentence to the next ``WINDOW`` sentences that
-use the same term, which bounds the edges by ``WINDOW`` times the number of
-term occurrences - linear in the length of the transcript. Weighted PageRank
-runs a fixed number of rounds on that graph; ties break by document order,
-so the result is the same on every run and every machine.
+Sentences are IDF-weighted unit vectors of the content-word stems they use.
+Comparing every pair would cost O(n²), so the graph is built from an
+inverted index instead: each occurrence of a term links its sentence to the
+next ``WINDOW`` sentences that use the same term, terms in more than
+``COMMON`` sentences link none, and each sentence keeps its ``NEIGHBOURS``
+strongest links - so the edges are bounded by a constant times the length
+of the transcript. Weighted PageRank, biased towards sentences on the
+transcript's themes, runs at most ``ROUNDS`` rounds; ties break by document
+order, so the result is the same on every run and every machine.
 """
 
 from __future__ import annotations
