@@ -59,9 +59,9 @@ class Lines:
                     labels[i] = match_label(self.text[i])
         else:
             # Running text: any line may open a turn, but only with a colon label.
-            for i, kind in enumerate(kinds):
-                if kind == "text":
-                    labels[i] = match_label(self.text[i], colon_only=True)
+            for i, line in enumerate(self.text):
+                if (":" in line or "：" in line) and kinds[i] == "text":
+                    labels[i] = match_label(line, colon_only=True)
 
     def __len__(self) -> int:
         return len(self.text)
