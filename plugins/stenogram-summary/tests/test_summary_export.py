@@ -151,9 +151,8 @@ def test_corpus_summarises(path: str) -> None:
     out = stenogram.export(stenogram.parse_file(path), "summary")
     assert isinstance(out, str)
     assert "PARTICIPANTS" in out and "KEY POINTS" in out
-    assert max(len(line) for line in out.splitlines()) <= 72 or any(
-        len(word) > 60 for word in out.split()
-    )  # only an unbreakable word (a URL) may overhang
+    # Only an unbreakable word (a URL) may overhang.
+    assert all(len(line) <= 72 or any(len(word) > 60 for word in line.split()) for line in out.splitlines())
 
 
 def test_docs_show_what_the_exporter_prints(summary: str) -> None:

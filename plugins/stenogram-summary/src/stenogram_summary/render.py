@@ -11,12 +11,16 @@ from stenogram_summary.content import Bullet, Field, Line, SectionContent
 __all__ = ["escape_markdown", "render_markdown", "render_text"]
 
 
+# Chinese, Japanese and Korean text has no spaces to break at: there any character may end a line.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     wrapper = textwrap.TextWrapper(
         width=width,
         initial_indent=first,
         subsequent_indent=rest,
-        break_long_words=False,
+        break_long_words=bool(_CJK.search(text)),  # a URL stays whole; a run of ideographs may break anywhere
         break_on_hyphens=False,
     )
     return wrapper.wrap(" ".join(text.split())) or [first.rstrip()]
