@@ -47,41 +47,47 @@ _COLONS = frozenset(":：")
 _COMMAS = frozenset(",，;；")
 _OPENERS = frozenset("\"'“‘«([<–—-•*")  # a quote, bracket or dash opens like a capital
 _TRAILING = frozenset(" \t\u00a0")
+_CLAUSE_END = re.compile(r"[.!?:;…]\s")
+_VOCATIVE_OPENERS = frozenset(
+    "mr ms mrs madam dear colleagues friends ladies gentlemen your good hello hi distinguished esteemed "
+    "excellencies excellency comrades fellow mister sir president".split()
+)
 _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # any whitespace but a single plain space
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
 WEIGHTS: tuple[float, ...] = (
-    -2.15,  # bias
-    3.93,  # line ends a sentence
-    1.3,  # line ends with a colon
-    1.68,  # line ends with a comma or semicolon
-    4.01,  # trailing space after the line
-    -0.07,  # the next word would have fitted on this line
-    -1.12,  # this line is full width
-    -1.49,  # the next line is full width
-    2.66,  # the next line is short and open: the first line of a paragraph
-    -0.38,  # this line is longer than the wrap width (an unwrapped paragraph)
-    0.63,  # the next line is longer than the wrap width
-    1.96,  # the next line opens with a capital, digit, quote or dash
-    -1.92,  # the next line opens in lower case
-    0.94,  # this line is short (under 25 columns)
-    -3.81,  # the document is hard-wrapped
-    1.46,  # sentence end and the next word would have fitted
-    -0.06,  # sentence end and the next line is full width
-    -0.74,  # sentence end and this line is full width
-    -0.41,  # the next line ends a sentence
-    2.67,  # no hard wrap in the document and the line ends a sentence
-    0.94,  # sentence end and this line is longer than the wrap width
-    1.23,  # sentence end and the next line is short and open
-    2.4,  # comma at the end and the next line opens with a capital
-    -0.65,  # this line is the first of its paragraph and does not end a sentence
-    0.7,  # this line holds the turn's label
-    -0.77,  # the label's line ends a sentence
-    -1.11,  # trailing space after the next line
-    1.53,  # sentence end, a short next line, then a full-width one
-    -0.57,  # the paragraph has three lines or more
-    1.91,  # sentence end in a paragraph of three lines or more
+    -1.94,  # bias
+    3.46,  # line ends a sentence
+    1.26,  # line ends with a colon
+    1.02,  # line ends with a comma or semicolon
+    3.97,  # trailing space after the line
+    -0.13,  # the next word would have fitted on this line
+    -1.42,  # this line is full width
+    -1.35,  # the next line is full width
+    2.63,  # the next line is short and open: the first line of a paragraph
+    -0.28,  # this line is longer than the wrap width (an unwrapped paragraph)
+    0.61,  # the next line is longer than the wrap width
+    2.06,  # the next line opens with a capital, digit, quote or dash
+    -2.0,  # the next line opens in lower case
+    1.18,  # this line is short (under 25 columns)
+    -3.67,  # the document is hard-wrapped
+    1.5,  # sentence end and the next word would have fitted
+    -0.2,  # sentence end and the next line is full width
+    -0.48,  # sentence end and this line is full width
+    -0.39,  # the next line ends a sentence
+    2.78,  # no hard wrap in the document and the line ends a sentence
+    0.82,  # sentence end and this line is longer than the wrap width
+    1.26,  # sentence end and the next line is short and open
+    1.88,  # comma at the end and the next line opens with a capital
+    -1.26,  # this line is the first of its paragraph and does not end a sentence
+    0.07,  # this line holds the turn's label
+    -0.13,  # the label's line ends a sentence
+    -1.08,  # trailing space after the next line
+    1.49,  # sentence end, a short next line, then a full-width one
+    -0.29,  # the paragraph has three lines or more
+    1.74,  # sentence end in a paragraph of three lines or more
+    3.8,  # the line ends with a greeting: "Mr President, colleagues,"
 )
 _FEW_LINES = 1.5
 AMBIGUOUS = 1.0  # |score| below this is reported as a guess
@@ -170,7 +176,14 @@ def features(
         float(ends and wrapped and nb < width - 15 and _full(after, width)),
         float(para_lines >= 3),
         float(ends and para_lines >= 3),
+        float(comma and _vocative(a)),
     )
+
+
+def _vocative(text: str) -> bool:
+    """Does ``text`` end with a greeting such as "Mr President, colleagues," (a paragraph of its own)?"""
+    clause = _CLAUSE_END.split(text)[-1].split()
+    return 0 < len(clause) <= 8 and clause[0].strip(",").casefold() in _VOCATIVE_OPENERS
 
 
 def _full(line: str | None, width: int) -> bool:
@@ -207,6 +220,8 @@ def break_score(
         score += w[3]
         if opens:
             score += w[22]
+        if _vocative(a):
+            score += w[30]
     if prev[-1:] in _TRAILING:
         score += w[4]
     if opens:
