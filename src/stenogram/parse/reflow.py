@@ -48,12 +48,11 @@ _COMMAS = frozenset(",，;；")
 _OPENERS = frozenset("\"'“‘«([<–—-•*")  # a quote, bracket or dash opens like a capital
 _TRAILING = frozenset(" \t\u00a0")
 _CLAUSE_END = re.compile(r"[.!?:;…]\s")
-_VOCATIVE_OPENERS = frozenset(
-    (
-        "mr ms mrs madam dear colleagues friends ladies gentlemen your good hello hi distinguished esteemed "
-        "excellencies excellency comrades fellow mister sir president"
-    ).split(" ")
+_GREETINGS = (
+    "mr ms mrs madam dear colleagues friends ladies gentlemen your good hello hi distinguished esteemed "
+    "excellencies excellency comrades fellow mister sir president"
 )
+_VOCATIVE_OPENERS = frozenset(_GREETINGS.split())
 _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # any whitespace but a single plain space
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
