@@ -129,3 +129,17 @@ def test_one_word_participant_names_link_by_surname() -> None:
     kirby = Participant(id="kirby", name="Kirby")
     found = mentions("As Admiral John Kirby said, and as the President's Bipartisan Law says.", participants=(kirby,))
     assert [(m.text, m.participant) for m in found] == [("John Kirby", "kirby")]
+
+
+def test_institutions_openers_and_place_cues() -> None:
+    found = mentions(
+        "The Economic Development Ministry and RIA Novosti met at Lake Baikal.",
+        "Regarding the Eurasian Economic Union, the Federation Council on January 19 agreed.",
+    )
+    assert [(m.text, m.kind) for m in found] == [
+        ("Economic Development Ministry", MentionKind.ORGANISATION),
+        ("RIA Novosti", MentionKind.ORGANISATION),
+        ("Lake Baikal", MentionKind.PLACE),
+        ("Eurasian Economic Union", MentionKind.ORGANISATION),
+        ("Federation Council", MentionKind.ORGANISATION),
+    ]

@@ -21,7 +21,16 @@ from stenogram.analysis.sentences import Sentence, Unit
 from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, table
 from stenogram.model import Participant
 
-__all__ = ["INSTITUTIONS", "NOT_PERSON_CUES", "ORGANISATION_CUES", "PLACE_CUES", "PORTFOLIOS", "find_mentions"]
+__all__ = [
+    "INSTITUTIONS",
+    "LEADING_PLACE_CUES",
+    "NOT_PERSON_CUES",
+    "ORGANISATION_CUES",
+    "PLACE_CUES",
+    "PORTFOLIOS",
+    "SENTENCE_OPENERS",
+    "find_mentions",
+]
 
 ORGANISATION_CUES = table(
     """Union Council Ministry Commission Forum Bank Committee Organisation Organization Agency Fund Parliament Duma
@@ -48,13 +57,22 @@ TITLES = table(
 NOT_NAMES = table(
     """I I'm I've I'd I'll OK Okay God Internet Mondays Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Applause Laughter Question Answer Excerpts Transcript Colleagues Friends COVID GDP CEO CFO VAT TV PhD AIDS HIV
-    AM PM CCTV DNA IT"""
+    AM PM CCTV DNA IT Christmas Easter Merry Happy"""
 )
 # Words that make a capitalised run a thing, not a person: laws, documents, events, diseases.
 NOT_PERSON_CUES = table(
     """Act Law Bill Code Order Decree Treaty Agreement Convention Accord Protocol Doctrine Plan Programme Program
     Strategy Initiative Project Report Declaration Charter Constitution Day Week Year Flu Virus Syndrome Prize Award
     Cup Championship Games Olympics Tuesday Street Avenue War Corridor Bridge Pipeline Route"""
+)
+# Words that open a place's name ("Lake Baikal", "Mount Elbrus").
+LEADING_PLACE_CUES = table("Lake Mount Cape Gulf Port Fort Saint St San Santa Sea Bay Isle")
+# Capitalised only because they open a sentence: "Regarding the Eurasian Economic Union".
+SENTENCE_OPENERS = table(
+    """Regarding Concerning Speaking According Despite Unlike Like Dear Although Following Given Including
+    Considering Unfortunately Fortunately Indeed Naturally Obviously Clearly Certainly Frankly Finally Firstly
+    Secondly Thirdly Meanwhile Moreover Furthermore However Nevertheless Therefore Yes No Well Now Today Yesterday
+    Tomorrow Please Thank Thanks Let"""
 )
 # Organisations that a single word names ("the Senate", "the Commission").
 INSTITUTIONS = table("Senate Congress Parliament Duma Navy Army Cabinet Commission Council Government Kremlin Pentagon")
@@ -152,7 +170,10 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     continue
                 # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
                 lowered = nxt.text.lower()
-                joins = lowered in _CONNECTORS or (lowered == "and" and has_cue)
+                # "and" only inside an institution's complement: "Ministry of Trade and Industry".
+                joins = lowered in _CONNECTORS or (
+                    lowered == "and" and has_cue and any(x.text in ("of", "for") for x in toks[i:j])
+                )
                 if joins and j + 1 < len(toks) and toks[j + 1].cap and text[nxt.end : toks[j + 1].start] == " ":
                     j += 2
                     continue
@@ -222,10 +243,16 @@ def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
     while (
         out
         and out[0].bare not in HONORIFICS
-        and (out[0].text.lower() in STOPWORDS or out[0].bare in NOT_NAMES or out[0].bare in _MONTH_NAMES)
+        and (
+            out[0].text.lower() in STOPWORDS
+            or out[0].bare in NOT_NAMES
+            or out[0].bare in _MONTH_NAMES
+            or out[0].bare in SENTENCE_OPENERS
+        )
     ):
         out = out[1:]
-    while out and out[-1].text.lower() in _CONNECTORS | {"and"}:
+    # "the Federation Council on January 19": a month and its connector do not belong to the name.
+    while out and (out[-1].text.lower() in _CONNECTORS | {"and"} or out[-1].bare in _MONTH_NAMES):
         out = out[:-1]
     return out
 
@@ -257,7 +284,9 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         if all(t.bare in TITLES for t in name):  # "Mr Vice President"
             return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name), role=True)]
         return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name))]
-    if words[0] in TITLES:
+    if words[0] in TITLES and not (
+        any(w in ORGANISATION_CUES for w in words) and "of" not in {t.text for t in toks}
+    ):  # "Foreign Ministry" and "Economic Development Ministry" are organisations, not titles
         k = 0
         while k < len(toks) and words[k] in TITLES:
             k += 1
@@ -282,8 +311,10 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         ):
             out.append(guess(MentionKind.PERSON, rest, 2))
         return out
-    if any(w in ORGANISATION_CUES for w in words) and len(toks) > 1:
+    if len(toks) > 1 and any(w in ORGANISATION_CUES or _is_acronym(w) for w in words):  # "RIA Novosti"
         return [guess(MentionKind.ORGANISATION, toks, 2)]
+    if len(toks) > 1 and (words[0] in LEADING_PLACE_CUES or words[-1].endswith("stan")):  # "Lake Baikal"
+        return [guess(MentionKind.PLACE, toks, 2)]
     if len(toks) == 1 and (_is_acronym(words[0]) or words[0] in INSTITUTIONS):  # "INNOPROM", "the Senate"
         return [guess(MentionKind.ORGANISATION, toks, 2)]
     if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:

@@ -302,7 +302,10 @@ def _mentions(transcript: Transcript, analysis: Analysis, options: SummaryOption
         if counts:
             # Most often first; equal counts in order of first mention (dicts keep insertion order).
             order = sorted(counts, key=lambda name: -counts[name])
-            shown = ", ".join(f"{name} ({counts[name]})" if counts[name] > 1 else name for name in order)
+            names = [f"{name} ({counts[name]})" if counts[name] > 1 else name for name in order]
+            shown = ", ".join(names[: options.max_mentions])
+            if len(names) > options.max_mentions:
+                shown += f" and {len(names) - options.max_mentions} more"
             out.append(Field(label=label, value=shown))
     return out or [Line(text="No names found.")]
 

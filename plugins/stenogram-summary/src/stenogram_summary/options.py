@@ -55,6 +55,9 @@ class SummaryOptions:
     max_figures: int = attrs.field(default=15, validator=_COUNT, metadata={"help": "key figures shown"})
     max_commitments: int = attrs.field(default=10, validator=_COUNT, metadata={"help": "commitments shown"})
     max_topics: int = attrs.field(default=10, validator=_COUNT, metadata={"help": "topics shown"})
+    max_mentions: int = attrs.field(
+        default=12, validator=_COUNT, metadata={"help": "names shown of each kind, most mentioned first"}
+    )
     sections: tuple[Section, ...] = attrs.field(
         default=SECTIONS,
         validator=_known_sections,
