@@ -287,7 +287,7 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
     n = len(lines)
     b = _Builder(text, lines, options)
     blank_sep = lines.blank_separated()
-    width, wrapped = wrap_width(len(lines.text[i].rstrip()) for i in range(n) if lines.kind[i] == "text")
+    width, wrapped = wrap_width([len(t.rstrip()) for t, k in zip(lines.text, lines.kind, strict=True) if k == "text"])
     accepted, rejected = _accept_labels(lines, blank_sep)
     for i in rejected:
         m = lines.label[i]

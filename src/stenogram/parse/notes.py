@@ -111,7 +111,14 @@ def find_marks(text: str) -> tuple[Mark, ...]:
     """Inline marks of a paragraph's text, in order; offsets index ``text``."""
     if not _MARK_TRIGGER.search(text):
         return ()
-    return tuple(
-        Mark(kind=_MARK_KINDS[m.lastgroup or "insertion"], start=m.start(), end=m.end())
-        for m in _MARK_RE.finditer(text)
-    )
+    marks: list[Mark] = []
+    end = 0
+    # Try the long mark pattern only where a bracket opens, not at every character.
+    for opening in _MARK_TRIGGER.finditer(text):
+        if opening.start() < end:
+            continue
+        m = _MARK_RE.match(text, opening.start())
+        if m is not None:
+            marks.append(Mark(kind=_MARK_KINDS[m.lastgroup or "insertion"], start=m.start(), end=m.end()))
+            end = m.end()
+    return tuple(marks)
