@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stenogram_docx import BriefingOptions, build_briefing, render_briefing
 from stenogram_docx.briefing import document_time
-from stenogram_docx.sanitise import ILLEGAL_XML
 
 import stenogram
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.testing import transcripts
+from stenogram.xmltext import XML_ILLEGAL as ILLEGAL_XML
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 LARGE = CORPUS / "kremlin_en" / "2012-12-20_news-conference.txt"

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from stenogram_tei import TeiReadError, TeiReadOptions, UnsafeXmlError, XmlTooLargeError, read_tei, to_tei
-from stenogram_tei.clean import ILLEGAL_XML
 
 import stenogram
 from stenogram import Mark, MarkKind, Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram.xmltext import XML_ILLEGAL as ILLEGAL_XML
 
 TEI = "http://www.tei-c.org/ns/1.0"
 

@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from stenogram.diagnostics import Diagnostic
 from stenogram.errors import OptionError
 from stenogram.model import Note, Paragraph, Transcript, Turn
+from stenogram.xmltext import XmlTextCleaner
 from stenogram_docx.facts import MeetingFacts, gather
 from stenogram_docx.ooxml import (
     add_field,
@@ -38,7 +39,6 @@ from stenogram_docx.ooxml import (
     set_table_look,
 )
 from stenogram_docx.options import BriefingOptions
-from stenogram_docx.sanitise import Sanitiser
 from stenogram_docx.styles import Styles
 from stenogram_docx.template import open_template
 
@@ -159,7 +159,7 @@ class _Writer:
         self.doc = document
         self.styles = styles
         self.options = options
-        self.clean = Sanitiser()
+        self.clean = XmlTextCleaner(replacement="", code="docx-illegal-character")
         self.ids = {name: style.style_id for name, style in styles.items()}
         self.default_id = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
 

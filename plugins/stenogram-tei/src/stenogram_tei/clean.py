@@ -1,9 +1,6 @@
-"""Text that XML can hold, and ids that XML accepts.
+"""Ids that XML accepts.
 
-XML 1.0 forbids most C0 controls, lone surrogates, U+FFFE and U+FFFF. Each
-such character becomes U+FFFD (one for one, so mark offsets stay right) and
-the replacement is reported as a diagnostic, so an export never fails on
-strange input.
+Text that XML cannot hold is cleaned by the core's ``stenogram.xmltext.XmlTextCleaner``.
 """
 
 from __future__ import annotations
@@ -11,35 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from stenogram.diagnostics import Diagnostic, Severity
 from stenogram_tei.options import NCNAME_ASCII
 
-__all__ = ["ILLEGAL_XML", "Cleaner", "IdMaker", "escape_id"]
-
-ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-REPLACEMENT = "\ufffd"
-
-
-class Cleaner:
-    """Replaces XML-illegal characters and remembers where it did."""
-
-    def __init__(self) -> None:
-        self.diagnostics: list[Diagnostic] = []
-        self.replaced = 0
-
-    def __call__(self, text: str, where: str) -> str:
-        cleaned, n = ILLEGAL_XML.subn(REPLACEMENT, text)
-        if n:
-            self.replaced += n
-            self.diagnostics.append(
-                Diagnostic(
-                    code="xml-illegal-character",
-                    message=f"{where}: {n} character(s) that XML cannot hold replaced with U+FFFD",
-                    severity=Severity.WARNING,
-                    text=cleaned[:80],
-                )
-            )
-        return cleaned
+__all__ = ["IdMaker", "escape_id"]
 
 
 def escape_id(value: str) -> str:

@@ -21,7 +21,8 @@ from lxml import etree
 
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
-from stenogram_tei.clean import Cleaner, IdMaker
+from stenogram.xmltext import XmlTextCleaner
+from stenogram_tei.clean import IdMaker
 from stenogram_tei.options import TeiOptions
 from stenogram_tei.vocab import (
     APP_IDENT,
@@ -119,7 +120,7 @@ class _Writer:
         self.t = transcript
         self.o = options
         self.parlamint = options.profile == "parlamint"
-        self.clean = Cleaner()
+        self.clean = XmlTextCleaner(replacement="\ufffd", code="xml-illegal-character")
         self.diagnostics: list[Diagnostic] = []
         date = transcript.meeting.date
         self.doc_id = options.document_id or ("stenogram-" + date.isoformat() if date else "stenogram")

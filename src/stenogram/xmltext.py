@@ -1,0 +1,54 @@
+"""Text that XML 1.0 can hold: one rule for every XML-based exporter.
+
+XML forbids most C0 controls, lone surrogates, U+FFFE and U+FFFF; lxml and
+python-docx raise on them, so one stray form feed would otherwise sink a
+whole export. Exporters clean every string they emit through an
+``XmlTextCleaner`` and pass its diagnostics on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stenogram.diagnostics import Diagnostic, Severity
+
+__all__ = ["XML_ILLEGAL", "XmlTextCleaner"]
+
+XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class XmlTextCleaner:
+    """Replaces XML-illegal characters with ``replacement`` and remembers where, once per place.
+
+    A one-for-one replacement such as U+FFFD keeps character offsets (and so
+    inline marks) right; an empty one drops the characters.
+    """
+
+    def __init__(self, *, replacement: str, code: str) -> None:
+        self.replacement = replacement
+        self.code = code
+        self.replaced = 0
+        self._found: dict[str, list[str]] = {}
+
+    def __call__(self, text: str, where: str) -> str:
+        found = XML_ILLEGAL.findall(text)
+        if not found:
+            return text
+        self.replaced += len(found)
+        self._found.setdefault(where, []).extend(found)
+        return XML_ILLEGAL.sub(self.replacement, text)
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        action = f"replaced with U+{ord(self.replacement):04X}" if self.replacement else "removed"
+        out = []
+        for where, chars in self._found.items():
+            shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
+            out.append(
+                Diagnostic(
+                    code=self.code,
+                    message=f"{where}: {len(chars)} character(s) that XML cannot hold {action} ({shown})",
+                    severity=Severity.WARNING,
+                )
+            )
+        return tuple(out)
