@@ -250,3 +250,13 @@ def test_spans_index_the_whole_text_after_a_start_offset() -> None:
     para = turn.paragraphs[0]
     assert para.span is not None
     assert text[para.span.start : para.span.end] == "Good morning."
+
+
+def test_wrapped_label_after_a_line_that_runs_on() -> None:
+    text = (
+        "Vladimir Putin: Good afternoon. I would now like to give the floor to\n"
+        "Governor of Tula Region Alexei\nDyumin: Thank you, Mr President.\n"
+    )
+    t = parse(text)
+    assert [turn.label for turn in t.turns] == ["Vladimir Putin", "Governor of Tula Region Alexei Dyumin"]
+    assert t.participant("alexei-dyumin").role == "Governor of Tula Region"

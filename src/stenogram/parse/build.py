@@ -32,7 +32,7 @@ from stenogram.model import (
     Transcript,
     Turn,
 )
-from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fold, strength_of
+from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fold, is_label_prefix, strength_of
 from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
@@ -189,6 +189,15 @@ class _Builder:
         self.content = []
 
 
+def _given_name_above(lines: Lines, i: int) -> bool:
+    """Is the line above ``i`` name-like words only, ending with a capitalised word (a given name)?"""
+    j = i - 1
+    if j < 0 or lines.kind[j] != "text" or lines.label[j] is not None:
+        return False
+    above = lines.text[j].rstrip()
+    return above[-1:].isalpha() and above.rsplit(None, 1)[-1][:1].isupper() and is_label_prefix(above)
+
+
 def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
     """Decide which label candidates open turns.
 
@@ -222,6 +231,14 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
             k -= 1
         if k:
             continue
+        if m.strength == WEAK and m.start == 0 and not blank_sep and _given_name_above(lines, i):
+            # "… and I give the floor to" / "Governor Alexei" / "Dyumin: Thank you": a lone surname
+            # would be lost, so the name-like line above is taken even though the line before it runs on.
+            head = lines.text[i - 1]
+            name = fold(head + " " + m.name)
+            if strength_of(name) == STRONG:
+                accepted[i - 1] = (i, m, fold(head + " " + m.label), name)
+                continue
         strength = m.strength
         lone_caps = m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES
         if strength == STRONG and not blank_sep and lone_caps:
