@@ -45,14 +45,11 @@ __all__ = ["build_transcript"]
 TRACE: list[tuple[int, tuple[object, ...]]] | None = None
 
 _SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
-_ENDS_IN_PUNCT = re.compile(r"[^\w\s]$")
 _DATE = re.compile(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}"
     r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b.{0,40}"
 )
-# Whitespace to fold: a run of two or more, or a single character that is not a plain space.
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]{2,}|[^\S ]|[\u00a0\u2000-\u200b\u202f\u3000]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INTERPRETED = re.compile(
     r"\(\s*((?:As|as)\s+interpreted|[Vv]ia\s+(?:an\s+)?interpreter|[Tt]hrough\s+(?:an\s+)?interpreter)"

@@ -14,7 +14,6 @@ run at over 10 MB/s in pure Python. Classification is by tables
 
 from __future__ import annotations
 
-import bisect
 from itertools import accumulate
 
 from stenogram.model import NoteKind
@@ -72,9 +71,6 @@ class Lines:
 
     def index_of(self, number: int) -> int:
         return number - self.first_number
-
-    def line_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.offset, offset) - 1)
 
     def blank_separated(self) -> bool:
         """Does the document separate paragraphs by blank lines (so single breaks are wraps)?"""
