@@ -13,6 +13,7 @@ lines once, asks them, and records every guess as a
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -296,7 +297,21 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
 
     Offsets and line numbers in the spans index the whole of ``text``, so
     front matter that the caller skipped still counts.
+
+    The cyclic garbage collector is paused meanwhile: the parse allocates
+    hundreds of thousands of small objects and no reference cycles, and
+    collection passes that rescan them all made time grow faster than the input.
     """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(text, start, options)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     lines = split_lines(text, start)
     n = len(lines)
     b = _Builder(text, lines, options)
