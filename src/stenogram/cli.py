@@ -311,7 +311,8 @@ def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
     for p in data["participants"]:
         role = f", {p['role']}" if p["role"] else ""
         anon = " (not named)" if p["anonymous"] else ""
-        write(f"  {p['id']}: {p['name']}{role}{anon} - {p['turns']} turns, {p['words']} words\n")
+        turns = f"{p['turns']} turn" + ("" if p["turns"] == 1 else "s")
+        write(f"  {p['id']}: {p['name']}{role}{anon} - {turns}, {p['words']} words\n")
         extra_labels = [label for label in p["labels"] if label != p["name"]]
         if extra_labels:
             write(f"      also printed as: {'; '.join(extra_labels)}\n")
