@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from stenogram_summary import SECTIONS, SummaryOptions, escape_markdown, export_summary
+from stenogram_summary.content import Bullet, SectionContent
+from stenogram_summary.render import columns, render_markdown, render_text
 
 import stenogram
 from stenogram import OptionError, Transcript
@@ -136,8 +138,8 @@ def test_deterministic(seed: Transcript) -> None:
 @settings(max_examples=40, deadline=None)
 @given(transcripts())
 def test_any_transcript_summarises(t: Transcript) -> None:
-    for fmt in ("text", "markdown"):
-        out = export_summary(t, SummaryOptions(format=fmt))  # type: ignore[arg-type]
+    for options in (SummaryOptions(format="text"), SummaryOptions(format="markdown")):
+        out = export_summary(t, options)
         assert out.endswith("\n") and not any(line != line.rstrip() for line in out.splitlines())
 
 
@@ -151,8 +153,20 @@ def test_corpus_summarises(path: str) -> None:
     out = stenogram.export(stenogram.parse_file(path), "summary")
     assert isinstance(out, str)
     assert "PARTICIPANTS" in out and "KEY POINTS" in out
-    # Only an unbreakable word (a URL) may overhang.
-    assert all(len(line) <= 72 or any(len(word) > 60 for word in line.split()) for line in out.splitlines())
+    # Only an unbreakable word (a URL) may overhang; wide (CJK) characters take two columns.
+    assert all(columns(line) <= 72 or any(len(word) > 60 for word in line.split()) for line in out.splitlines())
+    head = out.split("\n\n", 1)[0].splitlines()
+    assert head[-1] == "=" * min(72, max(columns(line) for line in head[:-1]))
+
+
+def test_wide_text_wraps_by_columns_and_keeps_punctuation_with_its_character() -> None:
+    text = "我力處理扶貧安老助弱，在推出每年開支約 64億元的長者生活津貼和其他措施後。" * 3
+    section = SectionContent(name="key_points", title="Key points", blocks=(Bullet(lead="行政長官", text=text),))
+    for render in (render_text, render_markdown):
+        lines = render("會議過程正式紀錄", (section,), 40).splitlines()[2:]
+        assert len(lines) > 3 and all(columns(line) <= 40 for line in lines)
+        assert not any(line.lstrip(" -").startswith(("，", "。")) for line in lines)
+        assert "".join(line.lstrip(" -") for line in lines).replace(" ", "").endswith(text.replace(" ", ""))
 
 
 def test_docs_show_what_the_exporter_prints(summary: str) -> None:

@@ -4,26 +4,70 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 
 from stenogram_summary.content import Bullet, Field, Line, SectionContent
 
-__all__ = ["escape_markdown", "render_markdown", "render_text"]
+__all__ = ["columns", "escape_markdown", "render_markdown", "render_text"]
 
 
 # Chinese, Japanese and Korean text has no spaces to break at: there any character may end a line.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# Closing punctuation a line should not start with (so it stays with the character before it).
+_NO_LINE_START = frozenset("，。、；：？！）」』】》〉”’・ー)]},.;:?!%")
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (East Asian) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pieces(word: str) -> list[str]:
+    """A word cut where a line may break: around every wide character, but never before closing punctuation."""
+    out: list[str] = []
+    for c in word:
+        wide = unicodedata.east_asian_width(c) in "WF"
+        glue = out and (c in _NO_LINE_START or not (wide or columns(out[-1][-1]) == 2))
+        if glue:
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+
+def _wrap_wide(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Greedy wrapping that counts columns, not characters, for text with wide characters in it."""
+    lines: list[str] = []
+    line, filled = first, False
+    for word in text.split(" "):
+        for i, whole in enumerate(_pieces(word)):
+            piece = whole
+            sep = " " if filled and i == 0 else ""
+            if filled and columns(line + sep + piece) > width:
+                lines.append(line)
+                line, sep = rest, ""
+            while columns(line + sep + piece) > width and len(piece) > 1:  # a long run of narrow characters
+                room = width - columns(line + sep)
+                cut = max(1, next((n for n in range(len(piece), 0, -1) if columns(piece[:n]) <= room), 1))
+                lines.append(line + sep + piece[:cut])
+                line, sep, piece = rest, "", piece[cut:]
+            line += sep + piece
+            filled = True
+    lines.append(line)
+    return lines
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    text = " ".join(text.split())
+    if not text:
+        return [first.rstrip()]
+    if _CJK.search(text):
+        return _wrap_wide(text, width, first, rest)
     wrapper = textwrap.TextWrapper(
-        width=width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=bool(_CJK.search(text)),  # a URL stays whole; a run of ideographs may break anywhere
-        break_on_hyphens=False,
-    )
-    return wrapper.wrap(" ".join(text.split())) or [first.rstrip()]
+        width=width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    )  # a URL stays whole
+    return wrapper.wrap(text)
 
 
 def render_text(title: str, sections: Sequence[SectionContent], width: int) -> str:
@@ -33,7 +77,7 @@ def render_text(title: str, sections: Sequence[SectionContent], width: int) -> s
             lines.append("")
         if section.name == "header":
             heading = _wrap(title, width, "", "")
-            lines += [*heading, "=" * min(width, max(len(h) for h in heading))]
+            lines += [*heading, "=" * min(width, max(columns(h) for h in heading))]
         else:
             lines += [section.title.upper()]
         lines.append("")
