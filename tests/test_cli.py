@@ -342,3 +342,35 @@ def test_progress_bar_on_a_terminal_and_plain_lines_elsewhere() -> None:
     lines.message("a.txt -> a.md")
     lines.close()
     assert plain.getvalue() == "a.txt -> a.md\n"
+
+
+def test_standard_input_is_named_stdin_in_errors() -> None:
+    result = run("convert", "-", "--to", "json", stdin=b"  \n")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "stenogram: error: <stdin>: the input holds no text"
+    no_traceback(result)
+
+
+def test_a_validator_refusal_is_one_readable_line(seed: Path) -> None:
+    result = run("convert", str(seed), "--to", "markdown", "--set", "heading_level=9", "-o", "-")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "stenogram: error: bad value for option 'heading_level' of MarkdownOptions:"
+        " 'heading_level' must be in range(1, 5) (got 9)\n"
+    )
+
+
+def test_a_file_named_twice_is_said_so(seed: Path) -> None:
+    result = run("convert", str(seed), str(seed), "--to", "json", "--output-dir", "out", cwd=seed.parent)
+    assert result.returncode == 1
+    assert f"stenogram: error: {seed}: given more than once" in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 converted, 1 failed"
+
+
+def test_europarl_reader_refuses_text_without_its_markup(seed: Path) -> None:
+    result = run("convert", str(seed), "--from", "europarl", "--to", "json", "-o", "-")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        f"stenogram: error: {seed}: no Europarl markup (<CHAPTER ID=..> or <SPEAKER ID=..>) found"
+    )

@@ -30,6 +30,7 @@ __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROG = "stenogram"
 STDIO = "-"
+STDIN_NAME = "<stdin>"  # how standard input is named in messages and reports
 DEBUG_VARIABLE = "STENOGRAM_DEBUG"
 
 EPILOG = """\
@@ -131,12 +132,13 @@ def _describe(exc: BaseException) -> str:
 
 
 def _naming(source: str, message: str) -> str:
-    return message if source in message else f"{source}: {message}"
+    shown = STDIN_NAME if source == STDIO else source
+    return message if shown in message else f"{shown}: {message}"
 
 
 def _read_input(name: str, source_format: str | None, encoding: str | None, stdin: BinaryIO) -> Transcript:
     if name == STDIO:
-        return read(stdin.read(), source_format, encoding=encoding, name=None)
+        return read(stdin.read(), source_format, encoding=encoding, name=STDIN_NAME)
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory", name)
@@ -236,6 +238,8 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
         progress.start(job.source)
         try:
             key = job.target if job.target == STDIO else _real(job.target)
+            if key != STDIO and claimed.get(key) == job.source:
+                raise OverwriteError(f"{job.source}: given more than once")
             if key != STDIO and key in claimed:
                 raise OverwriteError(f"{job.source}: {job.target} is already the output of {claimed[key]}")
             if key in inputs and inputs[key] != job.source:
@@ -331,7 +335,7 @@ def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
     stdout = io.text_out
     if args.file == STDIO:
         data = io.stdin.read()
-        name = None
+        name = STDIN_NAME
     else:
         path = Path(args.file)
         data = path.read_bytes()
@@ -339,7 +343,7 @@ def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
     host = get_host()
     reader = host.reader(args.source_format) if args.source_format else pick_reader(data, name)
     transcript = read(data, args.source_format, encoding=args.encoding, name=name)
-    report = _inspection(transcript, name or "<stdin>", reader.name if reader else "text")
+    report = _inspection(transcript, name, reader.name if reader else "text")
     if args.json:
         _write_json(stdout, report)
     else:

@@ -216,7 +216,8 @@ def make_options(
         return attrs.evolve(options, **checked)  # type: ignore[misc]
     except (TypeError, ValueError) as exc:
         names = ", ".join(repr(k) for k in checked)
-        raise OptionError(f"bad value for option {names} of {options_class.__name__}: {exc}") from None
+        detail = exc.args[0] if exc.args and isinstance(exc.args[0], str) else exc  # attrs adds the field and value
+        raise OptionError(f"bad value for option {names} of {options_class.__name__}: {detail}") from None
 
 
 def export(

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from pathlib import PurePath
 
-from stenogram.errors import EmptyInputError
+from stenogram.errors import EmptyInputError, ReadError
 from stenogram.hookspecs import ReaderRegistrar, hookimpl
 from stenogram.model import Block, BodyItem, Meeting, Note, NoteKind, Paragraph, Participant, Span, Transcript, Turn
 from stenogram.parse.speakers import slug
@@ -165,6 +165,8 @@ def read_europarl(data: bytes, source_name: str | None) -> Transcript:
     text = decode(data, source=source_name)
     if not text.strip():
         raise EmptyInputError("the input holds no text", file=source_name)
+    if _DETECT.search(text) is None:  # asked for by name (--from europarl), but plain text would come out as preamble
+        raise ReadError(f"{source_name or '<input>'}: no Europarl markup (<CHAPTER ID=..> or <SPEAKER ID=..>) found")
     return build_europarl(text, source=source_name)
 
 
