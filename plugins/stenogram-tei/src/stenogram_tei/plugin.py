@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar, hookimpl
 from stenogram.model import Transcript
 from stenogram_tei.options import TeiOptions
@@ -10,10 +12,15 @@ from stenogram_tei.writer import to_tei
 
 __all__ = ["export_tei", "read_registered"]
 
+log = logging.getLogger(__name__)
+
 
 def export_tei(transcript: Transcript, options: TeiOptions) -> bytes:
-    """UTF-8 TEI with an XML declaration; ``to_tei`` also returns the diagnostics."""
-    return to_tei(transcript, options).data
+    """UTF-8 TEI with an XML declaration; the diagnostics are logged, as the exporter returns bytes only."""
+    document = to_tei(transcript, options)
+    for d in document.diagnostics:
+        log.warning("%s", d)
+    return document.data
 
 
 def read_registered(data: bytes, source_name: str | None) -> Transcript:

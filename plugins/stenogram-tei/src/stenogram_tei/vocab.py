@@ -23,6 +23,7 @@ __all__ = [
     "XI_NS",
     "XML_NS",
     "gap_reason",
+    "is_chair",
     "stage_element",
 ]
 
@@ -61,6 +62,23 @@ def stage_element(text: str) -> tuple[str, str | None]:
         if pattern.search(text):
             return element, type_
     return "incident", None
+
+
+#: Roles and labels that make a participant the chair of the meeting (when the ``chairs`` option names
+#: none). A chairman *of* something, or a *bank* chairman, heads an organisation and is no chair here.
+_CHAIR_RULES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\A(?:(?:the|mr|mrs|ms|madam|madame|acting)\.?\s+)?chair(?:man|woman|person)?\b(?!\s+of\b)",
+        r"\b(?:moderator|presiding|presides)\b",
+        r"主席",  # Chinese: chair; LegCo's President
+    )
+)
+
+
+def is_chair(role: str | None, labels: tuple[str, ...]) -> bool:
+    """Whether the role or a printed label says the participant chairs the meeting."""
+    return any(rule.search(text.strip()) for text in (role, *labels) if text for rule in _CHAIR_RULES)
 
 
 _INAUDIBLE = re.compile(r"inaudib|unintelligib|indistinct|unclear|no audio|off.?mic", re.IGNORECASE)

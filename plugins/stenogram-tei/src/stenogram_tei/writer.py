@@ -33,6 +33,7 @@ from stenogram_tei.vocab import (
     TEI_NS,
     XML_NS,
     gap_reason,
+    is_chair,
     stage_element,
 )
 
@@ -43,7 +44,6 @@ _T = f"{{{TEI_NS}}}"
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
-_CHAIR = re.compile(r"\b(?:chair\w*|moderator|presiding|presides|speaker of)\b", re.IGNORECASE)
 _URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+\Z", re.IGNORECASE)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -142,7 +142,7 @@ class _Writer:
             return "chair"
         if p.id in self.o.guests:
             return "guest"
-        if not self.o.chairs and _CHAIR.search(" ".join(filter(None, (p.role, *p.labels)))):
+        if not self.o.chairs and is_chair(p.role, p.labels):
             return "chair"
         return "guest" if p.anonymous else "regular"
 

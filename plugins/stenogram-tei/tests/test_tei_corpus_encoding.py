@@ -1,0 +1,134 @@
+"""What real transcripts become: speaker types, stage directions and the exporter's diagnostics."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from lxml import etree
+from stenogram_tei import TeiOptions, to_tei
+
+import stenogram
+
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not present at {CORPUS}")
+
+
+def speaker_types(path: Path) -> dict[str, set[str]]:
+    """{participant name: the @ana values of their utterances}."""
+    t = stenogram.parse_file(path)
+    root = etree.fromstring(to_tei(t).data)
+    names = {"#" + p.get("{http://www.w3.org/XML/1998/namespace}id"): p.findtext("t:persName", namespaces=NS)
+             for p in root.xpath("//t:person", namespaces=NS)}  # fmt: skip
+    found: dict[str, set[str]] = {}
+    for u in root.xpath("//t:u", namespaces=NS):
+        found.setdefault(names[u.get("who")], set()).add(u.get("ana"))
+    return found
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("kremlin_dev/17976.txt", "Alexei Lavrinenko"),  # "Collective Farm Chairman"
+        ("kremlin_dev/51307.txt", "Vladimir Dmitriev"),  # "Vnesheconombank Chairman"
+        ("kremlin_dev/51307.txt", "Rinat Khanbikov"),  # "Chairman of the Board of Directors of ..."
+    ],
+)
+def test_the_chairman_of_an_organisation_does_not_chair_the_meeting(path: str, name: str) -> None:
+    assert speaker_types(CORPUS / path)[name] == {"#regular"}
+
+
+@needs_corpus
+def test_chairs_found_in_english_and_chinese_records() -> None:
+    assert speaker_types(CORPUS / "miller_center/1960-09-26-debate-richard-nixon-chicago.txt")["Howard K. Smith"] == {
+        "#chair"
+    }
+    assert speaker_types(CORPUS / "legco_zh/2013-01-17_12-13-cm0117-translate-c.txt")["主席"] == {"#chair"}
+
+
+@pytest.mark.parametrize(
+    ("role", "label", "chair"),
+    [
+        (None, "The CHAIRMAN", True),
+        (None, "Madam Chair", True),
+        (None, "CHAIRMAN SMITH", True),
+        ("Chairperson", "Ms Jones", True),
+        (None, "全委會主席", True),
+        ("Chairman of the Government", "Dmitry Medvedev", False),
+        ("Vnesheconombank Chairman", "Vladimir Dmitriev", False),
+        (None, "Mr Chairmanov", False),
+    ],
+)
+def test_chair_rule(role: str | None, label: str, chair: bool) -> None:
+    p = stenogram.Participant(id="x", name="X", role=role, labels=(label,))
+    t = stenogram.Transcript(participants=(p,), body=(stenogram.Turn(speaker="x", label=label, content=()),))
+    ana = etree.fromstring(to_tei(t).data).xpath("//t:u/@ana", namespaces=NS)
+    assert ana == ["#chair" if chair else "#regular"]
+
+
+def test_the_exporter_reports_what_to_tei_diagnoses(caplog: pytest.LogCaptureFixture, monkeypatch: Any) -> None:
+    """Through the plugin host (and so the CLI) the diagnostics are logged, not lost."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    p = stenogram.Participant(id="a", name="A")
+    undated = stenogram.Transcript(
+        participants=(p,),
+        body=(stenogram.Turn(speaker="a", label="A", content=(stenogram.Paragraph(text="x\x0cy"),)),),
+    )
+    with caplog.at_level(logging.WARNING, logger="stenogram_tei"):
+        stenogram.export(undated, "tei", profile="parlamint")
+    logged = caplog.text
+    assert "tei-publication-date-from-clock" in logged
+    assert "xml-illegal-character" in logged and "U+000C" in logged
+
+
+_EXPORT_BOTH_PROFILES = """
+import sys, stenogram
+from stenogram_tei import TeiOptions, to_tei
+t = stenogram.parse_file(sys.argv[1])
+for profile in ("tei", "parlamint"):
+    sys.stdout.buffer.write(to_tei(t, TeiOptions(profile=profile)).data)
+"""
+
+
+@needs_corpus
+@pytest.mark.parametrize("epoch", [None, "1700000000"])
+def test_bytes_depend_on_neither_hash_seed_nor_run(epoch: str | None) -> None:
+    """Two processes, two hash seeds: one result, with and without SOURCE_DATE_EPOCH."""
+    path = CORPUS / "legco_zh/2012-11-21_cm1121-translate-c-small_FIXTURE.txt"  # non-ASCII ids, page notes
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", _EXPORT_BOTH_PROFILES, str(path)],
+            capture_output=True, check=True, timeout=120, env={**env, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    ]  # fmt: skip
+    assert outputs[0] == outputs[1]
+    documents = [b"<?xml" + d for d in outputs[0].split(b"<?xml")[1:]]
+    assert len(documents) == 2
+    published = [etree.fromstring(d).xpath("//t:publicationStmt/t:date/@when", namespaces=NS) for d in documents]
+    assert published == [["2023-11-14" if epoch else "2012-11-21"]] * 2
+
+
+def test_undated_parlamint_file_is_the_only_one_to_read_the_clock(monkeypatch: Any) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    t = stenogram.parse_file(Path(__file__).resolve().parents[3] / "seeds" / "000_cc7df8760118afc5.txt")
+    undated = attrs.evolve(t, meeting=attrs.evolve(t.meeting, date=None))
+    plain = to_tei(undated)
+    assert b"<date>undated</date>" in plain.data and not plain.diagnostics
+    assert to_tei(undated).data == plain.data
+    parlamint = to_tei(undated, TeiOptions(profile="parlamint"))
+    assert [d.code for d in parlamint.diagnostics] == ["tei-publication-date-from-clock"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    fixed = to_tei(undated, TeiOptions(profile="parlamint"))
+    assert not fixed.diagnostics and b'<date when="1970-01-01">1970-01-01</date>' in fixed.data
