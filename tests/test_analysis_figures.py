@@ -88,6 +88,14 @@ def test_seed_contexts_say_what_the_money_is(seed: Transcript) -> None:
     assert "Sochi" in by_text["19 August"].excerpt
 
 
+def test_context_is_read_inside_the_subordinate_clause() -> None:
+    said = only("We often hear gross national product discussed and I say that there was a growth of 11 percent.")
+    assert said.context is None  # not "hear gross national product": the figure's clause has only "there"
+    assert only("The point was made by Mr. Nixon that the Soviet production is only 44 percent of ours.").context == (
+        "Soviet production"
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "unit", "upper"),
     [

@@ -394,6 +394,8 @@ def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) 
 
 _CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"[\w’'\-]+")
+# Words that open a subordinate clause: its subject is found after them ("I say that when we compare ... growth").
+_SUBORDINATE = re.compile(r"\b(?:that|when|because|although|whereas|while|if)\s", re.IGNORECASE)
 _VERBS = table(
     """is are was were be been being has have had grew grow grows rose rise rises fell fall falls reached reach reaches
     exceeded exceed exceeds amounted amount amounts totalled totaled stood stands increased increase increases
@@ -416,7 +418,8 @@ def _is_verb(word: str) -> bool:
 
 def _subject(sentence_text: str, upto: int) -> str | None:
     """The noun phrase before the first verb of the clause that ends at ``upto``; ``""`` for a pronoun."""
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence_text, 0, upto))]
+    breaks = [*_CLAUSE_BREAK.finditer(sentence_text, 0, upto), *_SUBORDINATE.finditer(sentence_text, 0, upto)]
+    cuts = sorted({0, *(m.end() for m in breaks)})
     for seg_start, seg_end in list(zip(cuts, [*cuts[1:], upto], strict=True))[::-1][:3]:
         words = _words(sentence_text[seg_start:seg_end])
         verb = next((i for i, w in enumerate(words) if _is_verb(w[2])), None)
