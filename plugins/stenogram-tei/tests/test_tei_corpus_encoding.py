@@ -132,3 +132,16 @@ def test_undated_parlamint_file_is_the_only_one_to_read_the_clock(monkeypatch: A
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     fixed = to_tei(undated, TeiOptions(profile="parlamint"))
     assert not fixed.diagnostics and b'<date when="1970-01-01">1970-01-01</date>' in fixed.data
+
+
+@needs_corpus
+def test_chinese_stage_directions_get_their_kind() -> None:
+    t = stenogram.parse_file(CORPUS / "legco_zh/2013-01-17_12-13-cm0117-translate-c.txt")
+    root = etree.fromstring(to_tei(t).data)
+    kinds = {
+        desc.text: f"{etree.QName(desc.getparent()).localname}/{desc.getparent().get('type')}"
+        for desc in root.xpath("//t:desc", namespaces=NS)
+    }
+    assert kinds["(梁國雄議員離席並高聲叫喊 )"] == "vocal/shouting"
+    assert kinds["(陳偉業議員離席走到會議廳通道 )"] == "incident/leaving"
+    assert kinds["(席間有播放裝置重複播放 “大話精，梁振英 ”、 “你呃人 ”、 “唔好講大話 ”的錄音 )"] == "kinesic/playback"

@@ -33,23 +33,24 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 #: ``encodingDesc/appInfo/application/@ident`` of files we wrote: the reader then trusts every convention.
 APP_IDENT = "stenogram"
 
-#: Stage directions, by what their text says: (pattern, element, @type). First match wins.
+#: Stage directions, by what their text says (English, and Chinese for the LegCo records):
+#: (pattern, element, @type). First match wins.
 _STAGE_RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), element, type_)
     for pattern, element, type_ in (
-        (r"applau|ovation", "kinesic", "applause"),
-        (r"laugh|chuckl|giggl", "vocal", "laughter"),
-        (r"shout|heckl|booing|\bboos?\b", "vocal", "shouting"),
+        (r"applau|ovation|鼓掌|掌聲|掌声", "kinesic", "applause"),
+        (r"laugh|chuckl|giggl|笑", "vocal", "laughter"),
+        (r"shout|heckl|booing|\bboos?\b|叫喊|叫囂|叫嚣|喝倒采", "vocal", "shouting"),
         (r"murmur|whisper", "vocal", "murmuring"),
         (r"interrupt|cross-?talk|speaking at once", "vocal", "interruption"),
-        (r"noise|commotion|uproar", "vocal", "noise"),
+        (r"noise|commotion|uproar|喧嘩|喧哗|鼓譟|鼓噪", "vocal", "noise"),
         (r"smil", "kinesic", "smiling"),
         (r"\bnods?\b|gestur|\bpoints?\b|shak\w* hands|handshake|\bwaves?\b", "kinesic", "gesture"),
-        (r"\bbell|gavel|\bring", "kinesic", "ringing"),
-        (r"video|playback|recording|\bclip\b", "kinesic", "playback"),
-        (r"\bleav|\bleft\b|\bexits?\b|walks? out", "incident", "leaving"),
-        (r"\benter|arriv|\bjoins?\b", "incident", "entering"),
-        (r"\bbreak\b|recess|adjourn|\bpause", "incident", "break"),
+        (r"\bbell|gavel|\bring|鐘響|钟响|鐘聲|钟声", "kinesic", "ringing"),
+        (r"video|playback|recording|\bclip\b|播放|錄音|录音", "kinesic", "playback"),
+        (r"\bleav|\bleft\b|\bexits?\b|walks? out|離席|离席|離開|离开", "incident", "leaving"),
+        (r"\benter|arriv|\bjoins?\b|進入|进入", "incident", "entering"),
+        (r"\bbreak\b|recess|adjourn|\bpause|休會|休会|暫停|暂停", "incident", "break"),
     )
 )
 #: The elements a stage direction may become; the reader maps all of them back to a stage note.
