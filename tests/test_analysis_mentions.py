@@ -143,3 +143,16 @@ def test_institutions_openers_and_place_cues() -> None:
         ("Eurasian Economic Union", MentionKind.ORGANISATION),
         ("Federation Council", MentionKind.ORGANISATION),
     ]
+
+
+def test_latin_letters_do_not_run_into_chinese_text() -> None:
+    vehicles = "前期及 I期至 III期共八萬多輛高污染柴油商業車，並且鼓勵遠洋輪船。"
+    questions = "今天是 “Q and A”，並非 “A and Q”。"
+    assert mentions(vehicles, questions) == []
+
+
+def test_a_lone_letter_is_not_a_name() -> None:
+    assert kinds(mentions("We went from Q to Paris, and then to Z and Lyon.")) == {
+        "Paris": MentionKind.PLACE,
+        "Lyon": MentionKind.PLACE,
+    }

@@ -89,8 +89,11 @@ _CONNECTORS = table("of for the de von van der on")
 _MONTH_NAMES = table("January February March April May June July August September October November December")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ans", "ats", "ists")
 
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-.]*")
-_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
+# The rest of a word: letters and digits but not Chinese, Japanese or Korean ones, which \w also takes
+# ("I期至" is not a word "I..."), and the apostrophes, hyphens and full stops a name may hold.
+_WORD_TAIL = r"(?:[^\W\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]|[’'\-.])*"
+_TOKEN = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ]{_WORD_TAIL}")
+_CAPITAL_WORD = rf"[A-ZÀ-ÖØ-Þ]{_WORD_TAIL}"
 # Capitalised words, with the connectors a name may hold between them; _runs splits these further.
 _RUN = re.compile(
     rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ’'\-.]){_CAPITAL_WORD}"
@@ -331,7 +334,9 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     )
     if len(toks) == 1:
         w = words[0]
-        if _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w) or _in_vocabulary(w, vocabulary):
+        if len(w) < 2 or _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w):
+            return []  # "Q and A": a lone letter names nothing
+        if _in_vocabulary(w, vocabulary):
             return []
         if (run.before in _LOCATIVE or run.before in _COORD_LEAD or after_place) and not at_start:
             return [guess(MentionKind.PLACE, toks, 2 if run.before in _PLACE_STRONG or after_place else 1)]
