@@ -147,11 +147,8 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitm
         KeyPoint(text=k.text, speaker=who(k.location), location=k.location)
         for k in sorted(chosen, key=lambda k: k.location)
     )
-    ranked = sorted(enumerate(analysis.figures), key=lambda item: (FIGURE_PRIORITY.get(item[1].kind, 9), item[0]))[
-        :key_figures
-    ]
     figures = []
-    for _, f in sorted(ranked, key=lambda item: item[0]):
+    for f in _top(analysis.figures, lambda f: FIGURE_PRIORITY.get(f.kind, 9), key_figures):
         normalised = f.normalised if f.kind in _SHOW_NORMALISED and f.normalised != f.text else None
         refers = f.context
         if not refers or refers.casefold() in f.text.casefold():  # "fourth time" -> "time" says nothing
