@@ -22,13 +22,20 @@ def test_seed_commitments_and_deadline() -> None:
     names = {p.id: p.name for p in t.participants}
     by_cue = {c.cue: c for c in found}
     assert "we expect" in by_cue
-    assert by_cue["we expect"].deadline == "By the end of the year"
+    assert by_cue["we expect"].deadline == "by the end of the year"  # printed "By the end of the year, we expect"
     assert names[by_cue["we expect"].location.speaker] == "Alikhan Smailov"
     assert by_cue["made important decisions"].kind is CommitmentKind.DECISION
     assert names[by_cue["made important decisions"].location.speaker] == "Mikhail Mishustin"
     assert any(c.cue == "we seek to" for c in found)
     for c in found:
         assert c.location.text_in(t) == c.text
+
+
+def test_deadlines_have_one_spelling() -> None:
+    (c,) = commitments("This autumn we will open the bridge.")
+    assert c.deadline == "this autumn"
+    (c,) = commitments("No  later than\nMarch 2025 we will open the bridge.")
+    assert c.deadline == "no later than March 2025"
 
 
 def test_kinds_follow_the_strongest_cue() -> None:

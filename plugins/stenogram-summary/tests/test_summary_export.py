@@ -76,7 +76,7 @@ def test_seed_points_commitments_topics_mentions(summary: str) -> None:
     points = section(summary, "KEY POINTS")
     assert "Alikhan Smailov: Bilateral trade increased by a third" in points
     commitments = section(summary, "COMMITMENTS AND DECISIONS")
-    assert "[timing: By the end of the year]" in commitments
+    assert "[timing: by the end of the year]" in commitments
     assert "cooperation" in section(summary, "TOPICS")
     mentioned = section(summary, "MENTIONED")
     assert "Kassym-Jomart Tokayev (2)" in mentioned

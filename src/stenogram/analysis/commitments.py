@@ -95,6 +95,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
 
+def _deadline(printed: str) -> str:
+    """One spelling of a deadline however a sentence printed it: "By the end of\nthe year" -> "by the end of the year".
+
+    Its first word (by, before, until, no later, this, next, in) is never a name, so lower case is safe.
+    """
+    first, _, rest = " ".join(printed.split()).partition(" ")
+    return f"{first.lower()} {rest}"
+
+
 def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
     """Every sentence with a cue or a deadline, in document order."""
     out: list[Commitment] = []
@@ -104,7 +113,7 @@ def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
             continue
         words = s.words
         deadline_m = DEADLINES.search(text) if not words.isdisjoint(_DEADLINE_WORDS) or _DIGIT.search(text) else None
-        deadline = deadline_m.group() if deadline_m else None
+        deadline = _deadline(deadline_m.group()) if deadline_m else None
         for kind, needs, pattern in CUES:
             if needs.isdisjoint(words):
                 continue
