@@ -145,3 +145,11 @@ def test_chinese_stage_directions_get_their_kind() -> None:
     assert kinds["(梁國雄議員離席並高聲叫喊 )"] == "vocal/shouting"
     assert kinds["(陳偉業議員離席走到會議廳通道 )"] == "incident/leaving"
     assert kinds["(席間有播放裝置重複播放 “大話精，梁振英 ”、 “你呃人 ”、 “唔好講大話 ”的錄音 )"] == "kinesic/playback"
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "99999999999999999", "1.5"])
+def test_a_source_date_epoch_that_is_no_date_is_an_option_error(epoch: str, monkeypatch: Any) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    t = stenogram.parse_file(Path(__file__).resolve().parents[3] / "seeds" / "000_cc7df8760118afc5.txt")
+    with pytest.raises(stenogram.OptionError, match="SOURCE_DATE_EPOCH"):
+        stenogram.export(t, "tei")

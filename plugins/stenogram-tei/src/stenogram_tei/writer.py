@@ -20,6 +20,7 @@ import attrs
 from lxml import etree
 
 from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.errors import OptionError
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.xmltext import XmlTextCleaner
 from stenogram_tei.clean import IdMaker
@@ -73,12 +74,16 @@ class TeiDocument:
 def publication_date(meeting_date: dt.date | None) -> dt.date | None:
     """The day ``SOURCE_DATE_EPOCH`` names, else the meeting's date, else none.
 
-    Never today: the same transcript must give the same bytes on any day.
+    Never today: the same transcript must give the same bytes on any day. A value that is no
+    date is an error, as the reproducible-builds specification asks (and the DOCX exporter does).
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return meeting_date
+    try:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return meeting_date
+    except (ValueError, OverflowError, OSError):
+        raise OptionError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
 
 
 def as_uri(text: str) -> str:
