@@ -374,3 +374,11 @@ def test_europarl_reader_refuses_text_without_its_markup(seed: Path) -> None:
     assert result.stderr.splitlines()[0] == (
         f"stenogram: error: {seed}: no Europarl markup (<CHAPTER ID=..> or <SPEAKER ID=..>) found"
     )
+
+
+def test_strict_plugins_puts_the_host_in_use_back(capsys: pytest.CaptureFixture[str]) -> None:
+    host = PluginHost.discover()
+    with using_host(host):
+        assert main(["--strict-plugins", "formats"]) == 0
+        assert stenogram.plugins.get_host() is host
+    assert "json" in capsys.readouterr().out

@@ -14,6 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -22,7 +23,7 @@ import attrs
 from stenogram.convert import export, export_file, formats, make_options, pick_reader, read
 from stenogram.errors import OptionError, OverwriteError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
-from stenogram.plugins import ExporterInfo, PluginHost, get_host, reset_host
+from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -418,19 +419,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Streams], int]] = {
 }
 
 
-@attrs.frozen
-class _Strict:
-    """``--strict-plugins`` replaces the process-wide host for this run only."""
-
-    enabled: bool
-
-    def __enter__(self) -> None:
-        if self.enabled:
-            reset_host(PluginHost.discover(strict=True))
-
-    def __exit__(self, *exc: object) -> None:
-        if self.enabled:
-            reset_host(None)
+def _plugins_for(args: argparse.Namespace) -> AbstractContextManager[object]:
+    """``--strict-plugins`` loads a strict host for this run only; the host in use comes back after it."""
+    return using_host(PluginHost.discover(strict=True)) if args.strict_plugins else nullcontext()
 
 
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
@@ -448,7 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args
     io = _Streams(sys.stdin.buffer, sys.stdout.buffer, sys.stdout, sys.stderr)
     try:
-        with _Strict(args.strict_plugins):
+        with _plugins_for(args):
             code = COMMANDS[args.command](args, io)
             io.text_out.flush()
             return code
