@@ -222,21 +222,37 @@ def test_corpus_transcripts_export(path: Path) -> None:
     assert len(annex) >= len(t.turns)
 
 
-def test_bytes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("transcript", "epoch"),
+    [
+        (REPO / "seeds" / "000_cc7df8760118afc5.txt", None),
+        (CORPUS / "miller_center" / "1960-09-26-debate-richard-nixon-chicago.txt", None),  # undated
+        (CORPUS / "miller_center" / "1960-09-26-debate-richard-nixon-chicago.txt", "1700000000"),
+    ],
+    ids=["seed", "undated", "undated-epoch"],
+)
+def test_bytes_do_not_depend_on_hash_seed(transcript: Path, epoch: str | None) -> None:
     """Set and dict orders must not leak into the document: two processes, two hash seeds, one result."""
+    if not transcript.exists():
+        pytest.skip(f"{transcript} not present")
     script = (
         "import sys, stenogram; from stenogram_docx import build_briefing; "
         "sys.stdout.buffer.write(build_briefing(stenogram.parse_file(sys.argv[1])))"
     )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
     outputs = []
     for hash_seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         run = subprocess.run(
-            [sys.executable, "-c", script, str(REPO / "seeds" / "000_cc7df8760118afc5.txt")],
-            capture_output=True, check=True, env=env, timeout=120,
+            [sys.executable, "-c", script, str(transcript)],
+            capture_output=True, check=True, env={**env, "PYTHONHASHSEED": hash_seed}, timeout=120,
         )  # fmt: skip
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1] and outputs[0][:2] == b"PK"
+    created = docx.Document(io.BytesIO(outputs[0])).core_properties.created
+    if epoch is not None:
+        assert created == dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
 
 
 @pytest.mark.skipif(not LARGE.exists(), reason=f"corpus file {LARGE} not present")
