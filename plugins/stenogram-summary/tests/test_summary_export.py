@@ -104,6 +104,8 @@ def test_options_from_strings_like_the_cli(seed: Transcript) -> None:
         stenogram.export(seed, "summary", sections="nonsense")
     with pytest.raises(OptionError):
         stenogram.export(seed, "summary", width="10")
+    with pytest.raises(OptionError, match="at least one section"):
+        stenogram.export(seed, "summary", sections="")  # an empty summary is a typo, not a wish
 
 
 def test_markdown(seed: Transcript) -> None:

@@ -24,6 +24,8 @@ SECTIONS: tuple[Section, ...] = (
 def _known_sections(
     instance: object, attribute: attrs.Attribute[tuple[Section, ...]], value: tuple[Section, ...]
 ) -> None:
+    if not value:
+        raise ValueError(f"give at least one section of: {', '.join(SECTIONS)}")
     unknown = [s for s in value if s not in SECTIONS]
     if unknown:
         raise ValueError(f"unknown section(s) {', '.join(map(repr, unknown))}; sections: {', '.join(SECTIONS)}")
