@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from stenogram.errors import StenogramError
 from stenogram.model import Note, Paragraph, Transcript, Turn
 from stenogram.parse.build import build_transcript
 from stenogram.parse.options import ParseOptions
-from stenogram.parse.reflow import WEIGHTS, break_score, features
+from stenogram.parse.reflow import WEIGHTS, break_score, features, join_lines
 from stenogram.text import words
 
 OPTIONS = ParseOptions()
@@ -149,3 +150,28 @@ def test_inline_break_score_equals_the_weighted_features(
     expected = sum(w * f for w, f in zip(WEIGHTS, cues, strict=True))
     score = break_score(prev, line, after, width, wrapped, para_lines=para_lines, label_line=label_line)
     assert abs(score - expected) < 1e-9
+
+
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _join_by_words(parts: list[str]) -> str:
+    """join_lines as first written: every line split into words, CJK neighbours glued."""
+    out = ""
+    for part in parts:
+        nxt = " ".join(part.split())
+        if nxt and out and not (_CJK_CHAR.match(out[-1]) and _CJK_CHAR.match(nxt[0])):
+            out += " "
+        out += nxt
+    return out
+
+
+_JOIN_CHARS = st.sampled_from([*"ab.中文。\uff01 ", "\t", "\u00a0", "\u3000", "\u2028", "\x85", "\xad"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(_JOIN_CHARS, max_size=8), min_size=1, max_size=4))
+def test_join_lines_folds_whitespace_like_splitting_into_words(parts: list[str]) -> None:
+    assert join_lines(parts, cjk=True) == _join_by_words(parts)
+    if all(part.strip() for part in parts):  # a paragraph's lines are never blank
+        assert join_lines(parts, cjk=False) == " ".join(" ".join(parts).split())

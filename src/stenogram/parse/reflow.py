@@ -53,7 +53,6 @@ _GREETINGS = (
     "excellencies excellency comrades fellow mister sir president"
 )
 _VOCATIVE_OPENERS = frozenset(_GREETINGS.split())
-_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # any whitespace but a single plain space
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
@@ -268,16 +267,16 @@ def break_score(
 def join_lines(parts: list[str], cjk: bool = False) -> str:
     """Wrapped lines as one line: whitespace runs folded to one space, none between CJK characters.
 
-    ``cjk`` says whether the document has CJK text at all; without it a plain
-    split and join (fast, in C) does the whole job.
+    ``cjk`` says whether the document has CJK text at all; without it the
+    lines are simply joined by spaces.
     """
+    if len(parts) == 1:
+        return _fold(parts[0].strip())
+    stripped = [part.strip() for part in parts]
     if not cjk:
-        text = parts[0].strip() if len(parts) == 1 else " ".join([part.strip() for part in parts])
-        # Most lines need no folding; a search is cheaper than splitting every paragraph into words.
-        return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
+        return _fold(" ".join(stripped))
     out = ""
-    for part in parts:
-        nxt = " ".join(part.split())
+    for nxt in stripped:
         if not nxt:
             continue
         if not out:
@@ -286,4 +285,18 @@ def join_lines(parts: list[str], cjk: bool = False) -> str:
             out += nxt
         else:
             out += " " + nxt
-    return out
+    return _fold(out)
+
+
+def _fold(text: str) -> str:
+    """Whitespace runs in stripped ``text`` as one plain space.
+
+    Most paragraphs need nothing, or only their no-break spaces replaced, and
+    proving that by C-level scans is far cheaper than splitting into words:
+    every whitespace character but the plain space is unprintable.
+    """
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    if "  " not in text and text.isprintable():
+        return text
+    return " ".join(text.split())
