@@ -39,6 +39,23 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
+def _span_fields(span: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    """Every check of a span in one call, made on its last field (all are set by then).
+
+    The parser builds a span for every paragraph and turn; one call instead of five counts.
+    """
+    start, end, line = span.start, span.end, span.line
+    if start < 0 or end < start or line < 0 or value < 0:
+        for name, field_value in (("start", start), ("end", end)):
+            if field_value < 0:
+                raise ValueError(f"{name} must be >= 0, got {field_value}")
+        if end < start:
+            raise ValueError(f"span end {end} is before its start {start}")
+        for name, field_value in (("line", line), ("end_line", value)):
+            if field_value < 0:
+                raise ValueError(f"{name} must be >= 0, got {field_value}")
+
+
 @attrs.frozen(kw_only=True)
 class Span:
     """Where something stands in the decoded source text.
@@ -47,15 +64,10 @@ class Span:
     ``\\n``); lines are 1-based and ``end_line`` is the last line touched.
     """
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
-    line: int = attrs.field(validator=_non_negative)
-    end_line: int = attrs.field(validator=_non_negative)
-
-    @end.validator
-    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < self.start:
-            raise ValueError(f"span end {value} is before its start {self.start}")
+    start: int
+    end: int
+    line: int
+    end_line: int = attrs.field(validator=_span_fields)
 
 
 class NoteKind(enum.Enum):
@@ -91,11 +103,30 @@ class Mark:
 
 
 def _tuple_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """Validate a tuple whose members are all of ``types``."""
-    return attrs.validators.deep_iterable(
-        member_validator=attrs.validators.instance_of(types),
-        iterable_validator=attrs.validators.instance_of(tuple),
-    )
+    """Validate a tuple whose members are all of ``types``.
+
+    One plain loop rather than attrs' ``deep_iterable(instance_of …)``, which
+    makes two calls per member: the parser builds tuples of thousands.
+    """
+    allowed: type | tuple[type, ...] = types[0] if len(types) == 1 else types
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            message = f"'{attribute.name}' must be {tuple!r} (got {value!r} that is a {type(value)!r})."
+            raise TypeError(message, attribute, tuple, value)
+        for member in value:
+            if not isinstance(member, allowed):
+                raise TypeError(
+                    f"'{attribute.name}' must be {types!r} (got {member!r} that is a {type(member)!r}).",
+                    attribute,
+                    types,
+                    member,
+                )
+
+    return check
+
+
+_tuple_of_marks = _tuple_of(Mark)
 
 
 @attrs.frozen(kw_only=True)
@@ -103,11 +134,12 @@ class Paragraph:
     """One paragraph of speech or preamble, reflowed: it never holds a line break."""
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    marks: tuple[Mark, ...] = attrs.field(default=(), validator=_tuple_of(Mark))
+    marks: tuple[Mark, ...] = attrs.field(default=())
     span: Span | None = attrs.field(default=None, eq=False)
 
     @marks.validator
     def _marks_inside_text(self, attribute: attrs.Attribute[tuple[Mark, ...]], value: tuple[Mark, ...]) -> None:
+        _tuple_of_marks(self, attribute, value)  # one validator, not two chained: every paragraph runs it
         for mark in value:
             if not mark.start <= mark.end <= len(self.text):
                 raise ValueError(f"mark {mark.start}:{mark.end} lies outside a text of {len(self.text)} characters")
