@@ -33,6 +33,7 @@ CORPUS_FILES = [
     "kremlin_en/2017-03-10_joint-news-conference-erdogan.txt",
     "whitehouse_md/2023-06-22_biden-modi-arrival-ceremony.txt",
     "whitehouse_md/2023-03-13_background-press-call-aukus.txt",
+    "ungdc/RUS_75_2020.txt",  # no speaker labels: one speech by an unnamed speaker
 ]
 MD = MarkdownIt("commonmark")
 
@@ -238,8 +239,10 @@ def check_source(path: Path) -> None:
     assert isinstance(md, str)
     text = visible(md)
     bold = {s for _, tok in blocks(md) for s in spans_of(tok, "strong")}
+    names = {p.id: p.name for p in t.participants}
     for turn in t.turns:
-        assert f"{squash(turn.label)}:" in {squash(b) for b in bold}
+        shown = turn.label.strip() or names[turn.speaker]  # a turn printed without a label shows who spoke
+        assert f"{squash(shown)}:" in {squash(b) for b in bold}
         for p in turn.paragraphs:
             assert squash(p.text) in text
 
@@ -257,3 +260,11 @@ def test_corpus(name: str) -> None:
     if not path.exists():
         pytest.skip(f"corpus file {path} not present")
     check_source(path)
+
+
+def test_a_turn_without_a_printed_label_shows_the_speakers_name() -> None:
+    t = stenogram.parse("Mr. President, colleagues, I am glad to be here.\n\nWe thank you all.\n")
+    assert all(not turn.label for turn in t.turns)
+    md = export_markdown(t, MarkdownOptions())
+    assert "**:**" not in md
+    assert f"**{t.participants[0].name}:** Mr. President" in md

@@ -94,11 +94,12 @@ def _block(block: Paragraph | Note, options: MarkdownOptions, level: int) -> str
 
 
 def _speaker(turn: Turn, transcript: Transcript, options: MarkdownOptions) -> str:
-    if options.speaker == "name":
+    """The label as printed, or the participant's name when asked for or when nothing was printed."""
+    if options.speaker == "name" or not turn.label.strip():
         for p in transcript.participants:
             if p.id == turn.speaker:
                 return p.name
-    return turn.label
+    return turn.label or turn.speaker
 
 
 def _turn(turn: Turn, transcript: Transcript, options: MarkdownOptions, level: int) -> Iterator[str]:
