@@ -344,11 +344,13 @@ def test_progress_bar_on_a_terminal_and_plain_lines_elsewhere() -> None:
     assert plain.getvalue() == "a.txt -> a.md\n"
 
 
-def test_standard_input_is_named_stdin_in_errors() -> None:
+def test_standard_input_is_named_stdin_in_messages(tmp_path: Path) -> None:
     result = run("convert", "-", "--to", "json", stdin=b"  \n")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "stenogram: error: <stdin>: the input holds no text"
     no_traceback(result)
+    saved = run("convert", "-", "--to", "json", "--output-dir", str(tmp_path), stdin=SEED.read_bytes())
+    assert saved.stderr.splitlines()[0] == f"<stdin> -> {tmp_path / 'stdin.json'}"
 
 
 def test_a_validator_refusal_is_one_readable_line(seed: Path) -> None:

@@ -133,8 +133,7 @@ def _describe(exc: BaseException) -> str:
 
 
 def _naming(source: str, message: str) -> str:
-    shown = STDIN_NAME if source == STDIO else source
-    return message if shown in message else f"{shown}: {message}"
+    return message if source in message else f"{source}: {message}"
 
 
 def _read_input(name: str, source_format: str | None, encoding: str | None, stdin: BinaryIO) -> Transcript:
@@ -177,6 +176,11 @@ class _Streams:
 class _Job:
     source: str
     target: str  # a path, or STDIO
+
+    @property
+    def name(self) -> str:
+        """The input as messages name it."""
+        return STDIN_NAME if self.source == STDIO else self.source
 
 
 def _real(name: str) -> str:
@@ -236,29 +240,29 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
     claimed: dict[str, str] = {}
     inputs = {_real(name): name for name in args.files if name != STDIO}
     for job in jobs:
-        progress.start(job.source)
+        progress.start(job.name)
         try:
             key = job.target if job.target == STDIO else _real(job.target)
-            if key != STDIO and claimed.get(key) == job.source:
-                raise OverwriteError(f"{job.source}: given more than once")
+            if key != STDIO and claimed.get(key) == job.name:
+                raise OverwriteError(f"{job.name}: given more than once")
             if key != STDIO and key in claimed:
-                raise OverwriteError(f"{job.source}: {job.target} is already the output of {claimed[key]}")
+                raise OverwriteError(f"{job.name}: {job.target} is already the output of {claimed[key]}")
             if key in inputs and inputs[key] != job.source:
-                raise OverwriteError(f"{job.source}: refusing to overwrite {inputs[key]}, which is also an input")
-            claimed[key] = job.source
+                raise OverwriteError(f"{job.name}: refusing to overwrite {inputs[key]}, which is also an input")
+            claimed[key] = job.name
             where = _convert_one(job, info, options, args, io)
         except BrokenPipeError:  # the reader of standard output went away: nothing more to say
             raise
         except Exception as exc:  # carry on past a bad file, say which one
             failed += 1
-            progress.message(f"{PROG}: error: {_naming(job.source, _describe(exc))}")
+            progress.message(f"{PROG}: error: {_naming(job.name, _describe(exc))}")
             if os.environ.get(DEBUG_VARIABLE) and not isinstance(exc, (StenogramError, OSError)):
                 progress.message("".join(traceback.format_exception(exc)).rstrip())
         else:
             converted += 1
             if not args.quiet and not progress.bar and where != "standard output":
-                progress.message(f"{job.source} -> {where}")
-        progress.advance(job.source)
+                progress.message(f"{job.name} -> {where}")
+        progress.advance(job.name)
     progress.close()
     quiet_single = len(jobs) == 1 and not failed and jobs[0].target == STDIO
     if not (args.quiet and not failed) and not quiet_single:
