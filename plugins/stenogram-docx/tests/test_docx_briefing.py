@@ -233,3 +233,23 @@ def test_export_through_the_plugin_host(seed: Transcript, seed_docx: bytes) -> N
     assert info.binary and info.suffixes == (".docx",)
     data = stenogram.export(seed, "docx", marking="OFFICIAL")
     assert data == seed_docx
+
+
+def test_notes_that_open_a_turn_follow_its_label() -> None:
+    """'(Speaks Hindi.) (Applause.)' before Modi's first words, as in the White House transcript."""
+    t = Transcript(
+        participants=(Participant(id="m", name="Modi"), Participant(id="q", name="Q", anonymous=True)),
+        body=(
+            Turn(
+                speaker="m",
+                label="PRIME MINISTER MODI",
+                content=(Note(kind=NoteKind.STAGE, text="(Speaks Hindi.)"), Paragraph(text="Thank you.")),
+            ),
+            Turn(speaker="q", label="Q", content=(Note(kind=NoteKind.STAGE, text="(Inaudible.)"),)),
+        ),
+    )
+    doc = open_docx(build_briefing(t))
+    annex = [p.text for p in doc.paragraphs if p.style.name in ("Transcript Text", "Transcript Note")]
+    assert annex == ["PRIME MINISTER MODI: (Speaks Hindi.) Thank you.", "Q: (Inaudible.)"]
+    modi = next(p for p in doc.paragraphs if p.text.startswith("PRIME MINISTER MODI"))
+    assert [r.style.name for r in modi.runs if r.text.strip() == "(Speaks Hindi.)"] == ["Inline Note"]

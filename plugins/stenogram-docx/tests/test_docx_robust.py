@@ -87,16 +87,15 @@ def test_any_model_transcript_exports_with_its_annex_in_order(t: Transcript) -> 
         if isinstance(item, Note):
             expected.append(item.text)
             continue
-        labelled = False
-        for b in item.content:
-            if isinstance(b, Paragraph) and not labelled:
-                label = item.label + (f" ({item.annotation})" if item.annotation else "")
-                expected.append(f"{label}: {b.text}")
-                labelled = True
-            else:
-                expected.append(b.text)
-        if not labelled:
-            expected.append(item.label + (f" ({item.annotation})" if item.annotation else "") + ": ")
+        # the label's line: label, the notes before the first paragraph, that paragraph; then one per block
+        line = [item.label + (f" ({item.annotation})" if item.annotation else "") + ": "]
+        rest = list(item.content)
+        while rest and isinstance(rest[0], Note):
+            line.append(rest.pop(0).text)
+        if rest:
+            line.append(rest.pop(0).text)
+        expected.append(line[0] + " ".join(line[1:]))
+        expected.extend(b.text for b in rest)
     normalise = str.maketrans({"\r": "\n"})
     assert [a.translate(normalise) for a in annex] == [e.translate(normalise) for e in expected]
 

@@ -327,18 +327,28 @@ class _Writer:
             self.run(p, text[pos:], where="transcript")
 
     def turn(self, turn: Turn) -> None:
-        labelled = False
+        """The label opens the turn; notes before the first paragraph follow it on its line, inline.
+
+        Written as paragraphs of their own, ``(Applause.)`` or ``(Inaudible.)`` would stand above the
+        label, under the previous speaker.
+        """
+        p = self.para(Styles.TRANSCRIPT)
+        self.label(p, turn)
+        leading, gap = True, ""
         for block in turn.content:
             if isinstance(block, Note):
-                self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
+                if leading:
+                    self.run(p, gap + block.text, Styles.INLINE_NOTE, "transcript note")
+                    gap = " "
+                else:
+                    self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
                 continue
-            p = self.para(Styles.TRANSCRIPT)
-            if not labelled:
-                self.label(p, turn)
-                labelled = True
+            if not leading:
+                p = self.para(Styles.TRANSCRIPT)
+            elif gap:
+                self.run(p, gap, where="transcript")
+            leading = False
             self.spoken(p, block)
-        if not labelled:
-            self.label(self.para(Styles.TRANSCRIPT), turn)
 
     def label(self, p: DocxParagraph, turn: Turn) -> None:
         self.run(p, turn.label, Styles.SPEAKER, "speaker label")
