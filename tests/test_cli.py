@@ -384,3 +384,14 @@ def test_strict_plugins_puts_the_host_in_use_back(capsys: pytest.CaptureFixture[
         assert main(["--strict-plugins", "formats"]) == 0
         assert stenogram.plugins.get_host() is host
     assert "json" in capsys.readouterr().out
+
+
+def test_inspect_sees_what_convert_sees_including_the_sidecar(seed: Path) -> None:
+    seed.with_suffix(".meta.json").write_text('{"title": "Talks in Moscow, from the sidecar"}', encoding="utf-8")
+    data = json.loads(run("inspect", str(seed), "--json").stdout)
+    assert data["meeting"]["title"] == "Talks in Moscow, from the sidecar"
+    assert data["format"] == "text"
+    converted = json.loads(run("convert", str(seed), "--to", "json", "-o", "-").stdout)
+    assert converted["meeting"]["title"] == data["meeting"]["title"]
+    folder = run("inspect", str(seed.parent))
+    assert folder.returncode == 1 and folder.stderr == f"stenogram: error: {seed.parent}: is a directory\n"

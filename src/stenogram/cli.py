@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
-from stenogram.convert import export, export_file, formats, make_options, pick_reader, read
+from stenogram.convert import SNIFF_BYTES, export, export_file, formats, make_options, pick_reader, read
 from stenogram.errors import OptionError, OverwriteError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
@@ -339,15 +339,14 @@ def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
 def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
     stdout = io.text_out
     if args.file == STDIO:
-        data = io.stdin.read()
-        name = STDIN_NAME
-    else:
-        path = Path(args.file)
-        data = path.read_bytes()
-        name = str(path)
-    host = get_host()
-    reader = host.reader(args.source_format) if args.source_format else pick_reader(data, name)
-    transcript = read(data, args.source_format, encoding=args.encoding, name=name)
+        head = io.stdin.read()
+        transcript = read(head, args.source_format, encoding=args.encoding, name=STDIN_NAME)
+    else:  # read as convert reads it: a sidecar metadata file applies
+        transcript = _read_input(args.file, args.source_format, args.encoding, io.stdin)
+        with open(args.file, "rb") as f:
+            head = f.read(SNIFF_BYTES)
+    name = STDIN_NAME if args.file == STDIO else args.file
+    reader = get_host().reader(args.source_format) if args.source_format else pick_reader(head, name)
     report = _inspection(transcript, name, reader.name if reader else "text")
     if args.json:
         _write_json(stdout, report)
