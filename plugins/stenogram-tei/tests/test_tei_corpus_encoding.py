@@ -153,3 +153,16 @@ def test_a_source_date_epoch_that_is_no_date_is_an_option_error(epoch: str, monk
     t = stenogram.parse_file(Path(__file__).resolve().parents[3] / "seeds" / "000_cc7df8760118afc5.txt")
     with pytest.raises(stenogram.OptionError, match="SOURCE_DATE_EPOCH"):
         stenogram.export(t, "tei")
+
+
+def test_a_parlamint_file_of_unknown_language_reads_back_without_one() -> None:
+    """ParlaMint demands TEI/@xml:lang, so a transcript of no known language is written "und"."""
+    from stenogram_tei import read_tei
+
+    t = stenogram.parse_file(Path(__file__).resolve().parents[3] / "seeds" / "000_cc7df8760118afc5.txt")
+    unknown = attrs.evolve(t, meeting=attrs.evolve(t.meeting, language=None))
+    data = to_tei(unknown, TeiOptions(profile="parlamint")).data
+    assert b'xml:lang="und"' in data
+    assert read_tei(data).meeting.language is None
+    known = attrs.evolve(t, meeting=attrs.evolve(t.meeting, language="ru"))
+    assert read_tei(to_tei(known, TeiOptions(profile="parlamint")).data).meeting.language == "ru"

@@ -538,7 +538,7 @@ class _Reader:
         lang = header.find("t:profileDesc/t:langUsage/t:language", _NS)
         if lang is None:
             root_lang: str | None = tei.get(_XML_LANG)
-            return root_lang or None
+            return root_lang if root_lang and root_lang != "und" else None  # "und": undetermined
         raw: str | None = lang.get("n")
         if raw is not None:
             return raw
