@@ -50,6 +50,22 @@ def test_seed_topics(seed: Transcript) -> None:
         assert t.location.text_in(seed).lower() == t.phrase
 
 
+def test_verbs_and_fillers_are_not_topics() -> None:
+    said = [
+        "Yeah, we discuss the budget and we hope to pass the budget, the long budget debate, as we discussed.",
+        "Someone died, you understand, and we will discuss the budget again and hope the budget will pass.",
+        "Yeah, the budget. We hope so. We discuss it and pass it. The budget debate is long.",
+        "We understand the budget.",
+    ]
+    t = Transcript(
+        participants=(Participant(id="a", name="A"),),
+        body=tuple(Turn(speaker="a", label="A", content=(Paragraph(text=p),)) for p in said),
+    )
+    phrases = {topic.phrase for topic in analyse(t).topics}
+    assert "budget" in phrases and "budget debate" in phrases
+    assert not phrases & {"yeah", "discuss", "hope", "pass", "died", "understand", "long"}
+
+
 def test_key_sentences_seed(seed: Transcript) -> None:
     a = analyse(seed, options=AnalysisOptions(key_sentences=5))
     assert [k.rank for k in a.key_sentences] == [1, 2, 3, 4, 5]

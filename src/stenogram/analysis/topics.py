@@ -32,11 +32,19 @@ GENERIC = table(
     trillion thousand hundred end beginning start continue meeting meetings increase topic topics colleague sir madam
     right yes okay one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
     seventy eighty ninety dozen dozens hundreds thousands millions billions minute minutes second seconds back
-    forward tonight morning afternoon evening folks guys everybody everyone anything lots bit"""
+    forward tonight morning afternoon evening folks guys everybody everyone anything lots bit yeah applause laughter
+    long far near throughout better best bad little wrong ready happy similar difficult higher open use hope help talk
+    call stop pay answer move care minus northern modern foreign secure hard away rid can't don't won't"""
 )
 VERBS = table(
     """held made said took gave met saw got went came left felt kept told found brought thought seen known given taken
-    done become began begun show shows showed shown let set seek seeks sought affirm affirms note notes"""
+    done become began begun show shows showed shown let set seek seeks sought affirm affirms note notes pass passes
+    died dies condemn condemns hear hears heard discuss discusses come comes expect expects happen happens happened
+    worry worries understand understands interfere interferes read reads achieve achieves fought remember remembers
+    relate relates build builds deliver delivers produce produces spoken provide provides ensure ensures agree agrees
+    continues want wants think thinks know knows believe believes tell tells ask asks try tries get gets go goes make
+    makes take takes say says feel feels wait meet meets give gives send sends mention mentions find finds keep keeps
+    speak speaks"""
 )
 # A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
