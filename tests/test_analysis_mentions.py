@@ -156,3 +156,25 @@ def test_a_lone_letter_is_not_a_name() -> None:
         "Paris": MentionKind.PLACE,
         "Lyon": MentionKind.PLACE,
     }
+
+
+def test_peoples_and_parties_are_not_people_or_places() -> None:
+    found = kinds(
+        mentions(
+            "I am not satisfied as an American. The South American nations would like it, and so would Puerto Ricans.",
+            "Every Republican on the Rules Committee voted against it, whether Democratic or Republican.",
+        )
+    )
+    assert not {"American", "South American", "Puerto Ricans", "Republican"} & set(found)
+    assert found.get("Rules Committee") is MentionKind.ORGANISATION
+
+
+def test_a_name_after_the_is_not_a_person() -> None:
+    found = kinds(mentions("Which built the Grand Coulee and the other dams. We met Anna Petrova there."))
+    assert "Grand Coulee" not in found and found["Anna Petrova"] is MentionKind.PERSON
+
+
+def test_an_honorific_in_capitals_makes_a_person_linked_to_the_participant() -> None:
+    nixon = Participant(id="nixon", name="Nixon")
+    found = mentions("As MR. NIXON said, we disagree.", participants=(nixon,))
+    assert [(m.kind, m.name, m.participant) for m in found] == [(MentionKind.PERSON, "Nixon", "nixon")]

@@ -22,6 +22,7 @@ from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, table
 from stenogram.model import Participant
 
 __all__ = [
+    "DEMONYMS",
     "INSTITUTIONS",
     "LEADING_PLACE_CUES",
     "NOT_PERSON_CUES",
@@ -45,7 +46,14 @@ PLACE_CUES = table(
     River Lake Mountains Square Street Avenue City District Valley Peninsula Arctic Gulf Strait Canal Coast Bay
     Asia Europe Africa America"""
 )
-HONORIFICS = table("Mr Mrs Ms Dr Mister Madam Madame Miss Sir Lord Lady Mr. Mrs. Ms. Dr.")
+HONORIFICS = table("Mr Mrs Ms Dr Mister Madam Madame Miss Sir Lord Lady Mr. Mrs. Ms. Dr. MR MRS MS DR MR. MRS. MS. DR.")
+# Peoples, and the party words said of one person ("an American", "every Republican"): never a name or a place.
+DEMONYMS = table(
+    """American Americans Mexican Mexicans African Africans Rican Ricans Dominican Dominicans Cuban Cubans European
+    Europeans Asian Asians Arab Arabs Israeli Israelis Iraqi Iraqis Pakistani Pakistanis Saudi Saudis Afghan Afghans
+    Greek Greeks Turk Turks Kazakh Kazakhs Uzbek Uzbeks Czech Czechs Swiss Dutch French British English Irish Scottish
+    Welsh Muslim Muslims Christian Christians Catholic Catholics Jew Jews Republican Republicans Democrat Democrats"""
+)
 TITLES = table(
     """President Minister Prime Chancellor King Queen Prince Princess Secretary Secretary-General Governor Ambassador
     Senator Chairman Chairwoman Chair Mayor Premier Pope Patriarch Speaker Director Deputy Vice Foreign Defence
@@ -223,7 +231,7 @@ def _in_vocabulary(word: str, vocabulary: set[str]) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return word.endswith(_DEMONYM_ENDINGS) and not word.endswith("stan")
+    return word in DEMONYMS or (word.endswith(_DEMONYM_ENDINGS) and not word.endswith("stan"))
 
 
 def _is_acronym(word: str) -> bool:
@@ -286,7 +294,9 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
             return []
         if all(t.bare in TITLES for t in name):  # "Mr Vice President"
             return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name), role=True)]
-        return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, " ".join(t.bare for t in name))]
+        spelt = " ".join(t.bare for t in name)
+        # "MR. NIXON" in a transcript printed in capitals is Nixon.
+        return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, spelt.title() if spelt.isupper() else spelt)]
     if words[0] in TITLES and not (
         any(w in ORGANISATION_CUES for w in words) and "of" not in {t.text for t in toks}
     ):  # "Foreign Ministry" and "Economic Development Ministry" are organisations, not titles
@@ -349,6 +359,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     # case ("White House", "Executive Order"), a title, a weekday or a month.
     if (
         len(toks) <= 3
+        and run.before != "the"  # "the Grand Coulee", "the Tennessee Valley": things, not people
+        and words[-1] not in DEMONYMS  # "South American nations", "Puerto Ricans"
         and not any(_is_demonym(w) for w in words[:-1])
         and not any(_in_vocabulary(w, vocabulary) or _not_a_name(w, vocabulary) for w in words)
     ):
