@@ -166,3 +166,14 @@ def test_a_parlamint_file_of_unknown_language_reads_back_without_one() -> None:
     assert read_tei(data).meeting.language is None
     known = attrs.evolve(t, meeting=attrs.evolve(t.meeting, language="ru"))
     assert read_tei(to_tei(known, TeiOptions(profile="parlamint")).data).meeting.language == "ru"
+
+
+@needs_corpus
+def test_parlamint_chair_is_kept_through_a_conversion() -> None:
+    """siParl marks the committee chair's speeches ana="#chair"; reading and writing again keeps that."""
+    t = stenogram.read(CORPUS / "parlamint-samples/siParl_KPZONOJFSPD-Redna-021-1998-11-25.xml")
+    roles = {p.id: p.role for p in t.participants}
+    assert roles == {"KužnikRafael": "Chair", "KorunVladimir": None, "IlcJože": None, "SchiffrerMarijan": None}
+    root = etree.fromstring(to_tei(t, TeiOptions(profile="parlamint")).data)
+    chaired = {u.get("who") for u in root.xpath("//t:u[@ana='#chair']", namespaces=NS)}
+    assert len(chaired) == 1 and len(root.xpath("//t:u[@ana='#chair']", namespaces=NS)) == 5

@@ -393,6 +393,8 @@ class _Reader:
             speaker, shown = person.id, label if label is not None else person.name
             if not person.explicit_labels and shown not in person.labels:
                 person.labels.append(shown)
+            if not self.exact and person.role is None and "#chair" in (u.get("ana") or "").split():
+                person.role = "Chair"  # ParlaMint's speaker type: the writer's chair rule finds it again
             if person not in self.spoke:
                 self.spoke.append(person)
         self.body.append(Turn(speaker=speaker, label=shown, content=self.turn_content(u), annotation=annotation))
