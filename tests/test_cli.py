@@ -162,6 +162,8 @@ def test_two_inputs_never_write_one_output(tmp_path: Path) -> None:
         (["convert", "SEED", "--to", "markdown", "--set", "heading_level=high"], "option 'heading_level'"),
         (["convert", "SEED", "--to", "markdown", "--set", "colour=red"], "unknown option 'colour'"),
         (["convert", "-", "-", "--to", "json"], "standard input ('-') can be read only once"),
+        (["convert", "SEED", "--to", "json", "--encoding", "klingon"], "unknown encoding 'klingon'"),
+        (["inspect", "SEED", "--encoding", "klingon"], "unknown encoding 'klingon'"),
         (["convert", "SEED"], "the following arguments are required: --to"),
         (["convert", "SEED", "--to", "json", "-o", "a", "--output-dir", "b"], "not allowed with argument"),
         (["frobnicate"], "invalid choice"),

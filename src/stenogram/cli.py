@@ -9,6 +9,7 @@ fix print one line, ``stenogram: error: …``, never a traceback; set
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
@@ -55,6 +56,15 @@ class UsageError(StenogramError):
     """Arguments that cannot work together; exit code 2."""
 
 
+def _encoding(name: str) -> str:
+    """An encoding Python knows, checked before any file is read: a typo is a usage error."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {name!r}") from None
+    return name
+
+
 def _add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -82,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("files", nargs="+", metavar="FILE", help="input files; '-' reads standard input")
     convert.add_argument("--to", required=True, metavar="FORMAT", help="export format (see: stenogram formats)")
     convert.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format, instead of guessing")
-    convert.add_argument("--encoding", help="encoding of plain-text input (default: UTF-8)")
+    convert.add_argument("--encoding", type=_encoding, help="encoding of plain-text input (default: UTF-8)")
     where = convert.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT", help="output file for a single input; '-' is standard output")
     where.add_argument("--output-dir", metavar="DIR", help="write each output here (created if missing)")
@@ -103,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inspect.add_argument("file", metavar="FILE", help="input file; '-' reads standard input")
     inspect.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format, instead of guessing")
-    inspect.add_argument("--encoding", help="encoding of plain-text input (default: UTF-8)")
+    inspect.add_argument("--encoding", type=_encoding, help="encoding of plain-text input (default: UTF-8)")
     _add_json_flag(inspect)
 
     formats_cmd = commands.add_parser("formats", help="list export and input formats with their options")
