@@ -177,3 +177,31 @@ def test_parlamint_chair_is_kept_through_a_conversion() -> None:
     root = etree.fromstring(to_tei(t, TeiOptions(profile="parlamint")).data)
     chaired = {u.get("who") for u in root.xpath("//t:u[@ana='#chair']", namespaces=NS)}
     assert len(chaired) == 1 and len(root.xpath("//t:u[@ana='#chair']", namespaces=NS)) == 5
+
+
+@needs_corpus
+def test_parlamint_profile_writes_time_notes_as_parlamint_does() -> None:
+    """A White House briefing's closing '2:02 P.M. EST': note type="time" in ParlaMint, "timestamp" in TEI."""
+    t = stenogram.parse_file(CORPUS / "whitehouse_md/2023-11-30_press-briefing-jean-pierre-kirby.txt")
+    parlamint = etree.fromstring(to_tei(t, TeiOptions(profile="parlamint")).data)
+    assert parlamint.xpath("//t:note[@type='time']/text()", namespaces=NS) == ["2:02 P.M. EST"]
+    assert not parlamint.xpath("//t:note[@type='timestamp']", namespaces=NS)
+    tei = etree.fromstring(to_tei(t).data)
+    assert tei.xpath("//t:note[@type='timestamp']/text()", namespaces=NS) == ["2:02 P.M. EST"]
+    marks = stenogram.Transcript(
+        participants=(stenogram.Participant(id="a", name="A"),),
+        body=(
+            stenogram.Turn(
+                speaker="a",
+                label="A",
+                content=(
+                    stenogram.Paragraph(
+                        text="Yes [00:07:53] no.",
+                        marks=(stenogram.Mark(kind=stenogram.MarkKind.TIMESTAMP, start=4, end=14),),
+                    ),
+                ),
+            ),
+        ),
+    )
+    seg = etree.fromstring(to_tei(marks, TeiOptions(profile="parlamint")).data).xpath("//t:seg", namespaces=NS)[0]
+    assert [(n.get("type"), n.text) for n in seg] == [("time", "[00:07:53]")]

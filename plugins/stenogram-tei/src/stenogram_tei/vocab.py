@@ -17,6 +17,7 @@ __all__ = [
     "MARK_KINDS_BY_NOTE_TYPE",
     "NOTE_KINDS_BY_TYPE",
     "NOTE_TYPES",
+    "PARLAMINT_TIME",
     "SPEAKER_TYPES",
     "STAGE_ELEMENTS",
     "TEI_NS",
@@ -99,6 +100,9 @@ NOTE_TYPES: dict[NoteKind, str] = {
     NoteKind.PAGE: "page",
     NoteKind.OTHER: "other",
 }
+#: ParlaMint's ``note/@type`` for a time stamp (its corpora write ``<note type="time">``); the
+#: ParlaMint profile uses it for timestamp notes and marks instead of ``timestamp``.
+PARLAMINT_TIME = "time"
 #: ``note/@type`` read back; ``time`` and ``vote`` etc. come from Parla-CLARIN files.
 NOTE_KINDS_BY_TYPE: dict[str, NoteKind] = {
     **{v: k for k, v in NOTE_TYPES.items()},

@@ -30,6 +30,7 @@ from stenogram_tei.vocab import (
     INLINE_NOTE_TYPES,
     LANGUAGE_NAMES,
     NOTE_TYPES,
+    PARLAMINT_TIME,
     SPEAKER_TYPES,
     TEI_NS,
     XML_NS,
@@ -125,6 +126,8 @@ class _Writer:
         self.t = transcript
         self.o = options
         self.parlamint = options.profile == "parlamint"
+        self.note_types = NOTE_TYPES | ({NoteKind.TIMESTAMP: PARLAMINT_TIME} if self.parlamint else {})
+        self.inline_note_types = INLINE_NOTE_TYPES | ({MarkKind.TIMESTAMP: PARLAMINT_TIME} if self.parlamint else {})
         self.clean = XmlTextCleaner(replacement="\ufffd", code="xml-illegal-character")
         self.diagnostics: list[Diagnostic] = []
         date = transcript.meeting.date
@@ -232,7 +235,7 @@ class _Writer:
         elif note.kind is NoteKind.OMISSION:
             _sub(_sub(parent, "gap", reason=gap_reason(text)), "desc", text)
         else:
-            _sub(parent, "note", text, type=NOTE_TYPES[note.kind])
+            _sub(parent, "note", text, type=self.note_types[note.kind])
 
     def _usable_marks(self, paragraph: Paragraph, where: str) -> list[Mark]:
         """Marks in text order, without the ones that cross another (ParlaMint cannot nest or anchor those)."""
@@ -305,7 +308,7 @@ class _Writer:
         elif kind is MarkKind.INSERTION and not self.parlamint:
             el = _sub(parent, "add", text)
         else:
-            el = _sub(parent, "note", text, type=INLINE_NOTE_TYPES[kind])
+            el = _sub(parent, "note", text, type=self.inline_note_types[kind])
         return el
 
     # -- header ------------------------------------------------------------
