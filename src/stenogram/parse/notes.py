@@ -109,8 +109,8 @@ def note_kind(stripped: str) -> NoteKind | None:
 
 def find_marks(text: str) -> tuple[Mark, ...]:
     """Inline marks of a paragraph's text, in order; offsets index ``text``."""
-    if not _MARK_TRIGGER.search(text):
-        return ()
+    if "(" not in text and "[" not in text and "<" not in text:
+        return ()  # most paragraphs: three single-character finds are ~10x cheaper than a regex scan
     marks: list[Mark] = []
     end = 0
     # Try the long mark pattern only where a bracket opens, not at every character.

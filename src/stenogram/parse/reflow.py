@@ -191,6 +191,33 @@ def _full(line: str | None, width: int) -> bool:
     return line is not None and width - _BAND < len(line.strip()) <= width + 3
 
 
+# WEIGHTS as named constants for break_score; pairs that are always added together are
+# summed once here, which leaves every score bit for bit what adding them in turn gives.
+(_B, _ENDS, _COLON, _COMMA, _TRAIL, _FITS, _A_FULL, _B_FULL, _B_OPEN, _A_LONG, _B_LONG, _OPENS, _LOWER, _SHORT,
+ _WRAPPED, _ENDS_FITS, _ENDS_B_FULL, _ENDS_A_FULL, _B_ENDS, _ENDS_UNWRAPPED, _ENDS_A_LONG, _ENDS_B_OPEN,
+ _COMMA_OPENS, _FIRST_OPEN, _LABEL, _LABEL_ENDS, _B_TRAIL, _ENDS_SHORT_FULL, _LONG_PARA, _ENDS_LONG_PARA,
+ _GREETING) = WEIGHTS  # fmt: skip
+_FITS_ENDS = _FITS + _ENDS_FITS
+_A_FULL_ENDS = _A_FULL + _ENDS_A_FULL
+_A_LONG_ENDS = _A_LONG + _ENDS_A_LONG
+_B_FULL_ENDS = _B_FULL + _ENDS_B_FULL
+_B_OPEN_ENDS = _B_OPEN + _ENDS_B_OPEN
+_LABEL_ENDS_SUM = _LABEL + _LABEL_ENDS
+_LONG_PARA_ENDS = _LONG_PARA + _ENDS_LONG_PARA
+
+# First character of a line -> 1 (opens like a capital), -1 (ASCII lower case) or 0; filled as met.
+_FIRST_KIND: dict[str, int] = {}
+
+
+def _first_kind(first: str) -> int:
+    if first.isupper() or first.isdigit() or first in _OPENERS or (first.isalpha() and not first.islower()):
+        kind = 1
+    else:
+        kind = -1 if "a" <= first <= "z" else 0
+    _FIRST_KIND[first] = kind
+    return kind
+
+
 def break_score(
     prev: str, line: str, after: str | None, width: int, wrapped: bool, *, para_lines: int = 2, label_line: bool = False
 ) -> float:
@@ -201,66 +228,66 @@ def break_score(
     lines to know the wrap width (``width`` 0) only punctuation speaks.
     """
     a = prev.rstrip()
+    last = a[-1:]
+    ends = a.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
     if not width:
-        return _FEW_LINES if (_ends_sentence(a) or a[-1:] in _COLONS) else -_FEW_LINES
-    w = WEIGHTS
+        return _FEW_LINES if (ends or last in _COLONS) else -_FEW_LINES
     b = line.strip()
     na, nb = len(a), len(b)
-    last = a[-1:]
-    ends = _ends_sentence(a)
-    comma = last in _COMMAS
     first = b[:1]
-    opens = first.isupper() or first.isdigit() or first in _OPENERS or (first.isalpha() and not first.islower())
-    score = w[0]
+    kind = _FIRST_KIND.get(first)
+    if kind is None:
+        kind = _first_kind(first)
+    score = _B
     if ends:
-        score += w[1]
+        score += _ENDS
     elif last in _COLONS:
-        score += w[2]
-    elif comma:
-        score += w[3]
-        if opens:
-            score += w[22]
+        score += _COLON
+    elif last in _COMMAS:
+        score += _COMMA
+        if kind == 1:
+            score += _COMMA_OPENS
         if _vocative(a):
-            score += w[30]
+            score += _GREETING
     if prev[-1:] in _TRAILING:
-        score += w[4]
-    if opens:
-        score += w[11]
-    elif "a" <= first <= "z":
-        score += w[12]
+        score += _TRAIL
+    if kind == 1:
+        score += _OPENS
+    elif kind == -1:
+        score += _LOWER
     if na < 25:
-        score += w[13]
-    b_ends = _ends_sentence(b)
+        score += _SHORT
+    b_ends = b.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
     if b_ends:
-        score += w[18]
+        score += _B_ENDS
     if para_lines == 1:
         if not ends:
-            score += w[23]
+            score += _FIRST_OPEN
         if label_line:
-            score += w[24] + (w[25] if ends else 0.0)
+            score += _LABEL_ENDS_SUM if ends else _LABEL
     elif para_lines >= 3:
-        score += w[28] + (w[29] if ends else 0.0)
+        score += _LONG_PARA_ENDS if ends else _LONG_PARA
     if line[-1:] in _TRAILING:
-        score += w[26]
+        score += _B_TRAIL
     if not wrapped:
-        return score + w[19] if ends else score
-    score += w[14]
+        return score + _ENDS_UNWRAPPED if ends else score
+    score += _WRAPPED
     space = b.find(" ")
     if na + 1 + (nb if space < 0 else space) <= width:
-        score += w[5] + (w[15] if ends else 0.0)
+        score += _FITS_ENDS if ends else _FITS
     if width - _BAND < na <= width + 3:
-        score += w[6] + (w[17] if ends else 0.0)
+        score += _A_FULL_ENDS if ends else _A_FULL
     elif na > width + 10:
-        score += w[9] + (w[20] if ends else 0.0)
+        score += _A_LONG_ENDS if ends else _A_LONG
     if width - _BAND < nb <= width + 3:
-        score += w[7] + (w[16] if ends else 0.0)
+        score += _B_FULL_ENDS if ends else _B_FULL
     elif nb > width + 10:
-        score += w[10]
+        score += _B_LONG
     if nb < width - 15:
         if not b_ends and after and not after.isspace():
-            score += w[8] + (w[21] if ends else 0.0)
+            score += _B_OPEN_ENDS if ends else _B_OPEN
         if ends and _full(after, width):
-            score += w[27]
+            score += _ENDS_SHORT_FULL
     return score
 
 
@@ -281,7 +308,7 @@ def join_lines(parts: list[str], cjk: bool = False) -> str:
             continue
         if not out:
             out = nxt
-        elif _CJK_EDGE.match(out[-1]) and _CJK_EDGE.match(nxt[0]):
+        elif out[-1] >= "\u3000" <= nxt[0] and _CJK_EDGE.match(out[-1]) and _CJK_EDGE.match(nxt[0]):
             out += nxt
         else:
             out += " " + nxt
