@@ -30,14 +30,23 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     crosses file systems. An existing file keeps its permission bits; a new
     one gets the usual ``0o666`` less the umask (``mkstemp`` would give
     ``0o600``). On any failure the temp file is removed and the target is
-    left as it was.
+    left as it was. A symbolic link is followed (the link stays); a target
+    that is not a regular file (``/dev/null``, a pipe) is written into, since
+    renaming over it would replace the device.
     """
-    target = Path(path)
+    given = Path(path)
+    target = Path(os.path.realpath(given))  # through a symbolic link: the link stays, its file is replaced
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status = target.stat()
     except FileNotFoundError:
         mode = 0o666 & ~_current_umask()
+    else:
+        if not stat.S_ISREG(status.st_mode):  # /dev/null, a pipe: write into it, never replace it
+            with target.open("wb") as fh:
+                fh.write(payload)
+            return given
+        mode = stat.S_IMODE(status.st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -49,4 +58,4 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
+    return given
