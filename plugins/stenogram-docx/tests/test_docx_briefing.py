@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import attrs
 import docx
@@ -19,6 +20,7 @@ from stenogram.analysis import analyse
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 
 W_INSTR = qn("w:instrText")
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 TITLE = "Mikhail Mishustin meets Prime Minister of Kazakhstan Alikhan Smailov"
 
 
@@ -253,3 +255,17 @@ def test_notes_that_open_a_turn_follow_its_label() -> None:
     assert annex == ["PRIME MINISTER MODI: (Speaks Hindi.) Thank you.", "Q: (Inaudible.)"]
     modi = next(p for p in doc.paragraphs if p.text.startswith("PRIME MINISTER MODI"))
     assert [r.style.name for r in modi.runs if r.text.strip() == "(Speaks Hindi.)"] == ["Inline Note"]
+
+
+def test_a_turn_with_no_printed_label_shows_the_speakers_name() -> None:
+    """A UN General Debate speech has no label; the annex must not open with a bare ': '."""
+    path = CORPUS / "ungdc" / "USA_25_1970.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    t = stenogram.parse_file(path)
+    assert t.turns[0].label == ""
+    doc = open_docx(build_briefing(t))
+    first = next(p for p in doc.paragraphs if p.style.name == "Transcript Text")
+    name = next(p.name for p in t.participants if p.id == t.turns[0].speaker)
+    assert first.text.startswith(f"{name}: 1. It is my privilege")
+    assert [r.text for r in first.runs[:1]] == [name]

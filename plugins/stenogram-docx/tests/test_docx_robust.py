@@ -81,6 +81,7 @@ def test_any_model_transcript_exports_with_its_annex_in_order(t: Transcript) -> 
     doc = docx.Document(io.BytesIO(build_briefing(t, BriefingOptions(marking="OFFICIAL"))))
     annex = [p.text for p in doc.paragraphs if p.style.name in ("Transcript Text", "Transcript Note")]
     expected: list[str] = []
+    names = {p.id: p.name for p in t.participants}
     for block in t.preamble:
         expected.append(block.text)
     for item in t.body:
@@ -88,7 +89,8 @@ def test_any_model_transcript_exports_with_its_annex_in_order(t: Transcript) -> 
             expected.append(item.text)
             continue
         # the label's line: label, the notes before the first paragraph, that paragraph; then one per block
-        line = [item.label + (f" ({item.annotation})" if item.annotation else "") + ": "]
+        shown = item.label if item.label.strip() else names.get(item.speaker) or item.speaker
+        line = [shown + (f" ({item.annotation})" if item.annotation else "") + ": "]
         rest = list(item.content)
         while rest and isinstance(rest[0], Note):
             line.append(rest.pop(0).text)

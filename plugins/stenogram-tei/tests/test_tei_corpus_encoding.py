@@ -205,3 +205,17 @@ def test_parlamint_profile_writes_time_notes_as_parlamint_does() -> None:
     )
     seg = etree.fromstring(to_tei(marks, TeiOptions(profile="parlamint")).data).xpath("//t:seg", namespaces=NS)[0]
     assert [(n.get("type"), n.text) for n in seg] == [("time", "[00:07:53]")]
+
+
+@needs_corpus
+def test_a_turn_with_no_printed_label_gets_no_bare_colon() -> None:
+    from stenogram_tei import read_tei
+
+    t = stenogram.parse_file(CORPUS / "ungdc/USA_25_1970.txt")
+    assert t.turns[0].label == ""
+    data = to_tei(t).data
+    root = etree.fromstring(data)
+    assert [n.text for n in root.xpath("//t:note[@type='speaker']", namespaces=NS)] == [None]
+    assert read_tei(data) == t
+    parlamint = etree.fromstring(to_tei(t, TeiOptions(profile="parlamint")).data)
+    assert not parlamint.xpath("//t:note[@type='speaker']", namespaces=NS)

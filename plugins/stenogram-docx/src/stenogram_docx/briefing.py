@@ -326,14 +326,14 @@ class _Writer:
         if pos < len(text):
             self.run(p, text[pos:], where="transcript")
 
-    def turn(self, turn: Turn) -> None:
+    def turn(self, turn: Turn, names: dict[str, str]) -> None:
         """The label opens the turn; notes before the first paragraph follow it on its line, inline.
 
         Written as paragraphs of their own, ``(Applause.)`` or ``(Inaudible.)`` would stand above the
         label, under the previous speaker.
         """
         p = self.para(Styles.TRANSCRIPT)
-        self.label(p, turn)
+        self.label(p, turn, names)
         leading, gap = True, ""
         for block in turn.content:
             if isinstance(block, Note):
@@ -350,8 +350,10 @@ class _Writer:
             leading = False
             self.spoken(p, block)
 
-    def label(self, p: DocxParagraph, turn: Turn) -> None:
-        self.run(p, turn.label, Styles.SPEAKER, "speaker label")
+    def label(self, p: DocxParagraph, turn: Turn, names: dict[str, str]) -> None:
+        """The label as printed; the speaker's name when nothing was printed (a UN speech), never a bare colon."""
+        shown = turn.label if turn.label.strip() else names.get(turn.speaker) or turn.speaker
+        self.run(p, shown, Styles.SPEAKER, "speaker label")
         if turn.annotation:
             self.run(p, f" ({turn.annotation})", Styles.INLINE_NOTE, "speaker label")
         self.run(p, ": ", Styles.SPEAKER, "speaker label")
@@ -360,6 +362,7 @@ class _Writer:
         title = f"Annex {letter}: Transcript" + (f" of {facts.title}" if of_title else "")
         self.heading(1, title, new_page=True)
         t = facts.transcript
+        names = {p.id: p.name for p in t.participants}
         for block in t.preamble:
             if isinstance(block, Note):
                 self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
@@ -369,7 +372,7 @@ class _Writer:
             if isinstance(item, Note):
                 self.para(Styles.TRANSCRIPT_NOTE, item.text, "transcript note")
             else:
-                self.turn(item)
+                self.turn(item, names)
         if not t.body and not t.preamble:
             self.empty("The transcript is empty.")
 

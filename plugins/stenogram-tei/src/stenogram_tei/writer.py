@@ -210,7 +210,10 @@ class _Writer:
                 head.set("type", NOTE_TYPES[NoteKind.SECTION])
 
     def turn(self, div: Any, turn: Turn, n: int, where: str) -> None:
-        _sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
+        if turn.label:
+            _sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
+        elif not self.parlamint:  # nothing was printed (a UN speech): an empty label, not ":", reads back as ""
+            _sub(div, "note", type="speaker")
         if turn.annotation is not None:
             _sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
         uid = f"{self.prefix}u{n}"
