@@ -88,6 +88,13 @@ def test_seed_contexts_say_what_the_money_is(seed: Transcript) -> None:
     assert "Sochi" in by_text["19 August"].excerpt
 
 
+def test_a_vague_word_is_no_context() -> None:
+    assert only("The figure was 8.3% last year.").context is None
+    assert only("The fact is, it costs 15 percent more.").context is None
+    assert only("Fortunately, it was 50 percent.").context is None
+    assert only("Inflation was 8.3% last year.").context == "Inflation"
+
+
 def test_context_is_read_inside_the_subordinate_clause() -> None:
     said = only("We often hear gross national product discussed and I say that there was a growth of 11 percent.")
     assert said.context is None  # not "hear gross national product": the figure's clause has only "there"

@@ -502,6 +502,23 @@ def _context(f: _Found, unit_text: str, text: str, offset: int, previous: str | 
     return None
 
 
+# Subjects that say nothing about what a figure measures: "the figure is 5 percent", "the fact is ...".
+_VAGUE = table(
+    """figure figures fact facts matter point points time times thing things way case issue question part kind sort
+    lot level small large big including"""
+)
+
+
+def _useful(context: str | None) -> str | None:
+    """``context``, unless it is one vague word, an adverb ("fortunately") or a pronoun ("I've")."""
+    if context is None or " " in context:
+        return context
+    word = context.lower().replace("’", "'")
+    if word in _VAGUE or word.endswith("ly") or word.startswith(("i'", "we'", "you'", "they'")):
+        return None
+    return context
+
+
 WINDOW_CHARS = 300  # of the sentence, either side of a figure, that its context and excerpt are read from
 EXCERPT_MIN_WORDS = 6
 EXCERPT_MAX_WORDS = 24
@@ -557,6 +574,7 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
                 excerpt = _excerpt(window, f.start - ws, f.end - ws)
             else:
                 context, excerpt = None, unit.text[f.start : f.end]
+            context = _useful(context)
             if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION) and context:
                 previous = context
             out.append(
