@@ -272,9 +272,10 @@ class PluginHost:
         if failed and self.strict:
             raise PluginError(str(next(iter(failed.values()))))
         overridden: list[str] = []
+        order = self._plugin_order()
         self._registries = _Registries(
-            _merge(self._plugin_order(), exporters, failed, "exporter", overridden),
-            _merge(self._plugin_order(), readers, failed, "reader", overridden),
+            _merge(order, exporters, failed, "exporter", overridden),
+            _merge(order, readers, failed, "reader", overridden),
             tuple(failed.values()),
             tuple(overridden),
         )
