@@ -202,6 +202,8 @@ def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info
     """Where each input goes; refuses plans that would lose data before anything is read."""
     if files.count(STDIO) > 1:
         raise UsageError("standard input ('-') can be read only once")
+    if output_dir is not None and os.path.exists(output_dir) and not os.path.isdir(output_dir):
+        raise UsageError(f"--output-dir: {output_dir} is not a directory")
     if output is not None:
         if len(files) > 1:
             raise UsageError("-o/--output takes a single input; use --output-dir for several")
