@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import attrs
 import docx
@@ -109,3 +110,21 @@ def test_annex_letters_go_on_after_z() -> None:
 def test_empty_pack_is_refused() -> None:
     with pytest.raises(stenogram.OptionError, match="at least one transcript"):
         build_briefing([])
+
+
+def test_anonymous_voices_of_different_meetings_are_not_one_person() -> None:
+    """The reporters ('Q') of two press conferences get a row each; a named person is merged."""
+    corpus = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+    paths = [
+        corpus / "whitehouse_md" / "2021-11-22_press-gaggle-psaki-air-force-one.txt",
+        corpus / "miller_center" / "2009-01-12-final-press-conference.txt",
+    ]
+    if not all(p.exists() for p in paths):
+        pytest.skip("corpus not present")
+    items = [stenogram.parse_file(p) for p in paths]
+    assert all(any(p.anonymous and p.name == "Q" for p in t.participants) for t in items)
+    rows = tables_after(docx.Document(io.BytesIO(build_briefing(items))), "Participants")
+    assert [row[-1] for row in rows if row[0] == "Q"] == ["1", "2"]
+    named = attrs.evolve(items[1], participants=items[0].participants, body=items[0].body)
+    rows = tables_after(docx.Document(io.BytesIO(build_briefing([items[0], named]))), "Participants")
+    assert [row[-1] for row in rows if row[0] == "Psaki"] == ["1, 2"]

@@ -444,11 +444,15 @@ class _Writer:
 
 
 def _pack_participants(facts: Sequence[MeetingFacts]) -> list[tuple[str, str, str]]:
-    """One row per person across the meetings, matched by name: name, roles, meeting numbers."""
-    rows: dict[str, tuple[str, list[str], list[int]]] = {}
+    """One row per person across the meetings, matched by name: name, roles, meeting numbers.
+
+    An anonymous voice (``Q``, ``Question``) is nobody in particular: the reporters of two press
+    conferences are not one person, so each meeting's gets a row of its own.
+    """
+    rows: dict[tuple[str, int], tuple[str, list[str], list[int]]] = {}
     for number, f in enumerate(facts, start=1):
         for p in f.participants:
-            key = " ".join(p.name.casefold().split())
+            key = (" ".join(p.name.casefold().split()), number if p.anonymous else 0)
             _, roles, meetings = rows.setdefault(key, (p.name, [], []))
             if p.role and p.role not in roles:
                 roles.append(p.role)

@@ -50,6 +50,7 @@ class ParticipantRow:
     role: str | None
     turns: int
     share: float
+    anonymous: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -134,12 +135,20 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitm
 
     analysis = analyse(transcript, options=AnalysisOptions(key_sentences=key_points))
     names = {p.id: p.name for p in transcript.participants}
+    anonymous = {p.id for p in transcript.participants if p.anonymous}
 
     def who(location: Location) -> str:
         return names.get(location.speaker, location.speaker)
 
     participants = tuple(
-        ParticipantRow(id=s.participant, name=s.name, role=s.role, turns=s.turns, share=s.share)
+        ParticipantRow(
+            id=s.participant,
+            name=s.name,
+            role=s.role,
+            turns=s.turns,
+            share=s.share,
+            anonymous=s.participant in anonymous,
+        )
         for s in analysis.speakers
     )
     chosen = sorted(analysis.key_sentences, key=lambda k: k.rank)[:key_points]
