@@ -62,6 +62,7 @@ def test_chairs_found_in_english_and_chinese_records() -> None:
         (None, "CHAIRMAN SMITH", True),
         ("Chairperson", "Ms Jones", True),
         (None, "全委會主席", True),
+        (None, "CO-CHAIR SMITH", True),
         ("Chairman of the Government", "Dmitry Medvedev", False),
         ("Vnesheconombank Chairman", "Vladimir Dmitriev", False),
         (None, "Mr Chairmanov", False),

@@ -71,7 +71,7 @@ def stage_element(text: str) -> tuple[str, str | None]:
 _CHAIR_RULES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"\A(?:(?:the|mr|mrs|ms|madam|madame|acting)\.?\s+)?chair(?:man|woman|person)?\b(?!\s+of\b)",
+        r"\A(?:(?:the|mr|mrs|ms|madam|madame|acting)\.?\s+)?(?:co-?)?chair(?:man|woman|person)?\b(?!\s+of\b)",
         r"\b(?:moderator|presiding|presides)\b",
         r"主席",  # Chinese: chair; LegCo's President
     )
