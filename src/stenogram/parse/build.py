@@ -111,26 +111,38 @@ class _Builder:
         return self.content if self.turn is not None else self.preamble
 
     def flush(self) -> None:
-        if not self.para:
-            return
         idx = self.para
-        ltext = self.lines.text
-        parts = [ltext[i] for i in idx]
-        parts[0] = parts[0][self.para_col :]
-        text = join_lines(parts, self.cjk)
+        if not idx:
+            return
+        self.para = []
+        lines = self.lines
+        ltext = lines.text
+        col = self.para_col
+        first, last = idx[0], idx[-1]
+        if first == last:
+            text = join_lines([ltext[first][col:]], self.cjk)
+        else:
+            parts = [ltext[i] for i in idx]
+            parts[0] = parts[0][col:]
+            text = join_lines(parts, self.cjk)
         if "\\" in text:
             text = _MD_ESCAPE.sub(r"\1", text)
-        self.para = []
         if not text:
             return
-        span = self._span(idx[0], self.para_col, idx[-1])
+        # The span, as _span() makes it, written out: this runs once per paragraph.
+        offset = lines.offset
+        start = offset[first] + col
+        end = offset[last] + len(ltext[last].rstrip())
+        self.last_line = max(self.last_line, last)
+        base = lines.first_number
+        span = Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
         if self.turn is None and ATTENDEES_RE.match(text):
             self.preamble.append(Note(kind=NoteKind.EDITORIAL, text=text, span=span))
             return
         if (
             text[0] == "("
             and text[-1] == ")"
-            and (len(idx) > 1 or self.para_col)
+            and (first != last or col)
             and (_whole_parenthesis(text) or note_kind(text) is NoteKind.STAGE)
         ):
             # "(Tatyana Golikova also / reported on …)": an aside wrapped over several lines,
@@ -165,7 +177,8 @@ class _Builder:
         self._container().append(Note(kind=kind, text=stripped, span=span))
 
     def start_paragraph(self, i: int, col: int) -> None:
-        self.flush()
+        if self.para:
+            self.flush()
         self.para = [i]
         self.para_col = col
 

@@ -160,10 +160,14 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
             roles[key] = role
     # A lone surname (or honorific + surname) joins the one longer name ending with it.
     merged: dict[str, str] = {}
+    by_last_word: dict[str, list[str]] = {}  # a dict, not a scan of every name per surname
+    for key in order:
+        if " " in key and not anonymous[key]:
+            by_last_word.setdefault(key.rsplit(" ", 1)[1], []).append(key)
     for key in order:
         if " " in key or anonymous[key]:
             continue
-        owners = [k for k in order if k != key and " " in k and not anonymous[k] and k.rsplit(" ", 1)[1] == key]
+        owners = by_last_word.get(key, [])
         if len(owners) == 1:
             merged[key] = owners[0]
     for short, long in merged.items():
