@@ -398,3 +398,19 @@ def test_inspect_sees_what_convert_sees_including_the_sidecar(seed: Path) -> Non
     assert converted["meeting"]["title"] == data["meeting"]["title"]
     folder = run("inspect", str(seed.parent))
     assert folder.returncode == 1 and folder.stderr == f"stenogram: error: {seed.parent}: is a directory\n"
+
+
+def test_an_unexpected_error_in_any_command_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(stenogram.cli.COMMANDS, "formats", broken)
+    monkeypatch.delenv("STENOGRAM_DEBUG", raising=False)
+    assert main(["formats"]) == 1
+    err = capsys.readouterr().err
+    assert err == "stenogram: error: unexpected RuntimeError: a bug (set STENOGRAM_DEBUG=1 for the traceback)\n"
+    monkeypatch.setenv("STENOGRAM_DEBUG", "1")
+    assert main(["formats"]) == 1
+    assert "Traceback" in capsys.readouterr().err

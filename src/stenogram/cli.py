@@ -474,6 +474,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         io.stderr.write("\ninterrupted\n")
         return 130
+    except Exception as exc:  # a bug: still one line, the traceback on request
+        _error(io.stderr, _describe(exc))
+        if os.environ.get(DEBUG_VARIABLE):
+            io.stderr.write("".join(traceback.format_exception(exc)))
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover
