@@ -220,3 +220,15 @@ def test_a_turn_with_no_printed_label_gets_no_bare_colon() -> None:
     assert read_tei(data) == t
     parlamint = etree.fromstring(to_tei(t, TeiOptions(profile="parlamint")).data)
     assert not parlamint.xpath("//t:note[@type='speaker']", namespaces=NS)
+
+
+@needs_corpus
+def test_a_listed_person_takes_the_role_their_label_prints() -> None:
+    """Read through the corpus root (listPerson there has no roles) or alone: the same role."""
+    from stenogram_tei import TeiReadOptions, read_tei
+
+    root = CORPUS / "parlamint-samples/ParlaMint-ES-CT.xml"
+    via_root = read_tei(root.read_bytes(), str(root), options=TeiReadOptions(follow_xinclude=True))
+    component = stenogram.read(CORPUS / "parlamint-samples/ParlaMint-ES-CT_2015-10-26.xml")
+    roles = [{p.id: p.role for p in t.participants}["DeJòdarJulià"] for t in (via_root, component)]
+    assert roles == ["El president de la Mesa d’Edat"] * 2

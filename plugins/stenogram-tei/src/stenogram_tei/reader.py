@@ -393,11 +393,24 @@ class _Reader:
             speaker, shown = person.id, label if label is not None else person.name
             if not person.explicit_labels and shown not in person.labels:
                 person.labels.append(shown)
-            if not self.exact and person.role is None and "#chair" in (u.get("ana") or "").split():
-                person.role = "Chair"  # ParlaMint's speaker type: the writer's chair rule finds it again
+            if not self.exact and person.role is None:
+                self.role_from_utterance(person, label, u)
             if person not in self.spoke:
                 self.spoke.append(person)
         self.body.append(Turn(speaker=speaker, label=shown, content=self.turn_content(u), annotation=annotation))
+
+    def role_from_utterance(self, person: _Person, label: str | None, u: Any) -> None:
+        """A listed person without a role takes the one their label prints, else ParlaMint's chair mark.
+
+        *El president de la Mesa d'Edat (Julià de Jòdar Muñoz)* gives the role whether or not the
+        corpus root's ``listPerson`` names him; ``ana="#chair"`` gives *Chair*, which the writer's
+        chair rule finds again.
+        """
+        match = _ROLE_AND_NAME.fullmatch(label or "")
+        if match and match.group(1):
+            person.role = match.group(1)
+        elif "#chair" in (u.get("ana") or "").split():
+            person.role = "Chair"
 
     def speaker(self, u: Any, label: str | None) -> _Person | str:
         refs = (u.get("who") or "").split()
