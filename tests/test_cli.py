@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -414,3 +415,15 @@ def test_an_unexpected_error_in_any_command_is_one_line(
     monkeypatch.setenv("STENOGRAM_DEBUG", "1")
     assert main(["formats"]) == 1
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_the_progress_bar_fits_the_terminal_with_wide_file_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("LINES", "24")
+    tty = io.StringIO()
+    bar = Progress(2, tty, bar=True)
+    name = "立法會會議過程正式紀錄" * 4 + ".txt"
+    bar.start(name)
+    drawn = tty.getvalue().rsplit("\x1b[2K", 1)[-1]
+    cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in drawn)
+    assert cells < 60 and drawn.endswith("紀錄.txt") and "…" in drawn

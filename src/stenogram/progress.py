@@ -9,11 +9,29 @@ which keeps logs readable and greppable.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from typing import TextIO
 
 __all__ = ["Progress"]
 
 BAR_WIDTH = 24
+
+
+def _cells(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _tail(name: str, room: int) -> str:
+    """The end of ``name`` in ``room`` terminal columns, "…" in front when cut (wide characters take two)."""
+    if sum(map(_cells, name)) <= room:
+        return name
+    kept, used = [], 1  # the ellipsis
+    for char in reversed(name):
+        used += _cells(char)
+        if used > room:
+            break
+        kept.append(char)
+    return "…" + "".join(reversed(kept)) if room > 1 else ""
 
 
 class Progress:
@@ -36,7 +54,7 @@ class Progress:
         filled = BAR_WIDTH * self.done // max(self.total, 1)
         head = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{self.total} "
         room = max(width - len(head) - 1, 0)
-        name = current if len(current) <= room else "…" + current[len(current) - room + 1 :] if room > 1 else ""
+        name = _tail(current, room)
         self.stream.write(f"\r\x1b[2K{head}{name}")
         self.stream.flush()
         self._drawn = True
