@@ -328,7 +328,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     lines = split_lines(text, start)
     n = len(lines)
     b = _Builder(text, lines, options)
-    blank_sep = lines.blank_separated()
+    blank_sep = lines.blank_sep
     width, wrapped = wrap_width([len(t.rstrip()) for t, k in zip(lines.text, lines.kind, strict=True) if k == "text"])
     accepted, rejected = _accept_labels(lines, blank_sep)
     for i in rejected:

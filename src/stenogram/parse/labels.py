@@ -72,6 +72,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
 )
 
+_COLON_FORMS = tuple(row for row in _FORMS if row[0] == "colon")
+
 # Roles that stand for whoever spoke, not for a person.
 ANONYMOUS_ROLES = frozenset(
     {
@@ -226,8 +228,8 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
-    for form, pattern in _FORMS:
-        if (form == "colon" and not has_colon) or (colon_only and form != "colon"):
+    for form, pattern in _COLON_FORMS if colon_only else _FORMS:
+        if form == "colon" and not has_colon:
             continue
         m = pattern.match(line)
         if m is None:
@@ -238,22 +240,14 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             return None
         annotation = None
         name = label
-        a = _ANNOTATION.search(label)
+        a = _ANNOTATION.search(label) if label[-1:] == ")" else None  # folded: nothing after the ")"
         if a is not None and a.start() > 0:
             annotation = a.group("ann").strip()
             name = label[: a.start()].rstrip()
         strength = STRONG if form == "bare" else _strength(name, form)
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
-        return LabelMatch(
-            label=label,
-            name=name,
-            annotation=annotation,
-            start=m.start("label"),
-            rest=m.end(),
-            strength=strength,
-            form=form,
-        )
+        return LabelMatch(label, name, annotation, m.start("label"), m.end(), strength, form)
     return None
 
 

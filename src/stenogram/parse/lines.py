@@ -14,7 +14,7 @@ run at over 10 MB/s in pure Python. Classification is by tables
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from stenogram.model import NoteKind
 from stenogram.parse.labels import LabelMatch, is_label_prefix, match_label
@@ -75,8 +75,10 @@ class Lines:
     def blank_separated(self) -> bool:
         """Does the document separate paragraphs by blank lines (so single breaks are wraps)?"""
         kinds = self.kind
-        gaps = sum(1 for i in range(1, len(kinds)) if kinds[i] != "blank" and kinds[i - 1] == "blank")
-        content = sum(1 for k in kinds if k != "blank")
+        blanks = kinds.count("blank")
+        # A gap is a blank line followed by content: every blank line but those followed by a blank or by nothing.
+        gaps = blanks - sum(1 for a, b in pairwise(kinds) if a == b == "blank") - (kinds[-1:] == ["blank"])
+        content = len(kinds) - blanks
         return content > 0 and gaps * 4 >= content
 
     def has_text(self) -> bool:

@@ -97,14 +97,23 @@ _MARK_TRIGGER = re.compile(r"[<\[(]")
 NOTE_START = re.compile(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]")
 
 
+# The table as one alternation, one group per row: in a full match the first row that fits wins,
+# as in a loop over the rows, but in one call.
+_LINE_NOTE_RE = re.compile(
+    "|".join(
+        f"(?P<{kind.name}{row}>{'(?i:' if pattern.flags & re.I else '(?:'}{pattern.pattern}))"
+        for row, (kind, pattern) in enumerate(_LINE_NOTES)
+    )
+)
+_LINE_NOTE_KINDS = {f"{kind.name}{row}": kind for row, (kind, _) in enumerate(_LINE_NOTES)}
+
+
 def note_kind(stripped: str) -> NoteKind | None:
     """The kind of note a whole (stripped) line is, or None when it is ordinary text."""
     if not NOTE_START.match(stripped):
         return None  # the common case, prose, costs one anchored character test
-    for kind, pattern in _LINE_NOTES:
-        if pattern.fullmatch(stripped):
-            return kind
-    return None
+    m = _LINE_NOTE_RE.fullmatch(stripped)
+    return None if m is None else _LINE_NOTE_KINDS[m.lastgroup or ""]
 
 
 def find_marks(text: str) -> tuple[Mark, ...]:
