@@ -38,6 +38,15 @@ def test_deadlines_have_one_spelling() -> None:
     assert c.deadline == "no later than March 2025"
 
 
+def test_asking_a_question_is_no_request() -> None:
+    assert commitments("I want to ask an African question because you are receiving an African leader.") == []
+    assert commitments("I would like to ask your opinion on this subject.") == []
+    (c,) = commitments("I ask the Foreign Ministry to intensify its work.")
+    assert (c.kind, c.cue) == (CommitmentKind.REQUEST, "I ask")
+    (c,) = commitments("I request that Mr Barnier gives a written summary.")
+    assert c.kind is CommitmentKind.REQUEST
+
+
 def test_kinds_follow_the_strongest_cue() -> None:
     (c,) = commitments("We agreed that we will meet again by the end of the year.")
     assert (c.kind, c.cue, c.deadline) == (CommitmentKind.DECISION, "We agreed", "by the end of the year")

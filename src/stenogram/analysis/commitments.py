@@ -54,7 +54,13 @@ CUES: tuple[tuple[CommitmentKind, frozenset[str], re.Pattern[str]], ...] = (
     _cue(
         _C, "pledge undertake guarantee promise commit", rf"\b{_WE}\s+(?:pledge|undertake|guarantee|promise|commit)\b"
     ),
-    _cue(_R, "ask instruct request", r"\bI\s+(?:would\s+like\s+to\s+|want\s+to\s+)?(?:ask|instruct|request)\b"),
+    # Asking someone to do something ("I ask the Foreign Ministry to intensify"), not asking a question.
+    _cue(
+        _R,
+        "ask instruct request",
+        r"\bI\s+(?:would\s+like\s+to\s+|want\s+to\s+)?(?:ask|instruct|request)\b"
+        r"(?=(?:\s+[\w’'.\-]+){0,10}?\s+(?:to|that)\b)",
+    ),
     _cue(_R, "please kindly", r"\b(?:please|kindly)\s+(?:ensure|prepare|submit|report|make\s+sure)\b"),
     _cue(
         _I,
