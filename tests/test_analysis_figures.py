@@ -95,6 +95,13 @@ def test_a_vague_word_is_no_context() -> None:
     assert only("Inflation was 8.3% last year.").context == "Inflation"
 
 
+def test_an_excerpt_has_no_bracket_without_its_partner() -> None:
+    said = "The resolution of the Council (242 of November 1967) stands as a beacon pointing the way to peace."
+    assert only(said).excerpt == "242 of November 1967 stands as a beacon pointing the way to peace"
+    whole = only("We welcomed the decision [see 1544th meeting] as proposed.")
+    assert whole.excerpt == "We welcomed the decision [see 1544th meeting] as proposed"  # a pair kept whole stays
+
+
 def test_context_is_read_inside_the_subordinate_clause() -> None:
     said = only("We often hear gross national product discussed and I say that there was a growth of 11 percent.")
     assert said.context is None  # not "hear gross national product": the figure's clause has only "there"

@@ -524,6 +524,21 @@ EXCERPT_MIN_WORDS = 6
 EXCERPT_MAX_WORDS = 24
 
 
+_PAIRS = (("(", ")"), ("[", "]"))
+
+
+def _balanced(excerpt: str) -> str:
+    """Without a bracket whose partner the clause cut off: "1967) stands as" -> "1967 stands as"."""
+    for opening, closing in _PAIRS:
+        while excerpt.count(closing) > excerpt.count(opening):
+            i = excerpt.find(closing)
+            excerpt = excerpt[:i] + excerpt[i + 1 :]
+        while excerpt.count(opening) > excerpt.count(closing):
+            i = excerpt.rfind(opening)
+            excerpt = excerpt[:i] + excerpt[i + 1 :]
+    return excerpt.strip()
+
+
 def _excerpt(text: str, start: int, end: int) -> str:
     """The clause of ``text`` around ``[start, end)``, widened to a neighbour while it is too short to say much."""
     cuts = [m.span() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= start or m.start() >= end]
@@ -544,9 +559,9 @@ def _excerpt(text: str, start: int, end: int) -> str:
         hi = lo + EXCERPT_MAX_WORDS
         a2 = words[lo].start() if lo > 0 else a
         b2 = words[hi - 1].end() if hi < len(words) else b
-        out = text[min(a2, start) : max(b2, end)].strip(" ,;:.")
+        out = _balanced(text[min(a2, start) : max(b2, end)].strip(" ,;:."))
         return ("…" if lo > 0 else "") + out + ("…" if hi < len(words) else "")
-    return text[a:b].strip(" ,;:.–—-")
+    return _balanced(text[a:b].strip(" ,;:.–—-"))
 
 
 def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int | None) -> list[Figure]:
