@@ -97,7 +97,6 @@ DEADLINES = re.compile(
 )
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
 

@@ -404,7 +404,6 @@ _VERBS = table(
     amounting totalling growing increasing"""
 )
 _PRONOUNS = table("it this that they these those we i you he she which who there what")
-_LEADING = table("the a an our their its this these those my your his her also last next")
 
 
 def _words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
