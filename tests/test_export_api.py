@@ -270,3 +270,16 @@ def test_read_of_a_text_path_applies_its_sidecar(tmp_path: Path) -> None:
     t = stenogram.read(tmp_path / "talks.txt")
     assert t.meeting.title == "Talks in Sochi"
     assert str(t.meeting.date) == "2022-08-19"
+
+
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [(b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"), (b"%PDF-1.7\n", "a PDF"), (b"\x7fELF\x02\x01", "a program")],
+)
+def test_a_known_binary_file_is_named_not_decoded(tmp_path: Path, head: bytes, what: str) -> None:
+    path = tmp_path / "meeting.bin"
+    path.write_bytes(head + bytes(range(256)))
+    with pytest.raises(stenogram.ReadError, match=f"meeting.bin: this is {what}.*, not a transcript"):
+        stenogram.read(path)
+    with pytest.raises(stenogram.ReadError, match=what):
+        stenogram.read(path.read_bytes(), name="meeting.bin")

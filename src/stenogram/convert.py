@@ -294,6 +294,30 @@ def pick_reader(data: bytes, name: str | None = None) -> ReaderInfo | None:
     return None
 
 
+# The opening bytes of files people hand a transcript tool by mistake; plain text never starts so.
+_BINARY_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (DOCX, ODT, XLSX …)"),
+    (b"%PDF", "a PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x7fELF", "a program"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
+
+def _refuse_known_binary(data: bytes, name: str | None) -> None:
+    """Name the kind of a file no reader takes before the text decoder guesses at its bytes."""
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise ReadError(
+                f"{name or '<input>'}: this is {what}, not a transcript; save it as plain text,"
+                " or see 'stenogram formats' for the input formats"
+            )
+
+
 def read(
     source: str | os.PathLike[str] | bytes,
     fmt: str | None = None,
@@ -325,6 +349,8 @@ def read(
             raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
         name = name or str(path)
     reader = get_host().reader(fmt) if fmt is not None else pick_reader(data, name)
+    if reader is None:
+        _refuse_known_binary(data, name)
     if reader is None or reader.read is read_text:
         if path is not None:  # parse_file also applies a sidecar metadata file
             return parse_file(path, encoding=encoding)
