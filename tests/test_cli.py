@@ -427,3 +427,14 @@ def test_the_progress_bar_fits_the_terminal_with_wide_file_names(monkeypatch: py
     drawn = tty.getvalue().rsplit("\x1b[2K", 1)[-1]
     cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in drawn)
     assert cells < 60 and drawn.endswith("紀錄.txt") and "…" in drawn
+
+
+def test_running_a_glob_twice_says_what_to_do(tmp_path: Path) -> None:
+    shutil.copyfile(SEED, tmp_path / "a.txt")
+    assert run("convert", "a.txt", "--to", "summary", cwd=tmp_path).returncode == 0
+    again = run("convert", "a.txt", "a.summary.txt", "--to", "summary", cwd=tmp_path)  # what *.txt expands to now
+    assert again.returncode == 1
+    assert (
+        "stenogram: error: a.txt: refusing to overwrite a.summary.txt, which is also an input"
+        " (an output of an earlier run? leave it out, or use --output-dir)"
+    ) in again.stderr

@@ -260,7 +260,10 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
             if key != STDIO and key in claimed:
                 raise OverwriteError(f"{job.name}: {job.target} is already the output of {claimed[key]}")
             if key in inputs and inputs[key] != job.source:
-                raise OverwriteError(f"{job.name}: refusing to overwrite {inputs[key]}, which is also an input")
+                raise OverwriteError(
+                    f"{job.name}: refusing to overwrite {inputs[key]}, which is also an input"
+                    " (an output of an earlier run? leave it out, or use --output-dir)"
+                )
             claimed[key] = job.name
             where = _convert_one(job, info, options, args, io)
         except BrokenPipeError:  # the reader of standard output went away: nothing more to say
