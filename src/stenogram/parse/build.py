@@ -218,11 +218,9 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
     accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
     weak: list[int] = []
     rejected: list[int] = []
-    n = len(lines)
-    for i in range(n):
+    for i in [i for i, m in enumerate(cand) if m is not None]:
         m = cand[i]
-        if m is None:
-            continue
+        assert m is not None
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
         if m.form != "colon" and not blank_sep:
@@ -261,7 +259,7 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         elif len(m.name.split()) <= 5:
             rejected.append(i)
     # Weak labels (a lone word) need support: a known surname or name, or repetition.
-    known = {fold(v[3]).casefold() for v in accepted.values()}
+    known = {fold(name).casefold() for name in {v[3] for v in accepted.values()}}
     surnames = {k.rsplit(" ", 1)[-1] for k in known}
     suffixes = {" " + k for k in known if " " in k}
     repeats = Counter(cand[i].name.casefold() for i in weak if cand[i] is not None)  # type: ignore[union-attr]
@@ -393,7 +391,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
                 annotation = said.group(1)
                 rest_col = said.end()
-            b.open_turn(_TurnStart(first=i, col=col, last=last, label=label, speaker=ids[name], annotation=annotation))
+            b.open_turn(_TurnStart(i, col, last, label, ids[name], annotation))
             if ltext[last][rest_col:].strip():
                 b.start_paragraph(last, rest_col)
                 prev_text_line = last

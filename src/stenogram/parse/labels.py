@@ -135,6 +135,8 @@ class LabelMatch(NamedTuple):
 
 def fold(label: str) -> str:
     """Whitespace runs (no-break spaces and line breaks included) folded to one space."""
+    if "\xa0" in label:
+        label = label.replace("\xa0", " ")
     if "  " not in label and label.isprintable():
         return label.strip()  # no whitespace but single spaces (the rest is unprintable): nothing to fold
     return _WS_RUN.sub(" ", label).strip()

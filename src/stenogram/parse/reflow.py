@@ -229,7 +229,8 @@ def break_score(
     """
     a = prev.rstrip()
     last = a[-1:]
-    ends = a.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    # _ends_sentence(a), stripping closers only when there is one to strip
+    ends = last in _SENTENCE_END or (last in _CLOSERS and a.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
     if not width:
         return _FEW_LINES if (ends or last in _COLONS) else -_FEW_LINES
     b = line.strip()
@@ -257,7 +258,8 @@ def break_score(
         score += _LOWER
     if na < 25:
         score += _SHORT
-    b_ends = b.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    b_last = b[-1:]
+    b_ends = b_last in _SENTENCE_END or (b_last in _CLOSERS and b.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
     if b_ends:
         score += _B_ENDS
     if para_lines == 1:
