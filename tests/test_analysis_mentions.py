@@ -178,3 +178,13 @@ def test_an_honorific_in_capitals_makes_a_person_linked_to_the_participant() -> 
     nixon = Participant(id="nixon", name="Nixon")
     found = mentions("As MR. NIXON said, we disagree.", participants=(nixon,))
     assert [(m.kind, m.name, m.participant) for m in found] == [(MentionKind.PERSON, "Nixon", "nixon")]
+
+
+def test_a_name_beside_itself_is_not_made_a_place() -> None:
+    # "Nadia, Nadia": a word placed next to itself does not confirm itself.
+    assert mentions("Nadia, Nadia. Go ahead, Nadia.", "Yes, Nadia.") == []
+    assert kinds(mentions("We met in Paris, Lyon and Nice.")) == {
+        "Paris": MentionKind.PLACE,
+        "Lyon": MentionKind.PLACE,
+        "Nice": MentionKind.PLACE,
+    }

@@ -339,6 +339,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     after_place = (
         previous is not None
         and previous.kind is MentionKind.PLACE
+        and previous.name != unit.text[toks[0].start : toks[-1].end]  # "Nadia, Nadia" does not confirm itself
         and run.gap.strip() in ("and", ",", ", and", "or")
         and len(toks) == 1
     )
