@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
+from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
@@ -37,7 +38,7 @@ from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fo
 from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
-from stenogram.parse.reflow import AMBIGUOUS, break_score, join_lines, wrap_width
+from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
 from stenogram.parse.speakers import resolve_speakers
 
 __all__ = ["build_transcript"]
@@ -88,7 +89,10 @@ class _Builder:
         self.para: list[int] = []  # line indices of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.is_excerpt = False
-        self.cjk = _CJK.search(text) is not None  # CJK lines join without a space
+        # Does the text hold CJK (whose lines join without a space)? Asked only when a line break
+        # could fall between two CJK characters, and answered by that paragraph if it can be:
+        # most documents never need the scan of the whole text.
+        self.cjk: bool | None = None
 
     # -- diagnostics -------------------------------------------------------------------------------
     def diag(self, code: str, message: str, i: int, severity: Severity = Severity.WARNING) -> None:
@@ -120,11 +124,13 @@ class _Builder:
         col = self.para_col
         first, last = idx[0], idx[-1]
         if first == last:
-            text = join_lines([ltext[first][col:]], self.cjk)
+            text = fold_spaces(ltext[first][col:].strip())  # join_lines of one line
         else:
             parts = [ltext[i] for i in idx]
             parts[0] = parts[0][col:]
-            text = join_lines(parts, self.cjk)
+            if self.cjk is None and _may_glue(parts):
+                self.cjk = any(_CJK.search(part) for part in parts) or _CJK.search(self.text) is not None
+            text = join_lines(parts, bool(self.cjk))
         if "\\" in text:
             text = _MD_ESCAPE.sub(r"\1", text)
         if not text:
@@ -149,9 +155,8 @@ class _Builder:
             # or the whole rest of a label's line ("PRIME MINISTER MODI: (Speaks Hindi.)").
             self._aside(text, NoteKind.EDITORIAL if len(text) >= 60 else NoteKind.STAGE, span)
             return
-        (self.content if self.turn is not None else self.preamble).append(
-            Paragraph(text=text, marks=find_marks(text), span=span)
-        )
+        marks = find_marks(text) if ("(" in text or "[" in text or "<" in text) else ()  # (find_marks' own first test)
+        (self.content if self.turn is not None else self.preamble).append(Paragraph(text=text, marks=marks, span=span))
 
     def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
         """A stage direction or editorial aside: a Note, or inside a turn a marked paragraph if so asked."""
@@ -183,7 +188,8 @@ class _Builder:
         self.para_col = col
 
     def close_turn(self) -> None:
-        self.flush()
+        if self.para:
+            self.flush()
         if self.turn is None:
             return
         t = self.turn
@@ -198,6 +204,16 @@ class _Builder:
         self.turn = start
         self.last_line = start.last
         self.content = []
+
+
+def _may_glue(parts: list[str]) -> bool:
+    """Could a break between these lines fall between two CJK characters (all from U+3000 on)?
+
+    Without such a break, joining as CJK or not gives the same text.
+    """
+    return any(part.rstrip()[-1:] >= "\u3000" for part in parts[:-1]) and any(
+        part.lstrip()[:1] >= "\u3000" for part in parts[1:]
+    )
 
 
 def _given_name_above(lines: Lines, i: int) -> bool:
@@ -327,7 +343,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     n = len(lines)
     b = _Builder(text, lines, options)
     blank_sep = lines.blank_sep
-    width, wrapped = wrap_width([len(t.rstrip()) for t, k in zip(lines.text, lines.kind, strict=True) if k == "text"])
+    # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
+    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
     accepted, rejected = _accept_labels(lines, blank_sep)
     for i in rejected:
         m = lines.label[i]

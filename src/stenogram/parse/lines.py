@@ -36,7 +36,7 @@ class Lines:
         body = text[start:]
         lines = self.text = body.split("\n")
         self.first_number = text.count("\n", 0, start) + 1
-        self.offset = list(accumulate([len(line) + 1 for line in lines], initial=start))[:-1]
+        self.offset = list(accumulate(map((1).__add__, map(len, lines)), initial=start))[:-1]
         # Whole-list passes and one regex over the text rather than a Python loop with tests per line:
         # blank or text by stripping, and only lines whose first visible character may open a note are asked.
         kinds = ["text" if line and not line.isspace() else "blank" for line in lines]

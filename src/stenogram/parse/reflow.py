@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["AMBIGUOUS", "WEIGHTS", "break_score", "features", "join_lines", "wrap_width"]
+__all__ = ["AMBIGUOUS", "WEIGHTS", "break_score", "features", "fold_spaces", "join_lines", "wrap_width"]
 
 _BAND = 11  # columns: a wrapping editor fills lines to within this of the width
 _MIN_SHARE = 0.17  # share of lines inside the densest band that shows a hard wrap
@@ -98,7 +98,9 @@ def wrap_width(lengths: Iterable[int]) -> tuple[int, bool]:
 
     ``lengths`` are the lengths of the non-blank lines (trailing spaces removed).
     """
-    counts = Counter(n for n in lengths if n >= 20)
+    counts = Counter(lengths)  # counted in C; the short lines are dropped from the few distinct lengths
+    for short in [n for n in counts if n < 20]:
+        del counts[short]
     total = sum(counts.values())
     if total < _MIN_LINES:
         return 0, False
@@ -300,10 +302,10 @@ def join_lines(parts: list[str], cjk: bool = False) -> str:
     lines are simply joined by spaces.
     """
     if len(parts) == 1:
-        return _fold(parts[0].strip())
+        return fold_spaces(parts[0].strip())
     stripped = [part.strip() for part in parts]
     if not cjk:
-        return _fold(" ".join(stripped))
+        return fold_spaces(" ".join(stripped))
     out = ""
     for nxt in stripped:
         if not nxt:
@@ -314,10 +316,10 @@ def join_lines(parts: list[str], cjk: bool = False) -> str:
             out += nxt
         else:
             out += " " + nxt
-    return _fold(out)
+    return fold_spaces(out)
 
 
-def _fold(text: str) -> str:
+def fold_spaces(text: str) -> str:
     """Whitespace runs in stripped ``text`` as one plain space.
 
     Most paragraphs need nothing, or only their no-break spaces replaced, and
