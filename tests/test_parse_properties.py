@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from stenogram.errors import StenogramError
 from stenogram.model import Note, Paragraph, Transcript, Turn
+from stenogram.parse import labels
 from stenogram.parse.build import build_transcript
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import WEIGHTS, break_score, features, join_lines
@@ -175,3 +176,16 @@ def test_join_lines_folds_whitespace_like_splitting_into_words(parts: list[str])
     assert join_lines(parts, cjk=True) == _join_by_words(parts)
     if all(part.strip() for part in parts):  # a paragraph's lines are never blank
         assert join_lines(parts, cjk=False) == " ".join(" ".join(parts).split())
+
+
+_COLON_LINE_CHARS = st.sampled_from([*" \t\u00a0\u3000\u2009:：Aab1_²“中(é", "\n", "\u2028"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(_COLON_LINE_CHARS, max_size=12), st.integers(min_value=0, max_value=230))
+def test_colon_label_by_find_equals_the_colon_regex(head: str, padding: int) -> None:
+    colon_form = next(pattern for form, pattern in labels._FORMS if form == "colon")
+    for line in (head, "A" + "b" * padding + head, " " * (padding % 15) + head):
+        m = colon_form.match(line)
+        expected = None if m is None else (m.group("label"), m.start("label"), m.end())
+        assert labels._colon_label(line) == expected
