@@ -47,10 +47,16 @@ def _hint(data: bytes, encoding: str) -> str:
     """A suggestion for ``encoding=`` that fits what the bytes look like."""
     head = data[:4096]
     if head and head.count(0) * 4 >= len(head):
-        return "the data looks like UTF-16 without a byte-order mark; pass encoding='utf-16-le' or 'utf-16-be'"
+        return (
+            "the data looks like UTF-16 without a byte-order mark; "
+            "pass encoding='utf-16-le' or 'utf-16-be' (--encoding in the stenogram command)"
+        )
     if encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
-        return "pass encoding= with the file's real encoding, for example encoding='cp1251' or encoding='latin-1'"
-    return "pass encoding= with the file's real encoding"
+        return (
+            "pass encoding= (--encoding in the stenogram command) with the file's real encoding, "
+            "for example encoding='cp1251' or encoding='latin-1'"
+        )
+    return "pass encoding= (--encoding in the stenogram command) with the file's real encoding"
 
 
 def decode(data: bytes, encoding: str | None = None, *, source: str | None = None) -> str:
