@@ -9,25 +9,22 @@ which keeps logs readable and greppable.
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from typing import TextIO
+
+from stenogram.text import columns, is_wide
 
 __all__ = ["Progress"]
 
 BAR_WIDTH = 24
 
 
-def _cells(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
 def _tail(name: str, room: int) -> str:
     """The end of ``name`` in ``room`` terminal columns, "…" in front when cut (wide characters take two)."""
-    if sum(map(_cells, name)) <= room:
+    if columns(name) <= room:
         return name
     kept, used = [], 1  # the ellipsis
     for char in reversed(name):
-        used += _cells(char)
+        used += 2 if is_wide(char) else 1
         if used > room:
             break
         kept.append(char)

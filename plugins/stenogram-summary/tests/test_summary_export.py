@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given, settings
 from stenogram_summary import SECTIONS, SummaryOptions, escape_markdown, export_summary
 from stenogram_summary.content import Bullet, SectionContent
-from stenogram_summary.render import columns, render_markdown, render_text
+from stenogram_summary.render import render_markdown, render_text
 
 import stenogram
 from stenogram import OptionError, Transcript
 from stenogram.testing import transcripts
+from stenogram.text import columns
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"

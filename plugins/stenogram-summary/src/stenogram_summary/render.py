@@ -4,30 +4,23 @@ from __future__ import annotations
 
 import re
 import textwrap
-import unicodedata
 from collections.abc import Sequence
 
+from stenogram.text import CJK_RE, columns, is_wide
 from stenogram_summary.content import Bullet, Field, Line, SectionContent
 
-__all__ = ["columns", "escape_markdown", "render_markdown", "render_text"]
+__all__ = ["escape_markdown", "render_markdown", "render_text"]
 
 
-# Chinese, Japanese and Korean text has no spaces to break at: there any character may end a line.
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # Closing punctuation a line should not start with (so it stays with the character before it).
 _NO_LINE_START = frozenset("，。、；：？！）」』】》〉”’・ー)]},.;:?!%")
-
-
-def columns(text: str) -> int:
-    """How many terminal columns ``text`` takes: wide (East Asian) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _pieces(word: str) -> list[str]:
     """A word cut where a line may break: around every wide character, but never before closing punctuation."""
     out: list[str] = []
     for c in word:
-        wide = unicodedata.east_asian_width(c) in "WF"
+        wide = is_wide(c)
         glue = out and (c in _NO_LINE_START or not (wide or columns(out[-1][-1]) == 2))
         if glue:
             out[-1] += c
@@ -62,7 +55,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     text = " ".join(text.split())
     if not text:
         return [first.rstrip()]
-    if _CJK.search(text):
+    if CJK_RE.search(text):  # no spaces to break at: any character may end a line
         return _wrap_wide(text, width, first, rest)
     wrapper = textwrap.TextWrapper(
         width=width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
