@@ -260,7 +260,7 @@ def test_title_derived_from_participants_when_the_meeting_has_none() -> None:
     root = tree(to_tei(attrs_evolve_title(t, None)).data)
     title = one(root, "//t:titleStmt/t:title")
     assert title.get("subtype") == "derived"
-    assert title.text == "Transcript: Mikhail Mishustin and Alikhan Smailov"
+    assert title.text == "Meeting of Mikhail Mishustin and Alikhan Smailov"
 
 
 def attrs_evolve_title(t: Transcript, title: str | None) -> Transcript:

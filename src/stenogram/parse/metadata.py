@@ -387,9 +387,7 @@ def _header(kind: str, fields: Sequence[tuple[str, Any, Sequence[_Line]]]) -> He
 
 
 #: Lower-case words a place name may hold ("Isle of Man", "Rostov-on-Don", "Frankfurt am Main").
-_PLACE_PARTICLES = frozenset(
-    "of the and on upon at in near de la le du des del da do am an der den von van en".split()  # noqa: SIM905
-)
+_PLACE_PARTICLES = frozenset("of the and on upon at in near de la le du des del da do am an der den von van en".split())
 
 
 def _place_like(s: str) -> bool:

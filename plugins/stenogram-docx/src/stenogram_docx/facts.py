@@ -14,8 +14,9 @@ import attrs
 
 from stenogram.analysis.records import AnalysisOptions, CommitmentKind, FigureKind, Location
 from stenogram.model import Transcript
+from stenogram.titles import title_of
 
-__all__ = ["CommitmentRow", "FigureRow", "KeyPoint", "MeetingFacts", "ParticipantRow", "gather", "meeting_title"]
+__all__ = ["CommitmentRow", "FigureRow", "KeyPoint", "MeetingFacts", "ParticipantRow", "gather"]
 
 #: Which figures a briefing reader wants first; counts and ordinals only fill spare rows.
 FIGURE_PRIORITY: dict[FigureKind, int] = {
@@ -95,20 +96,6 @@ class MeetingFacts:
         return self.transcript.meeting.date
 
 
-def meeting_title(transcript: Transcript) -> str:
-    """The meeting's title, else who met, else a plain label: a briefing always has a heading."""
-    meeting = transcript.meeting
-    if meeting.title and meeting.title.strip():
-        return meeting.title.strip()
-    named = [p.name for p in transcript.participants if not p.anonymous and p.name.strip()]
-    if not named:
-        return "Meeting briefing"
-    if len(named) > 3:
-        named = [*named[:2], f"{len(named) - 2} others"]
-    joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return f"Meeting of {joined}"
-
-
 def _clip_around(text: str, start: int, end: int) -> str:
     """The words around ``text[start:end]``, clipped at word boundaries: what a figure refers to."""
     left = max(0, start - _CONTEXT_CHARS // 2)
@@ -175,7 +162,7 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitm
     keywords = tuple(t.phrase for t in analysis.topics[:8])
     return MeetingFacts(
         transcript=transcript,
-        title=meeting_title(transcript),
+        title=title_of(transcript),
         participants=participants,
         key_points=points,
         figures=tuple(figures),

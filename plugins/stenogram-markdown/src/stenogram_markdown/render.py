@@ -12,12 +12,12 @@ import unicodedata
 from collections.abc import Iterator
 
 from stenogram import MarkKind, Meeting, Note, NoteKind, Paragraph, Transcript, Turn
+from stenogram.titles import title_of
 from stenogram_markdown.escape import escape_block, escape_block_start, escape_inline
 from stenogram_markdown.options import MarkdownOptions
 
 __all__ = ["render"]
 
-UNTITLED = "Transcript"
 #: Inline marks shown in italics; the others (insertions, timestamps) are already bracketed in the text.
 _ITALIC_MARKS = frozenset({MarkKind.STAGE, MarkKind.OMISSION})
 _METADATA_FIELDS = (("date", "Date"), ("time", "Time"), ("place", "Place"), ("occasion", "Occasion"))
@@ -147,7 +147,7 @@ def _participants(transcript: Transcript) -> Iterator[str]:
 def _sections(transcript: Transcript, options: MarkdownOptions) -> Iterator[str]:
     level = options.heading_level
     meeting = transcript.meeting
-    yield _heading(level, meeting.title or UNTITLED)
+    yield _heading(level, title_of(transcript))
     if meeting.lead and meeting.lead.strip():
         yield escape_block(meeting.lead)
     if options.include_metadata:

@@ -26,7 +26,8 @@ from __future__ import annotations
 from stenogram import Transcript, hookimpl
 from stenogram.analysis import AnalysisOptions, analyse
 from stenogram.hookspecs import ExporterRegistrar
-from stenogram_summary.content import build, title_of
+from stenogram.titles import title_of
+from stenogram_summary.content import build
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
 from stenogram_summary.render import escape_markdown, render_markdown, render_text
 
@@ -46,7 +47,7 @@ def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
     analysis = analyse(transcript, options=AnalysisOptions(key_sentences=options.max_points, topics=options.max_topics))
     sections = build(transcript, analysis, options)
     render = render_markdown if options.format == "markdown" else render_text
-    return render(title_of(transcript, analysis), sections, options.width)
+    return render(title_of(transcript), sections, options.width)
 
 
 @hookimpl

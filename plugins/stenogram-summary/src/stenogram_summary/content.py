@@ -23,15 +23,12 @@ from stenogram.analysis import (
     MentionKind,
     SpeakerStats,
 )
-from stenogram.analysis.mentions import TITLES
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
 
 __all__ = ["Bullet", "Field", "Line", "SectionContent", "build"]
 
 _T = TypeVar("_T")
-_MONTHS = (
-    "January February March April May June July August September October November December".split()  # noqa: SIM905
-)
+_MONTHS = "January February March April May June July August September October November December".split()
 #: Which figures a short summary keeps first: money and rates before dates and counts.
 FIGURE_PRIORITY = {
     FigureKind.MONEY: 0,
@@ -104,22 +101,6 @@ def _names(transcript: Transcript) -> dict[str, str]:
     for turn in transcript.turns:
         names.setdefault(turn.speaker, turn.label or turn.speaker)
     return names
-
-
-def title_of(transcript: Transcript, analysis: Analysis) -> str:
-    """The meeting's title, or one made of its speakers' names when the source gives none."""
-    if transcript.meeting.title:
-        return transcript.meeting.title
-    anonymous = {p.id for p in transcript.participants if p.anonymous}
-    # Named people only: "Meeting of Fraga Estévez and President" would name a chair, not a person.
-    named = [
-        s.name
-        for s in analysis.speakers
-        if s.turns and s.name and s.participant not in anonymous and s.name not in TITLES
-    ]
-    if 2 <= len(named) <= 3:
-        return "Meeting of " + (" and ".join(named) if len(named) == 2 else f"{named[0]}, {named[1]} and {named[2]}")
-    return "Transcript summary"
 
 
 def _header(transcript: Transcript, analysis: Analysis, options: SummaryOptions) -> list[Block]:

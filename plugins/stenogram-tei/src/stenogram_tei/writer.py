@@ -22,6 +22,7 @@ from lxml import etree
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import OptionError
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram.titles import title_of
 from stenogram.xmltext import XmlTextCleaner
 from stenogram_tei.clean import IdMaker
 from stenogram_tei.options import TeiOptions
@@ -96,18 +97,6 @@ def as_uri(text: str) -> str:
     # a colon is fine after a scheme, but would turn the first segment of a relative reference into one
     safe = _URI_SAFE + (":" if scheme else "")
     return scheme + quote(path, safe=safe) + hash_ + quote(fragment, safe=_URI_SAFE + ":")
-
-
-def derived_title(transcript: Transcript) -> str:
-    """A title from the participants, for transcripts whose meeting has none."""
-    names = [p.name.strip() for p in transcript.participants if not p.anonymous and p.name.strip()]
-    if not names:
-        return "Transcript"
-    if len(names) > 3:
-        return f"Transcript: {', '.join(names[:3])} and {len(names) - 3} others"
-    if len(names) == 1:
-        return f"Transcript: {names[0]}"
-    return f"Transcript: {', '.join(names[:-1])} and {names[-1]}"
 
 
 def _sub(parent: Any, name: str, text: str | None = None, /, **attributes: str | None) -> Any:
@@ -332,7 +321,7 @@ class _Writer:
         header = etree.Element(_T + "teiHeader", nsmap={None: TEI_NS})
         file_desc = _sub(header, "fileDesc")
         title_stmt = _sub(file_desc, "titleStmt")
-        title = c(m.title, "meeting.title") if m.title is not None else derived_title(self.t)
+        title = c(m.title, "meeting.title") if m.title is not None else title_of(self.t)
         derived = None if m.title is not None or self.parlamint else "derived"
         _sub(title_stmt, "title", c(title, "title"), type="main", subtype=derived)
         source = c(m.source, "meeting.source") if m.source is not None else None
