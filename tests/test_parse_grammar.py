@@ -260,3 +260,12 @@ def test_wrapped_label_after_a_line_that_runs_on() -> None:
     t = parse(text)
     assert [turn.label for turn in t.turns] == ["Vladimir Putin", "Governor of Tula Region Alexei Dyumin"]
     assert t.participant("alexei-dyumin").role == "Governor of Tula Region"
+
+
+def test_inaudible_in_parentheses_is_an_omission_not_a_stage_direction() -> None:
+    t = parse("Anna Petrova: Thank you.\n(Inaudible.)\nIvan Sidorov: We agreed (inaudible) on that.\n")
+    first, second = t.turns
+    assert [(n.kind, n.text) for n in first.notes] == [(NoteKind.OMISSION, "(Inaudible.)")]
+    (para,) = second.paragraphs
+    (mark,) = para.marks
+    assert mark.kind is MarkKind.OMISSION and para.text[mark.start : mark.end] == "(inaudible)"

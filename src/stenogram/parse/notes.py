@@ -48,7 +48,9 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
     (
         NoteKind.OMISSION,
         re.compile(
-            r"[<\[(]\s*(?:…|\.\.\.|\.\s\.\s\.)\s*[>\])]|\[\s*(?:inaudible|unintelligible|indiscernible)[^\]]*\]", re.I
+            r"[<\[(]\s*(?:…|\.\.\.|\.\s\.\s\.)\s*[>\])]"
+            r"|\[\s*(?:inaudible|unintelligible|indiscernible)[^\]]*\]|\(\s*(?:inaudible|unintelligible|indiscernible)[^()]*\)",
+            re.I,
         ),
     ),
     (NoteKind.EDITORIAL, re.compile(r"\([^\n]{60,}\)")),
@@ -82,7 +84,8 @@ _STAGE_WORDS = (
 
 # Inline marks, first match at a position wins (the alternation order is the priority).
 _MARK_RE = re.compile(
-    r"(?P<omission><\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|\[\s*(?:inaudible|unintelligible)[^\]\n]{0,40}\])"
+    r"(?P<omission><\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|\[\s*(?:inaudible|unintelligible)[^\]\n]{0,40}\]"
+    r"|\(\s*(?i:inaudible|unintelligible|indiscernible)[^()\n]{0,40}\))"
     r"|(?P<timestamp>\[[^\[\]\n]{0,40}?\d{1,2}:\d{2}(?::\d{2}){0,2}\])"
     r"|(?P<stage>\((?:[A-Z][^()\n]{0,58})\.?\)(?=\s|$|[.,;…])|\[(?i:(?:" + _STAGE_WORDS + r"))[^\[\]\n]{0,40}\])"
     r"|(?P<insertion>\[[^\[\]\n]{1,80}\])"
