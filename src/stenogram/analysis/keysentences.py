@@ -83,21 +83,26 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
             postings.setdefault(t, []).append(i)
     # Terms in more than COMMON sentences say little about any pair (their IDF is low) and would cost the
     # most pairs; they still count in each sentence's vector. A fixed bound keeps the cost linear.
-    sims: dict[tuple[int, int], float] = {}
+    # A pair (i, j), i < j, is the integer i * n + j: cheaper to hash than a tuple.
+    n = len(vectors)
+    sims: dict[int, float] = {}
     get = sims.get
     for t in sorted(postings):
         plist = postings[t]
         if len(plist) < 2 or len(plist) > COMMON:
             continue
         weights = [vectors[i][t] for i in plist]
-        for k, i in enumerate(plist):
+        for k in range(len(plist) - 1):
             wi = weights[k]
+            base = plist[k] * n
             for j, wj in zip(plist[k + 1 : k + 1 + WINDOW], weights[k + 1 : k + 1 + WINDOW], strict=True):
-                sims[(i, j)] = get((i, j), 0.0) + wi * wj
+                pair = base + j
+                sims[pair] = get(pair, 0.0) + wi * wj
     # Keep each sentence's NEIGHBOURS strongest links: the graph stays sparse however repetitive the text.
     best: dict[int, list[tuple[float, int]]] = {}
-    for (i, j), w in sims.items():
+    for pair, w in sims.items():
         if w >= EDGE_THRESHOLD:
+            i, j = divmod(pair, n)
             best.setdefault(i, []).append((-w, j))
             best.setdefault(j, []).append((-w, i))
     kept: dict[tuple[int, int], float] = {}
@@ -120,7 +125,9 @@ def _pagerank(n: int, edges: dict[tuple[int, int], float], prior: Sequence[float
     # For each sentence: the sentences linked to it, and the share of their weight that flows to it.
     sources: list[list[int]] = [[] for _ in range(n)]
     shares: list[list[float]] = [[] for _ in range(n)]
-    for (i, j), w in sorted(edges.items()):
+    for pair in sorted(edges):  # the keys are distinct, so their order is that of the items
+        i, j = pair
+        w = edges[pair]
         sources[j].append(i)
         shares[j].append(w / out_weight[i])
         sources[i].append(j)

@@ -49,6 +49,8 @@ VERBS = table(
 # A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _BREAKS = re.compile(r"[^\w\s’'\-]+|\s[-–—]\s|\d+")
+# Both in one pattern: (a break, "") or ("", a word), in text order.
+_TOKENS = re.compile(rf"({_BREAKS.pattern})|({_WORDS.pattern})")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ible", "able", "ian", "ary", "ese", "ish", "ent", "ant")
@@ -95,29 +97,42 @@ def find_topics(units: Sequence[Unit], limit: int, vocabulary: set[str] | None =
     stem_freq: Counter[str] = Counter()
     first: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}  # the unit it first occurs in
     keep: dict[tuple[str, ...], bool] = {}
+    # Per-word and per-run decisions repeat across a transcript: each is taken once.
+    content: dict[str, bool] = {}
+    seen_runs: dict[tuple[str, ...], tuple[list[str], list[tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
     for ui, text in enumerate(texts):
-        for chunk in _BREAKS.split(text.lower()):
-            run: list[str] = []
-            for word in [*_WORDS.findall(chunk), ""]:
-                if len(word) > 2 and word in common and word not in skip:
+        run: list[str] = []
+        # One scan gives the words and the breaks between them (a break never holds a word's character).
+        for brk, word in [*_TOKENS.findall(text.lower()), ("", "")]:
+            if not brk:
+                ok = content.get(word)
+                if ok is None:
+                    ok = content[word] = len(word) > 2 and word in common and word not in skip
+                if ok:
                     run.append(word)
                     continue
-                if not run:
-                    continue
-                stems = [stem(w) for w in run]
-                stem_freq.update(stems)
-                for i in range(len(run)):
-                    for n in range(1, min(MAX_LEN, len(run) - i) + 1):
-                        words = tuple(run[i : i + n])
-                        ok = keep.get(words)
-                        if ok is None:
-                            ok = keep[words] = _keep(words)
-                        if ok:
-                            key = tuple(stems[i : i + n])
-                            counts[key] += 1
-                            if key not in first:
-                                first[key] = (ui, words)
-                run = []
+            if not run:
+                continue
+            whole = tuple(run)
+            run = []
+            cached = seen_runs.get(whole)
+            if cached is None:
+                stems = [stem(w) for w in whole]
+                grams = []
+                for i in range(len(whole)):
+                    for n in range(1, min(MAX_LEN, len(whole) - i) + 1):
+                        words = whole[i : i + n]
+                        kept = keep.get(words)
+                        if kept is None:
+                            kept = keep[words] = _keep(words)
+                        if kept:
+                            grams.append((tuple(stems[i : i + n]), words))
+                cached = seen_runs[whole] = (stems, grams)
+            stem_freq.update(cached[0])
+            for key, words in cached[1]:
+                counts[key] += 1
+                if key not in first:
+                    first[key] = (ui, words)
     scored = []
     generic = {stem(g) for g in GENERIC}
     for key, count in counts.items():
