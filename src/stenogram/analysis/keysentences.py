@@ -68,9 +68,10 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, f
     for terms in terms_of:
         df.update(terms)
     total = len(terms_of)
+    idf = {t: math.log((total + 1) / (d + 0.5)) for t, d in df.items()}  # once per term, not per use
     vectors = []
     for ordered in sorted_terms(terms_of):
-        v = {t: math.log((total + 1) / (df[t] + 0.5)) for t in ordered}
+        v = {t: idf[t] for t in ordered}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items() if x > 0})
     return chosen, vectors, eligible

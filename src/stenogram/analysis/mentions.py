@@ -109,6 +109,7 @@ _RUN = re.compile(
 )
 _PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
+_INITIAL = re.compile(r"[A-Z]\.")
 _ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,11}s?")
 
 
@@ -137,13 +138,14 @@ class _Run:
     after: str  # the word after the run, as printed
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """The words of ``text[start:end]``, with spans into ``text`` (the pattern has no look-behind)."""
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         s, e = m.span()
         word = m.group()
         # A full stop belongs to the token only in honorifics and initials ("Mr.", "J.").
-        while word.endswith(".") and word not in HONORIFICS and not re.fullmatch(r"[A-Z]\.", word):
+        while word.endswith(".") and word not in HONORIFICS and not _INITIAL.fullmatch(word):
             word, e = word[:-1], e - 1
         while word and word[-1] in "-'’":
             word, e = word[:-1], e - 1
@@ -161,8 +163,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     runs: list[_Run] = []
     prev_end = 0
     for m in _RUN.finditer(text):
-        offset = m.start()
-        toks = [_Tok(t.start + offset, t.end + offset, t.text) for t in _tokens(m.group())]
+        toks = _tokens(text, m.start(), m.end())
         i = 0
         while i < len(toks):
             t = toks[i]

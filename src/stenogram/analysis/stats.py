@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from stenogram.analysis.records import SpeakerStats
 from stenogram.model import Transcript
-from stenogram.text import WORD_RE
+from stenogram.text import CJK_RE, WORD_RE
 
 __all__ = ["speaker_stats"]
+
+# WORD_RE on text without CJK characters: its look-ahead per character then never fails, so plain \w matches the same.
+_PLAIN_WORD_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+
+
+def _word_count(text: str) -> int:
+    return len((WORD_RE if CJK_RE.search(text) else _PLAIN_WORD_RE).findall(text))
 
 
 def speaker_stats(transcript: Transcript) -> tuple[SpeakerStats, ...]:
@@ -19,8 +28,8 @@ def speaker_stats(transcript: Transcript) -> tuple[SpeakerStats, ...]:
     words: dict[str, int] = {}
     for turn in transcript.turns:
         turns[turn.speaker] = turns.get(turn.speaker, 0) + 1
-        # Turn.word_count, counted with one findall per paragraph rather than a generator.
-        count = sum(len(WORD_RE.findall(p.text)) for p in turn.paragraphs)
+        # Turn.word_count, counted with one findall per turn: no word runs across the line break that joins them.
+        count = _word_count("\n".join([p.text for p in turn.paragraphs]))
         words[turn.speaker] = words.get(turn.speaker, 0) + count
     total = sum(words.values())
     known = {p.id: p for p in transcript.participants}

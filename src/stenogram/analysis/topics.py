@@ -93,46 +93,42 @@ def find_topics(units: Sequence[Unit], limit: int, vocabulary: set[str] | None =
     texts = [unit.text.replace("’", "'") for unit in units]
     common = lower_case_vocabulary(texts) if vocabulary is None else vocabulary
     skip = STOPWORDS | VERBS
-    counts: Counter[tuple[str, ...]] = Counter()
-    stem_freq: Counter[str] = Counter()
-    first: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}  # the unit it first occurs in
-    keep: dict[tuple[str, ...], bool] = {}
-    # Per-word and per-run decisions repeat across a transcript: each is taken once.
-    content: dict[str, bool] = {}
-    seen_runs: dict[tuple[str, ...], tuple[list[str], list[tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
+    # The runs of content words, in text order, with the unit each stands in.
+    runs: list[tuple[str, ...]] = []
+    run_units: list[int] = []
     for ui, text in enumerate(texts):
         run: list[str] = []
         # One scan gives the words and the breaks between them (a break never holds a word's character).
         for brk, word in [*_TOKENS.findall(text.lower()), ("", "")]:
-            if not brk:
-                ok = content.get(word)
+            if not brk and len(word) > 2 and word in common and word not in skip:
+                run.append(word)
+            elif run:
+                runs.append(tuple(run))
+                run_units.append(ui)
+                run = []
+    # Each distinct run is cut into n-grams once and counts as often as it occurs. Taken in order of first
+    # occurrence, the n-grams meet the counters in the same order as a pass over every occurrence would.
+    first_unit = dict(zip(reversed(runs), reversed(run_units), strict=True))  # the earliest occurrence wins
+    counts: Counter[tuple[str, ...]] = Counter()
+    stem_freq: Counter[str] = Counter()
+    first: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}  # the unit it first occurs in
+    keep: dict[tuple[str, ...], bool] = {}
+    for whole, times in Counter(runs).items():
+        ui = first_unit[whole]
+        stems = [stem(w) for w in whole]
+        for s in stems:
+            stem_freq[s] += times
+        for i in range(len(whole)):
+            for n in range(1, min(MAX_LEN, len(whole) - i) + 1):
+                words = whole[i : i + n]
+                ok = keep.get(words)
                 if ok is None:
-                    ok = content[word] = len(word) > 2 and word in common and word not in skip
+                    ok = keep[words] = _keep(words)
                 if ok:
-                    run.append(word)
-                    continue
-            if not run:
-                continue
-            whole = tuple(run)
-            run = []
-            cached = seen_runs.get(whole)
-            if cached is None:
-                stems = [stem(w) for w in whole]
-                grams = []
-                for i in range(len(whole)):
-                    for n in range(1, min(MAX_LEN, len(whole) - i) + 1):
-                        words = whole[i : i + n]
-                        kept = keep.get(words)
-                        if kept is None:
-                            kept = keep[words] = _keep(words)
-                        if kept:
-                            grams.append((tuple(stems[i : i + n]), words))
-                cached = seen_runs[whole] = (stems, grams)
-            stem_freq.update(cached[0])
-            for key, words in cached[1]:
-                counts[key] += 1
-                if key not in first:
-                    first[key] = (ui, words)
+                    key = tuple(stems[i : i + n])
+                    counts[key] += times
+                    if key not in first:
+                        first[key] = (ui, words)
     scored = []
     generic = {stem(g) for g in GENERIC}
     for key, count in counts.items():
