@@ -49,6 +49,9 @@ _SYMBOL = _alt(list(CURRENCY_SYMBOLS))
 _CURRENCY = _alt(list(CURRENCY_WORDS))
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_RE = re.compile(_YEAR)
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+_NEXT_LOWER_WORD = re.compile(r"\s([a-z][a-z\-]+)\b")
 _DASH = r"\s?[-–—]\s?"
 _RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year)"
 _ORDINAL_WORD = _alt([*ORDINAL_WORDS, *(f"{t}-{o}" for t in TENS for o, v in ORDINAL_WORDS.items() if v < 10)])
@@ -294,7 +297,7 @@ def _fraction(m: re.Match[str], year: int | None) -> _Found | None:
 
 def _counted_noun(text: str, start: int) -> tuple[int, int] | None:
     """The span of the noun a number counts, from ``start``: one plural word, or adjective + plural."""
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[a-z][a-z\-]+", text[start : start + 40])][:2]
+    words = [(m.start(), m.end(), m.group()) for m in _LOWER_WORD.finditer(text[start : start + 40])][:2]
     if not words or words[0][2] in _NOT_NOUNS:
         return None
     first = words[0][2]
@@ -309,7 +312,7 @@ def _counted_noun(text: str, start: int) -> tuple[int, int] | None:
 
 def _count(m: re.Match[str], year: int | None) -> _Found | None:
     n = m.group("n")
-    if n.lower() in _NOT_COUNTED or re.fullmatch(_YEAR, n):
+    if n.lower() in _NOT_COUNTED or _YEAR_RE.fullmatch(n):
         return None
     value = _scaled(n, m.group("scale"))
     if value is None:
@@ -335,7 +338,7 @@ def _ordinal(m: re.Match[str], year: int | None) -> _Found | None:
     start, end = _fig_span(m)
     noun_span = m.span("noun")
     if noun in _ORDINAL_ADJECTIVES:  # "a seventh full day": the noun is one word further
-        nxt = re.match(r"\s([a-z][a-z\-]+)\b", m.string[end : end + 40])
+        nxt = _NEXT_LOWER_WORD.match(m.string[end : end + 40])
         if nxt is None or nxt.group(1) in _NOT_NOUNS:
             return None
         end = noun_span[1] + nxt.end()

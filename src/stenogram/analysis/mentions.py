@@ -110,6 +110,7 @@ _RUN = re.compile(
 _PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
 _INITIAL = re.compile(r"[A-Z]\.")
+_ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,11}s?")
 
 
@@ -236,7 +237,7 @@ def _is_demonym(word: str) -> bool:
 
 
 def _is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(word)) and word not in NOT_NAMES and not re.fullmatch(r"[IVXLC]+", word)
+    return bool(_ACRONYM.fullmatch(word)) and word not in NOT_NAMES and not _ROMAN.fullmatch(word)
 
 
 @attrs.frozen(kw_only=True)

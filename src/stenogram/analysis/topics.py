@@ -49,8 +49,8 @@ VERBS = table(
 # A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _BREAKS = re.compile(r"[^\w\s’'\-]+|\s[-–—]\s|\d+")
-# Both in one pattern: (a break, "") or ("", a word), in text order.
-_TOKENS = re.compile(rf"({_BREAKS.pattern})|({_WORDS.pattern})")
+# Both in one pattern, in text order. A break holds no letter, so it is never a content word and ends a run.
+_TOKENS = re.compile(rf"{_WORDS.pattern}|{_BREAKS.pattern}")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ible", "able", "ian", "ary", "ese", "ish", "ent", "ant")
@@ -99,8 +99,8 @@ def find_topics(units: Sequence[Unit], limit: int, vocabulary: set[str] | None =
     for ui, text in enumerate(texts):
         run: list[str] = []
         # One scan gives the words and the breaks between them (a break never holds a word's character).
-        for brk, word in [*_TOKENS.findall(text.lower()), ("", "")]:
-            if not brk and len(word) > 2 and word in common and word not in skip:
+        for word in [*_TOKENS.findall(text.lower()), ""]:
+            if len(word) > 2 and word in common and word not in skip:
                 run.append(word)
             elif run:
                 runs.append(tuple(run))
