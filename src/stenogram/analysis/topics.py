@@ -10,6 +10,7 @@ one topic.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -96,16 +97,14 @@ def find_topics(units: Sequence[Unit], limit: int, vocabulary: set[str] | None =
     # The runs of content words, in text order, with the unit each stands in.
     runs: list[tuple[str, ...]] = []
     run_units: list[int] = []
+    content = {w for w in common if len(w) > 2} - skip
     for ui, text in enumerate(texts):
-        run: list[str] = []
-        # One scan gives the words and the breaks between them (a break never holds a word's character).
-        for word in [*_TOKENS.findall(text.lower()), ""]:
-            if len(word) > 2 and word in common and word not in skip:
-                run.append(word)
-            elif run:
-                runs.append(tuple(run))
+        # One scan gives the words and the breaks between them (a break never holds a word's character); the
+        # runs are the stretches of content words.
+        for is_content, group in itertools.groupby(_TOKENS.findall(text.lower()), content.__contains__):
+            if is_content:
+                runs.append(tuple(group))
                 run_units.append(ui)
-                run = []
     # Each distinct run is cut into n-grams once and counts as often as it occurs. Taken in order of first
     # occurrence, the n-grams meet the counters in the same order as a pass over every occurrence would.
     first_unit = dict(zip(reversed(runs), reversed(run_units), strict=True))  # the earliest occurrence wins
