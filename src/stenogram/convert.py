@@ -336,7 +336,7 @@ def read(
     'Anna Petrova'
     """
     from stenogram.builtin.text_format import read_text
-    from stenogram.parse import parse_bytes, parse_file
+    from stenogram.parse import parse_bytes, parse_file_data
 
     path: Path | None = None
     if isinstance(source, bytes):
@@ -352,8 +352,8 @@ def read(
     if reader is None:
         _refuse_known_binary(data, name)
     if reader is None or reader.read is read_text:
-        if path is not None:  # parse_file also applies a sidecar metadata file
-            return parse_file(path, encoding=encoding)
+        if path is not None:  # as parse_file: a sidecar metadata file applies too
+            return parse_file_data(path, data, encoding=encoding)
         return parse_bytes(data, encoding=encoding, source=name)
     try:
         result = reader.read(data, name)

@@ -152,11 +152,39 @@ def parse_file(
     ``.meta.yaml``, ``.meta.yml`` or ``.meta.json`` beside the file is used.
     """
     p = Path(path)
-    name = str(p)
     try:
         data = p.read_bytes()
-        side_path = find_sidecar(p) if sidecar else None
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise ReadError(f"{p}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    return parse_file_data(
+        p,
+        data,
+        encoding=encoding,
+        options=options,
+        meeting=meeting,
+        participants=participants,
+        sidecar=sidecar,
+        **overrides,
+    )
+
+
+def parse_file_data(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    options: ParseOptions | None = None,
+    meeting: MeetingArg = None,
+    participants: ParticipantsArg = None,
+    sidecar: bool = True,
+    **overrides: Any,
+) -> Transcript:
+    """``parse_file`` for a file whose bytes the caller has read already (``stenogram.read`` sniffs them first)."""
+    p = Path(path)
+    name = str(p)
+    try:
+        side_path = find_sidecar(p) if sidecar else None
+    except (OSError, ValueError) as exc:
         raise ReadError(f"{p}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         opts = _options(options, overrides)
