@@ -40,8 +40,10 @@ def test_government_meeting_wrapped_label_roles_and_notes() -> None:
     assert t.participant("valery-falkov").role == "Minister of Science and Higher Education"
     kinds = Counter(n.kind for n in t.notes)
     assert kinds[NoteKind.SEPARATOR] == 1
-    assert kinds[NoteKind.EDITORIAL] >= 2  # the attendee list and "(Tatyana Golikova also reported …)"
+    assert kinds[NoteKind.EDITORIAL] == 1  # the attendee list
     assert any(n.text.startswith("The meeting was attended by") for n in t.notes)
+    asides = [p.text for turn in t.turns for p in turn.paragraphs if p.is_aside]
+    assert any(a.startswith("(Tatyana Golikova also reported") for a in asides)  # printed inside the turn
     assert mark_texts(t, MarkKind.OMISSION)  # "<…>" kept as a marked paragraph of the speech
 
 

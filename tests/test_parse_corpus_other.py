@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import stenogram
-from stenogram.model import MarkKind, Note, NoteKind, Transcript
+from stenogram.model import MarkKind, NoteKind, Transcript
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -59,14 +59,14 @@ def test_whitehouse_as_interpreted_and_stage_only_lines() -> None:
     assert t.participant("lopez-obrador").role == "PRESIDENT"
     modi = load("whitehouse_md", "2023-06-22_biden-modi-arrival-ceremony")
     first = next(turn for turn in modi.turns if turn.label == "PRIME MINISTER MODI")
-    assert isinstance(first.content[0], Note) and first.content[0].text == "(Speaks Hindi.) (Applause.)"
+    assert first.paragraphs[0].text == "(Speaks Hindi.) (Applause.)" and first.paragraphs[0].is_aside
 
 
 def test_whitehouse_indented_labels() -> None:
     t = load("whitehouse_md", "2025-01-23_trump-executive-order-signing")
     assert labels(t)["THE PRESIDENT"] > 50
     assert labels(t)["Q"] > 50
-    assert any(n.text == "(The executive order is signed.)" for n in t.notes)
+    assert any(p.text == "(The executive order is signed.)" and p.is_aside for turn in t.turns for p in turn.paragraphs)
 
 
 # -- miller_center ----------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
 
 
-def parse(text: str) -> Transcript:
-    return build_transcript(text, start=0, options=ParseOptions())
+def parse(text: str, **options: bool) -> Transcript:
+    return build_transcript(text, start=0, options=ParseOptions(**options))
 
 
 def codes(t: Transcript) -> list[str]:
@@ -184,11 +184,25 @@ def test_full_width_colon_labels() -> None:
 
 
 def test_stage_directions_separators_and_sections_become_notes() -> None:
-    text = "Part 1. The Kremlin, Moscow, March 1, 2018\n* * *\nVladimir Putin: Thank you.\n(Applause.)\n"
+    text = "(Applause.)\nPart 1. The Kremlin, Moscow, March 1, 2018\n* * *\nVladimir Putin: Thank you.\n(Applause.)\n"
     t = parse(text)
-    kinds = [n.kind for n in t.notes]
-    assert kinds == [NoteKind.SECTION, NoteKind.SEPARATOR, NoteKind.STAGE]
-    assert t.turns[0].notes[0].text == "(Applause.)"
+    assert [n.kind for n in t.notes] == [NoteKind.STAGE, NoteKind.SECTION, NoteKind.SEPARATOR]
+    assert t.turns[0].notes == ()
+
+
+def test_asides_inside_a_turn_are_marked_paragraphs_where_printed() -> None:
+    long_aside = "(The Minister went on to talk about preparations for the new school year.)"
+    t = parse(f"Vladimir Putin: Thank you.\n(Applause.)\nGo on.\n{long_aside}\n")
+    paras = t.turns[0].paragraphs
+    assert [p.text for p in paras] == ["Thank you.", "(Applause.)", "Go on.", long_aside]
+    assert [p.is_aside for p in paras] == [False, True, False, True]
+    assert [p.marks[0].kind for p in paras if p.marks] == [MarkKind.STAGE, MarkKind.EDITORIAL]
+    lifted = parse(f"Vladimir Putin: Thank you.\n(Applause.)\nGo on.\n{long_aside}\n", stage_notes=True)
+    assert [(n.kind, n.text) for n in lifted.turns[0].notes] == [
+        (NoteKind.STAGE, "(Applause.)"),
+        (NoteKind.EDITORIAL, long_aside),
+    ]
+    assert [p.text for p in lifted.turns[0].paragraphs] == ["Thank you.", "Go on."]
 
 
 def test_inline_marks() -> None:

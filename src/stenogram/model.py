@@ -90,7 +90,12 @@ class MarkKind(enum.Enum):
     OMISSION = "omission"  # <…>
     INSERTION = "insertion"  # [$400 million]: words the editor added
     TIMESTAMP = "timestamp"  # [crosstalk 00:07:53]
+    EDITORIAL = "editorial"  # (The Minister went on to talk about …): the editor's summary of speech
     OTHER = "other"
+
+
+#: Mark kinds that, spanning a whole paragraph, make it an aside rather than speech.
+_ASIDE_MARKS = frozenset({MarkKind.STAGE, MarkKind.EDITORIAL})
 
 
 @attrs.frozen(kw_only=True)
@@ -149,6 +154,16 @@ class Paragraph:
     @property
     def word_count(self) -> int:
         return count_words(self.text)
+
+    @property
+    def is_aside(self) -> bool:
+        """Is the whole paragraph one stage direction or editorial aside, "(Applause.)"?
+
+        The publisher printed it in the flow of the turn, so it stays a
+        paragraph there; speaker statistics and key sentences skip it.
+        """
+        end = len(self.text)
+        return any(m.start == 0 and m.end == end and m.kind in _ASIDE_MARKS for m in self.marks)
 
 
 @attrs.frozen(kw_only=True)

@@ -56,6 +56,7 @@ def units_of(transcript: Transcript) -> list[Unit]:
         Unit(speaker=turn.speaker, turn=ti, paragraph=pi, text=p.text)
         for ti, turn in enumerate(transcript.turns)
         for pi, p in enumerate(turn.paragraphs)
+        if not p.is_aside  # "(Applause.)" is nobody's sentence
     ]
 
 

@@ -28,8 +28,9 @@ def speaker_stats(transcript: Transcript) -> tuple[SpeakerStats, ...]:
     words: dict[str, int] = {}
     for turn in transcript.turns:
         turns[turn.speaker] = turns.get(turn.speaker, 0) + 1
-        # Turn.word_count, counted with one findall per turn: no word runs across the line break that joins them.
-        count = _word_count("\n".join([p.text for p in turn.paragraphs]))
+        # Spoken words (asides such as "(Applause.)" left out), counted with one findall per turn:
+        # no word runs across the line break that joins the paragraphs.
+        count = _word_count("\n".join([p.text for p in turn.paragraphs if not p.is_aside]))
         words[turn.speaker] = words.get(turn.speaker, 0) + count
     total = sum(words.values())
     known = {p.id: p for p in transcript.participants}

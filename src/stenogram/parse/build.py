@@ -159,9 +159,10 @@ class _Builder:
         (self.content if self.turn is not None else self.preamble).append(Paragraph(text=text, marks=marks, span=span))
 
     def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
-        """A stage direction or editorial aside: a Note, or inside a turn a marked paragraph if so asked."""
+        """A stage direction or aside: in a turn a marked paragraph (unless notes are asked for), else a Note."""
         if self.turn is not None and not self.options.stage_notes:
-            mark = Mark(kind=MarkKind.STAGE, start=0, end=len(text))
+            mark_kind = MarkKind.EDITORIAL if kind is NoteKind.EDITORIAL else MarkKind.STAGE
+            mark = Mark(kind=mark_kind, start=0, end=len(text))
             self.content.append(Paragraph(text=text, marks=(mark,), span=span))
         else:
             self._container().append(Note(kind=kind, text=text, span=span))

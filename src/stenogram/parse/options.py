@@ -13,7 +13,7 @@ class ParseOptions:
 
     strict: bool = False  # raise StrictModeError if the parser had to guess
     # Whole-line stage directions and editorial asides inside a turn, "(Applause.)" or
-    # "(The Minister went on to talk about …)", become Notes. False keeps them as paragraphs
-    # of the turn, marked as stage directions from end to end, for tools that count every
-    # printed paragraph as speech (the fidelity scorer's truth does).
-    stage_notes: bool = True
+    # "(The Minister went on to talk about …)", stay paragraphs of the turn where the
+    # publisher printed them, marked from end to end (Paragraph.is_aside). True lifts
+    # them out of the paragraph flow as Notes.
+    stage_notes: bool = False

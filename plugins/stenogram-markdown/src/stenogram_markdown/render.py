@@ -19,7 +19,7 @@ from stenogram_markdown.options import MarkdownOptions
 __all__ = ["render"]
 
 #: Inline marks shown in italics; the others (insertions, timestamps) are already bracketed in the text.
-_ITALIC_MARKS = frozenset({MarkKind.STAGE, MarkKind.OMISSION})
+_ITALIC_MARKS = frozenset({MarkKind.STAGE, MarkKind.EDITORIAL, MarkKind.OMISSION})
 _METADATA_FIELDS = (("date", "Date"), ("time", "Time"), ("place", "Place"), ("occasion", "Occasion"))
 _METADATA_TAIL = (("source", "Source"), ("language", "Language"))
 

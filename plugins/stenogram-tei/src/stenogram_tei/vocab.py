@@ -120,6 +120,7 @@ INLINE_NOTE_TYPES: dict[MarkKind, str] = {
     MarkKind.TIMESTAMP: "timestamp",
     MarkKind.OTHER: "other",
     MarkKind.INSERTION: "insertion",
+    MarkKind.EDITORIAL: "editorial",
 }
 MARK_KINDS_BY_NOTE_TYPE: dict[str, MarkKind] = {
     **{v: k for k, v in INLINE_NOTE_TYPES.items()},
