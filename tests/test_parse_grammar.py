@@ -162,6 +162,29 @@ def test_anonymous_roles_and_annotations() -> None:
     assert not t.participant("vladimir-putin").anonymous
 
 
+def test_annotated_labels_inside_a_turn_are_text_unless_asked_for() -> None:
+    text = (
+        "Vladimir Putin: Thank you.\nI give the floor to our guest.\n"
+        "Prime Minister of Italy Paolo Gentiloni (retranslated):\nI thank President Putin.\n"
+        "Vladimir Putin: Thank you.\n"
+    )
+    t = parse(text)
+    assert [turn.label for turn in t.turns] == ["Vladimir Putin", "Vladimir Putin"]
+    assert (
+        t.turns[0].paragraphs[-1].text
+        == "Prime Minister of Italy Paolo Gentiloni (retranslated): I thank President Putin."
+    )
+    assert [(d.code, d.line) for d in t.diagnostics if d.code == "annotated-label"] == [("annotated-label", 3)]
+    opened = parse(text, annotated_labels=True)
+    assert [turn.label for turn in opened.turns] == [
+        "Vladimir Putin",
+        "Prime Minister of Italy Paolo Gentiloni (retranslated)",
+        "Vladimir Putin",
+    ]
+    assert opened.turns[1].annotation == "retranslated"
+    assert opened.participant("paolo-gentiloni").role == "Prime Minister of Italy"
+
+
 def test_period_and_bare_q_labels_in_blank_line_records() -> None:
     text = "THE PRESIDENT. Good morning.\n\nQ. Mr. President, a question.\n\nQ    Another one.\n\nTHE PRESIDENT. Yes.\n"
     t = parse(text)
@@ -283,3 +306,24 @@ def test_inaudible_in_parentheses_is_an_omission_not_a_stage_direction() -> None
     (para,) = second.paragraphs
     (mark,) = para.marks
     assert mark.kind is MarkKind.OMISSION and para.text[mark.start : mark.end] == "(inaudible)"
+
+
+def test_a_line_ending_in_a_colon_leads_into_a_list_not_a_label() -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\nIssues were discussed at five working groups:\n"
+        "Society and the State Authorities: Direct Dialogue; Quality of Life.\nVladimir Putin: Thank you.\n"
+    )
+    assert [turn.label for turn in parse(text).turns] == ["Vladimir Putin", "Vladimir Putin"]
+    seed_like = "Excerpts from the transcript:\nMikhail Mishustin: Good afternoon.\n"
+    assert [turn.label for turn in parse(seed_like).turns] == ["Mikhail Mishustin"]
+
+
+def test_a_role_in_lower_case_is_taken_when_the_name_is_known() -> None:
+    text = (
+        "Dmitry Medvedev: Go on.\nchairman of the Supreme Council Boris Gryzlov: Mr President,\n"
+        "we agree.\nBoris Gryzlov: Yes.\n"
+    )
+    t = parse(text)
+    assert [turn.speaker for turn in t.turns] == ["dmitry-medvedev", "boris-gryzlov", "boris-gryzlov"]
+    unknown = parse("Dmitry Medvedev: Go on.\nchairman of the Supreme Council Boris Gryzlov: Mr President.\n")
+    assert len(unknown.turns) == 1

@@ -1,12 +1,8 @@
-"""Run the shared fidelity scorer on the Kremlin pages and fail below the gate.
+"""Run the shared fidelity scorer on the Kremlin pages and fail below issue 4's targets.
 
-The scorer and the truth files live in ../shared. The gate is issue 4's
-target where we meet it (label_acc, para_f1). For turn_f1 and coverage it
-stands at today's level, so that any regression fails CI: the truth files
-count words we deliberately keep out of paragraphs (stage directions such as
-``(Applause.)`` become notes; labels printed without bold still open a turn;
-``Name (retranslated):`` is a turn with an annotation), which caps those two
-scores below the target; see docs/parser.md.
+The scorer and the truth files live in ../shared. The targets are written
+with three decimals, so coverage passes at 0.9995 (1.000 to three places);
+see docs/parser.md for the scores and what the remaining differences are.
 """
 
 from __future__ import annotations
@@ -17,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-TARGETS = {"turn_f1": 0.993, "label_acc": 0.99, "para_f1": 0.95, "coverage": 0.998}
+TARGETS = {"turn_f1": 0.995, "label_acc": 0.99, "para_f1": 0.95, "coverage": 0.9995}
 
 
 def main() -> int:

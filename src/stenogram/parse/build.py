@@ -34,7 +34,16 @@ from stenogram.model import (
     Transcript,
     Turn,
 )
-from stenogram.parse.labels import ANONYMOUS_ROLES, STRONG, WEAK, LabelMatch, fold, is_label_prefix, strength_of
+from stenogram.parse.labels import (
+    ANONYMOUS_ROLES,
+    REJECTED,
+    STRONG,
+    WEAK,
+    LabelMatch,
+    fold,
+    is_label_prefix,
+    strength_of,
+)
 from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
@@ -217,6 +226,21 @@ def _may_glue(parts: list[str]) -> bool:
     )
 
 
+def _after_lead_in(lines: Lines, i: int) -> bool:
+    """Does prose ending in a colon run into line ``i`` ("… at five working groups:" / "Society and …: …")?
+
+    The line is then an item of the list the colon opened, not a speaker.
+    """
+    j = i - 1
+    if j < 0 or lines.kind[j] != "text":
+        return False
+    lead = lines.text[j].strip()
+    if not lead.endswith(":") or lead.count(" ") < 3 or EXCERPT_RE.fullmatch(lead):
+        return False  # "Excerpts from the transcript:" heads the speech that follows
+    above = lines.label[j]
+    return above is None or above.strength == REJECTED  # not a label alone on its line, "Vladimir Putin:"
+
+
 def _given_name_above(lines: Lines, i: int) -> bool:
     """Is the line above ``i`` name-like words only, ending with a capitalised word (a given name)?"""
     j = i - 1
@@ -243,7 +267,7 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         if m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if rest[:1].islower():
+        if rest[:1].islower() or _after_lead_in(lines, i):
             rejected.append(i)  # "US President Barack Obama: the Russian-American group …" goes on a sentence
             continue
         # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
@@ -273,6 +297,8 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
             accepted[i] = (i, m, m.label, m.name)
         elif strength == WEAK:
             weak.append(i)
+        elif m.name[:1].islower() and strength_of(m.name[:1].upper() + m.name[1:]) == STRONG:
+            weak.append(i)  # "chairman of … Speaker Boris Gryzlov": a role in lower case, if the name is known
         elif len(m.name.split()) <= 5:
             rejected.append(i)
     # Weak labels (a lone word) need support: a known surname or name, or repetition.
@@ -294,6 +320,21 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         else:
             rejected.append(i)
     return accepted, sorted(rejected)
+
+
+def _keep_annotated_inline(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> dict[int, tuple[int, str]]:
+    """Take annotated labels after the first turn out of ``accepted``: {first line: (last line, label)}.
+
+    kremlin.ru prints ``Name (retranslated):`` outside the bold that marks its
+    speaker labels, so its own structure keeps such a line in the turn that is
+    running (14 of the 15 in the 118 pages with truth). The parser follows the
+    publisher and says so in a diagnostic; ``annotated_labels=True`` opens turns.
+    """
+    first = min(accepted, default=-1)
+    inline = {i: (v[0], v[2]) for i, v in accepted.items() if i != first and v[1].annotation is not None}
+    for i in inline:
+        del accepted[i]
+    return inline
 
 
 def _whole_parenthesis(text: str) -> bool:
@@ -351,6 +392,10 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
         m = lines.label[i]
         assert m is not None
         b.diag("label-rejected", f"{m.label!r} looks like a speaker label but was read as text", i, Severity.INFO)
+    inline = {} if options.annotated_labels else _keep_annotated_inline(accepted)
+    for i, (_, label) in inline.items():
+        message = f"{label!r} is read as text of the running turn, as its publisher prints it"
+        b.diag("annotated-label", message, i, Severity.INFO)
     first_turn = min(accepted) if accepted else n
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
@@ -358,6 +403,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     prev_text_line = -1  # the line the pending paragraph's last line came from
     place_line = -1
+    glue = False  # the next text line continues the pending paragraph whatever the reflow says
     ltext, lkind = lines.text, lines.kind  # local names: this loop runs once per line
     if not accepted and lines.has_text():
         b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
@@ -365,6 +411,16 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     while i < n:
         kind = lkind[i]
         if kind == "text" and i not in accepted:
+            if inline and i in inline:
+                # An annotated label read as text opens a paragraph; a label alone on its line runs into the next.
+                last = inline[i][0]
+                b.start_paragraph(i, 0)
+                b.para.extend(range(i + 1, last + 1))
+                m = lines.label[last]
+                glue = m is not None and not ltext[last][m.rest :].strip()
+                prev_text_line = last
+                i = last + 1
+                continue
             if i < first_turn and EXCERPT_RE.fullmatch(ltext[i].strip()):
                 b.is_excerpt = True
                 b.note(i, NoteKind.EDITORIAL)
@@ -382,6 +438,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                     b.start_paragraph(i, 0)
                 else:
                     para.append(i)
+            elif glue:
+                para.append(i)
             else:
                 prev = ltext[prev_text_line]
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
@@ -399,6 +457,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
             if first_text_line < 0:
                 first_text_line = i
             prev_text_line = i
+            glue = False
         elif i in accepted:
             last, m, label, name = accepted[i]
             col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())

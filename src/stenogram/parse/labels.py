@@ -294,7 +294,7 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     return line[start:end], start, colon + 1 + len(tail) - len(tail.lstrip(_SP_CHARS))
 
 
-def is_label_prefix(line: str) -> bool:
+def is_label_prefix(line: str, *, role_words: bool = False) -> bool:
     """Can this whole line be the first half of a label broken by a wrap (``Prime Minister Mikhail``)?
 
     Only name-like words: a heading such as ``Remarks at the unveiling of …``
@@ -307,4 +307,11 @@ def is_label_prefix(line: str) -> bool:
     if len(words) > 14 or text.endswith(","):
         return False
     verdicts = [_word_ok(w) for w in words]
-    return verdicts[0] is True and False not in verdicts and not any(ch.isdigit() for ch in text)
+    # Name-like words only; with ``role_words`` (the label's own line goes on in lower case, "host
+    # Megyn Kelly:") also a short role with a lower-case word or two, "Panel moderator, NBC".
+    lower = verdicts.count(False)
+    return (
+        verdicts[0] is True
+        and (lower == 0 or (role_words and lower <= 2 and len(words) <= 6))
+        and not any(ch.isdigit() for ch in text)
+    )

@@ -20,7 +20,7 @@ from itertools import accumulate, pairwise
 
 from stenogram.model import NoteKind
 from stenogram.parse.labels import LabelMatch, is_label_prefix, match_label
-from stenogram.parse.notes import NOTE_START, note_kind
+from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
 
 __all__ = ["Lines", "split_lines"]
 
@@ -105,9 +105,16 @@ class Lines:
         be name-like words only, and the line above them must end a block.
         """
         best = 0
+        own = self.label[i]
+        role_words = own is not None and own.name[:1].islower()  # "host Megyn Kelly:" goes on from the line above
         for k in range(1, 4):
             j = i - k
-            if j < 0 or self.kind[j] != "text" or self.label[j] is not None or not is_label_prefix(self.text[j]):
+            if (
+                j < 0
+                or self.kind[j] != "text"
+                or self.label[j] is not None
+                or not is_label_prefix(self.text[j], role_words=role_words)
+            ):
                 break
             if j == 0 or self.kind[j - 1] == "blank":
                 best = k
@@ -119,9 +126,26 @@ class Lines:
             before = self.text[j - 1].rstrip()
             if _is_header_tail(before):
                 break  # "17:40" / a place line: header lines, not half a label
+            if self.heading_ends_at(j - 1):
+                best = k  # "Excerpts / from transcript of the … / Economic Forum" above "Panel moderator, NBC"
+                break
             if not before[-1:].isalnum() or j < 2 or self.kind[j - 2] == "note":
                 best = k  # the line above ends a sentence, or is a heading after a separator
         return best
+
+    def heading_ends_at(self, i: int) -> bool:
+        """Does line ``i`` end a heading such as ``Excerpts from the transcript of …``, wrapped or not?
+
+        Such a heading runs on without a full stop, so the line after it can
+        open a label even though the line above that label does not end a sentence.
+        """
+        kind, text = self.kind, self.text
+        for s in range(i, max(i - 4, -1), -1):
+            if kind[s] != "text":
+                return False
+            if HEADING_START.match(text[s]):
+                return EXCERPT_RE.fullmatch(" ".join(line.strip() for line in text[s : i + 1])) is not None
+        return False
 
 
 def _is_header_tail(line: str) -> bool:

@@ -22,7 +22,7 @@ import re
 
 from stenogram.model import Mark, MarkKind, NoteKind
 
-__all__ = ["ATTENDEES_RE", "EXCERPT_RE", "NOTE_START", "OMISSION_LINE_RE", "find_marks", "note_kind"]
+__all__ = ["ATTENDEES_RE", "EXCERPT_RE", "HEADING_START", "NOTE_START", "OMISSION_LINE_RE", "find_marks", "note_kind"]
 
 _WS = r"[ \t\u00a0\u2000-\u200b\u3000]*"
 
@@ -76,6 +76,8 @@ EXCERPT_RE = re.compile(
     r"(?:Beginning|Start)\s+of\s+(?:the\s+)?(?:transcript|meeting|conversation)\b.*",
     re.I,
 )
+#: The first word of an EXCERPT_RE heading, which a hand-wrapped page may leave alone on its line.
+HEADING_START = re.compile(r"\s*(?:Excerpts?|Extracts?|Beginning|Start)\b", re.I)
 
 _STAGE_WORDS = (
     "laugh|applause|crosstalk|inaudible|sighs|smiles|chuckles|speaks|speaking|interpret|off-mic|off mic|"
