@@ -183,6 +183,8 @@ def test_annotated_labels_inside_a_turn_are_text_unless_asked_for() -> None:
     ]
     assert opened.turns[1].annotation == "retranslated"
     assert opened.participant("paolo-gentiloni").role == "Prime Minister of Italy"
+    blank_lines = parse(text.replace("\n", "\n\n").replace(":\n\nI thank", ":\nI thank"))
+    assert [turn.annotation for turn in blank_lines.turns] == [None, "retranslated", None]
 
 
 def test_period_and_bare_q_labels_in_blank_line_records() -> None:

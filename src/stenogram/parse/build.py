@@ -392,7 +392,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
         m = lines.label[i]
         assert m is not None
         b.diag("label-rejected", f"{m.label!r} looks like a speaker label but was read as text", i, Severity.INFO)
-    inline = {} if options.annotated_labels else _keep_annotated_inline(accepted)
+    # kremlin.ru's running text; records that separate paragraphs by blank lines keep every label a label.
+    inline = {} if options.annotated_labels or blank_sep else _keep_annotated_inline(accepted)
     for i, (_, label) in inline.items():
         message = f"{label!r} is read as text of the running turn, as its publisher prints it"
         b.diag("annotated-label", message, i, Severity.INFO)

@@ -17,7 +17,8 @@ class ParseOptions:
     # publisher printed them, marked from end to end (Paragraph.is_aside). True lifts
     # them out of the paragraph flow as Notes.
     stage_notes: bool = False
-    # "Name (retranslated):" after the first turn: False keeps it as text of the running turn, as
-    # kremlin.ru prints it (outside the bold of its speaker labels), with an "annotated-label"
-    # diagnostic; True opens a turn with the annotation on it and the name without it.
+    # "Name (retranslated):" after the first turn of running (not blank-line separated) text:
+    # False keeps it as text of the running turn, as kremlin.ru prints it (outside the bold of
+    # its speaker labels), with an "annotated-label" diagnostic; True opens a turn with the
+    # annotation on it and the name without it.
     annotated_labels: bool = False
