@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import stenogram
 from stenogram.model import MarkKind, Note, NoteKind, Paragraph, Transcript
 from stenogram.parse.build import build_transcript
 from stenogram.parse.options import ParseOptions
@@ -140,6 +141,17 @@ def test_surname_only_and_case_variants_join_the_full_participant() -> None:
     assert [p.id for p in t.participants] == ["arnold-schwarzenegger", "dmitry-medvedev"]
     assert t.participant("arnold-schwarzenegger").role == "GOVERNOR OF CALIFORNIA"
     assert t.turns[3].speaker == "dmitry-medvedev"
+
+
+def test_a_name_without_its_middle_initial_joins_the_one_with_it() -> None:
+    t = stenogram.parse_file(ROOT.parent / "shared" / "corpus" / "kremlin_dev" / "55767.txt")
+    amin = [p for p in t.participants if p.name.endswith("Amin")]
+    assert [p.name for p in amin] == ["Adnan Z. Amin"]
+    assert {"Adnan Amin", "Director-General of the International Renewable Energy Agency (IRENA) Adnan Z. Amin"} <= set(
+        amin[0].labels
+    )
+    bushes = parse("George W. Bush: One.\nGeorge H. W. Bush: Two.\nGeorge Bush: Three.\n")
+    assert len(bushes.participants) == 3  # which Bush "George Bush" is, the text does not say
 
 
 def test_sentences_with_colons_and_vocatives_are_not_labels() -> None:

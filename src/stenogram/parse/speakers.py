@@ -158,11 +158,20 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
         printed[key].extend(shown[label])
         if role and not roles[key]:
             roles[key] = role
-    # A lone surname (or honorific + surname) joins the one longer name ending with it.
     merged: dict[str, str] = {}
+    # A name without its middle initial ("Adnan Amin") joins the one name with it ("Adnan Z. Amin").
+    with_initials: dict[str, list[str]] = {}
+    for key in order:
+        core = " ".join(w for w in key.split() if len(w) > 1)
+        if core != key and " " in core and not anonymous[key]:
+            with_initials.setdefault(core, []).append(key)
+    for core, fuller in with_initials.items():
+        if len(fuller) == 1 and core in names:
+            merged[core] = fuller[0]  # George Bush stays alone beside George W. and George H. W. Bush
+    # A lone surname (or honorific + surname) joins the one longer name ending with it.
     by_last_word: dict[str, list[str]] = {}  # a dict, not a scan of every name per surname
     for key in order:
-        if " " in key and not anonymous[key]:
+        if " " in key and not anonymous[key] and key not in merged:
             by_last_word.setdefault(key.rsplit(" ", 1)[1], []).append(key)
     for key in order:
         if " " in key or anonymous[key]:
