@@ -21,9 +21,19 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
-from stenogram.convert import SNIFF_BYTES, export, export_file, formats, make_options, pick_reader, read
-from stenogram.errors import OptionError, OverwriteError, StenogramError, UnknownFormatError
+from stenogram.convert import (
+    SNIFF_BYTES,
+    check_parse_options,
+    export,
+    export_file,
+    formats,
+    make_options,
+    pick_reader,
+    read,
+)
+from stenogram.errors import OptionError, OverwriteError, StenogramError, StrictModeError, UnknownFormatError
 from stenogram.model import Transcript
+from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
 
@@ -42,7 +52,9 @@ examples:
   stenogram convert meeting.txt --to markdown -o -     to standard output
   cat meeting.txt | stenogram convert - --to json      from standard input
   stenogram convert a.txt --to markdown --set heading_level=2 --set include_participants=false
+  stenogram convert a.txt --to json --stage-notes      parse options: --parse KEY=VALUE or a flag
   stenogram inspect meeting.txt                        participants, turns, diagnostics
+  stenogram inspect meeting.txt --strict               exit 1 if the parser had to guess
   stenogram formats                                    every exporter and reader, with options
   stenogram plugins                                    what loaded, and what failed to
 
@@ -67,6 +79,28 @@ def _encoding(name: str) -> str:
 
 def _add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+# The ParseOptions fields with a flag of their own: each flag sets its field to true.
+PARSE_FLAGS = {
+    "strict": "stop with an error (exit 1) if the parser had to guess",
+    "stage_notes": "lift whole-line asides such as '(Applause.)' out of the turn as notes",
+    "annotated_labels": "open a turn at 'Name (retranslated):' in running text, the annotation kept apart",
+}
+
+
+def _add_parse_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("parse options", "how plain text is parsed (see: stenogram formats)")
+    group.add_argument(
+        "--parse",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="parse_settings",
+        help="set a parse option; repeat for more",
+    )
+    for field, text in PARSE_FLAGS.items():
+        group.add_argument(f"--{field.replace('_', '-')}", action="store_true", dest=f"parse_{field}", help=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="set an exporter option; repeat for more",
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print errors and nothing else")
+    _add_parse_options(convert)
 
     inspect = commands.add_parser(
         "inspect",
@@ -115,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format, instead of guessing")
     inspect.add_argument("--encoding", type=_encoding, help="encoding of plain-text input (default: UTF-8)")
     _add_json_flag(inspect)
+    _add_parse_options(inspect)
 
     formats_cmd = commands.add_parser("formats", help="list export and input formats with their options")
     _add_json_flag(formats_cmd)
@@ -137,6 +173,10 @@ def _describe(exc: BaseException) -> str:
     """One line for an error: the message, or the OS's words for a file problem."""
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    if isinstance(exc, StrictModeError) and exc.diagnostics:
+        first, more = exc.diagnostics[0], len(exc.diagnostics) - 1
+        rest = f"; {more} more: 'stenogram inspect' without --strict lists them" if more else ""
+        return f"{exc} ({getattr(first, 'message', first)} [{getattr(first, 'code', '?')}]{rest})"
     if isinstance(exc, StenogramError):
         return str(exc)
     return f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_VARIABLE}=1 for the traceback)"
@@ -146,23 +186,43 @@ def _naming(source: str, message: str) -> str:
     return message if source in message else f"{source}: {message}"
 
 
-def _read_input(name: str, source_format: str | None, encoding: str | None, stdin: BinaryIO) -> Transcript:
+def _read_input(name: str, args: argparse.Namespace, options: ParseOptions, stdin: BinaryIO) -> Transcript:
     if name == STDIO:
-        return read(stdin.read(), source_format, encoding=encoding, name=STDIN_NAME)
+        return read(stdin.read(), args.source_format, encoding=args.encoding, name=STDIN_NAME, parse_options=options)
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory", name)
-    return read(path, source_format, encoding=encoding)
+    return read(path, args.source_format, encoding=args.encoding, parse_options=options)
 
 
-def _settings(pairs: Sequence[str]) -> dict[str, str]:
+def _settings(pairs: Sequence[str], flag: str = "--set") -> dict[str, str]:
     out: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"--set expects KEY=VALUE, not {pair!r}")
+            raise UsageError(f"{flag} expects KEY=VALUE, not {pair!r}")
         out[key.strip()] = value
     return out
+
+
+def _parse_options(args: argparse.Namespace) -> ParseOptions:
+    """``--parse`` pairs, then the flags; a flag and a pair that say the opposite are a usage error.
+
+    A ``--from`` reader that cannot take them is refused before any file is read.
+    """
+    settings = _settings(args.parse_settings, "--parse")
+    try:
+        options: ParseOptions = make_options(ParseOptions, settings)
+    except OptionError as exc:
+        raise OptionError(f"--parse: {exc}") from None
+    flagged = {field: True for field in PARSE_FLAGS if getattr(args, f"parse_{field}")}
+    for field in flagged:
+        if field in settings and not getattr(options, field):
+            raise UsageError(f"--{field.replace('_', '-')} and --parse {field}={settings[field]} disagree")
+    options = make_options(ParseOptions, options, flagged)
+    if args.source_format is not None:
+        check_parse_options(get_host().reader(args.source_format), options, f"--from {args.source_format}")
+    return options
 
 
 def _write_json(stream: TextIO, data: Any) -> None:
@@ -220,13 +280,21 @@ def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info
     return jobs
 
 
-def _convert_one(job: _Job, info: ExporterInfo, options: object, args: argparse.Namespace, io: _Streams) -> str:
+def _convert_one(
+    job: _Job,
+    info: ExporterInfo,
+    options: object,
+    args: argparse.Namespace,
+    io: _Streams,
+    *,
+    parse_options: ParseOptions,
+) -> str:
     """Convert one input; returns where it went. Raises on any failure."""
     if job.target == STDIO and info.binary and io.stdout.isatty():
         raise UsageError(f"{info.name} is a binary format; refusing to write it to a terminal (use -o FILE)")
     if STDIO not in (job.target, job.source) and _real(job.target) == _real(job.source):
         raise OverwriteError(f"{job.source}: refusing to overwrite the input file (use -o or --output-dir)")
-    transcript = _read_input(job.source, args.source_format, args.encoding, io.stdin)
+    transcript = _read_input(job.source, args, parse_options, io.stdin)
     if job.target == STDIO:
         data = export(transcript, info.name, options)
         io.stdout.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -246,6 +314,7 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
     if args.source_format is not None:
         host.reader(args.source_format)
     options = make_options(info.options, overrides=_settings(args.settings))
+    parse_options = _parse_options(args)
     jobs = _plan(args.files, args.output, args.output_dir, info)
     progress = Progress(len(jobs), stderr, bar=None if len(jobs) > 1 else False)
     converted = failed = 0
@@ -265,7 +334,7 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
                     " (an output of an earlier run? leave it out, or use --output-dir)"
                 )
             claimed[key] = job.name
-            where = _convert_one(job, info, options, args, io)
+            where = _convert_one(job, info, options, args, io, parse_options=parse_options)
         except BrokenPipeError:  # the reader of standard output went away: nothing more to say
             raise
         except Exception as exc:  # carry on past a bad file, say which one
@@ -353,11 +422,14 @@ def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
 
 def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
     stdout = io.text_out
+    parse_options = _parse_options(args)
     if args.file == STDIO:
         head = io.stdin.read()
-        transcript = read(head, args.source_format, encoding=args.encoding, name=STDIN_NAME)
+        transcript = read(
+            head, args.source_format, encoding=args.encoding, name=STDIN_NAME, parse_options=parse_options
+        )
     else:  # read as convert reads it: a sidecar metadata file applies
-        transcript = _read_input(args.file, args.source_format, args.encoding, io.stdin)
+        transcript = _read_input(args.file, args, parse_options, io.stdin)
         with open(args.file, "rb") as f:
             head = f.read(SNIFF_BYTES)
     name = STDIN_NAME if args.file == STDIO else args.file
@@ -387,9 +459,10 @@ def _run_formats(args: argparse.Namespace, io: _Streams) -> int:
             media = f" {f.media_type}{binary}" if f.media_type else ""
             stdout.write(f"  {f.name:<12} {suffixes:<12}{media}  [{f.plugin}]\n")
             stdout.write(f"      {f.description}\n")
+            flag = "--set" if kind == "exporter" else "--parse"
             for o in f.options:
                 hint = f"  {o.help}" if o.help else ""
-                stdout.write(f"      --set {o.name}=… ({o.type}, default {o.default}){hint}\n")
+                stdout.write(f"      {flag} {o.name}=… ({o.type}, default {o.default}){hint}\n")
     return EXIT_OK
 
 
@@ -465,7 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(io.stderr, str(exc))
         return EXIT_USAGE
     except StenogramError as exc:
-        _error(io.stderr, str(exc))
+        _error(io.stderr, _describe(exc))
         return EXIT_USAGE if isinstance(exc, OptionError) else EXIT_FAILED
     except BrokenPipeError:
         # Python's advice: point stdout at devnull so the flush at exit does not fail again.

@@ -22,14 +22,16 @@ from typing import Any
 import attrs
 
 from stenogram.atomic import write_atomic
-from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
+from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError, StrictModeError
 from stenogram.model import Transcript
+from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, ReaderInfo, get_host
 
 __all__ = [
     "FormatInfo",
     "OptionInfo",
     "OverwriteError",
+    "check_parse_options",
     "coerce_option",
     "describe_options",
     "export",
@@ -109,7 +111,14 @@ def formats() -> list[FormatInfo]:
         for e in host.exporters.values()
     ]
     out += [
-        FormatInfo(name=r.name, kind="reader", description=r.description, plugin=r.plugin, suffixes=r.suffixes)
+        FormatInfo(
+            name=r.name,
+            kind="reader",
+            description=r.description,
+            plugin=r.plugin,
+            suffixes=r.suffixes,
+            options=describe_options(ParseOptions) if _parses_text(r) else (),
+        )
         for r in host.readers.values()
     ]
     return sorted(out, key=lambda f: (f.kind, f.name))
@@ -318,26 +327,68 @@ def _refuse_known_binary(data: bytes, name: str | None) -> None:
             )
 
 
+def _parses_text(reader: ReaderInfo) -> bool:
+    """Whether ``read`` hands this reader's input to the plain-text parser (a plugin's ``text`` may not)."""
+    from stenogram.builtin.text_format import read_text
+
+    return reader.read is read_text
+
+
+def _builds_from_markup(reader: ReaderInfo) -> bool:
+    """The Europarl reader: its stage lines are always notes, its speakers come from tags (so there are no
+    annotated labels to open turns for), and ``strict`` is checked on what it makes, so every option holds."""
+    from stenogram.builtin.europarl import read_europarl
+
+    return reader.read is read_europarl
+
+
+def _changed(options: ParseOptions) -> dict[str, Any]:
+    defaults = ParseOptions()
+    return {
+        f.name: getattr(options, f.name)
+        for f in attrs.fields(ParseOptions)
+        if getattr(options, f.name) != getattr(defaults, f.name)
+    }
+
+
+def check_parse_options(reader: ReaderInfo | None, options: ParseOptions, name: str | None = None) -> None:
+    """Refuse parse options a reader would drop: they shape plain text, not a transcript stored as JSON or TEI."""
+    changed = _changed(options)
+    if not changed or reader is None or _parses_text(reader) or _builds_from_markup(reader):
+        return
+    given = ", ".join(f"{k}={v!r}" for k, v in changed.items())
+    raise OptionError(
+        f"{name or '<input>'}: parse options ({given}) apply to plain-text and Europarl input;"
+        f" the {reader.name!r} reader ({reader.plugin}) does not take them"
+    )
+
+
 def read(
     source: str | os.PathLike[str] | bytes,
     fmt: str | None = None,
     *,
     encoding: str | None = None,
     name: str | None = None,
+    parse_options: ParseOptions | Mapping[str, Any] | None = None,
 ) -> Transcript:
     """Read a transcript in any registered format; plain text is the fallback.
 
     ``source`` is a path, or the raw bytes (then ``name``, if given, is the
     file name used to pick the reader and in messages). ``fmt`` names the
     reader; without it the suffix decides, then the content. ``encoding``
-    applies to plain text.
+    applies to plain text. ``parse_options`` (``ParseOptions`` or a mapping
+    of its fields) go to the plain-text parser; a reader of parsed
+    transcripts (JSON, TEI) cannot honour them, so a value other than the
+    default is an ``OptionError`` there rather than dropped.
 
     >>> read(b"Anna Petrova: Good morning.\\n").turns[0].label
     'Anna Petrova'
+    >>> read(b"Anna Petrova: Good morning.\\n(Applause.)\\n", parse_options={"stage_notes": True}).notes[0].text
+    '(Applause.)'
     """
-    from stenogram.builtin.text_format import read_text
     from stenogram.parse import parse_bytes, parse_file_data
 
+    opts: ParseOptions = make_options(ParseOptions, parse_options)
     path: Path | None = None
     if isinstance(source, bytes):
         data = source
@@ -351,10 +402,11 @@ def read(
     reader = get_host().reader(fmt) if fmt is not None else pick_reader(data, name)
     if reader is None:
         _refuse_known_binary(data, name)
-    if reader is None or reader.read is read_text:
+    if reader is None or _parses_text(reader):
         if path is not None:  # as parse_file: a sidecar metadata file applies too
-            return parse_file_data(path, data, encoding=encoding)
-        return parse_bytes(data, encoding=encoding, source=name)
+            return parse_file_data(path, data, encoding=encoding, options=opts)
+        return parse_bytes(data, encoding=encoding, source=name, options=opts)
+    check_parse_options(reader, opts, name)
     try:
         result = reader.read(data, name)
     except StenogramError:
@@ -363,4 +415,6 @@ def read(
         raise ReadError(f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin}) failed: {exc}") from exc
     if not isinstance(result, Transcript):
         raise ReadError(f"reader {reader.name!r} ({reader.plugin}) returned {type(result).__name__}, not a Transcript")
+    if opts.strict and result.diagnostics:  # as the parser does, for a reader that builds from text too
+        raise StrictModeError("the reader had to guess", diagnostics=result.diagnostics, file=name)
     return result
