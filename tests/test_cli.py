@@ -438,3 +438,113 @@ def test_running_a_glob_twice_says_what_to_do(tmp_path: Path) -> None:
         "stenogram: error: a.txt: refusing to overwrite a.summary.txt, which is also an input"
         " (an output of an earlier run? leave it out, or use --output-dir)"
     ) in again.stderr
+
+
+# -- parse options ----------------------------------------------------------------
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "kremlin_en"
+ERDOGAN = CORPUS / "2017-03-10_joint-news-conference-erdogan.txt"
+GOVERNMENT = CORPUS / "2020-08-26_meeting-with-government-members.txt"
+needs_corpus = pytest.mark.skipif(not ERDOGAN.exists(), reason="the shared corpus is not here")
+
+
+@needs_corpus
+@pytest.mark.parametrize("how", [["--annotated-labels"], ["--parse", "annotated_labels=yes"]])
+def test_inspect_and_convert_take_annotated_labels(how: list[str]) -> None:
+    plain = json.loads(run("inspect", str(ERDOGAN), "--json").stdout)
+    asked = run("inspect", str(ERDOGAN), "--json", *how)
+    assert asked.returncode == 0, asked.stderr
+    opened = json.loads(asked.stdout)
+    assert "annotated-label" in {d["code"] for d in plain["diagnostics"]}
+    assert "annotated-label" not in {d["code"] for d in opened["diagnostics"]}
+    assert opened["turns"] > plain["turns"]
+    converted = run("convert", str(ERDOGAN), "--to", "json", "-o", "-", *how)
+    assert converted.returncode == 0, converted.stderr
+    t = stenogram.from_json(converted.stdout)
+    assert "President of Turkey Recep Tayyip Erdogan (retranslated)" in {
+        turn.label for turn in t.turns if turn.annotation == "retranslated"
+    }
+    assert t == stenogram.parse_file(ERDOGAN, annotated_labels=True)
+
+
+@needs_corpus
+def test_convert_takes_stage_notes_from_a_file_and_from_standard_input(tmp_path: Path) -> None:
+    aside = "(Tatyana Golikova also reported"
+    plain = stenogram.from_json(run("convert", str(GOVERNMENT), "--to", "json", "-o", "-").stdout)
+    assert [p.is_aside for p in plain.paragraphs if p.text.startswith(aside)] == [True]
+    result = run("convert", str(GOVERNMENT), "--to", "json", "--output-dir", str(tmp_path), "--stage-notes")
+    assert result.returncode == 0, result.stderr
+    lifted = stenogram.from_json((tmp_path / f"{GOVERNMENT.stem}.json").read_text(encoding="utf-8"))
+    assert any(n.text.startswith(aside) for n in lifted.notes)
+    assert not any(p.text.startswith(aside) for p in lifted.paragraphs)
+    piped = run("convert", "-", "--to", "json", "--parse", "stage_notes=true", stdin=GOVERNMENT.read_bytes())
+    assert any(n.text.startswith(aside) for n in stenogram.from_json(piped.stdout).notes)
+
+
+@needs_corpus
+def test_strict_is_an_input_error_of_one_line(tmp_path: Path) -> None:
+    inspected = run("inspect", str(ERDOGAN), "--strict")
+    assert inspected.returncode == 1 and inspected.stdout == ""
+    assert inspected.stderr.count("\n") == 1
+    assert inspected.stderr.startswith(f"stenogram: error: {ERDOGAN}:")
+    assert "the parser had to guess" in inspected.stderr and "'stenogram inspect' without --strict" in inspected.stderr
+    no_traceback(inspected)
+    (tmp_path / "clean.txt").write_text("Anna Petrova: Good morning.\n\nIvan Sidorov: Hello.\n", encoding="utf-8")
+    both = run("convert", str(ERDOGAN), "clean.txt", "--to", "json", "--output-dir", "out", "--strict", cwd=tmp_path)
+    assert both.returncode == 1
+    assert both.stderr.splitlines()[-1] == "1 converted, 1 failed"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["clean.json"]
+    converted = run("convert", str(ERDOGAN), "--to", "json", "-o", "-", "--parse", "strict=1")
+    assert converted.returncode == 1 and converted.stdout == ""
+    assert "the parser had to guess" in converted.stderr
+    assert converted.stderr.splitlines()[-1] == "0 converted, 1 failed"
+    no_traceback(converted)
+    clean = run("inspect", "-", "--strict", stdin=b"Anna Petrova: Good morning.\n\nIvan Sidorov: Hello.\n")
+    assert clean.returncode == 0, clean.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--parse", "strict=maybe"], "--parse: option 'strict' expects true or false, not 'maybe'"),
+        (["--parse", "nosuch=1"], "--parse: unknown option 'nosuch' for ParseOptions; options: annotated_labels"),
+        (["--parse", "strict"], "--parse expects KEY=VALUE, not 'strict'"),
+        (["--parse", "strict=no", "--strict"], "--strict and --parse strict=no disagree"),
+        (["--from", "json", "--stage-notes"], "--from json: parse options (stage_notes=True) apply to plain-text"),
+    ],
+)
+@pytest.mark.parametrize("command", [["inspect", "SEED"], ["convert", "SEED", "--to", "json", "-o", "-"]])
+def test_bad_parse_options_are_usage_errors(command: list[str], args: list[str], message: str, seed: Path) -> None:
+    result = run(*[str(seed) if a == "SEED" else a for a in [*command, *args]])
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"stenogram: error: {message}")
+    assert result.stderr.count("\n") == 1
+    no_traceback(result)
+
+
+def test_a_json_input_refuses_parse_options_it_cannot_honour(seed: Path) -> None:
+    stored = seed.with_suffix(".json")
+    stored.write_text(stenogram.to_json(stenogram.read(seed)), encoding="utf-8")
+    result = run("convert", str(stored), "--to", "markdown", "-o", "-", "--annotated-labels")
+    assert result.returncode == 1
+    assert f"{stored}: parse options (annotated_labels=True) apply to plain-text and Europarl input" in result.stderr
+    assert "'json' reader" in result.stderr
+    no_traceback(result)
+    assert run("convert", str(stored), "--to", "markdown", "-o", "-", "--parse", "strict=false").returncode == 0
+
+
+def test_formats_lists_the_parse_options() -> None:
+    lines = run("formats").stdout.splitlines()
+    readers = lines[lines.index("input formats (--from):") :]
+    text = readers.index(next(line for line in readers if line.startswith("  text ")))
+    assert [line.split()[1].split("=")[0] for line in readers[text + 2 : text + 5]] == [
+        "strict",
+        "stage_notes",
+        "annotated_labels",
+    ]
+    assert all(line.strip().startswith("--parse ") for line in readers[text + 2 : text + 5])
+    assert not any("--set" in line for line in readers)
+    data = json.loads(run("formats", "--json").stdout)
+    text_reader = next(f for f in data if (f["kind"], f["name"]) == ("reader", "text"))
+    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels"]
