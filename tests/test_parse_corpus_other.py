@@ -136,3 +136,21 @@ def test_legco_full_width_labels_page_notes_and_cjk_joins() -> None:
     assert not any("立法會 ─ 2013年" in p.text for p in t.paragraphs)
     speech = next(p.text for p in t.paragraphs if p.text.startswith("主席、各位議員"))
     assert "上任後第一份施政報告" in speech  # a line break inside Chinese text adds no space
+
+
+def test_legco_sentence_cut_by_a_page_break_stays_one_paragraph() -> None:
+    t = load("legco_zh", "2013-01-17_12-13-cm0117-translate-c")
+    chan = next(turn for turn in t.turns if turn.label == "陳恒鑌議員")
+    first = chan.paragraphs[0]
+    assert "例如，病人面對急症室" in first.text  # line 1279 "…例如，病" / head / "3478" / "人面對…"
+    assert "3478" not in first.text and "立法會" not in first.text
+    after = chan.content[chan.content.index(first) + 1 :]
+    assert [(n.kind, n.text) for n in after[:2]] == [
+        (NoteKind.PAGE, "立法會 ─ 2013年 1月 17日"),
+        (NoteKind.PAGE, "3478"),
+    ]
+    texts = [p.text for p in t.paragraphs]
+    # "一有切實可" / head / "3455" / "行的政策措施": one paragraph; after "可行性。" the page break ends one.
+    assert any("一有切實可行的政策措施" in text for text in texts)
+    assert any(text.endswith("其他多個城市設立聯絡處的可行性。") for text in texts)
+    assert any(text.startswith("在房屋問題方面") for text in texts)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
+from collections.abc import Mapping
 from itertools import compress
 from typing import NamedTuple
 
@@ -97,6 +98,7 @@ class _Builder:
         self.last_line = 0  # the last line index any block of the current turn reaches
         self.para: list[int] = []  # line indices of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
+        self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
         self.is_excerpt = False
         # Does the text hold CJK (whose lines join without a space)? Asked only when a line break
         # could fall between two CJK characters, and answered by that paragraph if it can be:
@@ -124,9 +126,14 @@ class _Builder:
         return self.content if self.turn is not None else self.preamble
 
     def flush(self) -> None:
+        if self.para:
+            self._flush_paragraph()
+            if self.page_break:
+                self._container().extend(self.page_break)
+                self.page_break = []
+
+    def _flush_paragraph(self) -> None:
         idx = self.para
-        if not idx:
-            return
         self.para = []
         lines = self.lines
         ltext = lines.text
@@ -191,6 +198,12 @@ class _Builder:
             return
         self._container().append(Note(kind=kind, text=stripped, span=span))
 
+    def page_furniture(self, i: int) -> None:
+        """A running head or page number inside a paragraph: a PAGE note, kept until the paragraph ends."""
+        stripped = " ".join(self.lines.text[i].split())
+        col = self.lines.text[i].find(stripped[:1])
+        self.page_break.append(Note(kind=NoteKind.PAGE, text=stripped, span=self._span(i, max(col, 0), i)))
+
     def start_paragraph(self, i: int, col: int) -> None:
         if self.para:
             self.flush()
@@ -224,6 +237,21 @@ def _may_glue(parts: list[str]) -> bool:
     return any(part.rstrip()[-1:] >= "\u3000" for part in parts[:-1]) and any(
         part.lstrip()[:1] >= "\u3000" for part in parts[1:]
     )
+
+
+def _resume_after_page_break(lines: Lines, i: int, prev: int, accepted: Mapping[int, object]) -> int:
+    """The line where a paragraph cut by page furniture at line ``i`` goes on, or -1 if it ended there.
+
+    It goes on when its last line ``prev`` ends no sentence and the first line
+    after the page's head, number and blank lines is text that opens no turn.
+    """
+    if prev < 0 or _SENTENCE_END.search(lines.text[prev].rstrip()):
+        return -1
+    kind, note = lines.kind, lines.note
+    j, n = i, len(kind)
+    while j < n and (kind[j] == "blank" or note[j] is NoteKind.PAGE):
+        j += 1
+    return j if j < n and kind[j] == "text" and j not in accepted else -1
 
 
 def _after_lead_in(lines: Lines, i: int) -> bool:
@@ -483,6 +511,16 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
         else:
             note_kind = lines.note[i]
             assert note_kind is not None
+            if note_kind is NoteKind.PAGE and b.para:
+                resume = _resume_after_page_break(lines, i, prev_text_line, accepted)
+                if resume > 0:
+                    # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
+                    for j in range(i, resume):
+                        if lkind[j] == "note":
+                            b.page_furniture(j)
+                    glue = True
+                    i = resume
+                    continue
             b.note(i, note_kind)
             prev_text_line = -1
             if note_kind is NoteKind.TIMESTAMP and b.turn is None and i + 1 < n:
