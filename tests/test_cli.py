@@ -548,3 +548,10 @@ def test_formats_lists_the_parse_options() -> None:
     data = json.loads(run("formats", "--json").stdout)
     text_reader = next(f for f in data if (f["kind"], f["name"]) == ("reader", "text"))
     assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels"]
+
+
+def test_strict_before_the_command_is_not_taken_for_strict_plugins(seed: Path) -> None:
+    result = run("--strict", "inspect", str(seed))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "unrecognized arguments: --strict" in result.stderr
+    no_traceback(result)

@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn transcripts of official meetings into typed data and documents.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,  # "stenogram --strict convert …" must not pass for --strict-plugins
     )
     from stenogram import __version__
 
