@@ -9,7 +9,7 @@ import pytest
 
 import stenogram
 from stenogram.builtin.europarl import build_europarl, looks_like_europarl, sniff_europarl
-from stenogram.model import NoteKind, Transcript, Turn
+from stenogram.model import MarkKind, NoteKind, Transcript, Turn
 from stenogram.text import words
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "europarl_v7"
@@ -65,8 +65,10 @@ def test_small_document() -> None:
     assert [p.text for p in t.turns[0].paragraphs] == ["The Minutes have been distributed.", "Are there any comments?"]
     assert t.turns[1].annotation == "LANGUAGE=DE"
     assert t.turns[0].annotation is None
-    assert [n.text for n in t.turns[1].notes] == ["(Applause)"]
-    assert t.turns[1].notes[0].kind is NoteKind.STAGE
+    applause = [p for p in t.turns[1].paragraphs if p.is_aside]  # as the plain-text parser keeps asides
+    assert [(p.text, p.marks[0].kind) for p in applause] == [("(Applause)", MarkKind.STAGE)]
+    lifted = stenogram.parse(SMALL, stage_notes=True)
+    assert [(n.kind, n.text) for n in lifted.turns[1].notes] == [(NoteKind.STAGE, "(Applause)")]
     sections = [item for item in t.body if not isinstance(item, Turn)]
     assert [(s.kind, s.text) for s in sections] == [
         (NoteKind.SECTION, "Adoption of the Minutes"),
@@ -126,7 +128,10 @@ def test_figures_of_the_large_file() -> None:
     assert (len(t.turns), len(t.participants)) == (53, 31)
     assert [n.text for n in t.notes if n.kind is NoteKind.SECTION][-1] == "Adjournment of the session"
     assert "Seppänen" in [p.name for p in t.participants]
-    assert sum(1 for n in t.notes if n.kind is NoteKind.STAGE) == 5
+    stage = [p for turn in t.turns for p in turn.paragraphs if p.is_aside] + [
+        n for n in t.notes if n.kind is NoteKind.STAGE
+    ]
+    assert len(stage) == 5
 
 
 @needs_corpus

@@ -91,12 +91,15 @@ def test_a_reader_of_parsed_transcripts_refuses_options_it_would_drop(tmp_path: 
 
 
 def test_the_europarl_reader_takes_the_options() -> None:
-    """Its stage lines are notes whatever stage_notes says, it has no running labels, and it never guesses."""
+    """It keeps stage lines as asides or notes as stage_notes says, has no running labels, and never guesses."""
     t = stenogram.read(
         EUROPARL, "europarl", parse_options={"strict": True, "stage_notes": True, "annotated_labels": True}
     )
     assert "(The Minutes were approved)" in [n.text for n in t.notes]
-    assert t == stenogram.read(EUROPARL, "europarl")
+    default = stenogram.read(EUROPARL, "europarl")
+    assert "(The Minutes were approved)" in [p.text for p in default.paragraphs if p.is_aside]
+    assert t != default
+    assert t == stenogram.read(EUROPARL, parse_options={"stage_notes": True})  # picked by its markup
 
 
 def test_formats_lists_the_parse_options_on_the_text_reader() -> None:

@@ -335,7 +335,7 @@ def _parses_text(reader: ReaderInfo) -> bool:
 
 
 def _builds_from_markup(reader: ReaderInfo) -> bool:
-    """The Europarl reader: its stage lines are always notes, its speakers come from tags (so there are no
+    """The Europarl reader: ``read`` hands it ``stage_notes``, its speakers come from tags (so there are no
     annotated labels to open turns for), and ``strict`` is checked on what it makes, so every option holds."""
     from stenogram.builtin.europarl import read_europarl
 
@@ -408,7 +408,12 @@ def read(
         return parse_bytes(data, encoding=encoding, source=name, options=opts)
     check_parse_options(reader, opts, name)
     try:
-        result = reader.read(data, name)
+        if _builds_from_markup(reader):
+            from stenogram.builtin.europarl import read_europarl
+
+            result = read_europarl(data, name, stage_notes=opts.stage_notes)
+        else:
+            result = reader.read(data, name)
     except StenogramError:
         raise
     except Exception as exc:  # a reader's bug must still name the reader and the file

@@ -2,7 +2,9 @@
 
 Each ``<SPEAKER>`` opens a turn; every text line in it is a paragraph (the
 corpus prints one paragraph per line, and ``<P>`` only repeats that); a
-line wholly in parentheses is a stage note. A ``<CHAPTER>`` and the title
+line wholly in parentheses is a stage direction: inside a turn a paragraph
+marked as one from end to end, as the plain-text parser makes it (a Note
+with ``stage_notes``), elsewhere a note. A ``<CHAPTER>`` and the title
 line after it become a SECTION note in the body. Speaker attributes other
 than ``ID`` and ``NAME`` (such as ``LANGUAGE="DE"``) are kept in the turn's
 ``annotation`` as ``LANGUAGE=DE``.
@@ -19,7 +21,20 @@ from pathlib import PurePath
 
 from stenogram.errors import EmptyInputError, ReadError
 from stenogram.hookspecs import ReaderRegistrar, hookimpl
-from stenogram.model import Block, BodyItem, Meeting, Note, NoteKind, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.model import (
+    Block,
+    BodyItem,
+    Mark,
+    MarkKind,
+    Meeting,
+    Note,
+    NoteKind,
+    Paragraph,
+    Participant,
+    Span,
+    Transcript,
+    Turn,
+)
 from stenogram.parse.speakers import slug
 
 __all__ = ["build_europarl", "looks_like_europarl", "read_europarl", "sniff_europarl"]
@@ -109,7 +124,7 @@ class _Builder:
             )
 
 
-def build_europarl(text: str, *, start: int = 0, source: str | None = None) -> Transcript:
+def build_europarl(text: str, *, start: int = 0, source: str | None = None, stage_notes: bool = False) -> Transcript:
     """Europarl markup in ``text[start:]`` -> Transcript; spans index the whole ``text``."""
     b = _Builder()
     pos = start
@@ -144,7 +159,11 @@ def build_europarl(text: str, *, start: int = 0, source: str | None = None) -> T
                 folded, Span(start=chapter_span.start, end=span.end, line=chapter_span.line, end_line=span.end_line)
             )
         elif _STAGE.fullmatch(folded):
-            b.block(Note(kind=NoteKind.STAGE, text=folded, span=span))
+            if b.turn is not None and not stage_notes:
+                aside = (Mark(kind=MarkKind.STAGE, start=0, end=len(folded)),)
+                b.block(Paragraph(text=folded, marks=aside, span=span))
+            else:
+                b.block(Note(kind=NoteKind.STAGE, text=folded, span=span))
         else:
             b.block(Paragraph(text=folded, span=span))
     if b.chapter is not None:
@@ -158,8 +177,11 @@ def build_europarl(text: str, *, start: int = 0, source: str | None = None) -> T
     )
 
 
-def read_europarl(data: bytes, source_name: str | None) -> Transcript:
-    """The reader registered for the format: decode, then build (front matter and sidecar do not apply)."""
+def read_europarl(data: bytes, source_name: str | None, *, stage_notes: bool = False) -> Transcript:
+    """The reader registered for the format: decode, then build (front matter and sidecar do not apply).
+
+    ``stage_notes`` is the parse option of that name, which ``stenogram.read`` passes on.
+    """
     from stenogram.parse.decode import decode
 
     text = decode(data, source=source_name)
@@ -167,7 +189,7 @@ def read_europarl(data: bytes, source_name: str | None) -> Transcript:
         raise EmptyInputError("the input holds no text", file=source_name)
     if _DETECT.search(text) is None:  # asked for by name (--from europarl), but plain text would come out as preamble
         raise ReadError(f"{source_name or '<input>'}: no Europarl markup (<CHAPTER ID=..> or <SPEAKER ID=..>) found")
-    return build_europarl(text, source=source_name)
+    return build_europarl(text, source=source_name, stage_notes=stage_notes)
 
 
 @hookimpl

@@ -86,7 +86,8 @@ def _parse_text(
         layers.append(patch_from_mapping(front.data, source=source, key_lines=front.key_lines, origin="front matter"))
     layers += [layer for layer in (sidecar, api) if layer is not None]
     if looks_like_europarl(text[start:]):
-        t = apply_metadata(build_europarl(text, start=start, source=source), header=None, layers=layers)
+        europarl = build_europarl(text, start=start, source=source, stage_notes=opts.stage_notes)
+        t = apply_metadata(europarl, header=None, layers=layers)
     else:
         header = read_header(text, start, after_front_matter=front is not None)
         t = build_transcript(text, start=header.end if header is not None else start, options=opts)
