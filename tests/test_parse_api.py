@@ -120,10 +120,13 @@ def test_parse_bytes_takes_the_same_arguments() -> None:
 
 def test_options_and_overrides() -> None:
     assert stenogram.parse(SAMPLE, strict=False) == stenogram.parse(SAMPLE, options=stenogram.ParseOptions())
-    with pytest.raises(OptionError, match="unknown parse option"):
+    with pytest.raises(OptionError, match=r"unknown option 'no_such_option' for ParseOptions; options: annotated"):
         stenogram.parse(SAMPLE, no_such_option=True)
-    with pytest.raises(OptionError):
+    with pytest.raises(OptionError, match="options must be a ParseOptions"):
         stenogram.parse(SAMPLE, options="strict")  # type: ignore[arg-type]
+    with pytest.raises(OptionError, match="option 'strict' expects true or false, not 'maybe'"):
+        stenogram.parse(SAMPLE, strict="maybe")
+    assert stenogram.parse(SAMPLE, stage_notes="yes") == stenogram.parse(SAMPLE, stage_notes=True)
 
 
 @pytest.mark.parametrize(

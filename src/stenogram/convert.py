@@ -13,7 +13,6 @@ stenogram.errors.OptionError: option 'indent' expects an integer, not 'two'
 from __future__ import annotations
 
 import os
-import types
 import typing
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,6 +23,7 @@ import attrs
 from stenogram.atomic import write_atomic
 from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError, StrictModeError
 from stenogram.model import Transcript
+from stenogram.options import OptionInfo, coerce_option, describe_options, make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, ReaderInfo, get_host
 
@@ -46,16 +46,6 @@ SNIFF_BYTES = 4096
 
 
 @attrs.frozen(kw_only=True)
-class OptionInfo:
-    """One option of an exporter, for ``stenogram formats`` and the docs."""
-
-    name: str
-    type: str
-    default: str
-    help: str = ""
-
-
-@attrs.frozen(kw_only=True)
 class FormatInfo:
     """One line of ``stenogram formats``: an exporter or a reader."""
 
@@ -67,27 +57,6 @@ class FormatInfo:
     media_type: str | None = None
     binary: bool = False
     options: tuple[OptionInfo, ...] = ()
-
-
-def _type_name(annotation: Any) -> str:
-    if isinstance(annotation, type) and typing.get_origin(annotation) is None:
-        return annotation.__name__
-    return str(annotation).replace("typing.", "")
-
-
-def describe_options(options_class: type) -> tuple[OptionInfo, ...]:
-    """The fields of an options class: name, type, default and the ``help`` metadata if any."""
-    hints = typing.get_type_hints(options_class)
-    defaults = options_class()
-    return tuple(
-        OptionInfo(
-            name=f.name,
-            type=_type_name(hints.get(f.name, Any)),
-            default=repr(getattr(defaults, f.name)),
-            help=str(f.metadata.get("help", "")),
-        )
-        for f in attrs.fields(options_class)
-    )
 
 
 def formats() -> list[FormatInfo]:
@@ -122,111 +91,6 @@ def formats() -> list[FormatInfo]:
         for r in host.readers.values()
     ]
     return sorted(out, key=lambda f: (f.kind, f.name))
-
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off"}
-
-
-def coerce_option(name: str, annotation: Any, value: Any) -> Any:
-    """Check ``value`` against a field's type, converting strings (from the CLI) where that is unambiguous."""
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if annotation is Any:
-        return value
-    if origin in (typing.Union, types.UnionType):
-        if type(None) in args and (value is None or (isinstance(value, str) and value.lower() in {"none", ""})):
-            return None
-        errors = []
-        for arg in args:
-            if arg is type(None):
-                continue
-            try:
-                return coerce_option(name, arg, value)
-            except OptionError as exc:
-                errors.append(str(exc))
-        raise OptionError(errors[0] if errors else f"option {name!r}: bad value {value!r}")
-    if origin is typing.Literal:
-        for choice in args:
-            if value == choice or (isinstance(value, str) and str(choice) == value):
-                return choice
-        raise OptionError(f"option {name!r} must be one of {', '.join(map(repr, args))}, not {value!r}")
-    if origin is tuple:
-        if isinstance(value, str):
-            value = tuple(part.strip() for part in value.split(",") if part.strip())
-        if not isinstance(value, (tuple, list)):
-            raise OptionError(f"option {name!r} expects a list, not {value!r}")
-        member = args[0] if args else Any
-        return tuple(coerce_option(name, member, v) for v in value)
-    if annotation is bool:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
-            return value.lower() in _TRUE
-        raise OptionError(f"option {name!r} expects true or false, not {value!r}")
-    if annotation in (int, float):
-        if isinstance(value, bool):
-            raise OptionError(f"option {name!r} expects a number, not {value!r}")
-        if isinstance(value, int) or (annotation is float and isinstance(value, float)):
-            return annotation(value)
-        if isinstance(value, str):
-            try:
-                return annotation(value.strip())
-            except ValueError:
-                pass
-        raise OptionError(f"option {name!r} expects {'an integer' if annotation is int else 'a number'}, not {value!r}")
-    if annotation is str:
-        if isinstance(value, str):
-            return value
-        raise OptionError(f"option {name!r} expects text, not {value!r}")
-    if annotation is Path:
-        if isinstance(value, (str, os.PathLike)):
-            return Path(value)
-        raise OptionError(f"option {name!r} expects a path, not {value!r}")
-    if isinstance(annotation, type) and isinstance(value, annotation):
-        return value
-    if isinstance(annotation, type) and isinstance(value, str):
-        try:
-            return annotation(value)
-        except Exception:
-            pass
-    raise OptionError(f"option {name!r} cannot take {value!r} (expects {_type_name(annotation)})")
-
-
-def make_options(
-    options_class: type, options: object | Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None
-) -> Any:
-    """An options instance: ``options`` (an instance, a mapping, or the defaults) with ``overrides`` applied.
-
-    Every value is checked against the field's type, so a typo or a wrong
-    type is an ``OptionError`` that names the option, not a ``TypeError``
-    from deep inside an exporter.
-    """
-    changes: dict[str, Any] = {}
-    if isinstance(options, Mapping):
-        changes.update(options)
-        options = None
-    if options is None:
-        options = options_class()
-    elif not isinstance(options, options_class):
-        raise OptionError(f"options must be a {options_class.__name__}, not {type(options).__name__}")
-    changes.update(overrides or {})
-    if not changes:
-        return options
-    hints = typing.get_type_hints(options_class)
-    fields = {f.name: f for f in attrs.fields(options_class)}
-    checked = {}
-    for key, value in changes.items():
-        if key not in fields:
-            known = ", ".join(sorted(fields)) or "none"
-            raise OptionError(f"unknown option {key!r} for {options_class.__name__}; options: {known}")
-        checked[key] = coerce_option(key, hints.get(key, Any), value)
-    try:
-        return attrs.evolve(options, **checked)  # type: ignore[misc]
-    except (TypeError, ValueError) as exc:
-        names = ", ".join(repr(k) for k in checked)
-        detail = exc.args[0] if exc.args and isinstance(exc.args[0], str) else exc  # attrs adds the field and value
-        raise OptionError(f"bad value for option {names} of {options_class.__name__}: {detail}") from None
 
 
 def export(

@@ -17,6 +17,7 @@ import attrs
 
 from stenogram.errors import EmptyInputError, OptionError, ParseError, ReadError, StrictModeError
 from stenogram.model import Meeting, Participant, Transcript
+from stenogram.options import make_options
 from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.frontmatter import split_front_matter
@@ -30,18 +31,10 @@ MeetingArg = Meeting | Mapping[str, Any] | None
 ParticipantsArg = Sequence[Participant | Mapping[str, Any] | str] | Mapping[str, Any] | None
 
 
-def _options(options: ParseOptions | None, overrides: dict[str, Any]) -> ParseOptions:
-    if options is not None and not isinstance(options, ParseOptions):
-        raise OptionError(f"options must be a ParseOptions, not {type(options).__name__}")
-    base = options or ParseOptions()
-    unknown = sorted(set(overrides) - {f.name for f in attrs.fields(ParseOptions)})
-    if unknown:
-        known = ", ".join(f.name for f in attrs.fields(ParseOptions))
-        raise OptionError(f"unknown parse option(s) {', '.join(map(repr, unknown))}; options: {known}")
-    try:
-        return attrs.evolve(base, **overrides)
-    except (TypeError, ValueError) as exc:
-        raise OptionError(f"bad parse options: {exc}") from None
+def _options(options: ParseOptions | Mapping[str, Any] | None, overrides: dict[str, Any]) -> ParseOptions:
+    """``options`` with keyword ``overrides``; each value checked against its field (``strict="yes"`` is True)."""
+    result: ParseOptions = make_options(ParseOptions, options, overrides)
+    return result
 
 
 def _api_patch(meeting: MeetingArg, participants: ParticipantsArg) -> MetaPatch | None:
