@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stenogram.errors import StenogramError
 from stenogram.model import Note, NoteKind, Paragraph, Transcript, Turn
-from stenogram.parse import labels
+from stenogram.parse import labels, reflow
 from stenogram.parse.build import build_transcript
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import WEIGHTS, break_score, features, join_lines
@@ -208,3 +209,23 @@ def test_colon_label_by_find_equals_the_colon_regex(head: str, padding: int) -> 
         m = colon_form.match(line)
         expected = None if m is None else (m.group("label"), m.start("label"), m.end())
         assert labels._colon_label(line) == expected
+
+
+def _wrap_width_by_every_width(lengths: list[int]) -> tuple[int, bool]:
+    """wrap_width as first written: a window slid over every width from 20 to the longest line."""
+    counts = Counter(n for n in lengths if n >= 20)
+    total = sum(counts.values())
+    if total < reflow._MIN_LINES:
+        return 0, False
+    best = width = running = 0
+    for w in range(20, max(counts) + 1):
+        running += counts.get(w, 0) - counts.get(w - reflow._BAND, 0)
+        if running > best:
+            best, width = running, w
+    return width, best >= reflow._MIN_SHARE * total and width <= 200
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 400), st.integers(55, 85)), max_size=80))
+def test_wrap_width_over_distinct_lengths_equals_every_width(lengths: list[int]) -> None:
+    assert reflow.wrap_width(lengths) == _wrap_width_by_every_width(lengths)

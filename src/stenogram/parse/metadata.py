@@ -55,6 +55,11 @@ _WS = re.compile(r"[\s\u00a0\u202f]+")
 
 
 def _fold(s: str) -> str:
+    """Whitespace runs as one space; C-level checks first, as in ``reflow.fold_spaces`` (header lines are long)."""
+    if "\xa0" in s:
+        s = s.replace("\xa0", " ")
+    if "  " not in s and s.isprintable():
+        return s.strip()  # every other kind of whitespace is unprintable
     return _WS.sub(" ", s).strip()
 
 
@@ -473,8 +478,10 @@ def _place_only(lines: Sequence[_Line]) -> Header | None:
 
 #: Tried in order; the first that recognises the lines wins.
 _HEADERS = (_kremlin, _whitehouse)
-#: Header lines are looked for among this many first non-blank lines.
-_HEADER_LINES = 24
+#: Header lines are looked for among this many first non-blank lines (_kremlin looks at 16).
+_HEADER_LINES = 16
+#: A LegCo title and date are looked for among this many first preamble blocks.
+_TITLE_BLOCKS = 24
 
 
 def read_header(text: str, start: int = 0, *, after_front_matter: bool = False) -> Header | None:
@@ -617,7 +624,7 @@ def _titled_date(preamble: Sequence[Paragraph | Note]) -> tuple[int, str, dt.dat
 
     Returns the index of the title block, the title and the date.
     """
-    for i in range(min(len(preamble), _HEADER_LINES) - 1):
+    for i in range(min(len(preamble), _TITLE_BLOCKS) - 1):
         title, dated = preamble[i], preamble[i + 1]
         if not (isinstance(title, Paragraph) and isinstance(dated, Paragraph)):
             continue

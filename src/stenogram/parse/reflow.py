@@ -104,12 +104,18 @@ def wrap_width(lengths: Iterable[int]) -> tuple[int, bool]:
     total = sum(counts.values())
     if total < _MIN_LINES:
         return 0, False
+    # The densest band (w - _BAND, w] of line lengths, smallest w first. It is always found with w on
+    # a length that occurs, so a window slides over the distinct lengths only (one-line-per-paragraph
+    # pages have lines thousands of characters long: sliding over every width would cost that much).
     best, width = 0, 0
     running = 0
-    top = max(counts)
-    # A sliding window over the length histogram: O(max length), not O(lines).
-    for w in range(20, top + 1):
-        running += counts.get(w, 0) - counts.get(w - _BAND, 0)
+    keys = sorted(counts)
+    lo = 0
+    for w in keys:
+        running += counts[w]
+        while keys[lo] <= w - _BAND:
+            running -= counts[keys[lo]]
+            lo += 1
         if running > best:
             best, width = running, w
     return width, best >= _MIN_SHARE * total and width <= 200
