@@ -108,6 +108,9 @@ def test_retranslated_labels_stay_in_the_running_turn_as_kremlin_prints_them() -
     texts = [p.text for turn in t.turns for p in turn.paragraphs]
     assert any(text.startswith("President of Turkey Recep Tayyip Erdogan (retranslated): Thank you") for text in texts)
     assert any(text.startswith("Question (retranslated): My question is addressed") for text in texts)
+    erdogan = t.participant("recep-tayyip-erdogan")  # the label kept inline still names him and his role
+    assert erdogan.role == "President of Turkey"
+    assert "President of Turkey Recep Tayyip Erdogan (retranslated)" in erdogan.labels
 
 
 def test_retranslated_is_an_annotation_when_labels_open_turns() -> None:

@@ -350,8 +350,10 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
     return accepted, sorted(rejected)
 
 
-def _keep_annotated_inline(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> dict[int, tuple[int, str]]:
-    """Take annotated labels after the first turn out of ``accepted``: {first line: (last line, label)}.
+def _keep_annotated_inline(
+    accepted: dict[int, tuple[int, LabelMatch, str, str]],
+) -> dict[int, tuple[int, LabelMatch, str, str]]:
+    """Take annotated labels after the first turn out of ``accepted``: {first line: (last line, match, label, name)}.
 
     kremlin.ru prints ``Name (retranslated):`` outside the bold that marks its
     speaker labels, so its own structure keeps such a line in the turn that is
@@ -359,7 +361,7 @@ def _keep_annotated_inline(accepted: dict[int, tuple[int, LabelMatch, str, str]]
     publisher and says so in a diagnostic; ``annotated_labels=True`` opens turns.
     """
     first = min(accepted, default=-1)
-    inline = {i: (v[0], v[2]) for i, v in accepted.items() if i != first and v[1].annotation is not None}
+    inline = {i: v for i, v in accepted.items() if i != first and v[1].annotation is not None}
     for i in inline:
         del accepted[i]
     return inline
@@ -422,13 +424,14 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
         b.diag("label-rejected", f"{m.label!r} looks like a speaker label but was read as text", i, Severity.INFO)
     # kremlin.ru's running text; records that separate paragraphs by blank lines keep every label a label.
     inline = {} if options.annotated_labels or blank_sep else _keep_annotated_inline(accepted)
-    for i, (_, label) in inline.items():
+    for i, (_, _, label, _) in inline.items():
         message = f"{label!r} is read as text of the running turn, as its publisher prints it"
         b.diag("annotated-label", message, i, Severity.INFO)
     first_turn = min(accepted) if accepted else n
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
-    resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted(accepted.items())])
+    # Labels kept inline still say who someone is (name, role, the label printed): participants know them.
+    resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted({**accepted, **inline}.items())])
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     prev_text_line = -1  # the line the pending paragraph's last line came from
     place_line = -1
