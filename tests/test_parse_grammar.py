@@ -341,3 +341,21 @@ def test_a_role_in_lower_case_is_taken_when_the_name_is_known() -> None:
     assert [turn.speaker for turn in t.turns] == ["dmitry-medvedev", "boris-gryzlov", "boris-gryzlov"]
     unknown = parse("Dmitry Medvedev: Go on.\nchairman of the Supreme Council Boris Gryzlov: Mr President.\n")
     assert len(unknown.turns) == 1
+
+
+def test_only_translation_notes_keep_a_label_inline_and_glue_ends_with_the_turn() -> None:
+    un = parse(
+        "The President: I call on the representative of the Russian Federation.\n"
+        "Mr. Nebenzia (Russian Federation): Thank you, Mr. President.\n"
+        "Mr. Smith (United Kingdom): I thank the Russian delegation.\n"
+    )
+    assert [turn.annotation for turn in un.turns] == [None, "Russian Federation", "United Kingdom"]
+    t = parse(
+        "Vladimir Putin: Thank you.\nQuestion (retranslated):\nVladimir Putin: Yes, of course.\nThe second matter.\n"
+    )
+    assert [p.text for p in t.turns[-1].paragraphs] == ["Yes, of course.", "The second matter."]
+
+
+def test_middle_initial_merge_leaves_anonymous_roles_and_final_letters_alone() -> None:
+    t = parse("Chair: Welcome.\nUnidentified Speaker: Thank you.\nUnidentified Speaker A: Hello.\nChair: Next.\n")
+    assert len([p for p in t.participants if p.name.startswith("Unidentified")]) == 2

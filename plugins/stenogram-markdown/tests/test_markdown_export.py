@@ -268,3 +268,12 @@ def test_a_turn_without_a_printed_label_shows_the_speakers_name() -> None:
     md = export_markdown(t, MarkdownOptions())
     assert "**:**" not in md
     assert f"**{t.participants[0].name}:** Mr. President" in md
+
+
+def test_include_notes_false_drops_asides_printed_as_paragraphs() -> None:
+    import stenogram
+
+    t = stenogram.parse("Vladimir Putin: Good afternoon.\n(Applause.)\nLet us begin.\n")
+    assert "*(Applause.)*" in stenogram.export(t, "markdown")
+    out = stenogram.export(t, "markdown", include_notes=False)
+    assert "Applause" not in out and "Let us begin." in out

@@ -68,6 +68,7 @@ _INTERPRETED = re.compile(
     r"\s*\.?\s*\)[\s\u00a0]*"
 )
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|\"'])")
+_TRANSLATED = re.compile(r"re-?translated", re.I)  # the annotation kremlin.ru prints outside its bold labels
 _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example", "answer", "well", "now"})
 
 
@@ -361,7 +362,7 @@ def _keep_annotated_inline(
     publisher and says so in a diagnostic; ``annotated_labels=True`` opens turns.
     """
     first = min(accepted, default=-1)
-    inline = {i: v for i, v in accepted.items() if i != first and v[1].annotation is not None}
+    inline = {i: v for i, v in accepted.items() if i != first and _TRANSLATED.fullmatch(v[1].annotation or "")}
     for i in inline:
         del accepted[i]
     return inline
@@ -501,6 +502,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 annotation = said.group(1)
                 rest_col = said.end()
             b.open_turn(_TurnStart(i, col, last, label, ids[name], annotation))
+            glue = False
             if ltext[last][rest_col:].strip():
                 b.start_paragraph(last, rest_col)
                 prev_text_line = last
@@ -511,6 +513,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
         elif kind == "blank":
             b.flush()
             prev_text_line = -1
+            glue = False
         else:
             note_kind = lines.note[i]
             assert note_kind is not None

@@ -162,11 +162,12 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
     # A name without its middle initial ("Adnan Amin") joins the one name with it ("Adnan Z. Amin").
     with_initials: dict[str, list[str]] = {}
     for key in order:
-        core = " ".join(w for w in key.split() if len(w) > 1)
-        if core != key and " " in core and not anonymous[key]:
+        words = key.split()
+        core = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])  # middle initials only
+        if core != key and not anonymous[key]:
             with_initials.setdefault(core, []).append(key)
     for core, fuller in with_initials.items():
-        if len(fuller) == 1 and core in names:
+        if len(fuller) == 1 and core in names and not anonymous[core]:
             merged[core] = fuller[0]  # George Bush stays alone beside George W. and George H. W. Bush
     # A lone surname (or honorific + surname) joins the one longer name ending with it.
     by_last_word: dict[str, list[str]] = {}  # a dict, not a scan of every name per surname

@@ -89,6 +89,8 @@ def _note(note: Note, options: MarkdownOptions, level: int) -> str | None:
 
 def _block(block: Paragraph | Note, options: MarkdownOptions, level: int) -> str | None:
     if isinstance(block, Paragraph):
+        if block.is_aside and not options.include_notes:
+            return None  # "(Applause.)" printed as a paragraph is a stage direction all the same
         return _paragraph(block) if block.text.strip() else None
     return _note(block, options, level) if options.include_notes else None
 
