@@ -24,6 +24,7 @@ import attrs
 
 from stenogram.errors import ParseError
 from stenogram.model import Meeting, Note, Paragraph, Participant, Span, Transcript, Turn
+from stenogram.parse.reflow import fold_spaces
 from stenogram.parse.speakers import slug
 
 __all__ = [
@@ -51,16 +52,11 @@ _ALIASES: dict[str, str] = {
     "excerpt": "is_excerpt",
 }
 _ID_RE = re.compile(r"[A-Za-z_][\w.\-]*")
-_WS = re.compile(r"[\s\u00a0\u202f]+")
 
 
 def _fold(s: str) -> str:
-    """Whitespace runs as one space; C-level checks first, as in ``reflow.fold_spaces`` (header lines are long)."""
-    if "\xa0" in s:
-        s = s.replace("\xa0", " ")
-    if "  " not in s and s.isprintable():
-        return s.strip()  # every other kind of whitespace is unprintable
-    return _WS.sub(" ", s).strip()
+    """Whitespace runs as one space, by the paragraph folder's C-level checks (header lines are long)."""
+    return fold_spaces(s.strip())
 
 
 # --- dates ----------------------------------------------------------------------------------------------
