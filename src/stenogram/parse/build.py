@@ -49,6 +49,7 @@ from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
+from stenogram.parse.slots import Slots, read_slots
 from stenogram.parse.speakers import resolve_speakers
 
 __all__ = ["build_transcript"]
@@ -72,6 +73,7 @@ _TRANSLATED = re.compile(r"re-?translated", re.I)  # the annotation kremlin.ru p
 _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example", "answer", "well", "now"})
 
 
+_RECURS = 2  # how often a label shape must occur in a document to be one of its own
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
 
@@ -82,6 +84,7 @@ class _TurnStart(NamedTuple):
     label: str
     speaker: str
     annotation: str | None
+    time: str | None = None
 
 
 class _Builder:
@@ -220,7 +223,14 @@ class _Builder:
         self.turn = None
         span = self._span(t.first, t.col, max(t.last, self.last_line))
         self.body.append(
-            Turn(speaker=t.speaker, label=t.label, content=tuple(self.content), annotation=t.annotation, span=span)
+            Turn(
+                speaker=t.speaker,
+                label=t.label,
+                content=tuple(self.content),
+                annotation=t.annotation,
+                time=t.time,
+                span=span,
+            )
         )
 
     def open_turn(self, start: _TurnStart) -> None:
@@ -288,12 +298,17 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
     accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
     weak: list[int] = []
     rejected: list[int] = []
+    # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
+    dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
     for i in [i for i, m in enumerate(cand) if m is not None]:
         m = cand[i]
         assert m is not None
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
-        if m.form != "colon" and not blank_sep:
+        if m.form == "dash":
+            if dashes < _RECURS:
+                continue
+        elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
         if rest[:1].islower() or _after_lead_in(lines, i):
@@ -432,7 +447,9 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
     # Labels kept inline still say who someone is (name, role, the label printed): participants know them.
-    resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted({**accepted, **inline}.items())])
+    named = [v for _, v in sorted({**accepted, **inline}.items())]
+    slots: dict[str, Slots] = {v[2]: read_slots(v[1].slots) for v in named if v[1].slots}
+    resolved, ids = resolve_speakers([(v[2], v[3]) for v in named], slots)
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     prev_text_line = -1  # the line the pending paragraph's last line came from
     place_line = -1
@@ -501,7 +518,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
                 annotation = said.group(1)
                 rest_col = said.end()
-            b.open_turn(_TurnStart(i, col, last, label, ids[name], annotation))
+            time = slots[label].time if label in slots else None
+            b.open_turn(_TurnStart(i, col, last, label, ids[label], annotation, time))
             glue = False
             if ltext[last][rest_col:].strip():
                 b.start_paragraph(last, rest_col)
