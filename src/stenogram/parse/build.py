@@ -50,7 +50,7 @@ from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, fi
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
 from stenogram.parse.slots import Slots, read_slots
-from stenogram.parse.speakers import resolve_speakers
+from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 
 __all__ = ["build_transcript"]
 
@@ -74,6 +74,7 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
 
@@ -298,6 +299,7 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
     accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
     weak: list[int] = []
     rejected: list[int] = []
+    lead_in: list[int] = []
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
     dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
     for i in [i for i, m in enumerate(cand) if m is not None]:
@@ -311,11 +313,16 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if rest[:1].islower() or _after_lead_in(lines, i):
+        if rest[:1].islower():
             rejected.append(i)  # "US President Barack Obama: the Russian-American group …" goes on a sentence
+            continue
+        if _after_lead_in(lines, i):
+            lead_in.append(i)  # a list item, unless the document knows the name as a speaker's
             continue
         # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
+        if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
+            k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
         while k:
             head = " ".join(lines.text[i - k : i])
             name = fold(head + " " + m.name)
@@ -363,7 +370,43 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
             accepted[i] = (i, m, m.label, m.name)
         else:
             rejected.append(i)
+    for i in lead_in:
+        m = cand[i]
+        assert m is not None
+        if m.name.casefold() in known and m.strength == STRONG:
+            accepted[i] = (i, m, m.label, m.name)  # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
+        else:
+            rejected.append(i)
+    rejected.extend(_untitled(accepted))
     return accepted, sorted(rejected)
+
+
+def _untitled(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> list[int]:
+    """Take out labels without a title in a document whose labels all carry one.
+
+    A parliament that prints ``Abgeordnete Dr. Eva Muster (ÖVP):`` for every
+    speaker does not print ``Zweiter Punkt:`` as one: when nearly every label
+    of a document holds an honorific, an office or an anonymous role, one that
+    holds none and names no speaker seen elsewhere is text of the running turn.
+    """
+    if len(accepted) < _PROFILE_MIN:
+        return []
+    names = Counter(v[3].casefold() for v in accepted.values())
+    untitled = [i for i, v in accepted.items() if not _has_title(v[3])]
+    if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
+        return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
+    surnames = {v[3].rsplit(" ", 1)[-1].casefold() for v in accepted.values() if _has_title(v[3])}
+    out = [
+        i
+        for i in untitled
+        if names[accepted[i][3].casefold()] < _RECURS and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
+    ]
+    return [accepted.pop(i)[0] for i in out]  # the line that holds the label
+
+
+def _has_title(name: str) -> bool:
+    words = name.split()
+    return name.casefold() in ANONYMOUS_ROLES or any(is_role_word(w) for w in words)
 
 
 def _keep_annotated_inline(
@@ -381,6 +424,23 @@ def _keep_annotated_inline(
     for i in inline:
         del accepted[i]
     return inline
+
+
+def _role_above(above: list[str], name: str) -> bool:
+    """Are the lines above a label the start of its role ("Defence" / "Minister Sergei Shoigu:")?
+
+    A role holds a role word, or the label goes on with one; a heading has
+    words in capitals ("McMAHON GOVERNMENT") or other lower-case words than a
+    role's connectors ("Fortsetzung der Tagesordnung").
+    """
+    words = " ".join(above).split()
+    if any(is_role_word(w) for w in words):
+        return True
+    if len(words) >= 2 and all(w.isupper() for w in words if w[:1].isalpha()):
+        return False
+    if any(w[:1].islower() and w not in ROLE_CONNECTORS for w in words):
+        return False
+    return is_role_word(name.split(" ", 1)[0])
 
 
 def _whole_parenthesis(text: str) -> bool:

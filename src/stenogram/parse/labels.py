@@ -209,7 +209,8 @@ def _strength(name: str, form: str) -> int:
 def _strength_with_role_words(words: list[str], verdicts: list[bool | None], folded: list[str], lower: int) -> int:
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
-        return STRONG  # "Question from the audience", "Question from Perm Territory"
+        # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
+        return STRONG if len(folded) > 1 and folded[1] in _CONNECTORS | {"from", "by"} else REJECTED
     unnamed = verdicts.count(False) + verdicts.count(None)
     if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname

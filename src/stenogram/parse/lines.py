@@ -19,7 +19,7 @@ from bisect import bisect_left
 from itertools import accumulate, pairwise
 
 from stenogram.model import NoteKind
-from stenogram.parse.labels import LabelMatch, is_label_prefix, match_dash_label, match_label
+from stenogram.parse.labels import REJECTED, LabelMatch, is_label_prefix, match_dash_label, match_label
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
 
 __all__ = ["Lines", "split_lines"]
@@ -67,8 +67,10 @@ class Lines:
                 if kinds[i] == "text":
                     labels[i] = match_label(lines[i], colon_only=True)
             for i in [i for i, line in enumerate(lines) if _has_dash(line)]:
-                if kinds[i] == "text" and labels[i] is None:
-                    labels[i] = match_dash_label(lines[i])
+                colon = labels[i]
+                if kinds[i] == "text" and (colon is None or colon.strength == REJECTED):
+                    # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
+                    labels[i] = match_dash_label(lines[i]) or colon
 
     def __len__(self) -> int:
         return len(self.text)

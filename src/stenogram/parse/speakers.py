@@ -22,11 +22,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from stenogram.lexicon import is_title
 from stenogram.model import Participant
 from stenogram.parse.labels import ANONYMOUS_ROLES
 from stenogram.parse.slots import Slots
 
-__all__ = ["resolve_speakers", "slug", "split_role"]
+__all__ = ["ROLE_CONNECTORS", "is_role_word", "resolve_speakers", "slug", "split_role"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -48,7 +49,13 @@ _ROLE_WORDS = _wordset(
     "rev"
 )
 _HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "madam"])
-_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
+_CONNECTORS = ROLE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
+
+
+def is_role_word(word: str) -> bool:
+    """Is ``word`` part of an office rather than of a name ("Minister", "Presidential", "Präsidentin")?"""
+    folded = word.casefold().strip(",")
+    return folded not in _CONNECTORS and (folded in _ROLE_WORDS or is_title(word))
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _KEY_DROP = re.compile(r"[.\s\u00a0'’]+")
