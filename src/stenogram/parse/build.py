@@ -21,6 +21,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.lexicon import is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -74,6 +75,8 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
+_NOT_WRAPPED = 0.5  # the break score after such a line
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
@@ -313,7 +316,10 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if rest[:1].islower():
+        if m.form == "colon" and rest.isupper() and m.name.isupper():
+            rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
+            continue
+        if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
             rejected.append(i)  # "US President Barack Obama: the Russian-American group …" goes on a sentence
             continue
         if _after_lead_in(lines, i):
@@ -341,7 +347,9 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
                 accepted[i - 1] = (i, m, fold(head + " " + m.label), name)
                 continue
         strength = m.strength
-        lone_caps = m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES
+        lone_caps = (
+            m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES and not is_title(m.name)
+        )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
         if strength == STRONG:
@@ -374,7 +382,12 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         m = cand[i]
         assert m is not None
         if m.name.casefold() in known and m.strength == STRONG:
-            accepted[i] = (i, m, m.label, m.name)  # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
+            accepted[i] = (
+                i,
+                m,
+                m.label,
+                m.name,
+            )  # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
         else:
             rejected.append(i)
     rejected.extend(_untitled(accepted))
@@ -493,6 +506,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
     width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
+    # The length past which a line was not wrapped: well past the wrap width, or any long line in an unwrapped text.
+    unwrapped_at = max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE
     accepted, rejected = _accept_labels(lines, blank_sep)
     for i in rejected:
         m = lines.label[i]
@@ -555,6 +570,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
                 label_line = len(para) == 1 and b.para_col > 0
                 score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
+                if len(prev) > unwrapped_at and score <= 0:
+                    score = _NOT_WRAPPED  # no wrap made a line this long: the break after it ends a paragraph
                 if TRACE is not None:
                     TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
                 if -AMBIGUOUS < score < AMBIGUOUS:
@@ -569,7 +586,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
             prev_text_line = i
             glue = False
         elif i in accepted:
-            last, m, label, name = accepted[i]
+            last, m, label, _ = accepted[i]
             col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
             rest_col = m.rest
             annotation = m.annotation

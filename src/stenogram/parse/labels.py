@@ -210,7 +210,7 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
         # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
-        return STRONG if len(folded) > 1 and folded[1] in _CONNECTORS | {"from", "by"} else REJECTED
+        return STRONG if len(folded) > 1 and (folded[1] in _CONNECTORS or folded[1] in ("from", "by")) else REJECTED
     unnamed = verdicts.count(False) + verdicts.count(None)
     if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname
@@ -271,7 +271,9 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
 _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
-_DASH_SEP = re.compile(rf"\.?{_SP}*[—–]{_SP}*|\.?{_SP}+-{_SP}*|\.-{_SP}*|-{_SP}+")
+_DASH_SEP = re.compile(rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|-+{_SP}+")
+# A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
+_SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
 
 
 def match_dash_label(line: str) -> LabelMatch | None:
@@ -294,8 +296,11 @@ def match_dash_label(line: str) -> LabelMatch | None:
         raw = line[start : sep.start()]
         if ":" in raw or not raw.strip():
             return None
-        label = fold(raw).rstrip(".")
-        name, slots, annotation = _name_and_slots(label)
+        label = fold(raw).rstrip(".,").rstrip()
+        square = _SQUARE_TIME.search(label)
+        name, slots, annotation = _name_and_slots(label[: square.start()] if square else label)
+        if square:
+            slots = (*slots, square.group(1))
         if len(name) > 120:
             return None
         return LabelMatch(label, name, annotation, start, sep.end(), _dash_strength(name), "dash", slots)

@@ -145,7 +145,7 @@ def read_slots(slots: tuple[str, ...]) -> Slots:
 
 
 def _place_or_office(text: str, put: Callable[[str, str | None], None], *, single: bool = False) -> None:
-    """"Northtown—Minister for Transport": a constituency, a dash, an office; or one of them."""
+    """ "Northtown—Minister for Transport": a constituency, a dash, an office; or one of them."""
     parts = _DASH.split(text, maxsplit=1) if _DASH.search(text) else [text]
     if len(parts) == 2 and _is_role(parts[1]) and not _is_role(parts[0]):
         put("constituency", parts[0])

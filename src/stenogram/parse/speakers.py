@@ -56,6 +56,8 @@ def is_role_word(word: str) -> bool:
     """Is ``word`` part of an office rather than of a name ("Minister", "Presidential", "Präsidentin")?"""
     folded = word.casefold().strip(",")
     return folded not in _CONNECTORS and (folded in _ROLE_WORDS or is_title(word))
+
+
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _KEY_DROP = re.compile(r"[.\s\u00a0'’]+")
