@@ -75,7 +75,10 @@ def test_a_chair_named_in_brackets_is_one_participant_with_the_bare_role_later()
 
 
 def test_long_role_labels_with_nested_brackets() -> None:
-    role = "Parliamentary Secretary to the Minister of Environment and Climate Change and to the Minister of Natural Resources"
+    role = (
+        "Parliamentary Secretary to the Minister of Environment and Climate Change"
+        " and to the Minister of Natural Resources"
+    )
     t = parse(f"Ms. Jane Doe ({role}, Lib.): Thank you.\nThe Chair: Go ahead.\n")
     jane = t.participants[0]
     assert (jane.name, jane.role, jane.affiliation) == ("Jane Doe", role, "Lib.")
