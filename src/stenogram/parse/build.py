@@ -21,7 +21,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import is_title
+from stenogram.lexicon import HONORIFICS, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -77,6 +77,7 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
+_DASHES = ("-", "—", "–")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
@@ -320,7 +321,9 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
             continue
         if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
-            rejected.append(i)  # "US President Barack Obama: the Russian-American group …" goes on a sentence
+            # "US President Barack Obama: the Russian-American group …" goes on a sentence, unless the
+            # document knows the speaker: "Mr MORRIS: over the last three years …" after an interruption.
+            lead_in.append(i)
             continue
         if _after_lead_in(lines, i):
             lead_in.append(i)  # a list item, unless the document knows the name as a speaker's
@@ -439,6 +442,12 @@ def _keep_annotated_inline(
     return inline
 
 
+def _in_capitals(line: str) -> bool:
+    """Two words or more, each in capitals but for a letter or two ("McMAHON GOVERNMENT")."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(sum(ch.isupper() for ch in w) >= max(1, len(w) - 2) for w in words)
+
+
 def _role_above(above: list[str], name: str) -> bool:
     """Are the lines above a label the start of its role ("Defence" / "Minister Sergei Shoigu:")?
 
@@ -446,14 +455,15 @@ def _role_above(above: list[str], name: str) -> bool:
     words in capitals ("McMAHON GOVERNMENT") or other lower-case words than a
     role's connectors ("Fortsetzung der Tagesordnung").
     """
+    if any(_in_capitals(line) for line in above):
+        return False  # "SPECIAL ADJOURNMENT", "McMAHON GOVERNMENT": a heading in capitals
     words = " ".join(above).split()
     if any(is_role_word(w) for w in words):
         return True
-    if len(words) >= 2 and all(w.isupper() for w in words if w[:1].isalpha()):
-        return False
     if any(w[:1].islower() and w not in ROLE_CONNECTORS for w in words):
         return False
-    return is_role_word(name.split(" ", 1)[0])
+    first = name.split(" ", 1)[0]
+    return is_role_word(first) and first.casefold() not in HONORIFICS  # "Mr BARTON" opens a name, not a role
 
 
 def _whole_parenthesis(text: str) -> bool:
@@ -570,8 +580,10 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
                 label_line = len(para) == 1 and b.para_col > 0
                 score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
-                if len(prev) > unwrapped_at and score <= 0:
-                    score = _NOT_WRAPPED  # no wrap made a line this long: the break after it ends a paragraph
+                if score <= 0 and (len(prev) > unwrapped_at or (not wrapped and prev.rstrip()[-1:] in _DASHES)):
+                    # No wrap made a line this long, and in a text that is not hard-wrapped a line
+                    # ending in a dash ("I move-") leads in to what follows: the break ends a paragraph.
+                    score = _NOT_WRAPPED
                 if TRACE is not None:
                     TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
                 if -AMBIGUOUS < score < AMBIGUOUS:
