@@ -155,9 +155,9 @@ class Lines:
 
 
 def _has_dash(line: str) -> bool:
-    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move")?"""
+    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move", "Mr WEBB asked …")?"""
     head = line[:170]
-    return "-" in head or "—" in head or "–" in head
+    return "-" in head or "—" in head or "–" in head or " asked " in head
 
 
 def _is_header_tail(line: str) -> bool:
