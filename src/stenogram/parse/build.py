@@ -78,6 +78,7 @@ _RECURS = 2  # how often a label shape must occur in a document to be one of its
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
@@ -580,9 +581,13 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
                 label_line = len(para) == 1 and b.para_col > 0
                 score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
-                if score <= 0 and (len(prev) > unwrapped_at or (not wrapped and prev.rstrip()[-1:] in _DASHES)):
-                    # No wrap made a line this long, and in a text that is not hard-wrapped a line
-                    # ending in a dash ("I move-") leads in to what follows: the break ends a paragraph.
+                if score <= 0 and (
+                    len(prev) > unwrapped_at
+                    or (not wrapped and prev.rstrip()[-1:] in _DASHES)
+                    or _LIST_ITEM.match(ltext[i]) is not None
+                ):
+                    # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
+                    # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
                     score = _NOT_WRAPPED
                 if TRACE is not None:
                     TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
