@@ -133,3 +133,17 @@ def test_a_line_no_wrap_could_make_ends_its_paragraph() -> None:
     wrapped = "\n".join(["a line of wrapped text that goes on and on to the width"] * 6)
     t = parse(f"Anna Petrova: {wrapped}\n{long.strip()}\nNext paragraph here.\n")
     assert texts(t)[-1] == "Next paragraph here."
+
+
+def test_users_steer_the_grammar_with_separators_speakers_and_line_numbers() -> None:
+    text = "Chair - Welcome.\nAnna Petrova: Thanks.\nnote: a word.\nZweiter Punkt: mine.\n"
+    assert labels(parse(text)) == ["Anna Petrova"]
+    assert labels(parse(text, separators=("dash",))) == ["Chair"]
+    assert labels(parse(text, separators="colon,dash")) == ["Chair", "Anna Petrova"]
+    steered = parse(text, speakers=("note",), text_lines=(2,))
+    assert labels(steered) == ["note"]
+    assert "Anna Petrova: Thanks." in " ".join(p.text for p in steered.preamble if hasattr(p, "marks"))
+    forced = parse(text, label_lines=(4, 9))
+    assert "Zweiter Punkt" in labels(forced)
+    unmatched = [d.message for d in forced.diagnostics if d.code == "label-line-unmatched"]
+    assert unmatched == ["line 9 was declared a label but holds no label followed by a separator"]

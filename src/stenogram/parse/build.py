@@ -295,11 +295,43 @@ def _given_name_above(lines: Lines, i: int) -> bool:
     return above[-1:].isalpha() and above.rsplit(None, 1)[-1][:1].isupper() and is_label_prefix(above)
 
 
-def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
-    """Decide which label candidates open turns.
+def _accept_labels(
+    lines: Lines, blank_sep: bool, options: ParseOptions
+) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+    """Decide which label candidates open turns, then apply what the user declared.
 
     Returns {first line: (last line, match, label, name)} and the rejected look-alikes.
     """
+    accepted, rejected = _learned_labels(lines, blank_sep, options)
+    cand = lines.label
+    steer = {lines.index_of(n): True for n in options.label_lines}
+    steer.update({lines.index_of(n): False for n in options.text_lines})
+    speakers = {s.casefold() for s in options.speakers}
+    if speakers:
+        steer.update(
+            (i, True)
+            for i, m in enumerate(cand)
+            if m is not None and i not in steer and (m.name.casefold() in speakers or m.label.casefold() in speakers)
+        )
+    for i, take in steer.items():
+        m = cand[i] if 0 <= i < len(cand) else None
+        if take and m is not None:
+            for j in [j for j, v in accepted.items() if j <= i <= v[0]]:
+                del accepted[j]  # a wrapped label that took this line in
+            accepted[i] = (i, m, m.label, m.name)
+        elif not take and i in accepted:
+            del accepted[i]
+        else:
+            continue
+        if i in rejected:
+            rejected.remove(i)
+    return accepted, rejected
+
+
+def _learned_labels(
+    lines: Lines, blank_sep: bool, options: ParseOptions
+) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+    """The label grammar the document itself shows."""
     cand = lines.label
     accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
     weak: list[int] = []
@@ -312,8 +344,10 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
         assert m is not None
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
+        if options.separators and m.form not in options.separators and not blank_sep:
+            continue  # the user named the separators this document uses
         if m.form == "dash":
-            if dashes < _RECURS:
+            if dashes < _RECURS and "dash" not in options.separators:
                 continue
         elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
@@ -519,7 +553,12 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
     # The length past which a line was not wrapped: well past the wrap width, or any long line in an unwrapped text.
     unwrapped_at = max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE
-    accepted, rejected = _accept_labels(lines, blank_sep)
+    accepted, rejected = _accept_labels(lines, blank_sep, options)
+    for number in options.label_lines:
+        i = lines.index_of(number)
+        if not 0 <= i < n or lines.label[i] is None:
+            message = f"line {number} was declared a label but holds no label followed by a separator"
+            b.diag("label-line-unmatched", message, min(max(i, 0), n - 1), Severity.WARNING)
     for i in rejected:
         m = lines.label[i]
         assert m is not None
