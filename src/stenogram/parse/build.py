@@ -83,6 +83,9 @@ _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a t
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
 
+_Start = tuple[int, LabelMatch, str, str]  # an accepted label: (last line, match, label as printed, name)
+
+
 class _TurnStart(NamedTuple):
     first: int  # line index where the label starts
     col: int
@@ -256,7 +259,7 @@ def _may_glue(parts: list[str]) -> bool:
     )
 
 
-def _resume_after_page_break(lines: Lines, i: int, prev: int, accepted: Mapping[int, object]) -> int:
+def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: list[_Start | None]) -> int:
     """The line where a paragraph cut by page furniture at line ``i`` goes on, or -1 if it ended there.
 
     It goes on when its last line ``prev`` ends no sentence and the first line
@@ -268,7 +271,7 @@ def _resume_after_page_break(lines: Lines, i: int, prev: int, accepted: Mapping[
     j, n = i, len(kind)
     while j < n and (kind[j] == "blank" or note[j] is NoteKind.PAGE):
         j += 1
-    return j if j < n and kind[j] == "text" and j not in accepted else -1
+    return j if j < n and kind[j] == "text" and starts[j] is None else -1
 
 
 def _after_lead_in(lines: Lines, i: int) -> bool:
@@ -572,20 +575,37 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
     # Labels kept inline still say who someone is (name, role, the label printed): participants know them.
-    named = [v for _, v in sorted({**accepted, **inline}.items())]
-    slots: dict[str, Slots] = {v[2]: read_slots(v[1].slots) for v in named if v[1].slots}
-    resolved, ids = resolve_speakers([(v[2], v[3]) for v in named], slots)
+    # Each distinct (label, name) once, in order of first appearance: all that resolving speakers needs.
+    merged = {**accepted, **inline} if inline else accepted
+    named: dict[tuple[str, str], LabelMatch] = {}
+    for i in sorted(merged):
+        _, m, label, name = merged[i]
+        named.setdefault((label, name), m)
+    del merged
+    slots: dict[str, Slots] = {label: read_slots(m.slots) for (label, _), m in named.items() if m.slots}
+    resolved, ids = resolve_speakers(list(named), slots)
+    del named
+    # The walk below takes each label once, from a list by line rather than the dict (a list of a text's
+    # lines costs a tenth of a dict of them), and drops what it took at once: the candidates and the model
+    # being built are not held side by side (a text of many short turns is mostly labels).
+    candidates = lines.label
+    starts: list[_Start | None] = [None] * n
+    for i, found in accepted.items():
+        starts[i] = found
+    has_turns = bool(accepted)
+    del accepted
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     prev_text_line = -1  # the line the pending paragraph's last line came from
     place_line = -1
     glue = False  # the next text line continues the pending paragraph whatever the reflow says
     ltext, lkind = lines.text, lines.kind  # local names: this loop runs once per line
-    if not accepted and lines.has_text():
+    if not has_turns and lines.has_text():
         b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
     i = 0
     while i < n:
         kind = lkind[i]
-        if kind == "text" and i not in accepted:
+        opening = starts[i]
+        if kind == "text" and opening is None:
             if inline and i in inline:
                 # An annotated label read as text opens a paragraph; a label alone on its line runs into the next.
                 last = inline[i][0]
@@ -641,8 +661,9 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 first_text_line = i
             prev_text_line = i
             glue = False
-        elif i in accepted:
-            last, m, label, _ = accepted[i]
+        elif opening is not None:
+            last, m, label, _ = opening
+            starts[i] = candidates[last] = None
             col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
             rest_col = m.rest
             annotation = m.annotation
@@ -669,7 +690,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
             note_kind = lines.note[i]
             assert note_kind is not None
             if note_kind is NoteKind.PAGE and b.para:
-                resume = _resume_after_page_break(lines, i, prev_text_line, accepted)
+                resume = _resume_after_page_break(lines, i, prev_text_line, starts)
                 if resume > 0:
                     # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
                     for j in range(i, resume):
