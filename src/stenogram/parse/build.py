@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Mapping
 from itertools import compress
 from typing import NamedTuple
 
