@@ -9,6 +9,7 @@ Compared case-folded; German compounds (``Bundesministerin``,
 from __future__ import annotations
 
 __all__ = [
+    "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
     "TITLES",
     "TITLE_ENDINGS",
@@ -59,6 +60,18 @@ VOCATIVES = _words(
 TRANSLATION_NOTES = (
     "retranslated", "re-translated", "translated", "interpreted", "interpretation", "interpreter", "translation",
     "speaking in", "in english", "in french", "language=",
+)  # fmt: skip
+
+
+#: Speakers who are many people at once: each is an anonymous participant, never glued to a speech.
+COLLECTIVE_SPEAKERS = frozenset(
+    {
+        "some hon. members", "hon. members", "an hon. member", "several hon. members", "all hon. members",
+        "some honourable members", "honourable members", "an honourable member", "some honorable members",
+        "honorable members", "an honorable member", "some members", "members", "opposition members",
+        "government members", "some senators", "senators", "honourable senators", "honorable senators",
+        "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+    }
 )  # fmt: skip
 
 

@@ -285,7 +285,7 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
     if not lead.endswith(":") or lead.count(" ") < 3 or EXCERPT_RE.fullmatch(lead):
         return False  # "Excerpts from the transcript:" heads the speech that follows
     above = lines.label[j]
-    return above is None or above.strength == REJECTED  # not a label alone on its line, "Vladimir Putin:"
+    return above is None or above.strength != STRONG  # not a label alone on its line, "Vladimir Putin:"
 
 
 def _given_name_above(lines: Lines, i: int) -> bool:
