@@ -37,7 +37,6 @@ from stenogram.model import (
 )
 from stenogram.parse.labels import (
     ANONYMOUS_ROLES,
-    REJECTED,
     STRONG,
     WEAK,
     LabelMatch,
