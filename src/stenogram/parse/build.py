@@ -22,7 +22,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, is_title
+from stenogram.lexicon import HONORIFICS, MONTH_PATTERN, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -60,9 +60,7 @@ TRACE: list[tuple[int, tuple[object, ...]]] | None = None
 
 _SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
 _DATE = re.compile(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}"
-    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b.{0,40}"
+    rf"(?:{MONTH_PATTERN}\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}})\b.{{0,40}}"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INTERPRETED = re.compile(
