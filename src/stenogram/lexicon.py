@@ -40,7 +40,7 @@ MONTHS: dict[str, int] = {
     for number, names in enumerate(
         (
             "january januar janvier января январь",
-            "february februar février feb февраля февраль",
+            "february februar février февраля февраль",
             "march märz mars марта март",
             "april avril апреля апрель",
             "may mai мая май",
