@@ -444,10 +444,11 @@ def _untitled(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> list[int
     if len(accepted) < _PROFILE_MIN:
         return []
     names = Counter(v[3].casefold() for v in accepted.values())
-    untitled = [i for i, v in accepted.items() if not _has_title(v[3])]
+    titled = {name: _has_title(name) for name in {v[3] for v in accepted.values()}}  # once per distinct name
+    untitled = [i for i, v in accepted.items() if not titled[v[3]]]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
-    surnames = {v[3].rsplit(" ", 1)[-1].casefold() for v in accepted.values() if _has_title(v[3])}
+    surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
     out = [
         i
         for i in untitled
