@@ -76,6 +76,7 @@ _RECURS = 2  # how often a label shape must occur in a document to be one of its
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
@@ -760,7 +761,7 @@ class _Walk:
         if score <= 0 and (
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
-            or _LIST_ITEM.match(ltext[i]) is not None
+            or (ltext[i][:1] in _LIST_FIRST and _LIST_ITEM.match(ltext[i]) is not None)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
