@@ -20,9 +20,20 @@ import bisect
 from collections.abc import Sequence
 
 from stenogram.analysis.commitments import find_commitments
+from stenogram.analysis.digest import (
+    Digest,
+    DigestCommitment,
+    DigestFigure,
+    DigestOptions,
+    Point,
+    Quote,
+    digest,
+)
 from stenogram.analysis.figures import find_figures
 from stenogram.analysis.keysentences import centrality
+from stenogram.analysis.language import LEADING_WORDS, language_of
 from stenogram.analysis.mentions import find_mentions
+from stenogram.analysis.names import Speaker, display_names
 from stenogram.analysis.points import chair_of, select_points
 from stenogram.analysis.records import (
     Analysis,
@@ -52,6 +63,10 @@ __all__ = [
     "AnalysisOptions",
     "Commitment",
     "CommitmentKind",
+    "Digest",
+    "DigestCommitment",
+    "DigestFigure",
+    "DigestOptions",
     "Figure",
     "FigureKind",
     "KeySentence",
@@ -59,9 +74,14 @@ __all__ = [
     "Mention",
     "MentionKind",
     "Number",
+    "Point",
+    "Quote",
+    "Speaker",
     "SpeakerStats",
     "Topic",
     "analyse",
+    "digest",
+    "display_names",
 ]
 
 
@@ -94,6 +114,8 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
     stats = speaker_stats(transcript)
     vocabulary = lower_case_vocabulary(u.text for u in units)
     figures = tuple(find_figures(units, sentences, year))
+    lang = language_of(transcript)
+    english = lang in ("en", None)
     return Analysis(
         words=sum(s.words for s in stats),
         speakers=stats,
@@ -107,6 +129,8 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
                 chair_of(transcript),
                 opts.key_sentences,
                 with_figures=sentences_with(figures, sentences),
+                english=english,
+                leading=LEADING_WORDS.get(lang or "", frozenset()),
             )
         ),
         commitments=tuple(find_commitments(sentences)),

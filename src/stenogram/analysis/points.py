@@ -12,8 +12,8 @@ them may stand as a point and in what order:
   points spread over the meeting's length (each part of the meeting that
   already gave a point lowers the next candidate from it by ``SPREAD``).
 
-The word tables are data; English ones apply only to English text (see
-:func:`stenogram.analysis.language.english_share`).
+The word tables are data; the English ones apply only to English text (see
+:mod:`stenogram.analysis.language`; other languages use what their tables hold).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ __all__ = [
     "Roles",
     "business_sentences",
     "chair_of",
+    "leads_back",
     "select_points",
 ]
 
@@ -76,7 +77,7 @@ BUSINESS_MIN = 2  # cue weight a sentence needs to state the business
 _HOUSEKEEPING = re.compile(
     r"\b(?:standing\s+order|apologies|declarations?\s+of\s+interest|broadcast|record\s+of\s+proceedings"
     r"|video[\s-]?conferenc\w*|interpretation|channel|mute|microphone|headsets?|translation|public\s+are\s+excluded"
-    r"|screens?|earpiece|televised)\b",
+    r"|screens?|earpiece|televised|remind\w*|pursuant)\b",
     re.IGNORECASE,
 )
 #: Procedure and pleasantries: who speaks next, how long, thanks and greetings. Never a point.
@@ -136,9 +137,9 @@ def chair_of(transcript: Transcript) -> Roles:
     return Roles(chair=frozenset({first})) if own_mean < CHAIR_BREVITY * others_mean else Roles()
 
 
-def _leads_back(text: str) -> bool:
+def leads_back(text: str, words: frozenset[str] = LEADING_WORDS) -> bool:
     m = _FIRST_WORD.search(text[:40])
-    return m is not None and m.group().lower().replace("’", "'") in LEADING_WORDS
+    return m is not None and m.group().lower().replace("’", "'") in words
 
 
 def _is_question(text: str) -> bool:
@@ -146,7 +147,8 @@ def _is_question(text: str) -> bool:
 
 
 def _business_weight(text: str) -> int:
-    return sum(weight for weight, pattern in BUSINESS_CUES if pattern.search(text))
+    """Each distinct cue counts its weight: "welcome to the meeting of the committee" is three cues of one kind."""
+    return sum(weight * len({m.group().lower() for m in pattern.finditer(text)}) for weight, pattern in BUSINESS_CUES)
 
 
 def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: bool = True) -> list[int]:
@@ -179,14 +181,14 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
     return [best] if named is None else [best, named]
 
 
-def _may_stand(s: Sentence, roles: Roles, english: bool) -> bool:
+def _may_stand(s: Sentence, roles: Roles, english: bool, leading: frozenset[str]) -> bool:
     """Whether a sentence may be a point by itself (the fixed rules; centrality decides among the rest)."""
     text = s.text
     if s.unit.speaker in roles.chair:
         return False
     if not english:
-        return not _is_question(text)
-    return not (_is_question(text) or _leads_back(text) or PROCEDURE.search(text))
+        return not (_is_question(text) or leads_back(text, leading))
+    return not (_is_question(text) or leads_back(text) or PROCEDURE.search(text))
 
 
 def select_points(
@@ -197,6 +199,7 @@ def select_points(
     *,
     english: bool = True,
     with_figures: frozenset[int] = frozenset(),
+    leading: frozenset[str] = frozenset(),
 ) -> list[KeySentence]:
     """The ``limit`` key points, best first: the business, then central sentences under the caps and the spread."""
     if limit <= 0 or not sentences:
@@ -217,9 +220,9 @@ def select_points(
     candidates = {
         c.graph[k]: c.score[k] / top * focus(c.graph[k]) * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
-        if c.eligible[k] and c.graph[k] not in business and _may_stand(sentences[c.graph[k]], roles, english)
+        if c.eligible[k] and c.graph[k] not in business and _may_stand(sentences[c.graph[k]], roles, english, leading)
     }
-    parts = max(1, min(BLOCK, limit))
+    parts = BLOCK  # not ``limit``: the first points are the same however many are asked for
     taken_in_part: Counter[int] = Counter()
     for i in business:
         taken_in_part[i * parts // total] += 1
