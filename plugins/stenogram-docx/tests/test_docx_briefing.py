@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from stenogram_docx import build_briefing
 
 import stenogram
-from stenogram.analysis import analyse
+from stenogram.analysis import AnalysisOptions, analyse, digest
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 
 W_INSTR = qn("w:instrText")
@@ -75,8 +75,10 @@ def test_title_block(doc: Document) -> None:
     assert "Date\tTuesday 23 August 2022" in meta
     assert "Place\tCholpon-Ata, Kyrgyzstan" in meta
     assert "Occasion\tEurasian Intergovernmental Council" in meta
-    (purpose,) = styled(doc, "Briefing Purpose")
+    purpose, business, bottom = styled(doc, "Briefing Purpose")
     assert purpose.startswith("Purpose: To brief on what was said at this meeting")
+    assert business.startswith("Business: ") and "Mikhail Mishustin" in business
+    assert bottom.startswith("Bottom line: ")
 
 
 def test_participants_table(doc: Document, seed: Transcript) -> None:
@@ -100,11 +102,13 @@ def test_participants_table(doc: Document, seed: Transcript) -> None:
 
 def test_key_points_carry_their_speaker(doc: Document, seed: Transcript) -> None:
     points = styled(doc, "List Bullet")
-    chosen = sorted(analyse(seed).key_sentences, key=lambda k: k.rank)[:8]
+    chosen = sorted(analyse(seed, options=AnalysisOptions(key_sentences=60)).key_sentences, key=lambda k: k.rank)[:8]
     assert chosen, "the analysis found no key sentences in the seed"
     names = {p.id: p.name for p in seed.participants}
-    for k in chosen:
-        assert f"{k.text} ({names[k.location.speaker]})" in points
+    for k in chosen:  # the digest's points: the analysis' first eight, each with who said it and where
+        line = k.location.paragraph_in(seed).span
+        assert line is not None
+        assert f"{k.text} ({names[k.location.speaker]}, line {line.line})" in points
     key_paras = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert all(p.runs[-1].style.name == "Attribution" for p in key_paras)
 
@@ -112,7 +116,8 @@ def test_key_points_carry_their_speaker(doc: Document, seed: Transcript) -> None
 def test_key_figures_table(doc: Document) -> None:
     rows = table_after(doc, "Key figures")
     assert rows[0] == ["Figure", "What it refers to", "Said by"]
-    said = {r[0].split("\n")[0]: r[2] for r in rows[1:]}
+    said = {r[0].split("\n")[0]: r[2].split(", line ")[0] for r in rows[1:]}
+    assert all(", line " in r[2] for r in rows[1:])
     cells = " | ".join(r[0] for r in rows[1:])
     assert "$25 billion" in cells and "9.5 percent" in cells and "$13 billion" in cells
     assert any(r[0].startswith("$25 billion") and "25,000,000,000 USD" in r[0] for r in rows[1:])
@@ -122,7 +127,7 @@ def test_key_figures_table(doc: Document) -> None:
 
 
 def test_commitments_when_found(seed: Transcript, doc: Document) -> None:
-    found = analyse(seed).commitments
+    found = digest(seed).commitments
     bullets = styled(doc, "List Bullet")
     for c in found:
         assert any(b.startswith(c.text) for b in bullets)

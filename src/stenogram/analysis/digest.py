@@ -36,6 +36,7 @@ from stenogram.analysis.names import Speaker, display_names
 from stenogram.analysis.points import BUSINESS_CUES, PROCEDURE, chair_of, leads_back
 from stenogram.analysis.records import (
     Analysis,
+    AnalysisError,
     AnalysisOptions,
     Commitment,
     CommitmentKind,
@@ -59,6 +60,7 @@ __all__ = [
     "Point",
     "Quote",
     "digest",
+    "where",
 ]
 
 DEFAULT_KEY_POINTS = 8
@@ -86,6 +88,8 @@ class Quote:
     text: str
     speaker: Speaker
     location: Location
+    #: Where a reader finds it in the source: ``line 26`` (or ``turn 3`` for a model built in code).
+    where: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +99,8 @@ class Point:
     text: str
     speaker: Speaker
     location: Location
+    #: Where a reader finds it in the source: ``line 26`` (or ``turn 3`` for a model built in code).
+    where: str = ""
     rank: int
     question: Quote | None = None
 
@@ -111,6 +117,8 @@ class DigestFigure:
     refers_to: str
     speaker: Speaker
     location: Location
+    #: Where a reader finds it in the source: ``line 26`` (or ``turn 3`` for a model built in code).
+    where: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -122,6 +130,8 @@ class DigestCommitment:
     deadline: str | None
     speaker: Speaker
     location: Location
+    #: Where a reader finds it in the source: ``line 26`` (or ``turn 3`` for a model built in code).
+    where: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -142,6 +152,15 @@ class Digest:
     def points_in_order(self) -> tuple[Point, ...]:
         """The points as the meeting went: how the summary and the briefing print them."""
         return tuple(sorted(self.points, key=lambda p: p.location))
+
+
+def where(transcript: Transcript, location: Location) -> str:
+    """``line N`` of the source where the paragraph holding ``location`` starts, or ``turn N`` without a source."""
+    try:
+        span = location.paragraph_in(transcript).span
+    except AnalysisError:
+        span = None
+    return f"line {span.line}" if span is not None else f"turn {location.turn + 1}"
 
 
 # -- figures ------------------------------------------------------------------
@@ -186,7 +205,7 @@ def _figure_key(f: Figure) -> str:
     return f.text.casefold() if "XXXX" in normalised and f.kind is not FigureKind.DATE else normalised
 
 
-def _figures(analysis: Analysis, names: dict[str, Speaker], limit: int) -> list[DigestFigure]:
+def _figures(transcript: Transcript, analysis: Analysis, names: dict[str, Speaker], limit: int) -> list[DigestFigure]:
     seen: set[str] = set()
     kept: list[Figure] = []
     for f in analysis.figures:  # each figure once, where first stated
@@ -210,6 +229,7 @@ def _figures(analysis: Analysis, names: dict[str, Speaker], limit: int) -> list[
                 refers_to=subject or f.excerpt or f.text,
                 speaker=names[f.location.speaker],
                 location=f.location,
+                where=where(transcript, f.location),
             )
         )
     return out
@@ -224,7 +244,7 @@ COMMITMENT_PRIORITY: dict[CommitmentKind, int] = {
     CommitmentKind.INTENTION: 3,
     CommitmentKind.EXPECTATION: 4,
 }
-MIN_COMMITMENT_WORDS = 8  # "I guess I should write these down." commits nobody to anything that matters
+MIN_COMMITMENT_WORDS = 6  # "We will." or "I will do that." commits to nothing a reader can check
 _THROWAWAY = re.compile(
     r"\b(?:I\s+guess|write\s+(?:these|this|that)\s+down|I(?:'|’)ll\s+be\s+(?:quick|brief)|we(?:'|’)ll\s+see"
     r"|bear\s+with\s+me|let\s+me\s+(?:just\s+)?(?:check|see|find))\b",
@@ -233,7 +253,7 @@ _THROWAWAY = re.compile(
 
 
 def _commitments(
-    analysis: Analysis, names: dict[str, Speaker], chair: frozenset[str], limit: int
+    transcript: Transcript, analysis: Analysis, names: dict[str, Speaker], chair: frozenset[str], limit: int
 ) -> list[DigestCommitment]:
     def keep(c: Commitment) -> bool:
         return (
@@ -253,6 +273,7 @@ def _commitments(
             deadline=c.deadline,
             speaker=names[c.location.speaker],
             location=c.location,
+            where=where(transcript, c.location),
         )
         for c in (items[i] for i in sorted(order[:limit]))
     ]
@@ -272,7 +293,9 @@ def _question_before(transcript: Transcript, point: KeySentence, names: dict[str
     units = [u for u in units_of(transcript) if u.turn == ti - 1]
     for s in reversed(sentences_of(units)):
         if s.text.rstrip("\"'”’) ").endswith("?"):
-            return Quote(text=s.text, speaker=names[s.unit.speaker], location=s.location)
+            return Quote(
+                text=s.text, speaker=names[s.unit.speaker], location=s.location, where=where(transcript, s.location)
+            )
     return None
 
 
@@ -366,12 +389,13 @@ def digest(transcript: Transcript, *, options: DigestOptions | None = None, anal
             speaker=names[k.location.speaker],
             location=k.location,
             rank=k.rank,
+            where=where(transcript, k.location),
             question=_question_before(transcript, k, names),
         )
         for k in ranked
     )
-    figures = tuple(_figures(a, names, opts.key_figures))
-    commitments = tuple(_commitments(a, names, chair, opts.commitments))
+    figures = tuple(_figures(transcript, a, names, opts.key_figures))
+    commitments = tuple(_commitments(transcript, a, names, chair, opts.commitments))
     topics = tuple(t.phrase for t in a.topics[:10])
     notes: list[str] = []
     if not english_rules_apply(transcript):

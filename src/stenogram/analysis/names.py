@@ -52,7 +52,7 @@ def _introductions(transcript: Transcript) -> list[str]:
 
 def _fuller(name: str, texts: list[str]) -> tuple[str, str | None] | None:
     """A fuller form of a one-word ``name`` and the role printed before it, from the first text that has one."""
-    pattern = re.compile(rf"((?:{_CAPITALISED}\s+){{1,5}}){re.escape(name)}\b", re.IGNORECASE)
+    pattern = re.compile(rf"((?:{_CAPITALISED}\s+){{1,5}})(?i:{re.escape(name)})\b")
     for text in texts:
         for m in pattern.finditer(text):
             words = m.group(1).split()

@@ -247,6 +247,14 @@ class _Writer:
                 add_tab(p)
                 self.run(p, value, where=f"meeting {label.lower()}")
 
+    def digest_lines(self, facts: MeetingFacts) -> None:
+        """The business line and the bottom line: composed from the digest, so labelled as such."""
+        for label, value in (("Business", facts.business), ("Bottom line", " ".join(facts.bottom_line))):
+            if value:
+                p = self.para(Styles.PURPOSE)
+                self.run(p, f"{label}: ", Styles.META_LABEL)
+                self.run(p, value, where=label.lower())
+
     def purpose(self, default: str) -> None:
         p = self.para(Styles.PURPOSE)
         self.run(p, "Purpose: ", Styles.META_LABEL)
@@ -278,7 +286,9 @@ class _Writer:
         for point in facts.key_points:
             p = self.para(Styles.BULLET)
             self.run(p, point.text, where="key point")
-            self.run(p, f" ({point.speaker})", Styles.ATTRIBUTION, "key point")
+            self.run(p, f" ({point.speaker}, {point.where})", Styles.ATTRIBUTION, "key point")
+            if point.question is not None:  # an answer is read with its question
+                self.run(p, f" In answer to {point.question}", Styles.ATTRIBUTION, "key point")
 
     def key_figures(self, facts: MeetingFacts, level: int) -> None:
         self.heading(level, "Key figures")
@@ -287,7 +297,7 @@ class _Writer:
             return
         self.table(
             _FIGURE_COLUMNS,
-            (((f.figure, f.normalised or ""), f.refers_to, f.speaker) for f in facts.figures),
+            (((f.figure, f.normalised or ""), f.refers_to, f"{f.speaker}, {f.where}") for f in facts.figures),
         )
 
     def commitments(self, facts: MeetingFacts, level: int) -> None:
@@ -297,7 +307,7 @@ class _Writer:
         for c in facts.commitments:
             p = self.para(Styles.BULLET)
             self.run(p, c.text, where="commitment")
-            by = f" ({c.speaker}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker})"
+            by = f" ({c.speaker}, {c.where}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker}, {c.where})"
             self.run(p, by, Styles.ATTRIBUTION, "commitment")
 
     def meeting_sections(self, facts: MeetingFacts, level: int) -> None:
@@ -480,9 +490,12 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         raise OptionError("build_briefing takes Transcript objects")
     document, styles = open_template(opts.template)  # raises on a bad template before anything else
     facts = [
-        gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.max_commitments)
-        for t in items
+        gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.commitments) for t in items
     ]
+    if len(items) > 1:  # a pack reads as a chronology: meetings by date, undated ones last, otherwise as given
+        order = sorted(range(len(items)), key=lambda i: (facts[i].date is None, facts[i].date or dt.date.min, i))
+        facts = [facts[i] for i in order]
+        items = tuple(items[i] for i in order)
     w = _Writer(document, styles, opts)
     wanted = set(opts.sections)
     pack = len(facts) > 1
@@ -514,6 +527,8 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
             w.heading(1, f"{n}. {f.title}", new_page=True)
             if "title" in wanted:
                 w.metadata(f.transcript)
+            if "purpose" in wanted:
+                w.digest_lines(f)
             w.meeting_sections(f, 2)
     else:
         f = facts[0]
@@ -525,6 +540,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
             w.metadata(f.transcript)
         if "purpose" in wanted:
             w.purpose(DEFAULT_PURPOSE)
+            w.digest_lines(f)
         w.meeting_sections(f, 1)
     if "annex" in wanted:
         for n, f in enumerate(facts):
