@@ -62,7 +62,8 @@ def test_an_answer_carries_its_question() -> None:
     t = stenogram.parse(
         "Chair: Welcome to the meeting of the Finance Committee on the budget bill.\n"
         "Ann Lee: How much will the new rail line cost the taxpayers of the region?\n"
-        "Bob Stone: The northern rail line will cost regional taxpayers about four hundred million dollars in construction.\n"
+        "Bob Stone: The northern rail line will cost regional taxpayers about four hundred million dollars"
+        " in construction.\n"
     )
     d = digest(t)
     answer = next(p for p in d.points if p.speaker.name == "Bob Stone")
