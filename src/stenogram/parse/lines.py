@@ -19,7 +19,7 @@ from bisect import bisect_left
 from itertools import accumulate, pairwise
 
 from stenogram.model import NoteKind
-from stenogram.parse.labels import LabelMatch, is_label_prefix, match_label
+from stenogram.parse.labels import REJECTED, LabelMatch, is_label_prefix, match_dash_label, match_label
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
 
 __all__ = ["Lines", "split_lines"]
@@ -59,12 +59,18 @@ class Lines:
             # Blank-line records: a label opens a block, so only block starts are asked, in every form.
             for i, kind in enumerate(kinds):
                 if kind == "text" and self.para_start(i):
-                    labels[i] = match_label(self.text[i])
+                    line = self.text[i]
+                    labels[i] = match_label(line) or (match_dash_label(line) if _has_dash(line) else None)
         else:
-            # Running text: any line may open a turn, but only with a colon label.
+            # Running text: any line may open a turn, with a colon label or a dash label.
             for i in [i for i, line in enumerate(lines) if ":" in line or "：" in line]:
                 if kinds[i] == "text":
                     labels[i] = match_label(lines[i], colon_only=True)
+            for i in [i for i, line in enumerate(lines) if _has_dash(line)]:
+                colon = labels[i]
+                if kinds[i] == "text" and (colon is None or colon.strength == REJECTED):
+                    # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
+                    labels[i] = match_dash_label(lines[i]) or colon
 
     def __len__(self) -> int:
         return len(self.text)
@@ -146,6 +152,12 @@ class Lines:
             if HEADING_START.match(text[s]):
                 return EXCERPT_RE.fullmatch(" ".join(line.strip() for line in text[s : i + 1])) is not None
         return False
+
+
+def _has_dash(line: str) -> bool:
+    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move")?"""
+    head = line[:170]
+    return "-" in head or "—" in head or "–" in head
 
 
 def _is_header_tail(line: str) -> bool:
