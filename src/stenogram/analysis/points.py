@@ -109,8 +109,9 @@ class Roles:
 
 
 def chair_of(transcript: Transcript) -> Roles:
-    """The chair: a participant named, labelled or described as such; else the first speaker, if they also close
-    the meeting and speak briefly (a chair calls on others; a president answering questions speaks at length)."""
+    """The chair: a participant named, labelled or described as such; else whoever closes (or opens) the meeting,
+    speaks early and often, and briefly (a chair calls on others; a president answering questions speaks at
+    length)."""
     named = {
         p.id for p in transcript.participants if any(CHAIR_WORDS.search(x) for x in (p.name, p.role or "", *p.labels))
     }
@@ -122,19 +123,21 @@ def chair_of(transcript: Transcript) -> Roles:
     turns = transcript.turns
     if len(turns) < 6:
         return Roles()
-    first = turns[0].speaker
-    if first not in {t.speaker for t in turns[-3:]}:  # a chair opens the meeting and closes it
-        return Roles()
     counts: Counter[str] = Counter(t.speaker for t in turns)
     words: Counter[str] = Counter()
     for t in turns:
         words[t.speaker] += sum(len(p.text.split()) for p in t.paragraphs)
-    others = len(turns) - counts[first]
-    if counts[first] < CHAIR_TURN_SHARE * len(turns) or others == 0:
-        return Roles()
-    own_mean = words[first] / counts[first]
-    others_mean = (sum(words.values()) - words[first]) / others
-    return Roles(chair=frozenset({first})) if own_mean < CHAIR_BREVITY * others_mean else Roles()
+    opening = {t.speaker for t in turns[: max(3, len(turns) // 10)]}
+    # Whoever closes the meeting, or opens it, and speaks often and briefly: a chair (a stand-in chair too).
+    for who in dict.fromkeys([t.speaker for t in reversed(turns[-3:])] + [turns[0].speaker]):
+        others = len(turns) - counts[who]
+        if who not in opening or counts[who] < CHAIR_TURN_SHARE * len(turns) or others == 0:
+            continue
+        own_mean = words[who] / counts[who]
+        others_mean = (sum(words.values()) - words[who]) / others
+        if own_mean < CHAIR_BREVITY * others_mean:
+            return Roles(chair=frozenset({who}))
+    return Roles()
 
 
 def leads_back(text: str, words: frozenset[str] = LEADING_WORDS) -> bool:
