@@ -50,7 +50,7 @@ FIGURE_WEIGHT = 1.25  # a sentence stating an amount, a rate or a share says mor
 BUSINESS_FOCUS = 3.0  # a point's score grows by this times its cosine-like overlap with the business
 BUSINESS_MAX_WORDS = 110  # the chair's statement of business may be long: it lists the witnesses
 BUSINESS_REACH = 0.15  # the business is stated in the first part of the meeting
-CHAIR_TURN_SHARE = 0.1  # a chair found by behaviour takes at least this share of the turns
+CHAIR_TURN_SHARE = 0.07  # a chair found by behaviour takes at least this share of the turns
 CHAIR_BREVITY = 0.65  # and speaks, on average, less than this fraction of what the others say in a turn
 
 #: First words that point back to the sentence before: such a sentence cannot stand alone as a point.
@@ -72,6 +72,7 @@ BUSINESS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         (1, r"pleased\s+to\s+welcome|welcome\s+back|minister|secretary|commissioner|director|chief|witness(?:es)?"),
     )
 )
+BUSINESS_EXTRA = 2  # besides the best statement: the body that meets (1), and who it hears (2)
 BUSINESS_MIN = 2  # cue weight a sentence needs to state the business
 #: House-keeping a chair states first, which is not the business: never the business sentence.
 _HOUSEKEEPING = re.compile(
@@ -179,9 +180,12 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
     if not scored or -scored[0][0] < BUSINESS_MIN:
         return []
     best = scored[0][1]
-    body = BUSINESS_CUES[2][1]
-    named = next((i for _, i in scored if i != best and body.search(sentences[i].text)), None)
-    return [best] if named is None else [best, named]
+    out = [best]
+    for _, pattern in BUSINESS_CUES[2 : 2 + BUSINESS_EXTRA]:  # the body that meets; who it hears
+        found = next((i for _, i in scored if i not in out and pattern.search(sentences[i].text)), None)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def _may_stand(s: Sentence, roles: Roles, english: bool, leading: frozenset[str]) -> bool:
