@@ -48,7 +48,7 @@ MIN_TERMS = 5  # nor are sentences with fewer distinct content words ("This was 
 MIN_TERMS_IN_GRAPH = 2  # sentences below this take no part in the ranking at all
 MAX_WORDS = 80  # longer ones are run-ons a summary cannot quote
 EDGE_THRESHOLD = 0.08  # cosine below this is noise
-CENTROID = 25  # the stems in most sentences, taken as the transcript's themes
+CENTROID = 40  # the stems in most sentences, taken as the transcript's themes
 THEME_WEIGHT = 2.0  # prior weight of a theme stem, against 1 for any other content word
 REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
 

@@ -72,6 +72,7 @@ BUSINESS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         (1, r"pleased\s+to\s+welcome|welcome\s+back|minister|secretary|commissioner|director|chief|witness(?:es)?"),
     )
 )
+POINT_MAX_WORDS = 55  # a longer point is a run-on a reader cannot take in at a glance
 BUSINESS_EXTRA = 2  # besides the best statement: the body that meets (1), and who it hears (2)
 BUSINESS_MIN = 2  # cue weight a sentence needs to state the business
 #: House-keeping a chair states first, which is not the business: never the business sentence.
@@ -227,7 +228,10 @@ def select_points(
     candidates = {
         c.graph[k]: c.score[k] / top * focus(c.graph[k]) * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
-        if c.eligible[k] and c.graph[k] not in business and _may_stand(sentences[c.graph[k]], roles, english, leading)
+        if c.eligible[k]
+        and c.graph[k] not in business
+        and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
+        and _may_stand(sentences[c.graph[k]], roles, english, leading)
     }
     parts = BLOCK  # not ``limit``: the first points are the same however many are asked for
     taken_in_part: Counter[int] = Counter()
