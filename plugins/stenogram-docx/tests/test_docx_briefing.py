@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
-from stenogram_docx import build_briefing
+from stenogram_docx import BriefingOptions, build_briefing
 
 import stenogram
 from stenogram.analysis import AnalysisOptions, analyse, digest
@@ -65,7 +65,7 @@ def test_sections_in_briefing_order(doc: Document, seed: Transcript) -> None:
     expected = ["Participants", "Key points", "Key figures"]
     if analyse(seed).commitments:
         expected.append("Commitments and next steps")
-    assert headings == [*expected, "Annex A: Transcript"]
+    assert headings == [*expected, "Topics", "Annex A: Transcript"]
 
 
 def test_title_block(doc: Document) -> None:
@@ -274,3 +274,30 @@ def test_a_turn_with_no_printed_label_shows_the_speakers_name() -> None:
     name = next(p.name for p in t.participants if p.id == t.turns[0].speaker)
     assert first.text.startswith(f"{name}: 1. It is my privilege")
     assert [r.text for r in first.runs[:1]] == [name]
+
+
+def test_a_long_title_keeps_the_marking_on_the_right(seed: Transcript) -> None:
+    title = "Meeting of the Prime Minister of Russia with the Prime Minister of Kazakhstan " * 4
+    doc = docx.Document(io.BytesIO(build_briefing(seed, BriefingOptions(title=title, marking="OFFICIAL-SENSITIVE"))))
+    header = doc.sections[0].header.paragraphs[0]
+    shown, _, marking = header.text.partition("\t\t")
+    assert marking == "OFFICIAL-SENSITIVE"
+    assert shown.endswith("…") and len(shown) + len(marking) < 90 and title.startswith(shown[:-1])
+
+
+def test_header_tab_stops_follow_the_page_width() -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Cm
+    from stenogram_docx.briefing import _page_tabs, _usable_width
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.0)
+    p = d.add_paragraph()
+    _page_tabs(p, _usable_width(section))
+    stops = {round(t.position.cm, 1): t.alignment for t in p.paragraph_format.tab_stops}
+    assert stops[25.7] == WD_TAB_ALIGNMENT.RIGHT and stops[12.8] == WD_TAB_ALIGNMENT.CENTER
+    assert stops[16.6] == WD_TAB_ALIGNMENT.CLEAR and stops[8.3] == WD_TAB_ALIGNMENT.CLEAR

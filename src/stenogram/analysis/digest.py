@@ -45,7 +45,7 @@ from stenogram.analysis.records import (
     KeySentence,
     Location,
 )
-from stenogram.analysis.sentences import sentences_of, units_of
+from stenogram.analysis.sentences import Unit, sentences_of
 from stenogram.model import Transcript
 from stenogram.titles import title_of
 
@@ -290,7 +290,11 @@ def _question_before(transcript: Transcript, point: KeySentence, names: dict[str
     before = transcript.turns[ti - 1]
     if before.speaker == point.location.speaker:
         return None
-    units = [u for u in units_of(transcript) if u.turn == ti - 1]
+    units = [
+        Unit(speaker=before.speaker, turn=ti - 1, paragraph=pi, text=p.text)
+        for pi, p in enumerate(before.paragraphs)
+        if not p.is_aside
+    ]
     for s in reversed(sentences_of(units)):
         if s.text.rstrip("\"'”’) ").endswith("?"):
             return Quote(

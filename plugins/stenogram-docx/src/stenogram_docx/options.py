@@ -13,7 +13,7 @@ from stenogram.errors import OptionError
 
 __all__ = ["ALL_SECTIONS", "BriefingOptions", "Section"]
 
-Section = Literal["title", "purpose", "participants", "key_points", "key_figures", "commitments", "annex"]
+Section = Literal["title", "purpose", "participants", "key_points", "key_figures", "commitments", "topics", "annex"]
 #: Every section, in the order a briefing note puts them.
 ALL_SECTIONS: tuple[Section, ...] = (
     "title",
@@ -22,6 +22,7 @@ ALL_SECTIONS: tuple[Section, ...] = (
     "key_points",
     "key_figures",
     "commitments",
+    "topics",
     "annex",
 )
 
