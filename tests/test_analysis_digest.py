@@ -98,3 +98,19 @@ def test_committee_meetings_by_fixed_rules() -> None:
         assert not top or top[0][1] <= 3, path.name
     assert leaning <= 0.10 * points
     assert by_chair <= 0.05 * commitments
+
+
+PARLAMINT_AT = ROOT / ".." / "shared" / "corpus" / "parlamint_at"
+AUSTRIAN = sorted(PARLAMINT_AT.glob("*.txt"))[:25] if PARLAMINT_AT.is_dir() else []
+
+
+@pytest.mark.skipif(not AUSTRIAN, reason="../shared/corpus/parlamint_at not present")
+@pytest.mark.parametrize("path", AUSTRIAN, ids=lambda p: p.name)
+def test_german_sittings_get_a_digest(path: Path) -> None:
+    t = stenogram.parse_file(path)
+    d = digest(t)
+    assert d.notes and "English-only" in d.notes[0]
+    assert d.business
+    for p in d.points:
+        assert p.location.text_in(t) == p.text
+        assert p.text.split()[0].lower() not in {"also", "und", "aber", "oder", "dann", "das", "es", "sie", "er"}
