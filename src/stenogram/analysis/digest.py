@@ -46,6 +46,7 @@ from stenogram.analysis.records import (
     Location,
 )
 from stenogram.analysis.sentences import Unit, sentences_of
+from stenogram.analysis.words import content_stems
 from stenogram.model import Transcript
 from stenogram.titles import title_of
 
@@ -244,6 +245,7 @@ COMMITMENT_PRIORITY: dict[CommitmentKind, int] = {
     CommitmentKind.INTENTION: 3,
     CommitmentKind.EXPECTATION: 4,
 }
+MIN_COMMITMENT_TERMS = 3  # "I'll try and remember each of them." names nothing to be done
 MIN_COMMITMENT_WORDS = 6  # "We will." or "I will do that." commits to nothing a reader can check
 _THROWAWAY = re.compile(
     r"\b(?:I\s+guess|write\s+(?:these|this|that)\s+down|I(?:'|’)ll\s+be\s+(?:quick|brief)|we(?:'|’)ll\s+see"
@@ -259,6 +261,7 @@ def _commitments(
         return (
             c.location.speaker not in chair
             and len(c.text.split()) >= MIN_COMMITMENT_WORDS
+            and len(content_stems(_WORD.findall(c.text.lower()))) >= MIN_COMMITMENT_TERMS
             and not PROCEDURE.search(c.text)
             and not _THROWAWAY.search(c.text)
             and not leads_back(c.text)  # "So the decision has been made about that." needs what came before
@@ -307,7 +310,7 @@ def _question_before(transcript: Transcript, point: KeySentence, names: dict[str
 
 _BODY = re.compile(
     r"(?:the\s+)?((?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|on|for|the)\s+)*){0,8}"
-    r"(?:Committee|Commission|Council|Assembly|Parliament|Senate|Cabinet)"
+    r"(?:Committee|Commission|Council|Assembly|Parliament|Senate)(?!\s+(?:Secretary|Member|Minister))"
     r"(?:\s+on\s+the\s+[A-Z][\w-]*(?:\s+[A-Z\d][\w-]*)*)?)"
 )
 _ITEM = re.compile(
@@ -324,7 +327,9 @@ def _business(
     """One composed line: the body that meets, the business before it, who it heard (in order of words spoken)."""
     opening = [p.text for p in points if p.rank <= 2 and any(w >= 1 and c.search(p.text) for w, c in BUSINESS_CUES)]
     parts: list[str] = []
-    body = next((m.group(1).strip(" ,") for t in opening for m in [_BODY.search(t)] if m), None)
+    bodies = [m.group(1).strip(" ,") for t in opening for m in _BODY.finditer(t)]
+    # The committee that meets, before a council or commission that gives evidence to it.
+    body = next((b for b in bodies if b.endswith("Committee") or " Committee " in b), bodies[0] if bodies else None)
     if body:
         parts.append(body)
     item = next((m.group(1).strip(" ,") for t in opening for m in [_ITEM.search(t)] if m), None)
@@ -351,15 +356,20 @@ def _bottom_line(
 ) -> tuple[str, ...]:
     """Two or three composed sentences from the digest itself: topics, the firmest commitment, the leading figures."""
     out: list[str] = []
-    if topics:
-        shown = list(topics[:3])
+    subjects = [t for t in topics if not set(t.split()) & _ROLE_WORDS]
+    # "cooperation" says nothing "trade and economic cooperation" does not.
+    subjects = [t for t in subjects if not any(t != o and f" {t} " in f" {o} " for o in subjects)]
+    if subjects:
+        shown = subjects[:3]
         out.append(
             "The discussion centred on "
             + (", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0])
             + "."
         )
-    if commitments:
-        firm = min(commitments, key=lambda c: COMMITMENT_PRIORITY[CommitmentKind(c.kind)])
+    firm_kinds = (CommitmentKind.DECISION.value, CommitmentKind.COMMITMENT.value)
+    firm_ones = [c for c in commitments if c.kind in firm_kinds and len(c.text.split()) >= 10]
+    if firm_ones:
+        firm = min(firm_ones, key=lambda c: (COMMITMENT_PRIORITY[CommitmentKind(c.kind)], c.deadline is None))
         said = " ".join(firm.text.split())
         if len(said.split()) > 30:
             said = " ".join(said.split()[:30]) + " …"
@@ -372,6 +382,10 @@ def _bottom_line(
         cited = [f.text + (f" ({f.subject})" if f.subject else "") for f in amounts[:2]]
         out.append("Figures cited include " + " and ".join(cited) + ".")
     return tuple(out[:3])
+
+
+#: Words of who speaks, not of what about: never a topic of the bottom line.
+_ROLE_WORDS = frozenset("chair chairman minister ministers member members committee colleague colleagues".split())
 
 
 # -- the digest ----------------------------------------------------------------
