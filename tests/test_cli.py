@@ -546,7 +546,15 @@ def test_formats_lists_the_parse_options() -> None:
     assert not any("--set" in line for line in readers)
     data = json.loads(run("formats", "--json").stdout)
     text_reader = next(f for f in data if (f["kind"], f["name"]) == ("reader", "text"))
-    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels"]
+    assert [o["name"] for o in text_reader["options"]] == [
+        "strict",
+        "stage_notes",
+        "annotated_labels",
+        "separators",
+        "speakers",
+        "label_lines",
+        "text_lines",
+    ]
 
 
 def test_strict_before_the_command_is_not_taken_for_strict_plugins(seed: Path) -> None:

@@ -133,3 +133,39 @@ def test_a_line_no_wrap_could_make_ends_its_paragraph() -> None:
     wrapped = "\n".join(["a line of wrapped text that goes on and on to the width"] * 6)
     t = parse(f"Anna Petrova: {wrapped}\n{long.strip()}\nNext paragraph here.\n")
     assert texts(t)[-1] == "Next paragraph here."
+
+
+def test_users_steer_the_grammar_with_separators_speakers_and_line_numbers() -> None:
+    text = "Chair - Welcome.\nAnna Petrova: Thanks.\nnote: a word.\nZweiter Punkt: mine.\n"
+    assert labels(parse(text)) == ["Anna Petrova"]
+    assert labels(parse(text, separators=("dash",))) == ["Chair"]
+    assert labels(parse(text, separators="colon,dash")) == ["Chair", "Anna Petrova"]
+    steered = parse(text, speakers=("note",), text_lines=(2,))
+    assert labels(steered) == ["note"]
+    assert "Anna Petrova: Thanks." in " ".join(p.text for p in steered.preamble if hasattr(p, "marks"))
+    forced = parse(text, label_lines=(4, 9))
+    assert "Zweiter Punkt" in labels(forced)
+    unmatched = [d.message for d in forced.diagnostics if d.code == "label-line-unmatched"]
+    assert unmatched == ["line 9 was declared a label but holds no label followed by a separator"]
+
+
+def test_collective_speakers_are_their_own_turns_and_interjections_asides() -> None:
+    t = parse(
+        "Mr SMITH: I move the motion.\nSome hon. members: Agreed.\nThe SPEAKER: The motion is carried.\n"
+        "Opposition members interjecting—\nHonourable members: Hear, hear!\n"
+    )
+    assert labels(t) == ["Mr SMITH", "Some hon. members", "The SPEAKER", "Honourable members"]
+    assert t.participant(t.turns[1].speaker).anonymous
+    aside = t.turns[2].paragraphs[-1]
+    assert (aside.text, aside.is_aside) == ("Opposition members interjecting—", True)
+
+
+def test_lead_ins_and_numbered_items_stay_in_the_speech() -> None:
+    t = parse(
+        "Anna Petrova: Let me quote what the committee wrote:\nThe budget is balanced.\n"
+        "Recommendation 2: That the bill pass.\nIvan Sidorov: Thank you.\n"
+    )
+    assert labels(t) == ["Anna Petrova", "Ivan Sidorov"]
+    assert texts(t)[:2] == ["Let me quote what the committee wrote:", "The budget is balanced."]
+    numbered = parse("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: How are you?\nSpeaker 2: Fine.\n")
+    assert labels(numbered) == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]

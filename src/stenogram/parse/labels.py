@@ -26,7 +26,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import VOCATIVES, is_title
+from stenogram.lexicon import COLLECTIVE_SPEAKERS, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
@@ -87,7 +87,7 @@ ANONYMOUS_ROLES = frozenset(
         "off-mic", "crowd", "member", "members", "audience members", "question from the audience",
         "unknown", "man", "woman", "male", "female", "child", "children", "all",
     }
-)  # fmt: skip
+) | COLLECTIVE_SPEAKERS  # fmt: skip
 # Lone words that are labels in their own right even without support.
 _SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
 
@@ -175,6 +175,8 @@ def _strength(name: str, form: str) -> int:
         or (name[0].islower() and name.split(" ", 1)[0] not in _CONNECTORS)
     ):
         return REJECTED  # cheap tests first: this runs for every line with a colon
+    if name.casefold() in COLLECTIVE_SPEAKERS:
+        return STRONG  # "Some hon. members: Agreed."
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
     if _CJK.search(name):
@@ -199,6 +201,8 @@ def _strength(name: str, form: str) -> int:
         return REJECTED  # "About President Trump:", "What we said:" are sentences
     if lower:
         return _strength_with_role_words(words, verdicts, folded, lower)
+    if folded[0] not in ANONYMOUS_ROLES and any(w.isdigit() for w in words):
+        return WEAK  # "Recommendation 2", "Clause 5": a numbered item, unless the document repeats it ("Speaker 1")
     if len(words) == 1:
         if folded[0] in _SOLO_ROLES or _CAMEL.match(name):
             return STRONG
@@ -271,7 +275,9 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
 _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
-_DASH_SEP = re.compile(rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|-+{_SP}+")
+# Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
+# label ends before the verb, which is the first word of the text.
+_DASH_SEP = re.compile(rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)")
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
 _SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
 

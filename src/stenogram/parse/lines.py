@@ -15,6 +15,7 @@ run at over 10 MB/s in pure Python. Classification is by tables
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from itertools import accumulate, pairwise
 
@@ -24,6 +25,7 @@ from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_ki
 
 __all__ = ["Lines", "split_lines"]
 
+_INTERJECTING = re.compile(r"[^\W\d_][^:.!?\n-]{0,60}\binterjecting[—–\-.]{0,2}")
 _MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
 # A line start whose first visible character may open a note (NOTE_START after the indent).
 _NOTE_LINE = re.compile(r"\n[^\S\n]*(?=" + NOTE_START.pattern + ")")
@@ -36,7 +38,9 @@ class Lines:
         body = text[start:]
         lines = self.text = body.split("\n")
         self.first_number = text.count("\n", 0, start) + 1
-        self.offset = list(accumulate(map((1).__add__, map(len, lines)), initial=start))[:-1]
+        # Machine integers (8 bytes a line, not an int object each): a text of many short lines is mostly this.
+        self.offset = array("q", accumulate(map((1).__add__, map(len, lines)), initial=start))
+        self.offset.pop()
         # Whole-list passes and one regex over the text rather than a Python loop with tests per line:
         # blank or text by stripping, and only lines whose first visible character may open a note are asked.
         kinds = ["text" if line and not line.isspace() else "blank" for line in lines]
@@ -50,6 +54,11 @@ class Lines:
                 if nk is not None:
                     kinds[i] = "note"
                     notes[i] = nk
+        # "Opposition members interjecting—": the record of an interruption, not speech.
+        for i in [i for i, line in enumerate(lines) if "interjecting" in line]:
+            if kinds[i] == "text" and _INTERJECTING.fullmatch(lines[i].strip()):
+                kinds[i] = "note"
+                notes[i] = NoteKind.STAGE
         self.kind = kinds
         self.note = notes
         self.blank_sep = self.blank_separated()
@@ -155,9 +164,9 @@ class Lines:
 
 
 def _has_dash(line: str) -> bool:
-    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move")?"""
+    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move", "Mr WEBB asked …")?"""
     head = line[:170]
-    return "-" in head or "—" in head or "–" in head
+    return "-" in head or "—" in head or "–" in head or " asked " in head
 
 
 def _is_header_tail(line: str) -> bool:
