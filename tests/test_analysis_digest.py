@@ -114,3 +114,22 @@ def test_german_sittings_get_a_digest(path: Path) -> None:
     for p in d.points:
         assert p.location.text_in(t) == p.text
         assert p.text.split()[0].lower() not in {"also", "und", "aber", "oder", "dann", "das", "es", "sie", "er"}
+
+
+def test_a_surname_gets_the_full_name_and_role_the_title_gives() -> None:
+    from stenogram import Meeting, Paragraph, Participant, Transcript, Turn
+    from stenogram.analysis import display_names
+
+    t = Transcript(
+        meeting=Meeting(title="Press Briefing by Press Secretary Karine Jean-Pierre and Admiral John Kirby"),
+        participants=(
+            Participant(id="jp", name="Jean-Pierre", labels=("MS. JEAN-PIERRE",)),
+            Participant(id="kirby", name="Kirby", labels=("MR. KIRBY",)),
+            Participant(id="q", name="Q", anonymous=True),
+        ),
+        body=(Turn(speaker="jp", label="MS. JEAN-PIERRE", content=(Paragraph(text="Good afternoon."),)),),
+    )
+    names = display_names(t)
+    assert (names["jp"].name, names["jp"].role) == ("Karine Jean-Pierre", "Press Secretary")
+    assert (names["kirby"].name, names["kirby"].role) == ("John Kirby", "Admiral")
+    assert names["q"].name == "Q"

@@ -13,13 +13,15 @@ import re
 
 import attrs
 
+from stenogram.lexicon import TITLES, is_title
 from stenogram.model import Paragraph, Transcript
 from stenogram.titles import title_of
 
 __all__ = ["ROLE_WORDS", "Speaker", "display_names"]
 
-#: Words that make up a role printed before a name ("Press Secretary", "Deputy Minister").
-ROLE_WORDS = frozenset(
+#: Words that make up a role printed before a name ("Press Secretary", "Deputy Minister"): the shared
+#: lexicon's titles and honorifics, and the words that join them into an office.
+ROLE_WORDS = TITLES | frozenset(
     """press secretary deputy minister president vice prime chancellor governor senator ambassador admiral general
     coordinator director adviser advisor spokesperson spokesman spokeswoman chair chairman chairwoman commissioner
     representative mayor premier foreign defence defense national security first lady cabinet chief executive
@@ -43,6 +45,10 @@ class Speaker:
         return f"{self.name}, {self.role}" if self.role else self.name
 
 
+def _is_role(word: str) -> bool:
+    return word.lower().strip(".,") in ROLE_WORDS or is_title(word)
+
+
 def _introductions(transcript: Transcript) -> list[str]:
     m = transcript.meeting
     texts = [title_of(transcript), m.title or "", m.occasion or "", m.lead or ""]
@@ -57,7 +63,7 @@ def _fuller(name: str, texts: list[str]) -> tuple[str, str | None] | None:
         for m in pattern.finditer(text):
             words = m.group(1).split()
             given: list[str] = []
-            while words and words[-1].lower().strip(".") not in ROLE_WORDS and len(given) < 2:
+            while words and not _is_role(words[-1]) and len(given) < 2:
                 given.insert(0, words.pop())
             if not given:
                 continue

@@ -228,9 +228,7 @@ def select_points(
     candidates = {
         c.graph[k]: c.score[k] / top * focus(c.graph[k]) * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
-        if c.eligible[k]
-        and c.graph[k] not in business
-        and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
+        if c.eligible[k] and c.graph[k] not in business and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
     }
     parts = BLOCK  # not ``limit``: the first points are the same however many are asked for
     taken_in_part: Counter[int] = Counter()
