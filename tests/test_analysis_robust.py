@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import stenogram
-from stenogram.analysis import analyse
+from stenogram import Transcript
+from stenogram.analysis import analyse, digest
+from stenogram.testing import transcripts
 
 
 def test_a_date_before_a_sentence_end_is_one_figure() -> None:
@@ -34,3 +38,16 @@ def test_analyse_never_raises_on_parsed_text(text: str) -> None:
     a = analyse(t)
     for record in (*a.figures, *a.key_sentences, *a.commitments):
         assert record.location.text_in(t) == record.text
+
+
+@settings(max_examples=80, deadline=None)
+@given(transcripts())
+def test_digest_never_raises_and_every_item_is_traceable(t: Transcript) -> None:
+    d = digest(t)
+    for item in (*d.points, *d.figures, *d.commitments):
+        assert item.location.text_in(t) == item.text
+        assert item.where
+    assert len(d.points) <= 8 and len(d.bottom_line) <= 3
+    for block in range(0, len(d.points), 8):
+        top = Counter(p.location.speaker for p in d.points[block : block + 8]).most_common(1)
+        assert not top or top[0][1] <= 3
