@@ -89,7 +89,7 @@ def _header(transcript: Transcript, analysis: Analysis, d: Digest, options: Summ
         fields.append(Field(label="Date", value=_date(m.date) + (f", {m.time}" if m.time else "")))
     if m.place:
         fields.append(Field(label="Place", value=m.place))
-    if m.occasion:
+    if m.occasion and not (d.business or "").startswith(m.occasion.rstrip(".")):  # said once, not twice
         fields.append(Field(label="Occasion", value=m.occasion))
     if m.lead:
         fields.append(Field(label="Summary", value=m.lead))
