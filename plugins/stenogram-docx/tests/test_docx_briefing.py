@@ -108,7 +108,8 @@ def test_key_points_carry_their_speaker(doc: Document, seed: Transcript) -> None
     for k in chosen:  # the digest's points: the analysis' first eight, each with who said it and where
         line = k.location.paragraph_in(seed).span
         assert line is not None
-        assert f"{k.text} ({names[k.location.speaker]}, line {line.line})" in points
+        lines = f"line {line.line}" if line.end_line == line.line else f"lines {line.line}-{line.end_line}"
+        assert f"{k.text} ({names[k.location.speaker]}, {lines})" in points
     key_paras = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert all(p.runs[-1].style.name == "Attribution" for p in key_paras)
 
@@ -116,8 +117,8 @@ def test_key_points_carry_their_speaker(doc: Document, seed: Transcript) -> None
 def test_key_figures_table(doc: Document) -> None:
     rows = table_after(doc, "Key figures")
     assert rows[0] == ["Figure", "What it refers to", "Said by"]
-    said = {r[0].split("\n")[0]: r[2].split(", line ")[0] for r in rows[1:]}
-    assert all(", line " in r[2] for r in rows[1:])
+    said = {r[0].split("\n")[0]: r[2].split(", line")[0] for r in rows[1:]}
+    assert all(", line" in r[2] for r in rows[1:])
     cells = " | ".join(r[0] for r in rows[1:])
     assert "$25 billion" in cells and "9.5 percent" in cells and "$13 billion" in cells
     assert any(r[0].startswith("$25 billion") and "25,000,000,000 USD" in r[0] for r in rows[1:])

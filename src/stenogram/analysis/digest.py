@@ -156,12 +156,15 @@ class Digest:
 
 
 def where(transcript: Transcript, location: Location) -> str:
-    """``line N`` of the source where the paragraph holding ``location`` starts, or ``turn N`` without a source."""
+    """The source lines of the paragraph holding ``location`` (``line 6``, ``lines 8-12``), or ``turn N`` for a
+    model built in code. A wrapped paragraph is one text in the model, so its lines are given as a range."""
     try:
         span = location.paragraph_in(transcript).span
     except AnalysisError:
         span = None
-    return f"line {span.line}" if span is not None else f"turn {location.turn + 1}"
+    if span is None:
+        return f"turn {location.turn + 1}"
+    return f"line {span.line}" if span.end_line <= span.line else f"lines {span.line}-{span.end_line}"
 
 
 # -- figures ------------------------------------------------------------------
