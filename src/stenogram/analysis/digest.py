@@ -248,11 +248,27 @@ COMMITMENT_PRIORITY: dict[CommitmentKind, int] = {
     CommitmentKind.INTENTION: 3,
     CommitmentKind.EXPECTATION: 4,
 }
+#: Kinds that bind whoever they name ("it was agreed", "I ask the ministry to"); the others must be the
+#: speaker's own ("we will", "I intend"): "most people will have some Welsh" commits nobody.
+_ANYONE = frozenset({CommitmentKind.DECISION, CommitmentKind.REQUEST})
+_FIRST_PERSON = re.compile(r"\b(?:we|i|our|both|the\s+parties)\b", re.IGNORECASE)
+_OWN_REACH = 40  # characters before the cue in which the speaker must name themselves ("our governments should")
+
+
+def _own(c: Commitment) -> bool:
+    """Whether the speaker commits themselves: a first person in the cue or just before it."""
+    at = c.text.find(c.cue)
+    before = c.text[max(0, at - _OWN_REACH) : max(0, at)] if at >= 0 else ""
+    return _FIRST_PERSON.search(c.cue) is not None or _FIRST_PERSON.search(before) is not None
+
+
 MIN_COMMITMENT_TERMS = 3  # "I'll try and remember each of them." names nothing to be done
 MIN_COMMITMENT_WORDS = 6  # "We will." or "I will do that." commits to nothing a reader can check
 _THROWAWAY = re.compile(
     r"\b(?:I\s+guess|write\s+(?:these|this|that)\s+down|I(?:'|’)ll\s+be\s+(?:quick|brief)|we(?:'|’)ll\s+see"
-    r"|bear\s+with\s+me|let\s+me\s+(?:just\s+)?(?:check|see|find))\b",
+    r"|bear\s+with\s+me|let\s+me\s+(?:just\s+)?(?:check|see|find)|take\s+this\s+opportunity|repeat\s+the\s+question"
+    r"|have\s+to\s+ask|must\s+(?:say|admit|reiterate|stress|emphasi[sz]e|confess)|(?:sharing|splitting|share|split)"
+    r"\s+my\s+time)\b",
     re.IGNORECASE,
 )
 
@@ -267,7 +283,8 @@ def _commitments(
             and len(content_stems(_WORD.findall(c.text.lower()))) >= MIN_COMMITMENT_TERMS
             and not PROCEDURE.search(c.text)
             and not _THROWAWAY.search(c.text)
-            and not leads_back(c.text)  # "So the decision has been made about that." needs what came before
+            and not leads_back(c.text)
+            and (c.kind in _ANYONE or _own(c))  # "So the decision has been made about that." needs what came before
         )
 
     items = [c for c in analysis.commitments if keep(c)]
