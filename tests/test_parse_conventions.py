@@ -169,3 +169,8 @@ def test_lead_ins_and_numbered_items_stay_in_the_speech() -> None:
     assert texts(t)[:2] == ["Let me quote what the committee wrote:", "The budget is balanced."]
     numbered = parse("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: How are you?\nSpeaker 2: Fine.\n")
     assert labels(numbered) == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]
+
+
+def test_capitals_after_a_label_are_speech_when_they_end_like_it() -> None:
+    t = parse("Q    Thank you.\n\nMR. KIRBY:  Yes.\n\nQ    Thanks.\n\nMR. KIRBY:  I —\n\nTHE PRESIDNET:  A typo.\n")
+    assert labels(t) == ["Q", "MR. KIRBY", "Q", "MR. KIRBY", "THE PRESIDNET"]

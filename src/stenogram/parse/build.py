@@ -353,7 +353,7 @@ def _learned_labels(
         elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if m.form == "colon" and rest.isupper() and m.name.isupper():
+        if m.form == "colon" and m.name.isupper() and _heading_in_capitals(rest):
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
             continue
         if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
@@ -444,16 +444,25 @@ def _untitled(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> list[int
     if len(accepted) < _PROFILE_MIN:
         return []
     names = Counter(v[3].casefold() for v in accepted.values())
-    untitled = [i for i, v in accepted.items() if not _has_title(v[3])]
+    # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
+    # not printed in capitals, and a record that prints its labels so misspells one now and then.
+    titled = {name: name.isupper() or _has_title(name) for name in {v[3] for v in accepted.values()}}
+    untitled = [i for i, v in accepted.items() if not titled[v[3]]]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
-    surnames = {v[3].rsplit(" ", 1)[-1].casefold() for v in accepted.values() if _has_title(v[3])}
+    surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
     out = [
         i
         for i in untitled
         if names[accepted[i][3].casefold()] < _RECURS and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
     ]
     return [accepted.pop(i)[0] for i in out]  # the line that holds the label
+
+
+def _heading_in_capitals(rest: str) -> bool:
+    """Is the text after a colon a heading's second half ("TYPISTS"), not a speech ("I —", "YES.")?"""
+    rest = rest.rstrip()
+    return rest.isupper() and sum(map(str.isalpha, rest)) > 2 and rest[-1:] not in ".!?—–-…"
 
 
 def _has_title(name: str) -> bool:

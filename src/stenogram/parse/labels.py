@@ -342,7 +342,7 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     colon = half if full < 0 or 0 <= half < full else full
     if colon < 0:
         return None
-    if "(" in line[:colon] and line.count("(", 0, colon) > line.count(")", 0, colon):
+    if line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon):
         # "Ms SMITH (Northtown) (14:03): …": a colon inside brackets is not the label's.
         half = colon = _colon_after_brackets(line)
         if colon < 0:

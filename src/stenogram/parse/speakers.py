@@ -18,6 +18,7 @@ joins the one participant whose name ends with it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,6 +53,7 @@ _HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 _CONNECTORS = ROLE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
 
 
+@functools.lru_cache(maxsize=4096)
 def is_role_word(word: str) -> bool:
     """Is ``word`` part of an office rather than of a name ("Minister", "Presidential", "Präsidentin")?"""
     folded = word.casefold().strip(",")
