@@ -199,3 +199,15 @@ def test_two_sentences_are_not_a_label() -> None:
         "Abgeordneter Ferdinand Maier (ÖVP): Danke.\n"
     )
     assert labels(t) == ["Präsident Fritz Neugebauer", "Abgeordneter Ferdinand Maier (ÖVP)"]
+
+
+def test_period_labels_in_running_text_when_the_record_prints_them_again() -> None:
+    t = parse(
+        "The PRESIDING OFFICER. The Senator from Ohio.\n"
+        "Mr. BROWN. Mr. President, I rise today to speak\nabout the bill.\n"
+        "The PRESIDING OFFICER. Without objection, it is so ordered.\n"
+    )
+    assert labels(t) == ["The PRESIDING OFFICER", "Mr. BROWN", "The PRESIDING OFFICER"]
+    assert texts(t)[1] == "Mr. President, I rise today to speak about the bill."
+    once = parse("Anna Petrova: Good morning.\nNATO. It was discussed.\n")
+    assert labels(once) == ["Anna Petrova"]
