@@ -211,3 +211,14 @@ def test_period_labels_in_running_text_when_the_record_prints_them_again() -> No
     assert texts(t)[1] == "Mr. President, I rise today to speak about the bill."
     once = parse("Anna Petrova: Good morning.\nNATO. It was discussed.\n")
     assert labels(once) == ["Anna Petrova"]
+
+
+def test_turkish_dash_labels_with_province_and_office() -> None:
+    t = parse(
+        "BAŞKAN – Sayın milletvekilleri, birleşimi açıyorum.\n"
+        "ÖZGÜR ÖZEL (Manisa) – Teşekkür ederim Sayın Başkan.\n"
+        "MALİYE BAKANI NACİ AĞBAL (Bayburt) – Sayın Başkan, değerli milletvekilleri.\n"
+    )
+    assert labels(t) == ["BAŞKAN", "ÖZGÜR ÖZEL (Manisa)", "MALİYE BAKANI NACİ AĞBAL (Bayburt)"]
+    assert [p.name for p in t.participants] == ["Başkan", "Özgür Özel", "Naci Ağbal"]
+    assert t.participants[2].role == "MALİYE BAKANI"

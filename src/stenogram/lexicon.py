@@ -87,7 +87,7 @@ TITLES = HONORIFICS | _words(
     "schriftführer schriftführerin "
     "président présidente ministre député députée rapporteur "
     "председатель президент министр депутат "
-    "başkan bakan"
+    "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
 )
 
 #: Endings of German compound titles: ``Bundesminister``, ``Vizekanzlerin``, ``Volksanwältin``.
