@@ -222,3 +222,19 @@ def test_turkish_dash_labels_with_province_and_office() -> None:
     assert labels(t) == ["BAŞKAN", "ÖZGÜR ÖZEL (Manisa)", "MALİYE BAKANI NACİ AĞBAL (Bayburt)"]
     assert [p.name for p in t.participants] == ["Başkan", "Özgür Özel", "Naci Ağbal"]
     assert t.participants[2].role == "MALİYE BAKANI"
+
+
+def test_an_office_with_the_name_in_brackets_and_a_constituency_with_a_party() -> None:
+    t = parse(
+        "The Prime Minister (Boris Johnson): I beg to move.\n"
+        "Sir Keir Starmer (Holborn and St Pancras) (Lab): Will he answer?\n"
+        "The Prime Minister: No.\n"
+    )
+    pm, starmer = t.participants
+    assert (pm.name, pm.role) == ("Boris Johnson", "The Prime Minister")
+    assert t.turns[2].speaker == pm.id
+    assert (starmer.name, starmer.constituency, starmer.affiliation) == (
+        "Keir Starmer",
+        "Holborn and St Pancras",
+        "Lab",
+    )

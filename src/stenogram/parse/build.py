@@ -630,7 +630,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
         _, m, label, name = merged[i]
         named.setdefault((label, name), m)
     del merged
-    slots = {label: read_slots(m.slots) for (label, _), m in named.items() if m.slots}
+    slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
     # The walk takes each label once, from a list by line rather than the dict (a list of a text's lines
     # costs a tenth of a dict of them), and drops what it took at once: the candidates and the model

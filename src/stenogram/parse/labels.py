@@ -273,7 +273,7 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     name, slots = split_slots(label)
     if not slots or not name:
         return label, (), None
-    return name, slots, read_slots(slots).annotation
+    return name, slots, read_slots(slots, name).annotation
 
 
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
