@@ -238,3 +238,12 @@ def test_an_office_with_the_name_in_brackets_and_a_constituency_with_a_party() -
         "Holborn and St Pancras",
         "Lab",
     )
+
+
+def test_a_time_stamp_in_brackets_is_the_turn_time() -> None:
+    t = parse("Joe Biden (00:01:23): Hello there.\nKamala Harris (00:01:30): Hi.\n")
+    assert [(turn.time, turn.paragraphs[0].text) for turn in t.turns] == [
+        ("00:01:23", "Hello there."),
+        ("00:01:30", "Hi."),
+    ]
+    assert [(p.name, p.constituency) for p in t.participants] == [("Joe Biden", None), ("Kamala Harris", None)]

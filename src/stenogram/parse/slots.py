@@ -25,7 +25,7 @@ from stenogram.lexicon import HONORIFICS, TRANSLATION_NOTES, is_title
 
 __all__ = ["Slots", "read_slots", "split_slots"]
 
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
+_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
 # A party or group as printed: "Lib.", "ÖVP", "NEOS", "CPC", "Grüne", "B&Q" (short, no lower-case word).
 _PARTY = re.compile(r"[^\W\d_][\w.&'’/-]{0,11}(?: [^\W\d_a-z][\w.&'’/-]{0,11})?")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
