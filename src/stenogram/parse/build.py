@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import re
+from array import array
 from collections import Counter
 from itertools import compress
 from typing import NamedTuple
@@ -108,7 +109,8 @@ class _Builder:
         self.turn: _TurnStart | None = None
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
-        self.para: list[int] = []  # line indices of the paragraph being built
+        # Line indices of the paragraph being built, as machine integers: a paragraph may run over a million lines.
+        self.para: array[int] = array("q")
         self.para_col = 0  # column where its first line's text starts
         self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
         self.is_excerpt = False
@@ -146,7 +148,7 @@ class _Builder:
 
     def _flush_paragraph(self) -> None:
         idx = self.para
-        self.para = []
+        self.para = array("q")
         lines = self.lines
         ltext = lines.text
         col = self.para_col
@@ -219,7 +221,7 @@ class _Builder:
     def start_paragraph(self, i: int, col: int) -> None:
         if self.para:
             self.flush()
-        self.para = [i]
+        self.para = array("q", (i,))
         self.para_col = col
 
     def close_turn(self) -> None:
@@ -754,7 +756,7 @@ class _Walk:
         self.glue = False
         return i + 1
 
-    def breaks_before(self, i: int, para: list[int]) -> bool:
+    def breaks_before(self, i: int, para: array[int]) -> bool:
         """Does the line break before line ``i`` end the pending paragraph of a turn? (the reflow model)"""
         ltext, plan, b = self.text_lines, self.plan, self.b
         prev = ltext[self.prev_text_line]
