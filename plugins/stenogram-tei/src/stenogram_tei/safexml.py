@@ -72,11 +72,6 @@ def _check_size(data: bytes, where: str, max_bytes: int) -> None:
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, where: str) -> TeiReadError:
-    """The first error libxml2 logged (``iterparse`` raises a vaguer one without its line)."""
-    errors = exc.error_log.filter_from_errors()
-    if not exc.lineno and errors:
-        first = errors[0]
-        return TeiReadError(f"{where}:{first.line}: not well-formed XML: {first.message}")
     line = exc.lineno if exc.lineno else "?"
     return TeiReadError(f"{where}:{line}: not well-formed XML: {exc.msg}")
 
@@ -102,6 +97,8 @@ def iter_xml(data: bytes, where: str, max_bytes: int) -> Iterator[tuple[str, Any
     try:
         yield from events
     except etree.XMLSyntaxError as exc:
+        # iterparse's error can lack the line; the whole-document parse names it exactly
+        parse_xml(data, where, max_bytes)
         raise _syntax_error(exc, where) from None
     except (ValueError, TypeError) as exc:  # lxml's complaints about the input itself
         raise TeiReadError(f"{where}: cannot parse: {exc}") from None
