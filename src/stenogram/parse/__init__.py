@@ -21,7 +21,9 @@ from stenogram.options import make_options
 from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.frontmatter import split_front_matter
-from stenogram.parse.metadata import MetaPatch, apply_metadata, patch_from_mapping, patch_from_meeting, read_header
+from stenogram.parse.headers import read_header
+from stenogram.parse.merge import apply_metadata
+from stenogram.parse.metadata import MetaPatch, patch_from_mapping, patch_from_meeting
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.sidecar import find_sidecar, load_sidecar
 

@@ -4,7 +4,7 @@ The Miller Center's one-line ``President: John F. Kennedy`` header (followed
 by a blank line) is front matter too: it describes the file and nobody says
 it, so it must not become a turn.
 
-The mapping found here goes through :mod:`stenogram.parse.metadata`, the
+The mapping found here goes through :mod:`stenogram.parse.metadata` (the schema), the
 same as a sidecar file's; this module only finds the block and loads it.
 """
 
