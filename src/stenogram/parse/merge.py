@@ -196,4 +196,8 @@ def apply_metadata(t: Transcript, *, header: Header | None, layers: Sequence[Met
         preamble = (*restored, *preamble)
     people = _merge_people(layer.participants for layer in layers)
     participants, body = (t.participants, t.body) if not people else _apply_people(t.participants, t.body, people)
-    return attrs.evolve(t, meeting=meeting, preamble=preamble, participants=participants, body=body)
+    notes = tuple(d for layer in layers for d in layer.diagnostics)
+    diagnostics = (*t.diagnostics, *notes) if notes else t.diagnostics
+    return attrs.evolve(
+        t, meeting=meeting, preamble=preamble, participants=participants, body=body, diagnostics=diagnostics
+    )

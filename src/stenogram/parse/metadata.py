@@ -17,11 +17,17 @@ from typing import Any
 
 import attrs
 
+from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import ParseError
 from stenogram.model import Meeting, Participant
 from stenogram.parse.dates import fold_line, parse_date
+from stenogram.surrogates import CODE as SURROGATE_CODE
+from stenogram.surrogates import replace_surrogates
 
 __all__ = [
+    "MAX_CHARS",
+    "MAX_DEPTH",
+    "MAX_NODES",
     "MEETING_FIELDS",
     "MetaPatch",
     "ParticipantPatch",
@@ -77,6 +83,8 @@ class MetaPatch:
     is_excerpt: bool | None = None
     extra: tuple[tuple[str, str], ...] = ()
     participants: tuple[ParticipantPatch, ...] = ()
+    #: What reading the source had to change (lone surrogates replaced); the transcript reports them.
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     def get(self, name: str) -> Any:
         for key, value in self.fields:
@@ -85,23 +93,34 @@ class MetaPatch:
         return None
 
 
-#: Most nodes a nested metadata value may hold: YAML aliases can make a small block expand enormously.
-_MAX_NODES = 10_000
+#: Limits on one metadata value (per top-level key), checked before it is read: YAML aliases can make a
+#: small block expand enormously, and deep nesting would exhaust the stack of whatever reads it next.
+MAX_NODES = 10_000
+MAX_DEPTH = 32
+MAX_CHARS = 1_000_000
 
 
-def _size_ok(value: object) -> bool:
-    """Whether ``value`` stays under ``_MAX_NODES`` nodes; stops counting as soon as it does not."""
-    stack, seen = [value], 0
+def _too_big(value: object) -> str | None:
+    """What makes ``value`` exceed the limits, or ``None``; stops walking as soon as one is passed."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    nodes = chars = 0
     while stack:
-        seen += 1
-        if seen > _MAX_NODES:
-            return False
-        item = stack.pop()
-        if isinstance(item, Mapping):
-            stack.extend(item.values())
+        item, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            return f"the value is too large (more than {MAX_NODES} items)"
+        if depth > MAX_DEPTH:
+            return f"the value is nested more than {MAX_DEPTH} levels deep"
+        if isinstance(item, str):
+            chars += len(item)
+            if chars > MAX_CHARS:
+                return f"the value is too long (more than {MAX_CHARS} characters)"
+        elif isinstance(item, Mapping):
+            stack.extend((k, depth + 1) for k in item)
+            stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, (list, tuple, set, frozenset)):
-            stack.extend(item)
-    return True
+            stack.extend((v, depth + 1) for v in item)
+    return None
 
 
 def _extra_text(value: object) -> str:
@@ -116,11 +135,47 @@ def _extra_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _scrub(value: Any) -> tuple[Any, bool]:
+    """``value`` with lone surrogates replaced in every string, and whether any was (depth is checked first)."""
+    if isinstance(value, str):
+        clean = replace_surrogates(value)
+        return clean, clean is not value
+    if isinstance(value, Participant):
+        texts = (value.id, value.name, value.role or "", *value.labels)
+        if all(replace_surrogates(t) is t for t in texts):
+            return value, False
+        return attrs.evolve(
+            value,
+            name=replace_surrogates(value.name),
+            role=None if value.role is None else replace_surrogates(value.role),
+            labels=tuple(replace_surrogates(label) for label in value.labels),
+        ), True
+    if isinstance(value, Mapping):
+        pairs = [(_scrub(k), _scrub(v)) for k, v in value.items()]
+        if not any(kc or vc for (_, kc), (_, vc) in pairs):
+            return value, False
+        return {k: v for (k, _), (v, _) in pairs}, True
+    if isinstance(value, (list, tuple)):
+        items = [_scrub(v) for v in value]
+        if not any(changed for _, changed in items):
+            return value, False
+        return [v for v, _ in items], True
+    return value, False
+
+
 class _Where:
     """Names the source and line of a key in error messages."""
 
     def __init__(self, source: str | None, key_lines: Mapping[str, int], origin: str) -> None:
         self.source, self.key_lines, self.origin = source, key_lines, origin
+
+    def surrogates(self, key: str) -> Diagnostic:
+        return Diagnostic(
+            code=SURROGATE_CODE,
+            message=f"{self.origin} key {key!r}: lone surrogate(s) replaced with U+FFFD",
+            line=self.key_lines.get(key, 0),
+            severity=Severity.WARNING,
+        )
 
     def error(self, key: str, problem: str) -> ParseError:
         return ParseError(f"{self.origin} key {key!r}: {problem}", file=self.source, line=self.key_lines.get(key))
@@ -232,39 +287,61 @@ def patch_from_mapping(
     extra: list[tuple[str, str]] = []
     is_excerpt: bool | None = None
     people: tuple[ParticipantPatch, ...] = ()
+    notes: list[Diagnostic] = []
     keys = [str(k) for k in data]
-    for raw, value in data.items():
-        raw_key = str(raw)
-        if not _size_ok(value):
-            raise where.error(raw_key, f"the value is too large (more than {_MAX_NODES} items)")
+    for raw, given in data.items():
+        problem = _too_big(given)
+        if problem is not None:
+            raise where.error(str(raw), problem)
+        (raw_key, value), changed = _scrub((str(raw), given))
+        if changed:
+            notes.append(where.surrogates(raw_key))
         key = raw_key.strip().lower().replace("-", "_")
         canonical = _ALIASES.get(key, key)
         if canonical != key and canonical in keys:  # the field's own key wins; keep the alias as extra
             canonical = ""
         if value is None:
             continue
-        if canonical in MEETING_FIELDS:
-            converted = _CONVERT.get(canonical, _text_value)(raw_key, value, where)
-            fields[canonical] = (
-                fold_line(converted) if isinstance(converted, str) and canonical in _ONE_LINE else converted
-            )
-        elif canonical == "is_excerpt":
-            is_excerpt = _bool_value(raw_key, value, where)
-        elif canonical == "participants":
-            people = _participants(value, where)
-        elif canonical == "extra" and isinstance(value, Mapping):
-            extra.extend((str(k), _extra_text(v)) for k, v in value.items())
-        elif canonical == "extra" and isinstance(value, (list, tuple)):
-            for pair in value:
-                if not (isinstance(pair, (list, tuple)) and len(pair) == 2):
-                    raise where.error(raw_key, "extra must be a mapping or a list of (key, value) pairs")
-                extra.append((str(pair[0]), _extra_text(pair[1])))
-        else:
-            extra.append((raw_key, _extra_text(value)))
-    return MetaPatch(fields=tuple(fields.items()), is_excerpt=is_excerpt, extra=tuple(extra), participants=people)
+        try:
+            if canonical in MEETING_FIELDS:
+                converted = _CONVERT.get(canonical, _text_value)(raw_key, value, where)
+                if isinstance(converted, str) and canonical in _ONE_LINE:
+                    converted = fold_line(converted)
+                fields[canonical] = converted
+            elif canonical == "is_excerpt":
+                is_excerpt = _bool_value(raw_key, value, where)
+            elif canonical == "participants":
+                people = _participants(value, where)
+            elif canonical == "extra" and isinstance(value, Mapping):
+                extra.extend((str(k), _extra_text(v)) for k, v in value.items())
+            elif canonical == "extra" and isinstance(value, (list, tuple)):
+                for pair in value:
+                    if not (isinstance(pair, (list, tuple)) and len(pair) == 2):
+                        raise where.error(raw_key, "extra must be a mapping or a list of (key, value) pairs")
+                    extra.append((str(pair[0]), _extra_text(pair[1])))
+            else:
+                extra.append((raw_key, _extra_text(value)))
+        except ParseError:
+            raise
+        except Exception as exc:  # str() of an object passed in code, a number too long to print ...
+            raise where.error(raw_key, f"cannot read the value: {type(exc).__name__}: {exc}") from None
+    return MetaPatch(
+        fields=tuple(fields.items()),
+        is_excerpt=is_excerpt,
+        extra=tuple(extra),
+        participants=people,
+        diagnostics=tuple(notes),
+    )
 
 
 def patch_from_meeting(meeting: Meeting) -> MetaPatch:
     """A ``Meeting`` given to ``parse()``: its fields that are set."""
     fields = tuple((f, getattr(meeting, f)) for f in MEETING_FIELDS if getattr(meeting, f) is not None)
-    return MetaPatch(fields=fields, is_excerpt=meeting.is_excerpt or None, extra=meeting.extra)
+    (fields, extra), changed = _scrub((fields, meeting.extra))
+    notes = (_Where(None, {}, "meeting argument").surrogates("meeting"),) if changed else ()
+    return MetaPatch(
+        fields=tuple(tuple(f) for f in fields),
+        is_excerpt=meeting.is_excerpt or None,
+        extra=tuple((k, v) for k, v in extra),
+        diagnostics=notes,
+    )

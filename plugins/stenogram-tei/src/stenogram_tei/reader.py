@@ -32,6 +32,7 @@ from stenogram.model import (
     Transcript,
     Turn,
 )
+from stenogram.surrogates import replace_surrogates, surrogate_diagnostics
 from stenogram_tei.errors import NotTeiError, TeiReadError
 from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
@@ -631,9 +632,10 @@ def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOp
     """Read TEI bytes into a transcript. Unsafe, oversized or malformed input raises a ``ReadError``."""
     opts = options or TeiReadOptions()
     where = source or "<tei>"
-    if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
-        data = data.encode("utf-8", errors="surrogatepass")
     reader = _Reader(where)
+    if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
+        reader.diagnostics += surrogate_diagnostics(data)
+        data = replace_surrogates(data).encode("utf-8")
     if not opts.follow_xinclude and not has_doctype(data):
         return reader.read(iter_xml(data, where, opts.max_bytes), stream=True)
     root = parse_xml(data, where, opts.max_bytes)
