@@ -99,9 +99,9 @@ def _speaker(turn: Turn, transcript: Transcript, options: MarkdownOptions) -> st
     """The label as printed, or the participant's name when asked for or when nothing was printed."""
     if options.speaker == "name" or not turn.label.strip():
         for p in transcript.participants:
-            if p.id == turn.speaker:
+            if p.id == turn.speaker and escape_inline(p.name).strip():
                 return p.name
-    return turn.label or turn.speaker
+    return turn.label if escape_inline(turn.label).strip() else turn.speaker
 
 
 def _turn(turn: Turn, transcript: Transcript, options: MarkdownOptions, level: int) -> Iterator[str]:
@@ -138,7 +138,7 @@ def _shown_above(meeting: Meeting, options: MarkdownOptions) -> frozenset[str]:
 
 def _participants(transcript: Transcript) -> Iterator[str]:
     for p in transcript.participants:
-        line = f"- **{escape_inline(p.name).strip()}**"
+        line = f"- **{escape_inline(p.name).strip() or escape_inline(p.id)}**"  # "- ****" would be a rule
         if p.role:
             line += f", {escape_inline(p.role).strip()}"
         if p.anonymous:
