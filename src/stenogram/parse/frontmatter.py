@@ -113,8 +113,48 @@ def load_guarded(kind: str, load: Callable[[str], object], text: str, first_line
         ) from None
 
 
+def _too_deep_flow(text: str) -> int | None:
+    """Where YAML flow collections (``[``, ``{``) nest deeper than ``MAX_DEPTH``, or ``None``.
+
+    PyYAML's scanner slows down sharply with flow depth (a second for 1000
+    levels in 2 KB), so such blocks are refused before it runs. Quoted scalars
+    and comments are skipped; this only runs when there are that many brackets.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, quote, i, n = 0, "", 0, len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            nl = text.find("\n", i)
+            i = n if nl < 0 else nl
+            continue
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return i
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return None
+
+
 def load_yaml(text: str, *, first_line: int = 1, source: str | None = None) -> dict[str, Any]:
     """Load a YAML mapping; ``first_line`` is the file line of ``text``'s first line, for messages."""
+    deep = _too_deep_flow(text)
+    if deep is not None:
+        raise ParseError(
+            f"bad YAML metadata: nested more than {MAX_DEPTH} levels deep",
+            file=source,
+            line=_line_of(text, deep, first_line),
+        )
     try:
         value = load_guarded("YAML", lambda t: yaml.load(t, Loader=_CoreLoader), text, first_line, source)
     except yaml.MarkedYAMLError as exc:
