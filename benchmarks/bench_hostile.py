@@ -27,6 +27,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -172,23 +173,23 @@ def _real_cases() -> dict[str, tuple[str, str]]:
     return cases
 
 
-def measure(code: str) -> dict[str, object]:
+def measure(code: str) -> dict[str, Any]:
     script = _PRELUDE + textwrap.dedent(code)
     try:
-        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False)
     except subprocess.TimeoutExpired:
         return {"error": "ran longer than 600 s", "mb": 0.0, "seconds": 600.0, "peak_mb": 0.0, "model_mb": None}
     if proc.returncode != 0:
         return {"error": f"child died: {proc.stderr.strip().splitlines()[-1:]}", "mb": 0.0, "seconds": 0.0,
                 "peak_mb": 0.0, "model_mb": None}  # fmt: skip
-    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
 
 
-def verdict(kind: str, r: dict[str, object]) -> list[str]:
+def verdict(kind: str, r: dict[str, Any]) -> list[str]:
     """The limits a result passes, as problems (empty when within all)."""
     problems = []
-    mb, seconds, peak = float(r["mb"]), float(r["seconds"]), float(r["peak_mb"])  # type: ignore[arg-type]
+    mb, seconds, peak = float(r["mb"]), float(r["seconds"]), float(r["peak_mb"])
     if seconds > 0.1 + 5 * mb:
         problems.append(f"{seconds:.2f} s > 0.1 + 5 s/MB")
     model = r.get("model_mb")
@@ -215,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and args.only not in name:
             continue
         r = measure(code)
-        mb, seconds, peak = float(r["mb"]), float(r["seconds"]), float(r["peak_mb"])  # type: ignore[arg-type]
+        mb, seconds, peak = float(r["mb"]), float(r["seconds"]), float(r["peak_mb"])
         model = r.get("model_mb")
         per_mb = f"{seconds / mb:6.2f}" if mb else "     -"
         x_in = f"{peak / mb:6.1f}" if mb else "     -"
