@@ -135,21 +135,24 @@ def _extra_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+#: Optional text fields of a ``Participant`` passed in code (the id's pattern admits no surrogate).
+_OPTIONAL_TEXT = ("role", "affiliation", "constituency")
+
+
 def _scrub(value: Any) -> tuple[Any, bool]:
     """``value`` with lone surrogates replaced in every string, and whether any was (depth is checked first)."""
     if isinstance(value, str):
         clean = replace_surrogates(value)
         return clean, clean is not value
     if isinstance(value, Participant):
-        texts = (value.id, value.name, value.role or "", *value.labels)
+        optional = {f: getattr(value, f) for f in _OPTIONAL_TEXT if getattr(value, f, None) is not None}
+        texts = (value.name, *value.labels, *optional.values())
         if all(replace_surrogates(t) is t for t in texts):
             return value, False
-        return attrs.evolve(
-            value,
-            name=replace_surrogates(value.name),
-            role=None if value.role is None else replace_surrogates(value.role),
-            labels=tuple(replace_surrogates(label) for label in value.labels),
-        ), True
+        changes: dict[str, Any] = {f: replace_surrogates(v) for f, v in optional.items()}
+        changes["name"] = replace_surrogates(value.name)
+        changes["labels"] = tuple(replace_surrogates(label) for label in value.labels)
+        return attrs.evolve(value, **changes), True
     if isinstance(value, Mapping):
         pairs = [(_scrub(k), _scrub(v)) for k, v in value.items()]
         if not any(kc or vc for (_, kc), (_, vc) in pairs):
