@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt, RGBColor
 from stenogram_docx import REQUIRED_STYLES, BriefingOptions, TemplateError, build_briefing, default_template_bytes
 from stenogram_docx.make_template import build_template, main
@@ -170,3 +171,39 @@ def test_plain_template_font_shows_in_the_rendered_briefing(tmp_path: Path, seed
     )  # fmt: skip
     fonts = subprocess.run([PDFFONTS, str(tmp_path / "briefing.pdf")], check=True, capture_output=True, text=True)
     assert "DejaVuSerif" in fonts.stdout, fonts.stdout
+
+
+def test_a_template_that_marks_no_default_paragraph_style_works(tmp_path: Path, seed: Transcript) -> None:
+    """LibreOffice writes .docx files whose Normal is not marked as the default paragraph style."""
+    with zipfile.ZipFile(io.BytesIO(default_template_bytes())) as src:
+        members = {i.filename: src.read(i) for i in src.infolist()}
+    styles = members["word/styles.xml"]
+    assert b'w:default="1" w:styleId="Normal"' in styles
+    members["word/styles.xml"] = styles.replace(b'w:default="1" w:styleId="Normal"', b'w:styleId="Normal"')
+    path = tmp_path / "no-default.docx"
+    with zipfile.ZipFile(path, "w") as dst:
+        for name, data in members.items():
+            dst.writestr(name, data)
+    out = docx.Document(io.BytesIO(build_briefing(seed, BriefingOptions(template=path))))
+    assert out.styles.default(WD_STYLE_TYPE.PARAGRAPH).name == "Normal"
+
+
+@pytest.mark.skipif(
+    not SOFFICE, reason="LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui"
+)
+def test_a_template_saved_by_libreoffice_works(tmp_path: Path, seed: Transcript) -> None:
+    """The default template through LibreOffice (.docx -> .odt -> .docx) keeps working as a template."""
+    assert SOFFICE is not None
+    (tmp_path / "house.docx").write_bytes(default_template_bytes())
+    profile = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
+    for target, source in (("odt", "house.docx"), ("docx:MS Word 2007 XML", "house.odt")):
+        out_dir = tmp_path / ("odt" if target == "odt" else "docx")
+        subprocess.run(
+            [SOFFICE, profile, "--headless", "--norestore", "--convert-to", target, "--outdir", str(out_dir),
+             str(tmp_path / source if target == "odt" else tmp_path / "odt" / source)],
+            check=True, capture_output=True, timeout=240,
+        )  # fmt: skip
+    saved = tmp_path / "docx" / "house.docx"
+    out = docx.Document(io.BytesIO(build_briefing(seed, BriefingOptions(template=saved))))
+    assert round(out.sections[0].page_width.cm, 1) == 21.0
+    assert any(p.style.name == "Heading 1" for p in out.paragraphs)

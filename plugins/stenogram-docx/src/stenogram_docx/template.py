@@ -98,6 +98,19 @@ def _copy_numbering(document: Document, style: Any, builtin_numbering: Any) -> N
     num_id.set(qn("w:val"), new_num_id)
 
 
+def _mark_normal_default(document: Document) -> None:
+    """Make ``Normal`` the default paragraph style when the template marks none (LibreOffice's .docx)."""
+    styles = document.styles.element.findall(qn("w:style"))
+    paragraph = [s for s in styles if s.get(qn("w:type")) == "paragraph"]
+    if any(s.get(qn("w:default")) in ("1", "true", "on") for s in paragraph):
+        return
+    for style in paragraph:
+        name = style.find(qn("w:name"))
+        if name is not None and (name.get(qn("w:val")) or "").casefold() == "normal":
+            style.set(qn("w:default"), "1")
+            return
+
+
 def _fill_in_styles(document: Document) -> list[str]:
     """Add the built-in definition of every required style the template lacks; their names."""
     lacking = [name for name, kind in REQUIRED_STYLES if missing_styles(document, [(name, kind)])]
@@ -159,6 +172,7 @@ def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
     except Exception as exc:  # python-docx's own errors for broken packages
         raise TemplateError(name, f"cannot open the template: {type(exc).__name__}: {exc}") from None
     _fill_in_styles(document)
+    _mark_normal_default(document)
     wrong_kind = missing_styles(document)
     if wrong_kind:
         raise TemplateError(
