@@ -10,7 +10,8 @@ the call's wall time and its peak resident memory (``VmHWM`` from
 ``/proc/self/status``: ``tracemalloc`` does not see libxml2's memory, and
 ``ru_maxrss`` would start from the parent's peak) less the memory before the
 call, and, where the call builds a model, what the model itself holds
-(every object reached once, by ``sys.getsizeof``). Children run under
+(``x model``: every object reached once, by ``sys.getsizeof``; ``x kept``:
+the resident memory still held after the call, allocator overhead included). Children run under
 ``RLIMIT_AS`` (4 GB) and a timeout, so a runaway case shows as such.
 
 The limits of issue 15, checked with ``--check`` (exit status 1 if any is
@@ -42,11 +43,11 @@ def deep_mb(obj):
     seen, stack, total = set(), [obj], 0
     while stack:
         o = stack.pop()
-        if id(o) in seen or o is None or isinstance(o, (bool, int, float, type)):
+        if id(o) in seen or o is None or isinstance(o, (bool, type)):
             continue
         seen.add(id(o))
         total += sys.getsizeof(o)
-        if not isinstance(o, (str, bytes)):
+        if not isinstance(o, (str, bytes, int, float)):
             stack.extend(gc.get_referents(o))
     return total / 2**20
 def run(data, call, model=True):
@@ -61,8 +62,10 @@ def run(data, call, model=True):
         result, error = None, f"{type(exc).__name__}: {str(exc)[:60]}"
     seconds = time.perf_counter() - t0
     peak = status_mb("VmHWM:") - before
+    kept = status_mb("VmRSS:") - before
     held = deep_mb(result) if model and result is not None else None
-    print(json.dumps({"mb": size / 2**20, "seconds": seconds, "peak_mb": peak, "model_mb": held, "error": error}))
+    print(json.dumps({"mb": size / 2**20, "seconds": seconds, "peak_mb": peak, "model_mb": held, "kept_mb": kept,
+                      "error": error}))
 """
 
 _TEI_HEAD = (
@@ -211,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cases = {**CASES, **_real_cases()}
     failed = 0
-    print(f"{'case':42} {'in MB':>7} {'s':>7} {'s/MB':>6} {'peak MB':>8} {'x in':>6} {'x model':>7}  verdict")
+    head = ("in MB", "s", "s/MB", "peak MB", "x in", "x model", "x kept")
+    print(
+        f"{'case':42} " + " ".join(f"{h:>{w}}" for h, w in zip(head, (7, 7, 6, 8, 6, 7, 6), strict=True)) + "  verdict"
+    )
     for name, (kind, code) in cases.items():
         if args.only and args.only not in name:
             continue
@@ -221,10 +227,14 @@ def main(argv: list[str] | None = None) -> int:
         per_mb = f"{seconds / mb:6.2f}" if mb else "     -"
         x_in = f"{peak / mb:6.1f}" if mb else "     -"
         x_model = f"{peak / model:7.2f}" if isinstance(model, float) and model > 0 else "      -"
+        kept = r.get("kept_mb")
+        x_kept = (
+            f"{peak / kept:6.2f}" if isinstance(model, float) and isinstance(kept, float) and kept > 1 else "     -"
+        )
         problems = verdict(kind, r)
         failed += bool(problems)
         shown = "; ".join(problems) or ("refused: " + str(r["error"]) if r.get("error") else "ok")
-        print(f"{name:42} {mb:7.2f} {seconds:7.2f} {per_mb} {peak:8.1f} {x_in} {x_model}  {shown}")
+        print(f"{name:42} {mb:7.2f} {seconds:7.2f} {per_mb} {peak:8.1f} {x_in} {x_model} {x_kept}  {shown}")
     return 1 if failed and args.check else 0
 
 

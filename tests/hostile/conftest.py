@@ -34,11 +34,11 @@ def deep_mb(obj):
     seen, stack, total = set(), [obj], 0
     while stack:
         o = stack.pop()
-        if id(o) in seen or o is None or isinstance(o, (bool, int, float, type)):
+        if id(o) in seen or o is None or isinstance(o, (bool, type)):
             continue
         seen.add(id(o))
         total += sys.getsizeof(o)
-        if isinstance(o, (str, bytes)):
+        if isinstance(o, (str, bytes, int, float)):
             continue
         stack.extend(gc.get_referents(o))
     return total / 2**20

@@ -66,13 +66,26 @@ def _can_emphasise(text: str, start: int, end: int) -> bool:
     return opens and closes
 
 
+def _italic_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The stretches to show in italics: touching or overlapping marks as one (``*a**b*`` is not two)."""
+    spans: list[tuple[int, int]] = []
+    for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
+        if mark.kind not in _ITALIC_MARKS or mark.start >= mark.end:
+            continue
+        if spans and mark.start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], mark.end))
+        else:
+            spans.append((mark.start, mark.end))
+    return spans
+
+
 def _paragraph(paragraph: Paragraph) -> str:
     """The paragraph's text, escaped, with stage directions and omissions in italics where Markdown allows."""
     text, out, pos = paragraph.text, [], 0
-    for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
-        if mark.kind in _ITALIC_MARKS and mark.start >= pos and _can_emphasise(text, mark.start, mark.end):
-            out += [escape_inline(text[pos : mark.start]), _italic(text[mark.start : mark.end])]
-            pos = mark.end
+    for start, end in _italic_spans(paragraph):
+        if start >= pos and _can_emphasise(text, start, end):
+            out += [escape_inline(text[pos:start]), _italic(text[start:end])]
+            pos = end
     out.append(escape_inline(text[pos:]))
     return escape_block_start("".join(out))
 
