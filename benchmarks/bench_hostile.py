@@ -87,6 +87,10 @@ CASES: dict[str, tuple[str, str]] = {
         "model",
         "import stenogram\nrun('Anna Petrova: caf\\ud800 ok.\\n' * 100_000, stenogram.parse)",
     ),
+    "parse: the same without surrogates": (
+        "model",
+        "import stenogram\nrun('Anna Petrova: caf\u00e9 ok.\\n' * 100_000, stenogram.parse)",
+    ),
     "parse: TOML array 1000 deep": (
         "error",
         "import stenogram\nrun('+++\\na = ' + '[' * 1000 + ']' * 1000 + '\\n+++\\nA: x\\n', stenogram.parse)",

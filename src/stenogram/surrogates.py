@@ -52,11 +52,20 @@ def surrogate_diagnostics(text: str, *, first_line: int = 1) -> tuple[Diagnostic
     if text.isascii():
         return ()
     by_line: dict[int, list[str]] = {}
-    line, pos = first_line, 0
+    more_lines, more_chars, first_more = 0, 0, 0
+    line, pos, last = first_line, 0, 0
     for match in LONE_SURROGATE.finditer(text):
         line += text.count("\n", pos, match.start())
         pos = match.start()
-        by_line.setdefault(line, []).append(match.group())
+        if line in by_line:
+            by_line[line].append(match.group())
+        elif len(by_line) < _MAX_REPORTED_LINES:
+            by_line[line] = [match.group()]
+        else:  # past the reported lines only counts are kept: a file of surrogates stays cheap
+            more_chars += 1
+            more_lines += line != last
+            first_more = first_more or line
+        last = line
     out = [
         Diagnostic(
             code=CODE,
@@ -64,16 +73,14 @@ def surrogate_diagnostics(text: str, *, first_line: int = 1) -> tuple[Diagnostic
             line=n,
             severity=Severity.WARNING,
         )
-        for n, chars in list(by_line.items())[:_MAX_REPORTED_LINES]
+        for n, chars in by_line.items()
     ]
-    rest = list(by_line)[_MAX_REPORTED_LINES:]
-    if rest:
-        count = sum(len(by_line[n]) for n in rest)
+    if more_chars:
         out.append(
             Diagnostic(
                 code=CODE,
-                message=f"{count} more lone surrogate(s) on {len(rest)} more lines replaced with U+FFFD",
-                line=rest[0],
+                message=f"{more_chars} more lone surrogate(s) on {more_lines} more lines replaced with U+FFFD",
+                line=first_more,
                 severity=Severity.WARNING,
             )
         )
