@@ -233,7 +233,6 @@ def test_many_tiny_lines_peak_within_1_5_times_the_model(limited: Callable[..., 
     assert ratio <= 1.5, f"peak {ratio:.2f}x the model: {result}"
 
 
-@pytest.mark.xfail(strict=False, reason="fixed on branch i12", raises=ValueError)
 def test_a_figure_across_a_sentence_end_does_not_crash_the_analysis() -> None:
     """Issue 15 problem 9 (issue 12): ``ValueError: min() arg is an empty sequence``."""
     t = stenogram.parse("A: See you on 4 July. Papers to note.")
