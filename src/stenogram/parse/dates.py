@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from stenogram.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES
 from stenogram.parse.reflow import fold_spaces
 
 __all__ = ["DATE_FORMS", "TIME_12", "TIME_24", "fold_line", "parse_date"]
@@ -18,26 +19,8 @@ def fold_line(s: str) -> str:
     return fold_spaces(s.strip())
 
 
-_MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    (
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep", "sept"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ),
-    1,
-):
-    for _name in _names:
-        _MONTHS[_name] = _n
+#: English month names and abbreviations (the shared lexicon's), case-folded, to their number.
+_MONTHS: dict[str, int] = {name.casefold(): n for n, name in enumerate(MONTH_NAMES, 1)} | MONTH_ABBREVIATIONS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(
