@@ -247,3 +247,19 @@ def test_a_time_stamp_in_brackets_is_the_turn_time() -> None:
         ("00:01:30", "Hi."),
     ]
     assert [(p.name, p.constituency) for p in t.participants] == [("Joe Biden", None), ("Kamala Harris", None)]
+
+
+def test_hansard_sitting_times_and_dashes_inside_brackets() -> None:
+    t = parse(
+        "Senator Sir GEORGE PEARCE [11.2]. - (By leave.) - In view of the slow progress.\n"
+        "Senator NEEDHAM - Is it not possible?\n"
+        "Senator Sir WILLIAM GLASGOW ( Queensland - Minister for Defence) [10.29].- I move-\n"
+    )
+    assert labels(t) == [
+        "Senator Sir GEORGE PEARCE",
+        "Senator NEEDHAM",
+        "Senator Sir WILLIAM GLASGOW ( Queensland - Minister for Defence)",
+    ]
+    assert texts(t)[0].startswith("[11.2]. - (By leave.) - In view")
+    glasgow = t.participant(t.turns[2].speaker)
+    assert (glasgow.role, glasgow.constituency) == ("Minister for Defence", "Queensland")

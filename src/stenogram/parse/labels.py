@@ -315,14 +315,19 @@ def match_dash_label(line: str) -> LabelMatch | None:
         raw = line[start : sep.start()]
         if ":" in raw or not raw.strip():
             return None
+        if raw.count("(") > raw.count(")") and line.find(")", sep.end()) >= 0:
+            continue  # "(Queensland - Minister for Defence)": a dash inside the brackets
+        rest = sep.end()
+        square = _SQUARE_TIME.search(raw.rstrip(".,").rstrip())
+        if square is not None:
+            # "Senator Sir GEORGE PEARCE [11.2]. - In view …": the record keeps the time with the speech.
+            raw = raw[: square.start()].rstrip()
+            rest = start + len(raw) + 1
         label = fold(raw).rstrip(".,").rstrip()
-        square = _SQUARE_TIME.search(label)
-        name, slots, annotation = _name_and_slots(label[: square.start()] if square else label)
-        if square:
-            slots = (*slots, square.group(1))
+        name, slots, annotation = _name_and_slots(label)
         if len(name) > 120:
             return None
-        return LabelMatch(label, name, annotation, start, sep.end(), _dash_strength(name), "dash", slots)
+        return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots)
     return None
 
 
