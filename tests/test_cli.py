@@ -19,7 +19,7 @@ from repo_shared import needs_shared, shared
 import stenogram
 from stenogram import hookimpl
 from stenogram.cli import main
-from stenogram.hookspecs import ExporterRegistrar
+from stenogram.hookspecs import Registrar
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 from stenogram.progress import Progress
 
@@ -210,7 +210,7 @@ def test_plugins_lists_names_versions_and_hooks() -> None:
     assert result.returncode == 0, result.stderr
     assert "markdown  (stenogram-markdown " in result.stdout
     assert "stenogram.builtin.json_format  (stenogram " in result.stdout
-    assert "hooks: stenogram_register_exporters" in result.stdout
+    assert "hooks: stenogram_register_formats" in result.stdout
     data = json.loads(run("plugins", "--json").stdout)
     markdown = next(p for p in data["plugins"] if p["name"] == "markdown")
     assert markdown["exporters"] == ["markdown"] and markdown["distribution"] == "stenogram-markdown"
@@ -239,8 +239,8 @@ def broken_site(tmp_path: Path) -> Path:
             from stenogram import hookimpl
 
             @hookimpl
-            def stenogram_register_exporters(register, colour):
-                register("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
+            def stenogram_register_formats(registrar, colour):
+                registrar.add_exporter("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
             """
         ),
         encoding="utf-8",
@@ -290,9 +290,9 @@ def test_python_dash_m_runs_the_same_command() -> None:
 
 class BinaryPlugin:
     @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
-        register("blob", lambda t, o: b"\x00BLOB", media_type="application/x-blob", suffix=".blob", description="",
-                 binary=True)  # fmt: skip
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_exporter("blob", lambda t, o: b"\x00BLOB", media_type="application/x-blob", suffix=".blob",
+                               description="", binary=True)  # fmt: skip
 
 
 class FakeTerminal(io.BytesIO):
@@ -508,10 +508,13 @@ def test_strict_is_an_input_error_of_one_line(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--parse", "strict=maybe"], "--parse: option 'strict' expects true or false, not 'maybe'"),
-        (["--parse", "nosuch=1"], "--parse: unknown option 'nosuch' for ParseOptions; options: annotated_labels"),
+        (["--parse", "nosuch=1"], "--parse: unknown option 'nosuch'; options: annotated_labels, encoding"),
         (["--parse", "strict"], "--parse expects KEY=VALUE, not 'strict'"),
         (["--parse", "strict=no", "--strict"], "--strict and --parse strict=no disagree"),
-        (["--from", "json", "--stage-notes"], "--from json: parse options (stage_notes=True) apply to plain-text"),
+        (
+            ["--from", "json", "--stage-notes"],
+            "--from json: parse options (stage_notes=True) apply to europarl, text input",
+        ),
     ],
 )
 @pytest.mark.parametrize("command", [["inspect", "SEED"], ["convert", "SEED", "--to", "json", "-o", "-"]])
@@ -529,7 +532,7 @@ def test_a_json_input_refuses_parse_options_it_cannot_honour(seed: Path) -> None
     stored.write_text(stenogram.to_json(stenogram.read(seed)), encoding="utf-8")
     result = run("convert", str(stored), "--to", "markdown", "-o", "-", "--annotated-labels")
     assert result.returncode == 1
-    assert f"{stored}: parse options (annotated_labels=True) apply to plain-text and Europarl input" in result.stderr
+    assert f"{stored}: parse options (annotated_labels=True) apply to europarl, text input" in result.stderr
     assert "'json' reader" in result.stderr
     no_traceback(result)
     assert run("convert", str(stored), "--to", "markdown", "-o", "-", "--parse", "strict=false").returncode == 0
@@ -539,16 +542,17 @@ def test_formats_lists_the_parse_options() -> None:
     lines = run("formats").stdout.splitlines()
     readers = lines[lines.index("input formats (--from):") :]
     text = readers.index(next(line for line in readers if line.startswith("  text ")))
-    assert [line.split()[1].split("=")[0] for line in readers[text + 2 : text + 5]] == [
+    assert [line.split()[1].split("=")[0] for line in readers[text + 2 : text + 6]] == [
         "strict",
         "stage_notes",
         "annotated_labels",
+        "encoding",
     ]
-    assert all(line.strip().startswith("--parse ") for line in readers[text + 2 : text + 5])
+    assert all(line.strip().startswith("--parse ") for line in readers[text + 2 : text + 6])
     assert not any("--set" in line for line in readers)
     data = json.loads(run("formats", "--json").stdout)
     text_reader = next(f for f in data if (f["kind"], f["name"]) == ("reader", "text"))
-    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels"]
+    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels", "encoding"]
 
 
 def test_strict_before_the_command_is_not_taken_for_strict_plugins(seed: Path) -> None:

@@ -8,7 +8,17 @@
 
 from __future__ import annotations
 
-from stenogram.convert import FormatInfo, export, export_file, formats, read
+from stenogram.convert import (
+    FormatInfo,
+    Rendered,
+    export,
+    export_bytes,
+    export_file,
+    export_rendered,
+    export_text,
+    formats,
+    read,
+)
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
     DecodeError,
@@ -42,7 +52,7 @@ from stenogram.model import (
 from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -66,6 +76,7 @@ __all__ = [
     "Participant",
     "PluginError",
     "ReadError",
+    "Rendered",
     "Severity",
     "Span",
     "StenogramError",
@@ -76,7 +87,10 @@ __all__ = [
     "UnknownParticipantError",
     "__version__",
     "export",
+    "export_bytes",
     "export_file",
+    "export_rendered",
+    "export_text",
     "formats",
     "from_json",
     "hookimpl",

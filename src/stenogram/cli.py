@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import difflib
 import json
 import os
 import sys
@@ -21,18 +22,20 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
+from stenogram.atomic import write_atomic
 from stenogram.convert import (
     SNIFF_BYTES,
     check_parse_options,
-    export,
-    export_file,
+    check_target,
+    export_rendered,
     formats,
-    make_options,
     pick_reader,
     read,
 )
+from stenogram.diagnostics import Diagnostic
 from stenogram.errors import OptionError, OverwriteError, StenogramError, StrictModeError, UnknownFormatError
 from stenogram.model import Transcript
+from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
@@ -188,12 +191,18 @@ def _naming(source: str, message: str) -> str:
 
 
 def _read_input(name: str, args: argparse.Namespace, options: ParseOptions, stdin: BinaryIO) -> Transcript:
+    own = getattr(args, "reader_settings", None) or None
     if name == STDIO:
-        return read(stdin.read(), args.source_format, encoding=args.encoding, name=STDIN_NAME, parse_options=options)
+        return _read_bytes(stdin.read(), args, options)
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory", name)
-    return read(path, args.source_format, encoding=args.encoding, parse_options=options)
+    return read(path, args.source_format, encoding=args.encoding, options=own, parse_options=options)
+
+
+def _read_bytes(data: bytes, args: argparse.Namespace, options: ParseOptions) -> Transcript:
+    own = getattr(args, "reader_settings", None) or None
+    return read(data, args.source_format, encoding=args.encoding, name=STDIN_NAME, options=own, parse_options=options)
 
 
 def _settings(pairs: Sequence[str], flag: str = "--set") -> dict[str, str]:
@@ -211,7 +220,10 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
 
     A ``--from`` reader that cannot take them is refused before any file is read.
     """
-    settings = _settings(args.parse_settings, "--parse")
+    given = _settings(args.parse_settings, "--parse")
+    parse_fields = {f.name for f in attrs.fields(ParseOptions)}
+    settings = {k: v for k, v in given.items() if k in parse_fields}
+    args.reader_settings = {k: v for k, v in given.items() if k not in parse_fields}  # the reader's own options
     try:
         options: ParseOptions = make_options(ParseOptions, settings)
     except OptionError as exc:
@@ -221,8 +233,17 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
         if field in settings and not getattr(options, field):
             raise UsageError(f"--{field.replace('_', '-')} and --parse {field}={settings[field]} disagree")
     options = make_options(ParseOptions, options, flagged)
+    readers = [f for f in formats() if f.kind == "reader"]
     if args.source_format is not None:
-        check_parse_options(get_host().reader(args.source_format), options, f"--from {args.source_format}")
+        described = get_host().describe("reader", args.source_format)
+        check_parse_options(described, options, f"--from {args.source_format}")
+        readers = [described]
+    known = sorted({o.name for f in readers for o in f.options})
+    for key in args.reader_settings:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise OptionError(f"--parse: unknown option {key!r}{hint}; options: {', '.join(known) or 'none'}")
     return options
 
 
@@ -289,23 +310,26 @@ def _convert_one(
     io: _Streams,
     *,
     parse_options: ParseOptions,
-) -> str:
-    """Convert one input; returns where it went. Raises on any failure."""
+) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Convert one input; returns where it went and the exporter's diagnostics. Raises on any failure."""
     if job.target == STDIO and info.binary and io.stdout.isatty():
         raise UsageError(f"{info.name} is a binary format; refusing to write it to a terminal (use -o FILE)")
     if STDIO not in (job.target, job.source) and _real(job.target) == _real(job.source):
         raise OverwriteError(f"{job.source}: refusing to overwrite the input file (use -o or --output-dir)")
     transcript = _read_input(job.source, args, parse_options, io.stdin)
     if job.target == STDIO:
-        data = export(transcript, info.name, options)
+        rendered = export_rendered(transcript, info.name, options)
+        data = rendered.data
         io.stdout.write(data.encode("utf-8") if isinstance(data, str) else data)
         io.stdout.flush()
-        return "standard output"
+        return "standard output", rendered.diagnostics
     target = Path(job.target)
     if args.output_dir:
         target.parent.mkdir(parents=True, exist_ok=True)
-    export_file(transcript, info.name, target, options, source=None if job.source == STDIO else job.source)
-    return str(target)
+    target = check_target(target, None if job.source == STDIO else job.source)
+    rendered = export_rendered(transcript, info.name, options)
+    write_atomic(target, rendered.data)
+    return str(target), rendered.diagnostics
 
 
 def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
@@ -335,7 +359,9 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
                     " (an output of an earlier run? leave it out, or use --output-dir)"
                 )
             claimed[key] = job.name
-            where = _convert_one(job, info, options, args, io, parse_options=parse_options)
+            where, diagnostics = _convert_one(job, info, options, args, io, parse_options=parse_options)
+            for d in diagnostics:  # what the exporter had to decide, shown as the parser's are
+                progress.message(f"{job.name}: {info.name}: {d}")
         except BrokenPipeError:  # the reader of standard output went away: nothing more to say
             raise
         except Exception as exc:  # carry on past a bad file, say which one
@@ -426,9 +452,7 @@ def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
     parse_options = _parse_options(args)
     if args.file == STDIO:
         head = io.stdin.read()
-        transcript = read(
-            head, args.source_format, encoding=args.encoding, name=STDIN_NAME, parse_options=parse_options
-        )
+        transcript = _read_bytes(head, args, parse_options)
     else:  # read as convert reads it: a sidecar metadata file applies
         transcript = _read_input(args.file, args, parse_options, io.stdin)
         with open(args.file, "rb") as f:

@@ -66,7 +66,7 @@ def _parse_text(
     api: MetaPatch | None = None,
 ) -> Transcript:
     """Parse decoded text (newlines already folded)."""
-    from stenogram.builtin.europarl import build_europarl, looks_like_europarl
+    from stenogram.parse.europarl import build_europarl, looks_like_europarl
 
     if not text.strip():
         raise EmptyInputError("the input holds no text", file=source)
