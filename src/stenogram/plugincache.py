@@ -29,7 +29,7 @@ from stenogram.registry import FormatInfo
 __all__ = ["CACHE_VARIABLE", "CachedPlugin", "cache_dir", "cache_key", "load_cache", "save_cache"]
 
 CACHE_VARIABLE = "STENOGRAM_CACHE_DIR"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_FILE = "plugins.json"
 
 
