@@ -291,3 +291,39 @@ def test_a_known_binary_file_is_named_not_decoded(tmp_path: Path, head: bytes, w
         stenogram.read(path)
     with pytest.raises(stenogram.ReadError, match=what):
         stenogram.read(path.read_bytes(), name="meeting.bin")
+
+
+# -- typed exports and the format contract ---------------------------------------------------------
+
+
+def test_typed_exports() -> None:
+    with using_host(PluginHost.discover()):
+        check_typed_exports()
+
+
+def check_typed_exports() -> None:
+    t = stenogram.parse_file(Path(__file__).resolve().parents[1] / "seeds" / "000_cc7df8760118afc5.txt")
+    tei: str = stenogram.export_text(t, "tei")
+    assert isinstance(tei, str) and tei.startswith("<?xml")
+    docx: bytes = stenogram.export_bytes(t, "docx")
+    assert isinstance(docx, bytes) and docx.startswith(b"PK")
+    markdown = stenogram.export_bytes(t, "markdown")
+    assert markdown == stenogram.export_text(t, "markdown").encode("utf-8")
+    with pytest.raises(ExportError, match="binary format; use export_bytes"):
+        stenogram.export_text(t, "docx")
+    rendered = stenogram.export_rendered(t, "tei")
+    assert rendered.data == tei and rendered.diagnostics == ()
+
+
+def test_the_core_knows_no_reader_by_identity() -> None:
+    """convert.py picks readers through the registry only, and the parser never imports a plugin module."""
+    import ast
+
+    src = Path(stenogram.__file__).parent
+    convert = ast.parse((src / "convert.py").read_text(encoding="utf-8"))
+    identity = [
+        n for n in ast.walk(convert) if isinstance(n, ast.Compare) and any(isinstance(o, ast.Is) for o in n.ops)
+    ]
+    assert all(isinstance(c.comparators[0], ast.Constant) for c in identity)  # only "is None"
+    for module in (src / "parse").glob("*.py"):
+        assert "stenogram.builtin" not in module.read_text(encoding="utf-8"), module.name
