@@ -13,7 +13,10 @@ autodoc_typehints = "description"
 # third-party types in signatures have no inventory here (the build runs offline).
 nitpicky = True
 nitpick_ignore_regex = [
-    ("py:class", r"(collections\.abc|typing|pathlib|os|datetime|decimal|fractions|enum|importlib\.metadata|re|types)\..*"),
+    (
+        "py:class",
+        r"(collections\.abc|typing|pathlib|os|datetime|decimal|fractions|enum|importlib\.metadata|re|types)\..*",
+    ),
     ("py:class", r"(attrs|pluggy|hypothesis|lxml|docx)\..*"),
     ("py:class", r"(Any|Path|SearchStrategy|CategoryName|_Element|NoneType|T|_T|_R)"),
     ("py:class", r"(str|bytes|int|float|bool|object|type|tuple|list|dict|frozenset|set)"),

@@ -24,6 +24,12 @@ def test_docs_build_nitpicky_and_the_api_is_in_the_inventory(tmp_path: Path) -> 
     with (out / "objects.inv").open("rb") as f:
         inventory = InventoryFile.load(f, "", lambda base, uri: uri)
     documented = {name for kind in ("py:function", "py:class", "py:exception") for name in inventory.get(kind, {})}
-    wanted = {"stenogram.parse", "stenogram.read", "stenogram.export", "stenogram.export_text", "stenogram.export_bytes"}
+    wanted = {
+        "stenogram.parse",
+        "stenogram.read",
+        "stenogram.export",
+        "stenogram.export_text",
+        "stenogram.export_bytes",
+    }
     wanted |= {"stenogram.Transcript", "stenogram.Turn", "stenogram.StenogramError", "stenogram.hookspecs.Registrar"}
     assert wanted <= documented, sorted(wanted - documented)
