@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from stenogram import samples
 from stenogram.convert import (
     FormatInfo,
     Rendered,
@@ -98,5 +99,6 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "read",
+    "samples",
     "to_json",
 ]
