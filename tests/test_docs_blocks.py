@@ -38,6 +38,7 @@ FENCE = re.compile(
     r"^(?P<fence>`{3,})(?P<lang>[^\s`]*)[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL
 )
 RUN = ("python", "sh", "console")
+pytestmark = pytest.mark.slow  # subprocesses: deselect with -m "not slow" for a quick run
 
 
 @attrs.frozen

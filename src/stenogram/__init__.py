@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from stenogram import samples
 from stenogram.convert import (
     FormatInfo,
@@ -35,7 +37,6 @@ from stenogram.errors import (
     UnknownFormatError,
     UnknownParticipantError,
 )
-from stenogram.hookspecs import hookimpl
 from stenogram.model import (
     Block,
     BodyItem,
@@ -53,7 +54,20 @@ from stenogram.model import (
 from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
+if TYPE_CHECKING:
+    from stenogram.hookspecs import hookimpl
+
 __version__ = "0.2.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``stenogram.hookimpl`` on first use: plugins need pluggy, reading and writing a file does not."""
+    if name == "hookimpl":
+        from stenogram.hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'stenogram' has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",
