@@ -1,4 +1,4 @@
-"""Every code block in README.md and docs/*.md runs, from a folder outside the repository.
+"""Every code block in README.md, docs/*.md and the plugins' READMEs runs, from a folder outside the repository.
 
 ``>>>`` examples are doctests (pytest collects them); files the tutorial shows
 are checked by test_tutorial_exporter.py. The rest run here:
@@ -31,7 +31,7 @@ import attrs
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted(ROOT.glob("plugins/*/README.md"))]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
 SHOWN_ONLY = re.compile(r"<!--\s*shown-only\b[^>]*-->\s*\n\Z")
 FENCE = re.compile(
@@ -50,7 +50,7 @@ class Block:
 
     @property
     def id(self) -> str:
-        return f"{self.page.name}:{self.line}"
+        return f"{self.page.relative_to(ROOT)}:{self.line}"
 
 
 def blocks() -> list[Block]:
