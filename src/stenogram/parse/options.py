@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 __all__ = ["ParseOptions"]
@@ -16,11 +18,20 @@ class ParseOptions:
     paragraphs of the turn where the publisher printed them, marked end to end
     (``Paragraph.is_aside``); True lifts them out of the paragraph flow as Notes.
 
-    ``annotated_labels``: "Name (retranslated):" after the first turn of running
-    (not blank-line separated) text stays text of the running turn, as
-    kremlin.ru prints it (outside the bold of its speaker labels), with an
-    "annotated-label" diagnostic; True opens a turn with the annotation on it
-    and the name without it.
+    ``annotated_labels``: "Name (retranslated):" opens a turn with the
+    annotation on it and the participant's name without it: a change of
+    speaker is a turn, even where kremlin.ru prints the label outside its bold.
+    False keeps such a line after the first turn of running (not blank-line
+    separated) text as text of the running turn, with an "annotated-label"
+    diagnostic (the reading of stenogram 0.1).
+
+    For the transcripts a learned label grammar still gets wrong, users steer
+    it: ``separators`` names the label separators the document uses (only
+    those open turns, and a dash needs no second occurrence); ``speakers``
+    lists names or labels that open a turn wherever a line starts with one
+    and a separator; ``label_lines`` and ``text_lines`` are 1-based line
+    numbers whose label candidate is taken, or read as text, whatever the
+    grammar says.
     """
 
     strict: bool = attrs.field(
@@ -30,5 +41,22 @@ class ParseOptions:
         default=False, metadata={"help": "asides inside a turn, such as (Applause.), become notes, not paragraphs"}
     )
     annotated_labels: bool = attrs.field(
-        default=False, metadata={"help": "'Name (retranslated):' inside a turn of running text opens a turn"}
+        default=True,
+        metadata={"help": "'Name (retranslated):' opens a turn (false: text of the running turn, as in 0.1)"},
+    )
+    separators: tuple[Literal["colon", "dash"], ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        metadata={"help": "the label separators the document uses (default: learned from the document)"},
+    )
+    speakers: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        metadata={"help": "names or labels that always open a turn when a line starts with one and a separator"},
+    )
+    label_lines: tuple[int, ...] = attrs.field(
+        default=(), converter=tuple, metadata={"help": "line numbers whose label candidate always opens a turn"}
+    )
+    text_lines: tuple[int, ...] = attrs.field(
+        default=(), converter=tuple, metadata={"help": "line numbers that are never a label"}
     )
