@@ -13,7 +13,7 @@ are checked by test_tutorial_exporter.py. The rest run here:
 A block preceded by the line ``<!-- shown-only -->`` (optionally with a
 reason: ``<!-- shown-only: installs packages -->``) is not run: shell set-up,
 installs, cluster addresses. The folder the blocks run in holds what the
-docs name: ``seeds/`` with the seed, ``meeting.txt``, ``kremlin.txt``, and
+docs name: ``seeds/`` with the seed, ``meeting.txt``, ``kremlin.txt``, ``sitting.txt``, and
 ``corpus/`` with two transcripts and an empty file.
 """
 
@@ -74,7 +74,7 @@ def folder(tmp_path: Path) -> Path:
     (work / "seeds").mkdir(parents=True)
     (work / "corpus").mkdir()
     shutil.copyfile(SEED, work / "seeds" / SEED.name)
-    for name in ("meeting.txt", "kremlin.txt", "corpus/a.txt", "corpus/b.txt"):
+    for name in ("meeting.txt", "kremlin.txt", "sitting.txt", "corpus/a.txt", "corpus/b.txt"):
         shutil.copyfile(SEED, work / name)
     (work / "corpus" / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "home").mkdir()
