@@ -1,4 +1,4 @@
-"""Word tables the parser shares: titles, honorifics, vocatives, translation notes.
+"""Word tables the parser, the analysis and the exporters share: months, weekdays, titles, speakers.
 
 One place for the words that tell a speaker label from a sentence, in the
 languages the corpora print (English, German, French, Russian, Turkish).
@@ -9,11 +9,18 @@ Compared case-folded; German compounds (``Bundesministerin``,
 from __future__ import annotations
 
 __all__ = [
+    "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "MONTH_PATTERN",
+    "POST_NOMINALS",
     "TITLES",
     "TITLE_ENDINGS",
     "TRANSLATION_NOTES",
     "VOCATIVES",
+    "WEEKDAYS",
     "is_title",
 ]
 
@@ -23,10 +30,50 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.casefold().split())
 
 
+#: The English month names, in order, as printed.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)  # fmt: skip
+#: Month names in the languages of the corpora, case-folded, to their number.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january januar janvier января январь",
+            "february februar février февраля февраль",
+            "march märz mars марта март",
+            "april avril апреля апрель",
+            "may mai мая май",
+            "june juni juin июня июнь",
+            "july juli juillet июля июль",
+            "august août августа август",
+            "september septembre сентября сентябрь",
+            "october oktober octobre октября октябрь",
+            "november novembre ноября ноябрь",
+            "december dezember décembre декабря декабрь",
+        ),
+        1,
+    )
+    for name in names.split()
+}
+#: English abbreviations, case-folded ("Sept." is read without its period).
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+#: A regular-expression alternation of the English month names, for patterns that print them capitalised.
+MONTH_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"
+#: Weekday names, case-folded, Monday first.
+WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+
+
 #: Forms of address printed before a name: a label that holds one names a person.
 HONORIFICS = _words(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord madam hon hon. honourable honorable rt rt. right "
-    "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. "  # German academic titles print before names
+    "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. ddr. dkfm. "  # German degrees print before names
     "herr frau m. mme mlle monsieur madame "
     "господин госпожа г-н г-жа sayın"
 )
@@ -49,6 +96,9 @@ TITLE_ENDINGS = (
     "anwalt", "anwältin",
 )  # fmt: skip
 
+#: Letters after a name that say what someone is, as printed (case kept): "Lynne Neagle AM".
+POST_NOMINALS = frozenset("AM MP MS MLA MSP MEP TD QC KC MBA MA MSc BSc PhD MdB MdL".split())
+
 #: Words that open an address, not a label: "Herr Kollege Amon, nur zur Kenntnisnahme:".
 VOCATIVES = _words(
     "mr mr. mrs mrs. ms ms. madam dear ladies colleagues your herr frau liebe lieber sehr geehrte geehrter "
@@ -59,6 +109,18 @@ VOCATIVES = _words(
 TRANSLATION_NOTES = (
     "retranslated", "re-translated", "translated", "interpreted", "interpretation", "interpreter", "translation",
     "speaking in", "in english", "in french", "language=",
+)  # fmt: skip
+
+
+#: Speakers who are many people at once: each is an anonymous participant, never glued to a speech.
+COLLECTIVE_SPEAKERS = frozenset(
+    {
+        "some hon. members", "hon. members", "an hon. member", "several hon. members", "all hon. members",
+        "some honourable members", "honourable members", "an honourable member", "some honorable members",
+        "honorable members", "an honorable member", "some members", "members", "opposition members",
+        "government members", "some senators", "senators", "honourable senators", "honorable senators",
+        "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+    }
 )  # fmt: skip
 
 

@@ -210,9 +210,9 @@ def test_sections_purpose_and_limits(seed: Transcript) -> None:
     )
     doc = docx.Document(io.BytesIO(data))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == ["Key points"]
-    assert [p.text for p in doc.paragraphs if p.style.name == "Briefing Purpose"] == [
-        "Purpose: To prepare the Minister."
-    ]
+    purpose = [p.text for p in doc.paragraphs if p.style.name == "Briefing Purpose"]
+    assert purpose[0] == "Purpose: To prepare the Minister."
+    assert [p.split(":")[0] for p in purpose[1:]] == ["Business", "Bottom line"]
     assert len([p for p in doc.paragraphs if p.style.name == "List Bullet"]) == 3
     assert not doc.tables
 
