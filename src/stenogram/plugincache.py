@@ -7,7 +7,7 @@ host imports every plugin again and rewrites the cache. It lives in the
 user's cache directory (``$XDG_CACHE_HOME/stenogram``, ``~/Library/Caches``
 on macOS, ``%LOCALAPPDATA%`` on Windows), or wherever
 ``STENOGRAM_CACHE_DIR`` points. A cache that cannot be read or written is
-ignored: it only saves time.
+ignored: it only saves time. Each Python environment has its own file there.
 """
 
 from __future__ import annotations
@@ -26,11 +26,16 @@ import attrs
 
 from stenogram.registry import FormatInfo
 
-__all__ = ["CACHE_VARIABLE", "CachedPlugin", "cache_dir", "cache_key", "load_cache", "save_cache"]
+__all__ = ["CACHE_VARIABLE", "CachedPlugin", "cache_dir", "cache_file", "cache_key", "load_cache", "save_cache"]
 
 CACHE_VARIABLE = "STENOGRAM_CACHE_DIR"
 CACHE_FORMAT = 2
-CACHE_FILE = "plugins.json"
+
+
+def cache_file(folder: Path) -> Path:
+    """One file per Python environment, so two virtual environments of one user never overwrite each other's."""
+    env = hashlib.sha256(sys.prefix.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return folder / f"plugins-{env}.json"
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +102,7 @@ def cache_key(entry_points: Iterable[Any], core_version: str) -> str:
 def load_cache(folder: Path, key: str) -> dict[str, CachedPlugin] | None:
     """The cached plugins, or ``None`` when there is no cache for ``key``."""
     try:
-        data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+        data = json.loads(cache_file(folder).read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
         return {
@@ -123,6 +128,6 @@ def save_cache(folder: Path, key: str, plugins: Mapping[str, CachedPlugin]) -> N
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / CACHE_FILE, json.dumps(data, ensure_ascii=False, indent=1))
+        write_atomic(cache_file(folder), json.dumps(data, ensure_ascii=False, indent=1))
     except OSError:
         pass
