@@ -8,7 +8,20 @@
 
 from __future__ import annotations
 
-from stenogram.convert import FormatInfo, export, export_file, formats, read
+from typing import TYPE_CHECKING, Any
+
+from stenogram import samples
+from stenogram.convert import (
+    FormatInfo,
+    Rendered,
+    export,
+    export_bytes,
+    export_file,
+    export_rendered,
+    export_text,
+    formats,
+    read,
+)
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
     DecodeError,
@@ -24,7 +37,6 @@ from stenogram.errors import (
     UnknownFormatError,
     UnknownParticipantError,
 )
-from stenogram.hookspecs import hookimpl
 from stenogram.model import (
     Block,
     BodyItem,
@@ -42,7 +54,20 @@ from stenogram.model import (
 from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from stenogram.hookspecs import hookimpl
+
+__version__ = "0.2.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``stenogram.hookimpl`` on first use: plugins need pluggy, reading and writing a file does not."""
+    if name == "hookimpl":
+        from stenogram.hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'stenogram' has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -66,6 +91,7 @@ __all__ = [
     "Participant",
     "PluginError",
     "ReadError",
+    "Rendered",
     "Severity",
     "Span",
     "StenogramError",
@@ -76,7 +102,10 @@ __all__ = [
     "UnknownParticipantError",
     "__version__",
     "export",
+    "export_bytes",
     "export_file",
+    "export_rendered",
+    "export_text",
     "formats",
     "from_json",
     "hookimpl",
@@ -84,5 +113,6 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "read",
+    "samples",
     "to_json",
 ]

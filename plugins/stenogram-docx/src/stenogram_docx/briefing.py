@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import os
 from collections.abc import Iterable, Sequence
 
@@ -45,7 +44,6 @@ from stenogram_docx.template import open_template
 
 __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
-log = logging.getLogger("stenogram_docx")
 
 _MONTHS = (
     "January",
@@ -603,8 +601,6 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     out = io.BytesIO()
     document.save(out)
     data = normalise_package(out.getvalue(), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    for d in w.clean.diagnostics:
-        log.warning("%s", d)
     return Briefing(data=data, diagnostics=w.clean.diagnostics)
 
 
