@@ -34,7 +34,7 @@ _HUGE_TAG = re.compile(rb"<(?![!?])[^<>]{%d}" % MAX_TAG_BYTES)
 
 
 #: The parser settings every read uses: resolve nothing, fetch nothing, libxml2's size limits on.
-_SAFE: dict[str, bool] = {
+_SAFE: dict[str, Any] = {
     "resolve_entities": False,
     "no_network": True,
     "load_dtd": False,
