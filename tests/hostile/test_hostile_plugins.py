@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc7df8760118afc5.txt"
-_I14 = pytest.mark.xfail(strict=False, reason="fixed on branch i14 (plugin loading catches BaseException)")
 
 BODIES = [
-    pytest.param("import sys\nsys.exit(3)", id="sys-exit", marks=_I14),
-    pytest.param("raise SystemExit('bye')", id="system-exit", marks=_I14),
-    pytest.param("class Boom(BaseException):\n    pass\nraise Boom('custom')", id="base-exception", marks=_I14),
-    pytest.param("raise GeneratorExit", id="generator-exit", marks=_I14),
+    pytest.param("import sys\nsys.exit(3)", id="sys-exit"),
+    pytest.param("raise SystemExit('bye')", id="system-exit"),
+    pytest.param("class Boom(BaseException):\n    pass\nraise Boom('custom')", id="base-exception"),
+    pytest.param("raise GeneratorExit", id="generator-exit"),
     pytest.param("def f():\n    f()\nf()", id="recursion"),
     pytest.param("1 / 0", id="zero-division"),
     pytest.param("import stenogram_no_such_module", id="missing-import"),

@@ -672,6 +672,7 @@ class _Walk:
         self.prev_text_line = -1  # the line the pending paragraph's last line came from
         self.place_line = -1  # the header's place line, which stands alone
         self.glue = False  # the next text line continues the pending paragraph whatever the reflow says
+        self.released = 0  # the lines before this one are let go
 
     def run(self) -> None:
         starts, kinds, inline = self.plan.starts, self.kinds, self.plan.inline
@@ -706,6 +707,10 @@ class _Walk:
             rest_col = said.end()
         time = plan.slots[label].time if label in plan.slots else None
         b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
+        # The turns before this one are built: their lines are let go (the preamble's are read again at the end).
+        for j in range(max(self.released, plan.first_turn), i):
+            ltext[j] = ""
+        self.released = i
         self.glue = False
         if ltext[last][rest_col:].strip():
             b.start_paragraph(last, rest_col)
