@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import glob
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from repo_shared import shared_files
 
 import stenogram
 from stenogram import Meeting, Paragraph, Participant, Transcript, Turn
 from stenogram.analysis import Analysis, analyse
 from stenogram.testing import transcripts
 
-CORPUS = sorted(glob.glob("/work/shared/corpus/*/*.txt"))
+CORPUS = shared_files("corpus/*/*.txt")
 
 # Words that exercise every analyser: figures, names, cue phrases, punctuation that cuts clauses.
 _WORDS = str.split(
@@ -71,8 +71,7 @@ def test_any_valid_transcript(t: Transcript) -> None:
     assert_located(t, analyse(t))
 
 
-@pytest.mark.skipif(not CORPUS, reason="corpus not available")
-@pytest.mark.parametrize("path", CORPUS, ids=[Path(p).parent.name + "/" + Path(p).name for p in CORPUS])
-def test_corpus_spans(path: str) -> None:
+@pytest.mark.parametrize("path", CORPUS)
+def test_corpus_spans(path: Path) -> None:
     t = stenogram.parse_file(path)
     assert_located(t, analyse(t))

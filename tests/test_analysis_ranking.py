@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram import Paragraph, Participant, Transcript, Turn
@@ -14,7 +15,7 @@ from stenogram.analysis.sentences import sentences_of, units_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
-CONFERENCE = Path("/work/shared/corpus/kremlin_en/2017-12-14_annual-news-conference.txt")
+CONFERENCE = shared("corpus", "kremlin_en", "2017-12-14_annual-news-conference.txt")
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +102,7 @@ def test_near_duplicates_are_not_both_key() -> None:
     assert texts.count(text) == 1
 
 
-@pytest.mark.skipif(not CONFERENCE.exists(), reason="corpus not available")
+@needs_shared("corpus", "kremlin_en", "2017-12-14_annual-news-conference.txt")
 def test_graph_stays_sparse_on_a_long_conference() -> None:
     t = stenogram.parse_file(CONFERENCE)
     sentences = sentences_of(units_of(t))

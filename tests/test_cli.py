@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram import hookimpl
@@ -442,10 +443,10 @@ def test_running_a_glob_twice_says_what_to_do(tmp_path: Path) -> None:
 
 # -- parse options ----------------------------------------------------------------
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "kremlin_en"
+CORPUS = shared("corpus", "kremlin_en")
 ERDOGAN = CORPUS / "2017-03-10_joint-news-conference-erdogan.txt"
 GOVERNMENT = CORPUS / "2020-08-26_meeting-with-government-members.txt"
-needs_corpus = pytest.mark.skipif(not ERDOGAN.exists(), reason="the shared corpus is not here")
+needs_corpus = needs_shared("corpus", "kremlin_en", ERDOGAN.name)
 
 
 @needs_corpus

@@ -6,14 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram.builtin.europarl import build_europarl, looks_like_europarl, sniff_europarl
 from stenogram.model import MarkKind, NoteKind, Transcript, Turn
 from stenogram.text import words
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "europarl_v7"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not there")
+CORPUS = shared("corpus", "europarl_v7")
+needs_corpus = needs_shared("corpus", "europarl_v7")
 SPEAKER = re.compile(r'^<SPEAKER ID=\d+(?: LANGUAGE="(\w*)")? NAME="([^"]*)"', re.MULTILINE)
 
 SMALL = """<CHAPTER ID=1>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from repo_shared import shared, skip_if_missing
 
 import stenogram
 from stenogram import SCHEMA_VERSION, ReadError, Transcript, from_json, to_json
@@ -15,7 +16,7 @@ from stenogram.testing import transcripts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 CORPUS_FILES = [
     "kremlin_en/2020-01-21_meeting-with-government-members.txt",
     "kremlin_en/2017-06-28_meeting-with-zyuganov.txt",
@@ -63,8 +64,7 @@ def test_seed_round_trip() -> None:
 @pytest.mark.parametrize("name", CORPUS_FILES)
 def test_corpus_round_trip(name: str) -> None:
     path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
+    skip_if_missing(path)
     check_round_trip(stenogram.read(path))
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram.errors import ParseError
@@ -19,9 +20,9 @@ from stenogram.parse.sidecar import SIDECAR_SUFFIXES, find_sidecar
 from stenogram.text import words
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 SEED = REPO / "seeds" / "000_cc7df8760118afc5.txt"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not there")
+needs_corpus = needs_shared("corpus")
 WS = re.compile(r"[\s\u00a0]+")
 
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram.model import MarkKind, NoteKind, Transcript
 from stenogram.parse.build import build_transcript
 from stenogram.parse.options import ParseOptions
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "kremlin_en"
+CORPUS = shared("corpus", "kremlin_en")
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+pytestmark = needs_shared("corpus", "kremlin_en")
 
 
 def load(name: str) -> Transcript:

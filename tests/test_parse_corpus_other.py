@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram.model import MarkKind, NoteKind, Transcript
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = shared("corpus")
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+pytestmark = needs_shared("corpus")
 
 
 def load(folder: str, name: str) -> Transcript:

@@ -8,6 +8,7 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from repo_shared import skip_unless_shared
 
 from stenogram.errors import StenogramError
 from stenogram.model import Note, NoteKind, Paragraph, Transcript, Turn
@@ -141,12 +142,7 @@ def test_spans_index_the_whole_text_after_start(head: list[str], body: list[str]
 
 def test_real_corpus_loses_no_word() -> None:
     """Every corpus file that exists here: the property on real text, where it matters most."""
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    files = sorted(corpus.rglob("*.txt"))
-    if not files:
-        return
+    files = sorted(skip_unless_shared("corpus").rglob("*.txt"))
     rng = random.Random(4)
     printed = [path for path in files if path.parent.name == "legco_zh"]  # page furniture inside paragraphs
     for path in sorted({*rng.sample(files, min(25, len(files))), *printed}):

@@ -5,19 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram import OptionError, ParseOptions, StrictModeError
 from stenogram.model import Note, Transcript
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 ERDOGAN = CORPUS / "kremlin_en" / "2017-03-10_joint-news-conference-erdogan.txt"
 GOVERNMENT = CORPUS / "kremlin_en" / "2020-08-26_meeting-with-government-members.txt"
 EUROPARL = CORPUS / "europarl_v7" / "ep-00-01-21.txt"
 ANNOTATED = "President of Turkey Recep Tayyip Erdogan (retranslated):"
 ASIDE = "(Tatyana Golikova also reported"
 
-pytestmark = pytest.mark.skipif(not ERDOGAN.exists(), reason="the shared corpus is not here")
+pytestmark = needs_shared("corpus", "kremlin_en", ERDOGAN.name)
 
 
 def _retranslated_turns(t: Transcript) -> list[str]:

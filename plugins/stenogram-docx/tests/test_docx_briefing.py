@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import attrs
 import docx
@@ -13,6 +12,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
+from repo_shared import shared, skip_if_missing
 from stenogram_docx import build_briefing
 
 import stenogram
@@ -20,7 +20,7 @@ from stenogram.analysis import analyse
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 
 W_INSTR = qn("w:instrText")
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 TITLE = "Mikhail Mishustin meets Prime Minister of Kazakhstan Alikhan Smailov"
 
 
@@ -260,8 +260,7 @@ def test_notes_that_open_a_turn_follow_its_label() -> None:
 def test_a_turn_with_no_printed_label_shows_the_speakers_name() -> None:
     """A UN General Debate speech has no label; the annex must not open with a bare ': '."""
     path = CORPUS / "ungdc" / "USA_25_1970.txt"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
+    skip_if_missing(path)
     t = stenogram.parse_file(path)
     assert t.turns[0].label == ""
     doc = open_docx(build_briefing(t))

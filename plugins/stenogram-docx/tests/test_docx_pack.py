@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import attrs
 import docx
@@ -12,6 +11,7 @@ import pytest
 from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
+from repo_shared import shared, skip_if_missing
 from stenogram_docx import BriefingOptions, build_briefing
 
 import stenogram
@@ -114,13 +114,12 @@ def test_empty_pack_is_refused() -> None:
 
 def test_anonymous_voices_of_different_meetings_are_not_one_person() -> None:
     """The reporters ('Q') of two press conferences get a row each; a named person is merged."""
-    corpus = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+    corpus = shared("corpus")
     paths = [
         corpus / "whitehouse_md" / "2021-11-22_press-gaggle-psaki-air-force-one.txt",
         corpus / "miller_center" / "2009-01-12-final-press-conference.txt",
     ]
-    if not all(p.exists() for p in paths):
-        pytest.skip("corpus not present")
+    skip_if_missing(*paths)
     items = [stenogram.parse_file(p) for p in paths]
     assert all(any(p.anonymous and p.name == "Q" for p in t.participants) for t in items)
     rows = tables_after(docx.Document(io.BytesIO(build_briefing(items))), "Participants")

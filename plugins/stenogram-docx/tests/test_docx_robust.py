@@ -11,12 +11,14 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from repo_shared import needs_shared, shared, shared_files, skip_if_missing
 from stenogram_docx import BriefingOptions, build_briefing, render_briefing
 from stenogram_docx.briefing import document_time
 
@@ -25,20 +27,21 @@ from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Tra
 from stenogram.testing import transcripts
 from stenogram.xmltext import XML_ILLEGAL as ILLEGAL_XML
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 LARGE = CORPUS / "kremlin_en" / "2012-12-20_news-conference.txt"
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _one_per_collection() -> list[Path]:
+def _one_per_collection() -> list[Any]:
     """The smallest transcript of each corpus collection: every source shape, at little cost."""
     if not CORPUS.is_dir():
-        return []
+        return shared_files("corpus/*/*.txt")  # one skipped parameter that names what is missing
     picks = []
     for collection in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
         files = [f for f in collection.iterdir() if f.suffix in (".txt", ".xml") and f.is_file()]
         if files:
-            picks.append(min(files, key=lambda f: (f.stat().st_size, f.name)))
+            pick = min(files, key=lambda f: (f.stat().st_size, f.name))
+            picks.append(pytest.param(pick, id=f"{pick.parent.name}/{pick.name}"))
     return picks
 
 
@@ -215,7 +218,7 @@ def test_sections_purpose_and_limits(seed: Transcript) -> None:
     assert not doc.tables
 
 
-@pytest.mark.parametrize("path", _one_per_collection(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", _one_per_collection())
 def test_corpus_transcripts_export(path: Path) -> None:
     t = stenogram.read(path)
     doc = docx.Document(io.BytesIO(build_briefing(t, BriefingOptions(marking="OFFICIAL"))))
@@ -234,8 +237,7 @@ def test_corpus_transcripts_export(path: Path) -> None:
 )
 def test_bytes_do_not_depend_on_hash_seed(transcript: Path, epoch: str | None) -> None:
     """Set and dict orders must not leak into the document: two processes, two hash seeds, one result."""
-    if not transcript.exists():
-        pytest.skip(f"{transcript} not present")
+    skip_if_missing(transcript)
     script = (
         "import sys, stenogram; from stenogram_docx import build_briefing; "
         "sys.stdout.buffer.write(build_briefing(stenogram.parse_file(sys.argv[1])))"
@@ -256,7 +258,7 @@ def test_bytes_do_not_depend_on_hash_seed(transcript: Path, epoch: str | None) -
         assert created == dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
 
 
-@pytest.mark.skipif(not LARGE.exists(), reason=f"corpus file {LARGE} not present")
+@needs_shared("corpus", "kremlin_en", LARGE.name)
 def test_200_kb_transcript_in_under_two_seconds() -> None:
     assert LARGE.stat().st_size > 190_000
     t = stenogram.parse_file(LARGE)

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from repo_shared import shared, skip_if_missing
 from stenogram_markdown import MarkdownOptions, export_markdown
 from stenogram_markdown.escape import escape_block
 
@@ -26,7 +27,7 @@ from stenogram.testing import line_texts, transcripts
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "seeds" / "000_cc7df8760118afc5.txt"
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 CORPUS_FILES = [
     "kremlin_en/2020-01-21_meeting-with-government-members.txt",
     "kremlin_en/2010-06-03_medvedev-meets-nokia-ceo.txt",
@@ -257,8 +258,7 @@ def test_seed() -> None:
 @pytest.mark.parametrize("name", CORPUS_FILES)
 def test_corpus(name: str) -> None:
     path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus file {path} not present")
+    skip_if_missing(path)
     check_source(path)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import glob
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from repo_shared import shared_files
 from stenogram_summary import SECTIONS, SummaryOptions, escape_markdown, export_summary
 from stenogram_summary.content import Bullet, SectionContent
 from stenogram_summary.render import render_markdown, render_text
@@ -19,7 +19,7 @@ from stenogram.text import columns
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
-CORPUS = sorted(glob.glob("/work/shared/corpus/*/*.txt"))
+CORPUS = shared_files("corpus/*/*.txt")
 
 
 @pytest.fixture(scope="module")
@@ -150,9 +150,8 @@ def test_all_sections_known() -> None:
     assert SummaryOptions().sections == SECTIONS
 
 
-@pytest.mark.skipif(not CORPUS, reason="corpus not available")
-@pytest.mark.parametrize("path", CORPUS, ids=[Path(p).parent.name + "/" + Path(p).name for p in CORPUS])
-def test_corpus_summarises(path: str) -> None:
+@pytest.mark.parametrize("path", CORPUS)
+def test_corpus_summarises(path: Path) -> None:
     out = stenogram.export(stenogram.parse_file(path), "summary")
     assert isinstance(out, str)
     assert "PARTICIPANTS" in out and "KEY POINTS" in out

@@ -12,13 +12,14 @@ from typing import Any
 import attrs
 import pytest
 from lxml import etree
+from repo_shared import needs_shared, shared
 from stenogram_tei import TeiOptions, to_tei
 
 import stenogram
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+CORPUS = shared("corpus")
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not present at {CORPUS}")
+needs_corpus = needs_shared("corpus")
 
 
 def speaker_types(path: Path) -> dict[str, set[str]]:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from repo_shared import shared, skip_if_missing, skip_unless_shared
 from stenogram_tei import NotTeiError, TeiOptions, TeiReadError, read_tei, sniff_tei, to_tei
 
 import stenogram
@@ -13,14 +14,13 @@ from stenogram import MarkKind, NoteKind, Transcript
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
-SAMPLES = ROOT.parent / "shared" / "corpus" / "parlamint-samples"
+SAMPLES = shared("corpus", "parlamint-samples")
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
 def sample(name: str) -> Transcript:
     path = SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"missing sample {path}")
+    skip_if_missing(path)
     return stenogram.read(path)  # picked by its .xml suffix
 
 
@@ -131,8 +131,7 @@ def test_parlamint_corpus_root_with_its_component_on_request() -> None:
     from stenogram_tei import TeiReadOptions
 
     path = SAMPLES / "ParlaMint-ES-CT.xml"
-    if not path.exists():
-        pytest.skip(f"missing sample {path}")
+    skip_if_missing(path)
     t = read_tei(path.read_bytes(), str(path), options=TeiReadOptions(follow_xinclude=True))
     assert len(t.turns) == 9
     assert len(t.paragraphs) == 243
@@ -174,9 +173,7 @@ def test_xinclude_outside_the_corpus_directory_is_refused(tmp_path: Path) -> Non
 
 
 def test_tei_spoken_reference_example() -> None:
-    path = ROOT.parent / "shared" / "reference" / "tei-spoken-example.xml"
-    if not path.exists():
-        pytest.skip(f"missing {path}")
+    path = skip_unless_shared("reference", "tei-spoken-example.xml")
     t = stenogram.read(path)
     assert t.meeting.title == "Meeting with Government members"
     assert (t.meeting.date, t.meeting.place, t.meeting.language) == (

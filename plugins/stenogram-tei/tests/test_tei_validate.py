@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from repo_shared import shared
 from stenogram_tei import TeiOptions, to_tei
 
 import stenogram
@@ -16,7 +17,7 @@ from stenogram.testing import transcripts
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = shared("schemas")
 TEI_ALL = SCHEMAS / "tei_all.rng"
 PARLAMINT = SCHEMAS / "parlamint" / "ParlaMint-TEI.rng"
 
