@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from stenogram.batch import BatchSummary, Failure, convert_many
 from stenogram.convert import FormatInfo, export, export_file, formats, read
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
@@ -46,12 +47,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "BatchSummary",
     "Block",
     "BodyItem",
     "DecodeError",
     "Diagnostic",
     "EmptyInputError",
     "ExportError",
+    "Failure",
     "FormatInfo",
     "Mark",
     "MarkKind",
@@ -75,6 +78,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownParticipantError",
     "__version__",
+    "convert_many",
     "export",
     "export_file",
     "formats",

@@ -186,25 +186,30 @@ def plan_targets(
         parts = [*path.parent.parts[len(path.parent.parts) - depth :], path.stem] if depth else [path.stem]
         return "_".join(p.strip(os.sep) or "root" for p in parts) + suffix
 
-    depth = dict.fromkeys(sources, 0)
+    depth = {_real(s): 0 for s in sources}  # by file: one file given under two names is named once
     if folder is not None:  # grow the names of clashing inputs by one parent folder at a time
         for _ in range(64):
-            groups: dict[str, list[str]] = {}
-            for s in dict.fromkeys(sources):
-                groups.setdefault(name(s, depth[s]), []).append(s)
-            clashing = [s for group in groups.values() if len(group) > 1 for s in group]
-            growable = [s for s in clashing if depth[s] < len(Path(os.path.abspath(s)).parent.parts) - 1]
+            groups: dict[str, dict[str, str]] = {}
+            for s in sources:  # one entry per file, however often or by whatever name it is given
+                groups.setdefault(name(s, depth[_real(s)]), {}).setdefault(_real(s), s)
+            growable = [
+                s
+                for group in groups.values()
+                if len({os.path.dirname(os.path.abspath(s)) for s in group.values()}) > 1  # a parent tells them apart
+                for s in group.values()
+                if depth[_real(s)] < len(Path(os.path.abspath(s)).parent.parts) - 1
+            ]
             if not growable:
                 break
             for s in growable:
-                depth[s] += 1
+                depth[_real(s)] += 1
     plan: list[tuple[str, str | None, str | None]] = []
     seen_sources: dict[str, str] = {}
     claimed: dict[str, str] = {}
     real_inputs = {_real(s): s for s in sources}
     for source in sources:
         real = _real(source)
-        target = str((folder or Path(source).parent) / name(source, depth[source]))
+        target = str((folder or Path(source).parent) / name(source, depth[real]))
         key = _real(target)
         problem = None
         if real in seen_sources:
@@ -322,9 +327,7 @@ def convert_many(
             finish(index, source, target, run_task(task))
     else:
         _run_on(executor, tasks(), finish, done, max_in_flight or _default_in_flight(executor))
-    return BatchSummary(
-        converted=converted, skipped=skipped, failures=tuple(failures[i] for i in sorted(failures))
-    )
+    return BatchSummary(converted=converted, skipped=skipped, failures=tuple(failures[i] for i in sorted(failures)))
 
 
 def _run_on(

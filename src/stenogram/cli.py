@@ -21,6 +21,8 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
+from stenogram.batch import plan_targets
+from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.convert import (
     SNIFF_BYTES,
     check_parse_options,
@@ -141,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print errors and nothing else")
     _add_parse_options(convert)
+    add_batch_arguments(convert)
 
     inspect = commands.add_parser(
         "inspect",
@@ -270,13 +273,15 @@ def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info
             raise UsageError("-o/--output takes a single input; use --output-dir for several")
         return [_Job(source=files[0], target=output)]
     jobs = []
+    # as convert_many names them: a.txt and b/a.txt into one folder become a_a and b_a, not a clash
+    named = {s: t for s, t, _ in plan_targets([f for f in files if f != STDIO], info.suffix, output_dir) if t}
     for name in files:
         if name == STDIO:
             target = str(Path(output_dir) / f"stdin{info.suffix}") if output_dir else STDIO
         else:
             src = Path(name)
             folder = Path(output_dir) if output_dir else src.parent
-            target = str(folder / f"{src.stem}{info.suffix}")
+            target = named.get(name) or str(folder / f"{src.stem}{info.suffix}")
         jobs.append(_Job(source=name, target=target))
     return jobs
 
@@ -316,6 +321,8 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
         host.reader(args.source_format)
     options = make_options(info.options, overrides=_settings(args.settings))
     parse_options = _parse_options(args)
+    if wants_batch(args):
+        return run_batch(args, info.name, options, parse_options, stderr)
     jobs = _plan(args.files, args.output, args.output_dir, info)
     progress = Progress(len(jobs), stderr, bar=None if len(jobs) > 1 else False)
     converted = failed = 0
@@ -535,7 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = COMMANDS[args.command](args, io)
             io.text_out.flush()
             return code
-    except (UsageError, UnknownFormatError) as exc:
+    except (UsageError, UnknownFormatError, BatchUsageError) as exc:
         _error(io.stderr, str(exc))
         return EXIT_USAGE
     except StenogramError as exc:
