@@ -57,7 +57,7 @@ def test_seed_round_trip() -> None:
     t = stenogram.read(SEED)
     check_round_trip(t)
     data = json.loads(to_json(t))
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert "Mikhail Mishustin" in {turn["label"] for turn in data["body"] if turn["type"] == "turn"}
 
 
@@ -92,7 +92,7 @@ GOOD = json.loads(to_json(Transcript()))
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(schema_version=2), r"\$\.schema_version: this stenogram reads version 1, not 2"),
+        (lambda d: d.update(schema_version=3), r"\$\.schema_version: this stenogram reads versions 1 and 2, not 3"),
         (lambda d: d.pop("body"), r"\$\.body: missing"),
         (lambda d: d.update(participants={}), r"\$\.participants: expected a list, got dict"),
         (lambda d: d["meeting"].update(date="19 August"), r"\$\.meeting\.date: not an ISO date"),
@@ -119,3 +119,30 @@ def test_invalid_json_names_file_line_and_column(tmp_path: Path) -> None:
     path.write_text('{\n  "schema_version": 1,\n  oops\n}\n', encoding="utf-8")
     with pytest.raises(ReadError, match=r"bad\.json:3:3: not valid JSON"):
         stenogram.read(path)
+
+
+def test_version_1_documents_are_still_read() -> None:
+    t = stenogram.parse("Anna Petrova: Good morning.\n")
+    data = json.loads(to_json(t))
+    data["schema_version"] = 1
+    for participant in data["participants"]:
+        del participant["affiliation"], participant["constituency"]
+    for item in data["body"]:
+        del item["time"], item["id"]
+    del data["meeting"]["id"]
+    assert from_json(json.dumps(data)) == t
+
+
+def test_version_2_fields_round_trip_ids_included() -> None:
+    import attrs
+
+    t = stenogram.parse("Ms SMITH (Northtown, Lab.): Good morning.\n")
+    person = attrs.evolve(t.participants[0], affiliation="Lab.", constituency="Northtown")
+    turn = attrs.evolve(t.turns[0], time="14:03", id="u1")
+    t = attrs.evolve(
+        t, participants=(person,), body=(turn,), meeting=attrs.evolve(t.meeting, id="ParlaMint-GB_2020-01-01")
+    )
+    back = from_json(to_json(t))
+    assert back == t
+    assert (back.turns[0].id, back.turns[0].time, back.meeting.id) == ("u1", "14:03", "ParlaMint-GB_2020-01-01")
+    assert (back.participants[0].affiliation, back.participants[0].constituency) == ("Lab.", "Northtown")

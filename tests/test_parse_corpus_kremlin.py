@@ -96,9 +96,9 @@ def test_sections_and_stage_marks_in_an_interview() -> None:
     assert len(t.turns) > 200
 
 
-def test_retranslated_labels_stay_in_the_running_turn_as_kremlin_prints_them() -> None:
+def test_retranslated_labels_stay_in_the_running_turn_when_asked() -> None:
     path = CORPUS / "2017-03-10_joint-news-conference-erdogan.txt"
-    t = stenogram.parse_file(path)
+    t = stenogram.parse_file(path, annotated_labels=False)
     assert not any(turn.annotation for turn in t.turns)
     inline = [d for d in t.diagnostics if d.code == "annotated-label"]
     assert [d.line for d in inline] == [66, 166]
@@ -112,8 +112,8 @@ def test_retranslated_labels_stay_in_the_running_turn_as_kremlin_prints_them() -
     assert "President of Turkey Recep Tayyip Erdogan (retranslated)" in erdogan.labels
 
 
-def test_retranslated_is_an_annotation_when_labels_open_turns() -> None:
-    t = stenogram.parse_file(CORPUS / "2017-03-10_joint-news-conference-erdogan.txt", annotated_labels=True)
+def test_retranslated_is_an_annotation_on_its_own_turn_by_default() -> None:
+    t = stenogram.parse_file(CORPUS / "2017-03-10_joint-news-conference-erdogan.txt")
     erdogan = t.participant("recep-tayyip-erdogan")
     assert erdogan.role == "President of Turkey"
     annotated = [turn for turn in t.turns if turn.annotation]

@@ -175,20 +175,20 @@ def test_anonymous_roles_and_annotations() -> None:
     assert not t.participant("vladimir-putin").anonymous
 
 
-def test_annotated_labels_inside_a_turn_are_text_unless_asked_for() -> None:
+def test_annotated_labels_inside_a_turn_open_turns_unless_asked_not_to() -> None:
     text = (
         "Vladimir Putin: Thank you.\nI give the floor to our guest.\n"
         "Prime Minister of Italy Paolo Gentiloni (retranslated):\nI thank President Putin.\n"
         "Vladimir Putin: Thank you.\n"
     )
-    t = parse(text)
+    t = parse(text, annotated_labels=False)
     assert [turn.label for turn in t.turns] == ["Vladimir Putin", "Vladimir Putin"]
     assert (
         t.turns[0].paragraphs[-1].text
         == "Prime Minister of Italy Paolo Gentiloni (retranslated): I thank President Putin."
     )
     assert [(d.code, d.line) for d in t.diagnostics if d.code == "annotated-label"] == [("annotated-label", 3)]
-    opened = parse(text, annotated_labels=True)
+    opened = parse(text)
     assert [turn.label for turn in opened.turns] == [
         "Vladimir Putin",
         "Prime Minister of Italy Paolo Gentiloni (retranslated)",
@@ -196,7 +196,7 @@ def test_annotated_labels_inside_a_turn_are_text_unless_asked_for() -> None:
     ]
     assert opened.turns[1].annotation == "retranslated"
     assert opened.participant("paolo-gentiloni").role == "Prime Minister of Italy"
-    blank_lines = parse(text.replace("\n", "\n\n").replace(":\n\nI thank", ":\nI thank"))
+    blank_lines = parse(text.replace("\n", "\n\n").replace(":\n\nI thank", ":\nI thank"), annotated_labels=False)
     assert [turn.annotation for turn in blank_lines.turns] == [None, "retranslated", None]
 
 

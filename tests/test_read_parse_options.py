@@ -25,18 +25,18 @@ def _retranslated_turns(t: Transcript) -> list[str]:
     return [turn.label for turn in t.turns if turn.annotation == "retranslated"]
 
 
-def test_annotated_labels_stay_text_by_default_and_open_turns_when_asked() -> None:
-    plain = stenogram.read(ERDOGAN)
-    assert _retranslated_turns(plain) == []
-    assert any(ANNOTATED in p.text for p in plain.paragraphs)
-    assert "annotated-label" in {d.code for d in plain.diagnostics}
+def test_annotated_labels_open_turns_by_default_and_stay_text_when_asked() -> None:
+    opened = stenogram.read(ERDOGAN)
+    assert "President of Turkey Recep Tayyip Erdogan (retranslated)" in _retranslated_turns(opened)
+    assert not any(ANNOTATED in p.text for p in opened.paragraphs)
+    assert "annotated-label" not in {d.code for d in opened.diagnostics}
 
-    for given in ({"annotated_labels": True}, {"annotated_labels": "yes"}, ParseOptions(annotated_labels=True)):
+    for given in ({"annotated_labels": False}, {"annotated_labels": "no"}, ParseOptions(annotated_labels=False)):
         asked = stenogram.read(ERDOGAN, parse_options=given)
-        assert "President of Turkey Recep Tayyip Erdogan (retranslated)" in _retranslated_turns(asked)
-        assert not any(ANNOTATED in p.text for p in asked.paragraphs)
-        assert "annotated-label" not in {d.code for d in asked.diagnostics}
-        assert asked == stenogram.parse_file(ERDOGAN, annotated_labels=True)
+        assert _retranslated_turns(asked) == []
+        assert any(ANNOTATED in p.text for p in asked.paragraphs)
+        assert "annotated-label" in {d.code for d in asked.diagnostics}
+        assert asked == stenogram.parse_file(ERDOGAN, annotated_labels=False)
 
 
 def test_stage_notes_lift_an_aside_out_of_the_turn() -> None:
@@ -82,12 +82,12 @@ def test_a_reader_of_parsed_transcripts_refuses_options_it_would_drop(tmp_path: 
     stored = tmp_path / "erdogan.json"
     stored.write_text(stenogram.to_json(stenogram.read(ERDOGAN)), encoding="utf-8")
     assert stenogram.read(stored, parse_options={"strict": False}) == stenogram.read(ERDOGAN)  # defaults are fine
-    for given in ({"strict": True}, {"annotated_labels": True, "stage_notes": True}):
+    for given in ({"strict": True}, {"annotated_labels": False, "stage_notes": True}):
         with pytest.raises(OptionError, match=r"erdogan\.json: parse options \(.*\) .*'json' reader"):
             stenogram.read(stored, parse_options=given)
     with pytest.raises(OptionError, match=r"stage_notes=True"):
         stenogram.read(stored.read_bytes(), parse_options={"stage_notes": True})
-    forced = stenogram.read(stored, "text", parse_options={"annotated_labels": True})  # parsed as plain text: taken
+    forced = stenogram.read(stored, "text", parse_options={"annotated_labels": False})  # parsed as plain text: taken
     assert forced.turns
 
 
@@ -109,6 +109,6 @@ def test_formats_lists_the_parse_options_on_the_text_reader() -> None:
     assert [(o.name, o.type, o.default) for o in text.options] == [
         ("strict", "bool", "False"),
         ("stage_notes", "bool", "False"),
-        ("annotated_labels", "bool", "False"),
+        ("annotated_labels", "bool", "True"),
     ]
     assert found[("reader", "json")].options == ()

@@ -87,7 +87,6 @@ def _add_json_flag(parser: argparse.ArgumentParser) -> None:
 PARSE_FLAGS = {
     "strict": "stop with an error (exit 1) if the parser had to guess",
     "stage_notes": "lift whole-line asides such as '(Applause.)' out of the turn as notes",
-    "annotated_labels": "open a turn at 'Name (retranslated):' in running text, the annotation kept apart",
 }
 
 

@@ -2,7 +2,7 @@
 
 >>> from stenogram import parse
 >>> t = parse("Anna Petrova: Good morning.\\n")
->>> export(t, "json", indent=0).startswith('{"schema_version": 1')
+>>> export(t, "json", indent=0).startswith('{"schema_version": 2')
 True
 >>> export(t, "json", indent="two")
 Traceback (most recent call last):

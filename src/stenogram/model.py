@@ -184,6 +184,9 @@ class Participant:
 
     ``labels`` keeps every label this participant was printed under, in order
     of first appearance, so nothing the source said about them is lost.
+    ``affiliation`` is a party or group (``Lib.``, ``ÖVP``) and
+    ``constituency`` an electorate or riding, as parliaments print them in
+    brackets after the name.
     """
 
     id: str = attrs.field(validator=attrs.validators.matches_re(r"[A-Za-z_][\w.\-]*"))
@@ -191,6 +194,8 @@ class Participant:
     role: str | None = None
     labels: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
     anonymous: bool = False
+    affiliation: str | None = None
+    constituency: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -199,13 +204,18 @@ class Turn:
 
     ``label`` is the label exactly as printed, without its closing colon;
     ``annotation`` holds what the label carried besides the name, such as
-    ``retranslated``.
+    ``retranslated``; ``time`` a clock time printed with the label,
+    ``(14:03)``. ``id`` is the identifier a reader found (a TEI ``xml:id``);
+    like the span it says where the turn came from, not what it is, so it
+    takes no part in equality.
     """
 
     speaker: str = attrs.field(validator=attrs.validators.instance_of(str))
     label: str = attrs.field(validator=attrs.validators.instance_of(str))
     content: tuple[Block, ...] = attrs.field(default=(), validator=_tuple_of(Paragraph, Note))
     annotation: str | None = None
+    time: str | None = None
+    id: str | None = attrs.field(default=None, eq=False)
     span: Span | None = attrs.field(default=None, eq=False)
 
     @property
@@ -231,8 +241,13 @@ BodyItem: TypeAlias = Turn | Note
 
 @attrs.frozen(kw_only=True)
 class Meeting:
-    """What the transcript is of. Every field is optional: sources vary."""
+    """What the transcript is of. Every field is optional: sources vary.
 
+    ``id`` is the document identifier a reader found (a TEI ``xml:id``); it
+    takes no part in equality, like a span.
+    """
+
+    id: str | None = attrs.field(default=None, eq=False)
     title: str | None = None
     lead: str | None = None
     date: _dt.date | None = attrs.field(

@@ -32,7 +32,9 @@ from stenogram.model import (
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_json", "transcript_from_data", "transcript_to_data"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: The versions ``from_json`` reads: version 1 lacks the fields version 2 added, which stay unset.
+READABLE_VERSIONS = (1, 2)
 _T = TypeVar("_T")
 
 
@@ -59,6 +61,8 @@ def _body_item(item: BodyItem) -> dict[str, Any]:
         "speaker": item.speaker,
         "label": item.label,
         "annotation": item.annotation,
+        "time": item.time,
+        "id": item.id,
         "content": [_block(b) for b in item.content],
         "span": _span(item.span),
     }
@@ -74,7 +78,15 @@ def transcript_to_data(transcript: Transcript) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "meeting": meeting,
         "participants": [
-            {"id": p.id, "name": p.name, "role": p.role, "labels": list(p.labels), "anonymous": p.anonymous}
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role,
+                "labels": list(p.labels),
+                "anonymous": p.anonymous,
+                "affiliation": p.affiliation,
+                "constituency": p.constituency,
+            }
             for p in transcript.participants
         ],
         "preamble": [_block(b) for b in transcript.preamble],
@@ -172,14 +184,17 @@ class _Reader:
             speaker=self.get(obj, "speaker", path, str),
             label=self.get(obj, "label", path, str),
             annotation=self.get(obj, "annotation", path, str, optional=True),
+            time=self.get(obj, "time", path, str, optional=True),
+            id=self.get(obj, "id", path, str, optional=True),
             content=content,
             span=self.span(obj, path),
         )
 
     def transcript(self, data: Any) -> Transcript:
         version = self.get(data, "schema_version", "$", int)
-        if version != SCHEMA_VERSION:
-            raise self.fail("$.schema_version", f"this stenogram reads version {SCHEMA_VERSION}, not {version}")
+        if version not in READABLE_VERSIONS:
+            readable = " and ".join(map(str, READABLE_VERSIONS))
+            raise self.fail("$.schema_version", f"this stenogram reads versions {readable}, not {version}")
         m = self.get(data, "meeting", "$", dict)
         raw_date = self.get(m, "date", "$.meeting", str, optional=True)
         try:
@@ -188,7 +203,7 @@ class _Reader:
             raise self.fail("$.meeting.date", f"not an ISO date: {raw_date!r}") from None
         text_fields = {
             key: self.get(m, key, "$.meeting", str, optional=True)
-            for key in ("title", "lead", "time", "place", "occasion", "source", "language")
+            for key in ("id", "title", "lead", "time", "place", "occasion", "source", "language")
         }
         extra = []
         for i, kv in enumerate(self.get(m, "extra", "$.meeting", list, optional=True) or []):
@@ -218,6 +233,8 @@ class _Reader:
                     role=self.get(p, "role", path, str, optional=True),
                     labels=tuple(labels),
                     anonymous=bool(self.get(p, "anonymous", path, bool, optional=True)),
+                    affiliation=self.get(p, "affiliation", path, str, optional=True),
+                    constituency=self.get(p, "constituency", path, str, optional=True),
                 )
             )
         diagnostics = []

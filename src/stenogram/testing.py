@@ -110,6 +110,7 @@ def meetings() -> SearchStrategy[Meeting]:
 
     return st.builds(
         Meeting,
+        id=st.none() | st.from_regex(r"[A-Za-z][A-Za-z0-9_.-]{0,12}", fullmatch=True),
         title=_optional_text(),
         lead=_optional_text(),
         date=st.none() | st.dates(),
@@ -135,6 +136,8 @@ def transcripts(*, max_participants: int = 4, max_items: int = 6) -> SearchStrat
             role=_optional_text(),
             labels=st.lists(line_texts(min_size=1, max_size=30), max_size=2).map(tuple),
             anonymous=st.booleans(),
+            affiliation=_optional_text(),
+            constituency=_optional_text(),
         ),
         max_size=max_participants,
         unique_by=lambda p: p.id,
@@ -160,6 +163,8 @@ def transcripts(*, max_participants: int = 4, max_items: int = 6) -> SearchStrat
             label=line_texts(min_size=1, max_size=30),
             content=st.lists(blocks, max_size=4).map(tuple),
             annotation=_optional_text(),
+            time=st.none() | st.from_regex(r"[0-2][0-9]:[0-5][0-9]", fullmatch=True),
+            id=st.none() | st.from_regex(r"u[0-9]{1,4}", fullmatch=True),
             span=_spans(),
         )
         body_items: SearchStrategy[BodyItem] = st.one_of(turns, turns, _notes())

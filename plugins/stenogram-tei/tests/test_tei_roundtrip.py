@@ -74,3 +74,17 @@ def test_whitespace_and_markup_characters_survive() -> None:
 @given(transcripts(), st.booleans())
 def test_generated_round_trip(t: Transcript, pretty: bool) -> None:
     assert read_tei(to_tei(t, TeiOptions(pretty=pretty)).data) == t
+
+
+def test_party_constituency_and_sitting_time_round_trip() -> None:
+    t = stenogram.parse("Ms SMITH: Good morning.\n")
+    person = attrs.evolve(t.participants[0], affiliation="Lab.", constituency="Northtown")
+    t = attrs.evolve(t, participants=(person,), body=(attrs.evolve(t.turns[0], time="14:03"),))
+    xml = stenogram.export(t, "tei")
+    assert isinstance(xml, bytes)
+    assert b'<affiliation type="party">' in xml and b"<orgName>Lab.</orgName>" in xml
+    assert b'<residence type="constituency">' in xml and b"<placeName>Northtown</placeName>" in xml
+    assert b'<note type="time">14:03</note>' in xml
+    back = read_tei(xml)
+    assert back == t
+    assert (back.participants[0].affiliation, back.participants[0].constituency) == ("Lab.", "Northtown")

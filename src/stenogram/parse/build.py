@@ -359,7 +359,7 @@ def _keep_annotated_inline(
     kremlin.ru prints ``Name (retranslated):`` outside the bold that marks its
     speaker labels, so its own structure keeps such a line in the turn that is
     running (14 of the 15 in the 118 pages with truth). The parser follows the
-    publisher and says so in a diagnostic; ``annotated_labels=True`` opens turns.
+    publisher and says so in a diagnostic, when ``annotated_labels=False`` asks for that reading.
     """
     first = min(accepted, default=-1)
     inline = {i: v for i, v in accepted.items() if i != first and _TRANSLATED.fullmatch(v[1].annotation or "")}

@@ -16,11 +16,12 @@ class ParseOptions:
     paragraphs of the turn where the publisher printed them, marked end to end
     (``Paragraph.is_aside``); True lifts them out of the paragraph flow as Notes.
 
-    ``annotated_labels``: "Name (retranslated):" after the first turn of running
-    (not blank-line separated) text stays text of the running turn, as
-    kremlin.ru prints it (outside the bold of its speaker labels), with an
-    "annotated-label" diagnostic; True opens a turn with the annotation on it
-    and the name without it.
+    ``annotated_labels``: "Name (retranslated):" opens a turn with the
+    annotation on it and the participant's name without it: a change of
+    speaker is a turn, even where kremlin.ru prints the label outside its bold.
+    False keeps such a line after the first turn of running (not blank-line
+    separated) text as text of the running turn, with an "annotated-label"
+    diagnostic (the reading of stenogram 0.1).
     """
 
     strict: bool = attrs.field(
@@ -30,5 +31,6 @@ class ParseOptions:
         default=False, metadata={"help": "asides inside a turn, such as (Applause.), become notes, not paragraphs"}
     )
     annotated_labels: bool = attrs.field(
-        default=False, metadata={"help": "'Name (retranslated):' inside a turn of running text opens a turn"}
+        default=True,
+        metadata={"help": "'Name (retranslated):' opens a turn (false: text of the running turn, as in 0.1)"},
     )

@@ -135,10 +135,18 @@ class _Person:
     labels: list[str] = attrs.field(factory=list)
     anonymous: bool = False
     explicit_labels: bool = False
+    affiliation: str | None = None
+    constituency: str | None = None
 
     def participant(self) -> Participant:
         return Participant(
-            id=self.id, name=self.name, role=self.role, labels=tuple(self.labels), anonymous=self.anonymous
+            id=self.id,
+            name=self.name,
+            role=self.role,
+            labels=tuple(self.labels),
+            anonymous=self.anonymous,
+            affiliation=self.affiliation,
+            constituency=self.constituency,
         )
 
 
@@ -154,6 +162,7 @@ class _Reader:
         self.body: list[BodyItem] = []
         self.label: str | None = None
         self.annotation: str | None = None
+        self.time: str | None = None
         self.exact = False
 
     def warn(self, code: str, message: str, el: Any = None) -> None:
@@ -255,6 +264,8 @@ class _Reader:
                 self.label = label[:-1] if label.endswith(":") else label
             elif name == "note" and kind == "annotation" and self.exact:
                 self.annotation = child.text or ""
+            elif name == "note" and kind == "time" and self.exact:
+                self.time = child.text or ""
             elif name == "note" and kind == "preamble":
                 subtype = child.get("subtype")
                 if subtype is None:
@@ -272,7 +283,7 @@ class _Reader:
         """A speaker label with no utterance after it is kept as a note."""
         if self.label is not None:
             self.body.append(Note(kind=NoteKind.OTHER, text=self.label))
-        self.label = self.annotation = None
+        self.label = self.annotation = self.time = None
 
     # -- notes, paragraphs, turns ------------------------------------------------
 
@@ -384,8 +395,8 @@ class _Reader:
         return tuple(blocks)
 
     def turn(self, u: Any) -> None:
-        label, annotation = self.label, self.annotation
-        self.label = self.annotation = None
+        label, annotation, time = self.label, self.annotation, self.time
+        self.label = self.annotation = self.time = None
         person = self.speaker(u, label)
         if isinstance(person, str):
             speaker, shown = person, label if label is not None else person
@@ -397,7 +408,8 @@ class _Reader:
                 self.role_from_utterance(person, label, u)
             if person not in self.spoke:
                 self.spoke.append(person)
-        self.body.append(Turn(speaker=speaker, label=shown, content=self.turn_content(u), annotation=annotation))
+        content = self.turn_content(u)
+        self.body.append(Turn(speaker=speaker, label=shown, content=content, annotation=annotation, time=time))
 
     def role_from_utterance(self, person: _Person, label: str | None, u: Any) -> None:
         """A listed person without a role takes the one their label prints, else ParlaMint's chair mark.
@@ -462,6 +474,10 @@ class _Reader:
                 person.explicit_labels = True
                 role = el.find("t:affiliation/t:roleName", _NS)
                 person.role = None if role is None else role.text or ""
+                party = el.find("t:affiliation[@type='party']/t:orgName", _NS)
+                person.affiliation = None if party is None else party.text or ""
+                seat = el.find("t:residence[@type='constituency']/t:placeName", _NS)
+                person.constituency = None if seat is None else seat.text or ""
             else:
                 role = next(el.iter(_T + "roleName"), None)
                 person.role = self.text(role) or None if role is not None else None

@@ -205,6 +205,8 @@ class _Writer:
             _sub(div, "note", type="speaker")
         if turn.annotation is not None:
             _sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
+        if turn.time is not None:
+            _sub(div, "note", self.clean(turn.time, f"{where} time"), type="time")
         uid = f"{self.prefix}u{n}"
         u = _sub(
             div, "u", xml_id=uid, who=self._who(turn.speaker), ana="#" + self.speaker_types.get(turn.speaker, "regular")
@@ -448,6 +450,10 @@ class _Writer:
                 _sub(person, "persName", c(label, where), type="label")
             if p.role is not None:
                 _sub(_sub(person, "affiliation"), "roleName", c(p.role, where))
+            if p.affiliation is not None:
+                _sub(_sub(person, "affiliation", type="party"), "orgName", c(p.affiliation, where))
+            if p.constituency is not None:
+                _sub(_sub(person, "residence", type="constituency"), "placeName", c(p.constituency, where))
             if self.person_ids[p.id] != p.id:
                 _sub(person, "idno", c(p.id, where), type="stenogram")
 
