@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
@@ -34,7 +35,7 @@ from stenogram.model import (
 from stenogram_tei.errors import NotTeiError, TeiReadError
 from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
-from stenogram_tei.safexml import as_text, parse_xml
+from stenogram_tei.safexml import as_text, has_doctype, iter_xml, parse_xml
 from stenogram_tei.vocab import (
     APP_IDENT,
     MARK_KINDS_BY_NOTE_TYPE,
@@ -150,9 +151,31 @@ class _Person:
         )
 
 
+#: What an element is to the reader, from its parent's context and its own local name:
+#: ``corpus``/``tei``/``text``/``group`` lead to the content, ``header`` is read whole,
+#: ``container`` (body, back, div) and ``front`` hold the items read one by one.
+_CONTEXTS: dict[str, dict[str, str]] = {
+    "corpus": {"teiCorpus": "corpus", "TEI": "tei", "teiHeader": "header"},
+    "tei": {"teiHeader": "header", "text": "text"},
+    "text": {"front": "front", "body": "container", "back": "container", "group": "group"},
+    "group": {"text": "text", "group": "group"},
+    "container": {"div": "container"},
+    "front": {"div": "front", "titlePage": "front", "docTitle": "front"},
+}
+#: The context of any other child: an item of a container or the front, or nothing to read.
+_OTHER_CHILD = {
+    "corpus": "skip",
+    "tei": "skip",
+    "text": "skip",
+    "group": "skip",
+    "container": "item",
+    "front": "frontitem",
+}
+_XINCLUDE = f"{{{XI_NS}}}include"
+
+
 class _Reader:
-    def __init__(self, root: Any, where: str) -> None:
-        self.root = root
+    def __init__(self, where: str) -> None:
         self.where = where
         self.diagnostics: list[Diagnostic] = []
         self.persons: dict[str, _Person] = {}  # by xml:id (or @who key)
@@ -164,6 +187,11 @@ class _Reader:
         self.annotation: str | None = None
         self.time: str | None = None
         self.exact = False
+        self.root: Any = None
+        self.headers: list[Any] = []
+        self.first_tei: Any = None
+        self.main_header: Any = None
+        self.settled = False
 
     def warn(self, code: str, message: str, el: Any = None) -> None:
         line = el.sourceline if el is not None and el.sourceline else 0
@@ -179,32 +207,86 @@ class _Reader:
 
     # -- structure -----------------------------------------------------------
 
-    def read(self) -> Transcript:
-        kind = _local(self.root)
-        if etree.QName(self.root).namespace != TEI_NS or kind not in ("TEI", "teiCorpus"):
-            raise NotTeiError(f"{self.where}: the root element is {self.root.tag}, not TEI or teiCorpus in {TEI_NS}")
-        teis = [self.root] if kind == "TEI" else list(self.root.iter(_T + "TEI"))
-        headers = list(self.root.iter(_T + "teiHeader"))
-        first = teis[0].find("t:teiHeader", _NS) if teis else None
-        main_header = first if first is not None else (headers[0] if headers else None)
-        self.exact = main_header is not None and (
-            main_header.find(f"t:encodingDesc/t:appInfo/t:application[@ident='{APP_IDENT}']", _NS) is not None
+    def read(self, events: Iterator[tuple[str, Any]], stream: bool) -> Transcript:
+        """Read the document from its parse events, one item of the text at a time.
+
+        Headers are kept whole (they are small and the meeting is read from them);
+        each item of a body is read at its end tag and, when ``stream`` is set,
+        cleared with what came before it, so memory holds one item, not the tree.
+        """
+        contexts: list[str] = []
+        for event, el in events:
+            if event == "start":
+                contexts.append(self.enter(el, contexts[-1] if contexts else None))
+                continue
+            context = contexts.pop()
+            if el.tag == _XINCLUDE:
+                self.warn(
+                    "xinclude-not-followed",
+                    f"{self.where}: XInclude of {el.get('href')!r} not followed "
+                    "(read that file itself, or pass TeiReadOptions(follow_xinclude=True))",
+                    el,
+                )
+            if context == "header":
+                self.headers.append(el)
+                if self.settled:
+                    self.read_persons(el)
+                elif el.getparent() is self.first_tei:
+                    self.main_header = el
+                    self.settle()
+            elif context in ("item", "frontitem"):
+                if context == "item":
+                    self.item(el)
+                else:
+                    self.front_item(el)
+                if stream:
+                    el.clear()
+                    while el.getprevious() is not None:
+                        del el.getparent()[0]
+        return self.finish()
+
+    def enter(self, el: Any, parent: str | None) -> str:
+        """The context of an element that starts, checking the root on the way."""
+        name = _local(el)
+        if parent is None:
+            if etree.QName(el).namespace != TEI_NS or name not in ("TEI", "teiCorpus"):
+                raise NotTeiError(f"{self.where}: the root element is {el.tag}, not TEI or teiCorpus in {TEI_NS}")
+            context = "corpus" if name == "teiCorpus" else "tei"
+            self.root = el
+        elif parent in _CONTEXTS:
+            wanted = _CONTEXTS[parent].get(name)
+            namespaced = name not in ("TEI", "teiHeader", "text", "teiCorpus") or el.tag.startswith(_T)
+            context = wanted if wanted is not None and namespaced else _OTHER_CHILD[parent]
+        else:
+            context = "inside"
+        if context == "tei" and self.first_tei is None:
+            self.first_tei = el
+        elif context == "text":
+            self.settle()
+        return context
+
+    def settle(self) -> None:
+        """Choose the main header (the first ``TEI``'s, else the first), then read the speakers.
+
+        Called at the first ``TEI``'s header or, failing that, the first ``text``: whether the
+        file is one of ours (read exactly) decides how every header and text is read.
+        """
+        if self.settled:
+            return
+        self.settled = True
+        if self.main_header is None and self.headers:
+            self.main_header = self.headers[0]
+        header = self.main_header
+        self.exact = header is not None and (
+            header.find(f"t:encodingDesc/t:appInfo/t:application[@ident='{APP_IDENT}']", _NS) is not None
         )
-        for include in self.root.iter(f"{{{XI_NS}}}include"):
-            self.warn(
-                "xinclude-not-followed",
-                f"{self.where}: XInclude of {include.get('href')!r} not followed "
-                "(read that file itself, or pass TeiReadOptions(follow_xinclude=True))",
-                include,
-            )
-        for header in headers:
-            self.read_persons(header)
-        meeting = self.meeting(main_header, teis[0] if teis else self.root)
-        for tei in teis:
-            text = tei.find("t:text", _NS)
-            if text is not None:
-                self.read_text(text)
+        for seen in self.headers:
+            self.read_persons(seen)
+
+    def finish(self) -> Transcript:
+        self.settle()
         self.flush_label()
+        meeting = self.meeting(self.main_header, self.first_tei if self.first_tei is not None else self.root)
         if self.exact:
             people = list(self.by_id.values())
         else:
@@ -222,62 +304,44 @@ class _Reader:
         except (TypeError, ValueError) as exc:
             raise TeiReadError(f"{self.where}: the TEI does not make a valid transcript: {exc}") from None
 
-    def read_text(self, text: Any) -> None:
-        for part in text:
-            name = _local(part)
-            if name == "front":
-                self.front(part)
-            elif name in ("body", "back"):
-                self.container(part)
-            elif name == "group":
-                for inner in part.iter(_T + "text"):
-                    if inner is not part:
-                        self.read_text(inner)
+    def front_item(self, child: Any) -> None:
+        name = _local(child)
+        if name == "head":
+            self.preamble.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
+        elif name in _NOTE_LIKE:
+            self.preamble.append(self.note(child))
+        elif name and _fold("".join(child.itertext())):
+            b = _TextBuilder(fold=True)
+            b.add("".join(child.itertext()))
+            self.preamble.append(b.paragraph())
 
-    def front(self, el: Any) -> None:
-        for child in el:
-            name = _local(child)
-            if name in ("div", "titlePage", "docTitle"):
-                self.front(child)
-            elif name == "head":
-                self.preamble.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
-            elif name in _NOTE_LIKE:
-                self.preamble.append(self.note(child))
-            elif name and _fold("".join(child.itertext())):
-                b = _TextBuilder(fold=True)
-                b.add("".join(child.itertext()))
-                self.preamble.append(b.paragraph())
-
-    def container(self, el: Any) -> None:
-        for child in el:
-            name = _local(child)
-            kind = child.get("type")
-            if name == "div":
-                self.container(child)
-            elif name == "head":
-                self.body.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
-            elif name == "u":
-                self.turn(child)
-            elif name == "note" and kind == "speaker":
-                self.flush_label()
-                label = self.text(child)
-                self.label = label[:-1] if label.endswith(":") else label
-            elif name == "note" and kind == "annotation" and self.exact:
-                self.annotation = child.text or ""
-            elif name == "note" and kind == "time" and self.exact:
-                self.time = child.text or ""
-            elif name == "note" and kind == "preamble":
-                subtype = child.get("subtype")
-                if subtype is None:
-                    self.preamble.append(self.paragraph(child))
-                else:
-                    self.preamble.append(Note(kind=self.note_kind(subtype), text=self.text(child)))
-            elif name in _NOTE_LIKE:
-                self.body.append(self.note(child))
-            elif name == "pb" and child.get("n"):
-                self.body.append(Note(kind=NoteKind.PAGE, text=child.get("n", "")))
-            elif name and name != "pb" and _fold("".join(child.itertext())):
-                self.body.append(Note(kind=NoteKind.OTHER, text=_fold("".join(child.itertext()))))
+    def item(self, child: Any) -> None:
+        name = _local(child)
+        kind = child.get("type")
+        if name == "head":
+            self.body.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
+        elif name == "u":
+            self.turn(child)
+        elif name == "note" and kind == "speaker":
+            self.flush_label()
+            label = self.text(child)
+            self.label = label[:-1] if label.endswith(":") else label
+        elif name == "note" and kind == "annotation" and self.exact:
+            self.annotation = child.text or ""
+        elif name == "note" and kind == "time" and self.exact:
+            self.time = child.text or ""
+        elif name == "note" and kind == "preamble":
+            subtype = child.get("subtype")
+            if subtype is None:
+                self.preamble.append(self.paragraph(child))
+            else:
+                self.preamble.append(Note(kind=self.note_kind(subtype), text=self.text(child)))
+        elif name in _NOTE_LIKE:
+            self.body.append(self.note(child))
+        elif name == "pb" and child.get("n"):
+            self.body.append(Note(kind=NoteKind.PAGE, text=child.get("n", "")))
+        elif name and name != "pb" and _fold("".join(child.itertext())):
+            self.body.append(Note(kind=NoteKind.OTHER, text=_fold("".join(child.itertext()))))
 
     def flush_label(self) -> None:
         """A speaker label with no utterance after it is kept as a note."""
@@ -585,8 +649,10 @@ def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOp
     where = source or "<tei>"
     if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
         data = data.encode("utf-8", errors="surrogatepass")
+    reader = _Reader(where)
+    if not opts.follow_xinclude and not has_doctype(data):
+        return reader.read(iter_xml(data, where, opts.max_bytes), stream=True)
     root = parse_xml(data, where, opts.max_bytes)
-    reader = _Reader(root, where)
     if opts.follow_xinclude:
         reader.diagnostics += follow_includes(root, source, len(data), opts.max_bytes)
-    return reader.read()
+    return reader.read(etree.iterwalk(root, events=("start", "end")), stream=False)

@@ -7,14 +7,16 @@ message rather than relying on libxml2's amplification limits.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from stenogram_tei.errors import TeiReadError, UnsafeXmlError, XmlTooLargeError
 
-__all__ = ["parse_xml", "safe_parser"]
+__all__ = ["has_doctype", "iter_xml", "parse_xml", "safe_parser"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -27,18 +29,22 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _ENTITY_DECL = re.compile(r"<!ENTITY\b")
 
 
+#: The parser settings every read uses: resolve nothing, fetch nothing, libxml2's size limits on.
+_SAFE: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
 def safe_parser() -> Any:
     """A fresh lxml parser that resolves nothing and fetches nothing."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_SAFE)
 
 
 def as_text(data: bytes) -> str:
@@ -60,16 +66,55 @@ def _refuse_entities(data: bytes, where: str) -> None:
         )
 
 
-def parse_xml(data: bytes, where: str, max_bytes: int) -> Any:
-    """The root element of ``data``; every failure is a ``TeiReadError`` naming ``where``."""
+def _check_size(data: bytes, where: str, max_bytes: int) -> None:
     if len(data) > max_bytes:
         raise XmlTooLargeError(f"{where}: {len(data)} bytes is more than the limit of {max_bytes} bytes (max_bytes)")
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, where: str) -> TeiReadError:
+    """The first error libxml2 logged (``iterparse`` raises a vaguer one without its line)."""
+    errors = exc.error_log.filter_from_errors()
+    if not exc.lineno and errors:
+        first = errors[0]
+        return TeiReadError(f"{where}:{first.line}: not well-formed XML: {first.message}")
+    line = exc.lineno if exc.lineno else "?"
+    return TeiReadError(f"{where}:{line}: not well-formed XML: {exc.msg}")
+
+
+def has_doctype(data: bytes) -> bool:
+    """Does the document carry a DOCTYPE (the only way entities and entity references get in)?"""
+    return "<!DOCTYPE" in as_text(data)
+
+
+def iter_xml(data: bytes, where: str, max_bytes: int) -> Iterator[tuple[str, Any]]:
+    """``("start"|"end", element)`` events of a document without a DOCTYPE, parsed as it is read.
+
+    The caller may clear elements it has finished with, so a long document never
+    sits in memory as a whole tree. Without a DOCTYPE no entity can be declared and
+    an undeclared reference is a well-formedness error, so the checks
+    :func:`parse_xml` makes on a finished tree are not needed here; documents with
+    a DOCTYPE must go through :func:`parse_xml`.
+    """
+    _check_size(data, where, max_bytes)
+    if has_doctype(data):
+        raise TeiReadError(f"{where}: a document with a DOCTYPE is read with parse_xml, not streamed")
+    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), **_SAFE)
+    try:
+        yield from events
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, where) from None
+    except (ValueError, TypeError) as exc:  # lxml's complaints about the input itself
+        raise TeiReadError(f"{where}: cannot parse: {exc}") from None
+
+
+def parse_xml(data: bytes, where: str, max_bytes: int) -> Any:
+    """The root element of ``data``; every failure is a ``TeiReadError`` naming ``where``."""
+    _check_size(data, where, max_bytes)
     _refuse_entities(data, where)
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else "?"
-        raise TeiReadError(f"{where}:{line}: not well-formed XML: {exc.msg}") from None
+        raise _syntax_error(exc, where) from None
     except (ValueError, TypeError) as exc:  # lxml's complaints about the input itself
         raise TeiReadError(f"{where}: cannot parse: {exc}") from None
     if root is None:
