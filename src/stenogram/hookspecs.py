@@ -13,7 +13,7 @@ Each hook's docstring states how the results of several plugins combine;
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import pluggy
 
@@ -21,6 +21,7 @@ from stenogram.model import Transcript
 
 __all__ = [
     "PROJECT",
+    "CollectionExporterRegistrar",
     "ExportFunction",
     "ExporterRegistrar",
     "ReadFunction",
@@ -87,6 +88,34 @@ def stenogram_register_exporters(register: ExporterRegistrar) -> None:
     built-in; the replacement is listed by ``stenogram plugins``. If a
     plugin's implementation raises or registers something invalid, nothing
     it registered (from any hook) is used and a load error names it.
+    """
+
+
+class CollectionExporterRegistrar(Protocol):
+    """What ``stenogram_register_collection_exporters`` receives (``stenogram.collection`` keeps the records)."""
+
+    def __call__(
+        self,
+        name: str,
+        export: Callable[..., Any],
+        *,
+        options: type | None = None,
+        output: Literal["file", "folder"],
+        suffix: str = "",
+        description: str,
+    ) -> None: ...
+
+
+@hookspec
+def stenogram_register_collection_exporters(register: CollectionExporterRegistrar) -> None:
+    """Register formats that make one output of many transcripts (``stenogram corpus``).
+
+    ``export(transcripts, sink, options)`` consumes the iterable once, in
+    order, writing ``sink.write(relative_path, data)`` as it goes; what
+    needs the whole collection (a corpus root, a contents page) comes after
+    the last transcript. It returns a sequence of ``Diagnostic`` (values it
+    assumed, things it left out). ``output`` is ``"file"`` (one file, with
+    ``suffix``) or ``"folder"``. Same result rule as exporters.
     """
 
 

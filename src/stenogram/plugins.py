@@ -55,6 +55,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "stenogram.builtin.json_format",
     "stenogram.builtin.text_format",
     "stenogram.builtin.europarl",
+    "stenogram.builtin.table",
 )
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")

@@ -473,7 +473,8 @@ class _Reader:
             if person not in self.spoke:
                 self.spoke.append(person)
         content = self.turn_content(u)
-        self.body.append(Turn(speaker=speaker, label=shown, content=content, annotation=annotation, time=time))
+        uid = u.get(_XML_ID)  # kept, so a re-export links to the same utterances
+        self.body.append(Turn(speaker=speaker, label=shown, content=content, annotation=annotation, time=time, id=uid))
 
     def role_from_utterance(self, person: _Person, label: str | None, u: Any) -> None:
         """A listed person without a role takes the one their label prints, else ParlaMint's chair mark.
@@ -567,7 +568,7 @@ class _Reader:
 
     def meeting(self, header: Any, tei: Any) -> Meeting:
         if header is None:
-            return Meeting()
+            return Meeting(id=tei.get(_XML_ID) if tei is not None else None)
         find = self.find_text
         setting = "t:profileDesc/t:settingDesc/t:setting"
         title = self.title(header, tei)
@@ -585,6 +586,7 @@ class _Reader:
             place = ", ".join(n for n in names if n) or None
         occasion = find(header, f"{setting}/t:activity")
         return Meeting(
+            id=tei.get(_XML_ID),  # the document's id: a corpus root links to it
             title=title,
             lead=lead,
             date=self.date(header),

@@ -1,0 +1,240 @@
+"""Collection exporters: one output for many transcripts (a ParlaMint corpus folder, a briefing pack, a table).
+
+The contract (``hookspecs.stenogram_register_collection_exporters``): an
+exporter gets an *iterable* of transcripts, consumed once, so a corpus of
+20,000 sittings never sits in memory; it writes through a ``Sink``
+(relative path -> bytes, into a folder or a single file); what needs the
+whole collection (a corpus root, a person list, a contents page) is its
+final step, after the last transcript. It returns diagnostics: values it
+had to assume, things it had to leave out.
+
+>>> import tempfile, pathlib, stenogram
+>>> meetings = [stenogram.parse("Anna Petrova: Good morning.\\n"), stenogram.parse("Ivan Sidorov: Hello.\\n")]
+>>> with tempfile.TemporaryDirectory() as d:
+...     _ = export_collection(meetings, "csv", pathlib.Path(d, "turns.csv"))
+...     print(pathlib.Path(d, "turns.csv").read_text(encoding="utf-8").splitlines()[1])
+meeting-1,1,,anna-petrova,Anna Petrova,,1,Good morning.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal, Protocol
+
+import attrs
+
+from stenogram.atomic import write_atomic
+from stenogram.diagnostics import Diagnostic
+from stenogram.errors import ExportError, PluginError, StenogramError, UnknownFormatError
+from stenogram.model import Transcript
+
+__all__ = [
+    "CollectionExporterInfo",
+    "FileSink",
+    "FolderSink",
+    "Sink",
+    "collection_exporter",
+    "collection_exporters",
+    "export_collection",
+    "read_each",
+]
+
+
+class Sink(Protocol):
+    """Where a collection exporter writes: ``write("ParlaMint-RU_2010-06-03.xml", data)``."""
+
+    def write(self, path: str, data: bytes) -> None: ...
+
+
+def _relative(path: str) -> PurePosixPath:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path:
+        raise ExportError(f"a collection exporter asked to write {path!r}: not a plain relative path")
+    return pure
+
+
+class FolderSink:
+    """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ExportError(f"{self.folder}: is not a directory")
+        self.written: list[str] = []
+
+    def write(self, path: str, data: bytes) -> None:
+        relative = _relative(path)
+        if str(relative) in self.written:
+            raise ExportError(f"{self.folder / relative}: written twice in one export")
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+        self.written.append(str(relative))
+
+
+class FileSink:
+    """One file: the exporter writes exactly once, whatever relative name it gives."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise ExportError(f"{self.path}: is a directory")
+        self.written: list[str] = []
+
+    def write(self, path: str, data: bytes) -> None:
+        _relative(path)
+        if self.written:
+            raise ExportError(f"{self.path}: this format writes several files; give an output folder")
+        write_atomic(self.path, data)
+        self.written.append(str(self.path))
+
+
+#: ``export(transcripts, sink, options) -> diagnostics``
+CollectionExportFunction = Callable[[Iterable[Transcript], Sink, Any], Sequence[Diagnostic]]
+
+
+@attrs.frozen(kw_only=True)
+class CollectionExporterInfo:
+    """One registered collection exporter.
+
+    ``output`` says what it makes: ``"file"`` (one file, ``suffix``) or
+    ``"folder"`` (several files under one folder).
+    """
+
+    name: str
+    export: CollectionExportFunction = attrs.field(eq=False, repr=False)
+    options: type
+    output: Literal["file", "folder"]
+    suffix: str
+    description: str
+    plugin: str
+
+
+class _Registrar:
+    """The ``register`` that ``stenogram_register_collection_exporters`` receives."""
+
+    def __init__(self, plugin: str) -> None:
+        self.plugin = plugin
+        self.records: list[CollectionExporterInfo] = []
+
+    def __call__(
+        self,
+        name: str,
+        export: CollectionExportFunction,
+        *,
+        options: type | None = None,
+        output: Literal["file", "folder"],
+        suffix: str = "",
+        description: str,
+    ) -> None:
+        from stenogram.plugins import NoOptions
+
+        if not (callable(export) and output in ("file", "folder") and isinstance(description, str)):
+            raise ExportError(f"plugin {self.plugin!r} registered collection exporter {name!r} wrongly")
+        if output == "file" and not suffix.startswith("."):
+            raise ExportError(f"plugin {self.plugin!r}: collection exporter {name!r} writes a file and needs a suffix")
+        self.records.append(
+            CollectionExporterInfo(
+                name=name,
+                export=export,
+                options=options or NoOptions,
+                output=output,
+                suffix=suffix,
+                description=description,
+                plugin=self.plugin,
+            )
+        )
+
+
+_BY_HOST: weakref.WeakKeyDictionary[object, tuple[dict[str, CollectionExporterInfo], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _load() -> tuple[dict[str, CollectionExporterInfo], list[str]]:
+    from stenogram.plugins import get_host
+
+    host = get_host()
+    loaded = _BY_HOST.get(host)
+    if loaded is None:
+        found: dict[str, CollectionExporterInfo] = {}
+        failed: list[str] = []
+        for impl in host.pm.hook.stenogram_register_collection_exporters.get_hookimpls():
+            register = _Registrar(impl.plugin_name)
+            try:
+                impl.function(register=register)
+            except Exception as exc:  # one plugin's bug: its formats are missing, named when asked for
+                failed.append(f"plugin {impl.plugin_name!r} failed to register its corpus formats: {exc}")
+                continue
+            found.update({r.name: r for r in register.records})
+        loaded = _BY_HOST[host] = (found, failed)
+    return loaded
+
+
+def collection_exporters() -> Mapping[str, CollectionExporterInfo]:
+    """Every collection exporter the loaded plugins register; a plugin whose hook raises is left out."""
+    return _load()[0]
+
+
+def collection_exporter(name: str) -> CollectionExporterInfo:
+    """The collection exporter called ``name``; ``UnknownFormatError`` lists the others."""
+    found, failed = _load()
+    if name not in found and failed:
+        raise PluginError(f"unknown corpus format {name!r}; " + "; ".join(failed))
+    if name not in found:
+        raise UnknownFormatError(name, sorted(found), kind="corpus format")
+    return found[name]
+
+
+def export_collection(
+    transcripts: Iterable[Transcript],
+    fmt: str,
+    target: str | os.PathLike[str] | Sink,
+    options: object | Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> tuple[Diagnostic, ...]:
+    """Write ``transcripts`` (consumed once) as one collection in format ``fmt``; returns the diagnostics.
+
+    ``target`` is a ``Sink``, or a path: a folder for formats that make
+    several files, the file itself for the others.
+    """
+    from stenogram.convert import make_options
+
+    info = collection_exporter(fmt)
+    opts = make_options(info.options, options, overrides)
+    sink: Sink
+    if isinstance(target, (str, os.PathLike)):
+        sink = FolderSink(target) if info.output == "folder" else FileSink(target)
+    else:
+        sink = target
+    try:
+        return tuple(info.export(transcripts, sink, opts))
+    except StenogramError:
+        raise
+    except Exception as exc:  # an exporter's bug must still name the exporter
+        raise ExportError(f"corpus format {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
+
+
+def read_each(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    on_error: Callable[[str, Exception], None] | None = None,
+    **read_options: Any,
+) -> Iterator[Transcript]:
+    """Read the files one at a time, as a collection exporter consumes them.
+
+    A file that cannot be read raises, unless ``on_error(path, error)`` is
+    given: then it is reported there and left out.
+    """
+    from stenogram.convert import read
+
+    for path in paths:
+        try:
+            yield read(path, **read_options)
+        except (StenogramError, OSError) as exc:
+            if on_error is None:
+                raise
+            on_error(os.fspath(path), exc)
