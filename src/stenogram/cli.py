@@ -23,6 +23,7 @@ import attrs
 
 from stenogram.batch import plan_targets
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
+from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
     SNIFF_BYTES,
     check_parse_options,
@@ -154,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--encoding", type=_encoding, help="encoding of plain-text input (default: UTF-8)")
     _add_json_flag(inspect)
     _add_parse_options(inspect)
+
+    add_corpus_command(commands)
 
     formats_cmd = commands.add_parser("formats", help="list export and input formats with their options")
     _add_json_flag(formats_cmd)
@@ -511,6 +514,7 @@ def _run_plugins(args: argparse.Namespace, io: _Streams) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, _Streams], int]] = {
     "convert": _run_convert,
+    "corpus": lambda args, io: run_corpus(args, io.stderr),
     "inspect": _run_inspect,
     "formats": _run_formats,
     "plugins": _run_plugins,
@@ -541,7 +545,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = COMMANDS[args.command](args, io)
             io.text_out.flush()
             return code
-    except (UsageError, UnknownFormatError, BatchUsageError) as exc:
+    except (UsageError, UnknownFormatError, BatchUsageError, CorpusUsageError) as exc:
         _error(io.stderr, str(exc))
         return EXIT_USAGE
     except StenogramError as exc:

@@ -226,15 +226,23 @@ def read_each(
 ) -> Iterator[Transcript]:
     """Read the files one at a time, as a collection exporter consumes them.
 
-    A file that cannot be read raises, unless ``on_error(path, error)`` is
-    given: then it is reported there and left out.
+    A meeting the file gives no id is named by the file (``Meeting.id`` is
+    its stem: ``1996-10-02-020-XX-NRSITZ-00040``), so tables and corpora
+    can say which file a row or a component came from. A file that cannot
+    be read raises, unless ``on_error(path, error)`` is given: then it is
+    reported there and left out.
     """
     from stenogram.convert import read
 
     for path in paths:
         try:
-            yield read(path, **read_options)
+            transcript = read(path, **read_options)
         except (StenogramError, OSError) as exc:
             if on_error is None:
                 raise
             on_error(os.fspath(path), exc)
+            continue
+        if transcript.meeting.id is None:
+            meeting = attrs.evolve(transcript.meeting, id=Path(path).name.split(".")[0])
+            transcript = attrs.evolve(transcript, meeting=meeting)
+        yield transcript

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar, hookimpl
+from stenogram.hookspecs import CollectionExporterRegistrar, ExporterRegistrar, ReaderRegistrar, hookimpl
 from stenogram.model import Transcript
 from stenogram_tei.options import TeiOptions
 from stenogram_tei.reader import read_tei, sniff_tei
@@ -48,4 +48,17 @@ def stenogram_register_readers(register: ReaderRegistrar) -> None:
         suffixes=(".tei.xml", ".xml"),
         description="TEI P5 XML: stenogram's own, ParlaMint and Parla-CLARIN files.",
         sniff=sniff_tei,
+    )
+
+
+@hookimpl
+def stenogram_register_collection_exporters(register: CollectionExporterRegistrar) -> None:
+    from stenogram_tei.parlamint import ParlaMintOptions, export_parlamint
+
+    register(
+        "parlamint",
+        export_parlamint,
+        options=ParlaMintOptions,
+        output="folder",
+        description="A ParlaMint corpus folder: ParlaMint-XX.xml (the root) and one component file per meeting.",
     )

@@ -72,6 +72,8 @@ class TeiDocument:
 
     data: bytes
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: How often each element occurs in ``text`` (a corpus root sums them in its ``tagsDecl``).
+    tag_usage: tuple[tuple[str, int], ...] = ()
 
 
 def publication_date(meeting_date: dt.date | None) -> dt.date | None:
@@ -499,7 +501,9 @@ class _Writer:
         if self.o.pretty:
             _indent(root, 0)
         data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
-        return TeiDocument(data=data, diagnostics=(*self.clean.diagnostics, *self.diagnostics))
+        return TeiDocument(
+            data=data, diagnostics=(*self.clean.diagnostics, *self.diagnostics), tag_usage=tuple(usage.items())
+        )
 
 
 def _indent(el: Any, level: int) -> None:
