@@ -23,17 +23,19 @@ themselves. A failing input is recorded with its error and the rest go on.
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from stenogram.atomic import write_atomic
 from stenogram.errors import StenogramError
+
+if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
+    import concurrent.futures as cf
 
 __all__ = [
     "CAPTURED_VARIABLES",
@@ -338,6 +340,8 @@ def _run_on(
     limit: int,
 ) -> None:
     """Keep at most ``limit`` tasks in flight; hand each result to ``finish`` as it completes."""
+    import concurrent.futures as cf
+
     pending: dict[cf.Future[_Result], tuple[int, str, str]] = {}
     try:
         for index, source, target, task in tasks:
@@ -358,6 +362,8 @@ def _collect(
     done: Callable[..., None],
     when: str,
 ) -> None:
+    import concurrent.futures as cf
+
     finished, _ = cf.wait(pending, return_when=when)
     for future in finished:
         index, source, target = pending.pop(future)

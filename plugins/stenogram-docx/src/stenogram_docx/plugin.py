@@ -9,12 +9,18 @@ from stenogram.collection import Sink
 from stenogram.diagnostics import Diagnostic
 from stenogram.hookspecs import CollectionExporterRegistrar, ExporterRegistrar, hookimpl
 from stenogram.model import Transcript
-from stenogram_docx.briefing import export_docx, render_briefing
 from stenogram_docx.options import BriefingOptions
 
-__all__ = ["export_pack", "stenogram_register_collection_exporters", "stenogram_register_exporters"]
+__all__ = ["export_docx", "export_pack", "stenogram_register_collection_exporters", "stenogram_register_exporters"]
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def export_docx(transcript: Transcript, options: BriefingOptions) -> bytes:
+    """The ``docx`` exporter; python-docx and the analysis load on the first briefing, not with the plugin."""
+    from stenogram_docx.briefing import export_docx as run
+
+    return run(transcript, options)
 
 
 @hookimpl
@@ -33,6 +39,8 @@ def stenogram_register_exporters(register: ExporterRegistrar) -> None:
 def export_pack(transcripts: Iterable[Transcript], sink: Sink, options: BriefingOptions) -> Sequence[Diagnostic]:
     """One briefing pack of every meeting, earliest first (undated meetings last, in the order given)."""
     meetings = sorted(transcripts, key=lambda t: (t.meeting.date is None, t.meeting.date or dt.date.min))
+    from stenogram_docx.briefing import render_briefing
+
     briefing = render_briefing(meetings, options)
     sink.write("briefing-pack.docx", briefing.data)
     return briefing.diagnostics

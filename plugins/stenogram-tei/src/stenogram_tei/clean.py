@@ -5,10 +5,11 @@ Text that XML cannot hold is cleaned by the core's ``stenogram.xmltext.XmlTextCl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-__all__ = ["NCNAME", "IdMaker", "escape_id", "is_ncname"]
+__all__ = ["IdMaker", "escape_id", "is_ncname"]
 
 
 #: XML 1.0 (fifth edition) name characters, without the colon: an ``xml:id`` is an NCName.
@@ -17,13 +18,25 @@ _START = (
     "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
 _MORE = "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
-NCNAME = re.compile(f"[{_START}][{_START}{_MORE}]*")
-_NAME_CHAR = re.compile(f"[{_START}{_MORE}]")
+_ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+
+
+@functools.cache
+def _ncname() -> re.Pattern[str]:
+    """The whole XML name grammar: compiled on the first non-ASCII id only (it takes milliseconds)."""
+    return re.compile(f"[{_START}][{_START}{_MORE}]*")
+
+
+@functools.cache
+def _name_char() -> re.Pattern[str]:
+    return re.compile(f"[{_START}{_MORE}]")
 
 
 def is_ncname(value: str) -> bool:
     """Whether ``value`` can be an ``xml:id`` as it is (``DeJòdarJulià`` can)."""
-    return NCNAME.fullmatch(value) is not None
+    if value.isascii():
+        return _ASCII_NCNAME.fullmatch(value) is not None
+    return _ncname().fullmatch(value) is not None
 
 
 def escape_id(value: str) -> str:
@@ -32,7 +45,7 @@ def escape_id(value: str) -> str:
     >>> escape_id("DeJòdarJulià"), escape_id("a b"), escape_id("1st")
     ('DeJòdarJulià', 'a_20_b', '_1st')
     """
-    out = "".join(c if _NAME_CHAR.fullmatch(c) else f"_{ord(c):x}_" for c in value)
+    out = "".join(c if _name_char().fullmatch(c) else f"_{ord(c):x}_" for c in value)
     if not out or not is_ncname(out):
         out = "_" + out
     return out

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -30,6 +30,8 @@ from stenogram.model import Participant, Transcript, Turn
 from stenogram_tei.clean import escape_id, is_ncname
 from stenogram_tei.counts import spoken_words
 from stenogram_tei.options import TeiOptions
+from stenogram_tei.parlamint_options import LANG as _LANG
+from stenogram_tei.parlamint_options import ParlaMintOptions
 from stenogram_tei.parlamint_vocab import (
     COUNTRIES,
     EDITORIAL,
@@ -46,54 +48,10 @@ __all__ = ["ParlaMintOptions", "export_parlamint"]
 _T = f"{{{TEI_NS}}}"
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
-_COUNTRY = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,8})?")
-_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WS = re.compile(r"\s+")
 #: A meeting named by its file: its date, then anything that tells two meetings of one day apart.
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})[-_ .]*(.*)")
 LEGISLATURE_ID = "legislature"
-
-
-def _check(pattern: re.Pattern[str], what: str) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-        if value and not pattern.fullmatch(value):
-            raise ValueError(f"{attribute.name} must be {what}, not {value!r}")
-
-    return check
-
-
-@attrs.frozen(kw_only=True)
-class ParlaMintOptions:
-    """What ParlaMint requires and transcripts do not say; an empty value means the documented default."""
-
-    country: str = attrs.field(
-        default="",
-        validator=_check(_COUNTRY, "an ISO 3166 code such as RU or ES-CT"),
-        metadata={"help": "country code in ids and file names (default XX, a diagnostic)"},
-    )
-    lang: str = attrs.field(
-        default="",
-        validator=_check(_LANG, "a language tag such as en or de"),
-        metadata={"help": "language of the transcripts (default: each meeting's, else und)"},
-    )
-    name: str = attrs.field(
-        default="", metadata={"help": "the adjective titles start with, e.g. Russian (default: from country)"}
-    )
-    legislature: str = attrs.field(
-        default="", metadata={"help": "English name of the body that met (default: Legislature of COUNTRY)"}
-    )
-    term: str = attrs.field(default="", metadata={"help": "the legislative term, e.g. 8 (default: none given)"})
-    subcorpus: Literal["", "reference", "covid"] = attrs.field(
-        default="", metadata={"help": "reference or covid (default: reference, a diagnostic)"}
-    )
-    date: str = attrs.field(
-        default="",
-        validator=_check(_DATE, "a date YYYY-MM-DD"),
-        metadata={"help": "date of meetings whose transcript has none (default: such a meeting is an error)"},
-    )
-    publisher: str = attrs.field(default="stenogram", metadata={"help": "publicationStmt/publisher"})
-    pretty: bool = attrs.field(default=True, metadata={"help": "indent element-only content"})
 
 
 def _assumed(code: str, message: str) -> Diagnostic:
