@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -19,7 +20,7 @@ from repo_shared import needs_shared, shared
 import stenogram
 from stenogram import hookimpl
 from stenogram.cli import main
-from stenogram.hookspecs import ExporterRegistrar
+from stenogram.hookspecs import Registrar
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 from stenogram.progress import Progress
 
@@ -31,7 +32,7 @@ SCRIPT = Path(sys.executable).with_name("stenogram")
 def run(
     *args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("STENOGRAM_")}
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("STENOGRAM_") or k == "STENOGRAM_CACHE_DIR"}
     environ.update(env or {})
     if stdin is not None:
         done = subprocess.run(
@@ -170,10 +171,9 @@ def test_two_inputs_never_write_one_output(tmp_path: Path) -> None:
         (["convert", "SEED", "--to", "json", "--encoding", "klingon"], "unknown encoding 'klingon'"),
         (["convert", "SEED", "--to", "json", "--output-dir", "SEED"], "--output-dir: SEED is not a directory"),
         (["inspect", "SEED", "--encoding", "klingon"], "unknown encoding 'klingon'"),
-        (["convert", "SEED"], "the following arguments are required: --to"),
+        (["convert", "SEED"], "--to FORMAT is required"),
         (["convert", "SEED", "--to", "json", "-o", "a", "--output-dir", "b"], "not allowed with argument"),
         (["frobnicate"], "invalid choice"),
-        ([], "the following arguments are required"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str, seed: Path) -> None:
@@ -213,7 +213,7 @@ def test_plugins_lists_names_versions_and_hooks() -> None:
     assert result.returncode == 0, result.stderr
     assert "markdown  (stenogram-markdown " in result.stdout
     assert "stenogram.builtin.json_format  (stenogram " in result.stdout
-    assert "hooks: stenogram_register_exporters" in result.stdout
+    assert "hooks: stenogram_register_formats" in result.stdout
     data = json.loads(run("plugins", "--json").stdout)
     markdown = next(p for p in data["plugins"] if p["name"] == "markdown")
     assert markdown["exporters"] == ["markdown"] and markdown["distribution"] == "stenogram-markdown"
@@ -242,8 +242,8 @@ def broken_site(tmp_path: Path) -> Path:
             from stenogram import hookimpl
 
             @hookimpl
-            def stenogram_register_exporters(register, colour):
-                register("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
+            def stenogram_register_formats(registrar, colour):
+                registrar.add_exporter("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
             """
         ),
         encoding="utf-8",
@@ -293,9 +293,9 @@ def test_python_dash_m_runs_the_same_command() -> None:
 
 class BinaryPlugin:
     @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
-        register("blob", lambda t, o: b"\x00BLOB", media_type="application/x-blob", suffix=".blob", description="",
-                 binary=True)  # fmt: skip
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_exporter("blob", lambda t, o: b"\x00BLOB", media_type="application/x-blob", suffix=".blob",
+                               description="", binary=True)  # fmt: skip
 
 
 class FakeTerminal(io.BytesIO):
@@ -510,10 +510,13 @@ def test_strict_is_an_input_error_of_one_line(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--parse", "strict=maybe"], "--parse: option 'strict' expects true or false, not 'maybe'"),
-        (["--parse", "nosuch=1"], "--parse: unknown option 'nosuch' for ParseOptions; options: annotated_labels"),
+        (["--parse", "nosuch=1"], "--parse: unknown option 'nosuch'; options: annotated_labels, encoding"),
         (["--parse", "strict"], "--parse expects KEY=VALUE, not 'strict'"),
         (["--parse", "strict=no", "--strict"], "--strict and --parse strict=no disagree"),
-        (["--from", "json", "--stage-notes"], "--from json: parse options (stage_notes=True) apply to plain-text"),
+        (
+            ["--from", "json", "--stage-notes"],
+            "--from json: parse options (stage_notes=True) apply to europarl, text input",
+        ),
     ],
 )
 @pytest.mark.parametrize("command", [["inspect", "SEED"], ["convert", "SEED", "--to", "json", "-o", "-"]])
@@ -531,7 +534,7 @@ def test_a_json_input_refuses_parse_options_it_cannot_honour(seed: Path) -> None
     stored.write_text(stenogram.to_json(stenogram.read(seed)), encoding="utf-8")
     result = run("convert", str(stored), "--to", "markdown", "-o", "-", "--parse", "annotated_labels=no")
     assert result.returncode == 1
-    assert f"{stored}: parse options (annotated_labels=False) apply to plain-text and Europarl input" in result.stderr
+    assert f"{stored}: parse options (annotated_labels=False) apply to europarl, text input" in result.stderr
     assert "'json' reader" in result.stderr
     no_traceback(result)
     assert run("convert", str(stored), "--to", "markdown", "-o", "-", "--parse", "strict=false").returncode == 0
@@ -541,16 +544,17 @@ def test_formats_lists_the_parse_options() -> None:
     lines = run("formats").stdout.splitlines()
     readers = lines[lines.index("input formats (--from):") :]
     text = readers.index(next(line for line in readers if line.startswith("  text ")))
-    assert [line.split()[1].split("=")[0] for line in readers[text + 2 : text + 5]] == [
+    assert [line.split()[1].split("=")[0] for line in readers[text + 2 : text + 6]] == [
         "strict",
         "stage_notes",
         "annotated_labels",
+        "encoding",
     ]
-    assert all(line.strip().startswith("--parse ") for line in readers[text + 2 : text + 5])
+    assert all(line.strip().startswith("--parse ") for line in readers[text + 2 : text + 6])
     assert not any("--set" in line for line in readers)
     data = json.loads(run("formats", "--json").stdout)
     text_reader = next(f for f in data if (f["kind"], f["name"]) == ("reader", "text"))
-    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels"]
+    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels", "encoding"]
 
 
 def test_strict_before_the_command_is_not_taken_for_strict_plugins(seed: Path) -> None:
@@ -558,3 +562,145 @@ def test_strict_before_the_command_is_not_taken_for_strict_plugins(seed: Path) -
     assert result.returncode == 2 and result.stdout == ""
     assert "unrecognized arguments: --strict" in result.stderr
     no_traceback(result)
+
+
+# -- ready for users: bare command, version, inferred format, did you mean, fail-on, completion ---------
+
+
+def test_bare_stenogram_prints_help_and_the_commands() -> None:
+    result = run()
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("usage: stenogram")
+    for command in ("convert", "inspect", "formats", "plugins", "completion"):
+        assert f"    {command} " in result.stdout
+    assert run("-V").stdout.strip() == f"stenogram {stenogram.__version__}"
+
+
+def test_the_format_comes_from_the_suffix_of_o(seed: Path) -> None:
+    result = run("convert", str(seed), "-o", str(seed.with_name("x.md")))
+    assert result.returncode == 0, result.stderr
+    assert seed.with_name("x.md").read_text(encoding="utf-8").startswith("# Meeting of Mikhail Mishustin")
+    assert run("convert", str(seed), "-o", str(seed.with_name("x.tei.xml"))).returncode == 0
+    unknown = run("convert", str(seed), "-o", str(seed.with_name("x.pdf")))
+    assert unknown.returncode == 2 and "no export format has this suffix" in unknown.stderr
+    missing = run("convert", str(seed), "--output-dir", str(seed.parent))
+    assert missing.returncode == 2 and "--to FORMAT is required" in missing.stderr
+
+
+def test_a_suffix_two_formats_claim_is_a_clear_error(seed: Path) -> None:
+    class Twin:
+        @hookimpl
+        def stenogram_register_formats(self, registrar: Registrar) -> None:
+            registrar.add_exporter("md2", lambda t, o: "", media_type="text/markdown", suffix=".md", description="")
+
+    host = PluginHost.discover()
+    host.register(Twin(), name="twin")
+    err = io.StringIO()
+    with using_host(host), contextlib.redirect_stderr(err):
+        assert main(["convert", str(seed), "-o", str(seed.with_name("x.md"))]) == 2
+    assert "the suffix fits markdown, md2; choose one with --to" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [
+        (["convrt", "x.txt"], "did you mean 'convert'?"),
+        (["convert", "x.txt", "--ot", "markdown"], "did you mean '--to'?"),
+        (["convert", "x.txt", "--to", "markdwn"], "did you mean 'markdown'?"),
+        (["convert", "x.txt", "--to", "markdown", "--set", "heading_levl=2"], "did you mean 'heading_level'?"),
+        (["inspect", "x.txt", "--parse", "stage_note=1"], "did you mean 'stage_notes'?"),
+    ],
+)
+def test_did_you_mean(args: list[str], suggestion: str, tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Anna Petrova: Hello.\nIvan Sidorov: Hi.\n", encoding="utf-8")
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert suggestion in result.stderr
+    no_traceback(result)
+
+
+def test_fail_on_counts_severities(seed: Path) -> None:
+    severities = {d["severity"] for d in json.loads(run("inspect", str(seed), "--json").stdout)["diagnostics"]}
+    assert severities == {"info"}  # the seed has info diagnostics only
+    assert run("inspect", str(seed), "--fail-on", "warning").returncode == 0
+    failed = run("inspect", str(seed), "--fail-on", "info")
+    assert failed.returncode == 1 and "--fail-on info" in failed.stderr
+    assert run("inspect", str(seed), "--strict").returncode == 1  # --strict is --fail-on info
+    assert run("convert", str(seed), "--to", "json", "-o", "-", "--fail-on", "warning").returncode == 0
+    assert run("convert", str(seed), "--to", "json", "-o", "-", "--fail-on", "info").returncode == 1
+
+
+def test_tei_prints_on_a_terminal(seed: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("STENOGRAM_") or k == "STENOGRAM_CACHE_DIR"}
+    done = subprocess.run(
+        [str(SCRIPT), "convert", str(seed), "--to", "tei", "-o", "-"],
+        stdout=follower, stderr=subprocess.PIPE, env=environ, timeout=120, check=False,
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert b"<TEI xmlns=" in b"".join(chunks)
+
+
+def test_exporter_diagnostics_are_shown(tmp_path: Path) -> None:
+    (tmp_path / "x.json").write_text(
+        stenogram.to_json(stenogram.Transcript(
+            participants=(stenogram.Participant(id="a", name="A"),),
+            body=(stenogram.Turn(speaker="a", label="A", content=(stenogram.Paragraph(text="x\x0cy"),)),),
+        )),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = run("convert", str(tmp_path / "x.json"), "--to", "tei", "-o", str(tmp_path / "x.tei.xml"))
+    assert result.returncode == 0, result.stderr
+    assert "x.json: tei: " in result.stderr and "xml-illegal-character" in result.stderr
+    strict = run("convert", str(tmp_path / "x.json"), "--to", "tei", "-o", "-", "--fail-on", "warning")
+    assert strict.returncode == 1
+
+
+def test_formats_speak_shell_and_every_exporter_option_has_help() -> None:
+    out = run("formats").stdout
+    assert "--set sections=… (a comma-separated list of: one of: title, purpose," in out
+    assert "--set template=… (a path; or none; default: none)" in out
+    assert "--set include_notes=… (true/false; default: true)" in out
+    assert "Literal[" not in out and "pathlib" not in out
+    missing = [(f.name, o.name) for f in stenogram.formats() if f.kind == "exporter" for o in f.options if not o.help]
+    assert missing == []
+
+
+def test_completion_scripts(tmp_path: Path) -> None:
+    bash = run("completion", "bash").stdout
+    assert "complete -o filenames -F _stenogram stenogram" in bash
+    script = tmp_path / "c.bash"
+    script.write_text(bash, encoding="utf-8")
+    probe = (
+        f"source {script}; COMP_WORDS=(stenogram convert x.txt --to ''); COMP_CWORD=4; _stenogram; "
+        'echo "${COMPREPLY[*]}"; COMP_WORDS=(stenogram insp); COMP_CWORD=1; _stenogram; echo "${COMPREPLY[*]}"'
+    )
+    done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
+    to_words, commands = done.stdout.splitlines()
+    assert {"json", "markdown", "tei", "docx"} <= set(to_words.split())
+    assert commands == "inspect"
+    assert run("completion", "zsh").stdout.startswith("#compdef stenogram")
+    fish = run("completion", "fish").stdout
+    assert "-l to -x -a 'docx json markdown summary tei'" in fish
+    assert run("completion", "tcsh").returncode == 2
+
+
+def test_parse_refuses_a_path(seed: Path) -> None:
+    with pytest.raises(stenogram.OptionError, match="parse_file"):
+        stenogram.parse(str(seed))
+    with pytest.raises(stenogram.OptionError, match="parse_file"):
+        stenogram.parse(seed)  # type: ignore[arg-type]
+    assert stenogram.parse(seed.read_text(encoding="utf-8")) == stenogram.parse_file(seed)

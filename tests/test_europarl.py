@@ -9,8 +9,8 @@ import pytest
 from repo_shared import needs_shared, shared
 
 import stenogram
-from stenogram.builtin.europarl import build_europarl, looks_like_europarl, sniff_europarl
 from stenogram.model import MarkKind, NoteKind, Transcript, Turn
+from stenogram.parse.europarl import build_europarl, looks_like_europarl, sniff_europarl
 from stenogram.text import words
 
 CORPUS = shared("corpus", "europarl_v7")

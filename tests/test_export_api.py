@@ -21,9 +21,10 @@ from stenogram import (
     UnknownFormatError,
     hookimpl,
 )
-from stenogram.convert import coerce_option, describe_options, make_options, pick_reader
+from stenogram.convert import pick_reader
 from stenogram.errors import OverwriteError
-from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar
+from stenogram.hookspecs import Registrar
+from stenogram.options import coerce_option, describe_options, make_options
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,21 +50,28 @@ def export_echo(t: Transcript, o: EchoOptions) -> str:
 
 class EchoPlugin:
     @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
-        register("echo", export_echo, options=EchoOptions, media_type="text/plain", suffix=".echo", description="e")
-        register("bytes", lambda t, o: b"\x00\x01", media_type="application/x-test", suffix=".bin", description="b",
-                 binary=True)  # fmt: skip
-        register("liar", lambda t, o: b"bytes", media_type="text/plain", suffix=".liar", description="says text")
-        register("crash", lambda t, o: 1 / 0, media_type="text/plain", suffix=".crash", description="bug")
-
-    @hookimpl
-    def stenogram_register_readers(self, register: ReaderRegistrar) -> None:
-        register("xml", lambda d, n: T, suffixes=(".xml",), description="any xml")
-        register("teix", lambda d, n: _labelled("tei"), suffixes=(".tei.xml",), description="longer suffix")
-        register("broken", lambda d, n: 1 / 0, suffixes=(".broken",), description="reader bug")
-        register("notatranscript", lambda d, n: "text", suffixes=(".nat",), description="wrong type")
-        register("badsniff", lambda d, n: T, suffixes=(".bs",), description="sniff bug", sniff=lambda h: 1 / 0)
-        register("zz", lambda d, n: _labelled("zz"), suffixes=(".zz",), description="sniffs", sniff=_sniff_zz)
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_exporter(
+            "echo", export_echo, options=EchoOptions, media_type="text/plain", suffix=".echo", description="e"
+        )
+        registrar.add_exporter("bytes", lambda t, o: b"\x00\x01", media_type="application/x-test", suffix=".bin",
+                               description="b", binary=True)  # fmt: skip
+        registrar.add_exporter(
+            "liar", lambda t, o: b"bytes", media_type="text/plain", suffix=".liar", description="says text"
+        )
+        registrar.add_exporter("crash", lambda t, o: 1 / 0, media_type="text/plain", suffix=".crash", description="bug")
+        registrar.add_reader("xml", lambda d, n, o: T, suffixes=(".xml",), description="any xml")
+        registrar.add_reader(
+            "teix", lambda d, n, o: _labelled("tei"), suffixes=(".tei.xml",), description="longer suffix"
+        )
+        registrar.add_reader("broken", lambda d, n, o: 1 / 0, suffixes=(".broken",), description="reader bug")
+        registrar.add_reader("notatranscript", lambda d, n, o: "text", suffixes=(".nat",), description="wrong type")
+        registrar.add_reader(
+            "badsniff", lambda d, n, o: T, suffixes=(".bs",), description="sniff bug", sniff=lambda h: 1 / 0
+        )
+        registrar.add_reader(
+            "zz", lambda d, n, o: _labelled("zz"), suffixes=(".zz",), description="sniffs", sniff=_sniff_zz
+        )
 
 
 def _labelled(label: str) -> Transcript:
@@ -283,3 +291,39 @@ def test_a_known_binary_file_is_named_not_decoded(tmp_path: Path, head: bytes, w
         stenogram.read(path)
     with pytest.raises(stenogram.ReadError, match=what):
         stenogram.read(path.read_bytes(), name="meeting.bin")
+
+
+# -- typed exports and the format contract ---------------------------------------------------------
+
+
+def test_typed_exports() -> None:
+    with using_host(PluginHost.discover()):
+        check_typed_exports()
+
+
+def check_typed_exports() -> None:
+    t = stenogram.parse_file(Path(__file__).resolve().parents[1] / "seeds" / "000_cc7df8760118afc5.txt")
+    tei: str = stenogram.export_text(t, "tei")
+    assert isinstance(tei, str) and tei.startswith("<?xml")
+    docx: bytes = stenogram.export_bytes(t, "docx")
+    assert isinstance(docx, bytes) and docx.startswith(b"PK")
+    markdown = stenogram.export_bytes(t, "markdown")
+    assert markdown == stenogram.export_text(t, "markdown").encode("utf-8")
+    with pytest.raises(ExportError, match="binary format; use export_bytes"):
+        stenogram.export_text(t, "docx")
+    rendered = stenogram.export_rendered(t, "tei")
+    assert rendered.data == tei and rendered.diagnostics == ()
+
+
+def test_the_core_knows_no_reader_by_identity() -> None:
+    """convert.py picks readers through the registry only, and the parser never imports a plugin module."""
+    import ast
+
+    src = Path(stenogram.__file__).parent
+    convert = ast.parse((src / "convert.py").read_text(encoding="utf-8"))
+    identity = [
+        n for n in ast.walk(convert) if isinstance(n, ast.Compare) and any(isinstance(o, ast.Is) for o in n.ops)
+    ]
+    assert all(isinstance(c.comparators[0], ast.Constant) for c in identity)  # only "is None"
+    for module in (src / "parse").glob("*.py"):
+        assert "stenogram.builtin" not in module.read_text(encoding="utf-8"), module.name

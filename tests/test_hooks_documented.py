@@ -20,7 +20,7 @@ HOOKS = sorted(
 
 
 def test_there_are_hooks() -> None:
-    assert HOOKS == ["stenogram_register_exporters", "stenogram_register_readers"]
+    assert HOOKS == ["stenogram_register_formats"]
 
 
 @pytest.mark.parametrize("hook", HOOKS)

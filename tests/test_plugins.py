@@ -12,14 +12,15 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pytest
 
 import stenogram
+import stenogram.cli
 from stenogram import Paragraph, PluginError, Transcript, Turn, UnknownFormatError, hookimpl
-from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar
+from stenogram.hookspecs import Registrar
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, reset_host, using_host
 
 TRANSCRIPT = Transcript(
@@ -41,8 +42,8 @@ class ShoutPlugin:
     """An exporter plugin as an object with a hook method, registered without installing anything."""
 
     @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
-        register(
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_exporter(
             "shout",
             export_shout,
             options=ShoutOptions,
@@ -56,19 +57,18 @@ class JsonReplacement:
     """A third-party plugin that replaces the built-in json exporter."""
 
     @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
-        register("json", lambda t, o: "{}", media_type="application/json", suffix=".json", description="Minimal.")
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_exporter(
+            "json", lambda t, o: "{}", media_type="application/json", suffix=".json", description="Minimal."
+        )
 
 
 class RaisingPlugin:
-    """Registers a reader fine, then its exporter hook raises: nothing of it may be used."""
+    """Registers a reader fine, then raises: nothing of it may be used."""
 
     @hookimpl
-    def stenogram_register_readers(self, register: ReaderRegistrar) -> None:
-        register("raising", lambda data, name: TRANSCRIPT, suffixes=(".raise",), description="never used")
-
-    @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_reader("raising", lambda data, name, options: TRANSCRIPT, suffixes=(".raise",), description="")
         raise RuntimeError("the plugin's own bug")
 
 
@@ -119,8 +119,8 @@ def bad_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
             from stenogram import hookimpl
 
             @hookimpl
-            def stenogram_register_exporters(register, colour):
-                register("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
+            def stenogram_register_formats(registrar, colour):
+                registrar.add_exporter("never", lambda t, o: "", media_type="text/plain", suffix=".x", description="")
             """
         ),
         encoding="utf-8",
@@ -131,7 +131,7 @@ def bad_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
             from stenogram import hookimpl
 
             @hookimpl
-            def stenogram_register_exporter(register):
+            def stenogram_register_format(registrar):
                 pass
             """
         ),
@@ -199,7 +199,7 @@ def test_broken_plugins_are_reported_and_the_rest_keep_working(bad_modules: Path
     assert "ModuleNotFoundError" in errors["missing"].error
     assert "stenogram_tests_no_such_plugin_module" in errors["missing"].error
     assert "colour" in errors["badsig"].error  # pluggy names the argument the spec does not have
-    assert "stenogram_register_exporter" in errors["typo"].error
+    assert "stenogram_register_format" in errors["typo"].error
     assert "the plugin's own bug" in errors["raising"].error
     assert "Traceback" in errors["raising"].detail
     assert "stenogram-missing" in str(errors["missing"]) and "'missing'" in str(errors["missing"])
@@ -213,7 +213,7 @@ def test_broken_plugins_are_reported_and_the_rest_keep_working(bad_modules: Path
     assert (shout.distribution, shout.version, shout.hooks) == (
         "stenogram-shout",
         "9.9",
-        ("stenogram_register_exporters",),
+        ("stenogram_register_formats",),
     )
 
 
@@ -308,8 +308,8 @@ def test_invalid_exporter_registrations_are_load_errors(kwargs: dict[str, Any], 
 
     class Plugin:
         @hookimpl
-        def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
-            register(args.pop("name"), args.pop("export"), **args)
+        def stenogram_register_formats(self, registrar: Registrar) -> None:
+            registrar.add_exporter(args.pop("name"), args.pop("export"), **args)
 
     host = builtins_host()
     host.register(Plugin(), name="invalid")
@@ -321,8 +321,8 @@ def test_invalid_exporter_registrations_are_load_errors(kwargs: dict[str, Any], 
 def test_invalid_reader_registrations_are_load_errors() -> None:
     class Plugin:
         @hookimpl
-        def stenogram_register_readers(self, register: ReaderRegistrar) -> None:
-            register("xml", lambda d, n: TRANSCRIPT, suffixes="xml", description="")
+        def stenogram_register_formats(self, registrar: Registrar) -> None:
+            registrar.add_reader("xml", lambda d, n, o: TRANSCRIPT, suffixes="xml", description="")
 
     host = builtins_host()
     host.register(Plugin(), name="invalid-reader")
@@ -341,24 +341,24 @@ def test_a_later_register_replaces_a_plugin_of_the_same_name() -> None:
 # -- one test per hook spec (tests/test_hooks_documented.py checks they exist) --
 
 
-def test_hook_stenogram_register_exporters() -> None:
+def test_hook_stenogram_register_formats() -> None:
     host = builtins_host()
     host.register(ShoutPlugin(), name="shout")
     host.register(JsonReplacement(), name="zzz")
     assert set(host.exporters) == {"json", "shout"}
     assert host.exporter("json").plugin == "zzz"  # the later registration of a name wins
-    calls = host.pm.hook.stenogram_register_exporters.get_hookimpls()
-    assert {impl.plugin_name for impl in calls} == {"stenogram.builtin.json_format", "shout", "zzz"}
+    calls = host.pm.hook.stenogram_register_formats.get_hookimpls()
+    assert {impl.plugin_name for impl in calls} == {*DEFAULT_PLUGINS, "shout", "zzz"}
 
 
-def test_hook_stenogram_register_readers(tmp_path: Path) -> None:
-    def read_upper(data: bytes, name: str | None) -> Transcript:
+def test_a_reader_with_suffixes_and_a_sniffer(tmp_path: Path) -> None:
+    def read_upper(data: bytes, name: str | None, options: object) -> Transcript:
         return Transcript(body=(Turn(speaker="x", label=data.decode().strip().upper()),))
 
     class Upper:
         @hookimpl
-        def stenogram_register_readers(self, register: ReaderRegistrar) -> None:
-            register(
+        def stenogram_register_formats(self, registrar: Registrar) -> None:
+            registrar.add_reader(
                 "upper", read_upper, suffixes=(".UP",), description="test", sniff=lambda head: head.startswith(b"up:")
             )
 
@@ -371,3 +371,157 @@ def test_hook_stenogram_register_readers(tmp_path: Path) -> None:
         assert stenogram.read(tmp_path / "a.up").turns[0].label == "HELLO"
         assert stenogram.read(tmp_path / "b.dat").turns[0].label == "UP: SNIFFED"
         assert ("reader", "upper") in {(f.kind, f.name) for f in stenogram.formats()}
+
+
+# -- the plugin-host design: any failure is the plugin's own, formats come from a cache, imports on first use --
+
+
+def exiting_plugin() -> Any:
+    """A plugin module that calls sys.exit() while it is imported."""
+    raise SystemExit(3)
+
+
+def test_a_plugin_calling_sys_exit_at_import_is_a_load_error() -> None:
+    eps = [FakeEntryPoint("quitter", exiting_plugin, dist="stenogram-quitter"), FakeEntryPoint("shout", ShoutPlugin)]
+    host = PluginHost.discover(entry_points=eps, environ={})
+    [error] = host.load_errors
+    assert (error.plugin, error.distribution) == ("quitter", "stenogram-quitter")
+    assert "SystemExit" in error.error and "sys.exit(3)" in error.error
+    assert "'quitter' (from stenogram-quitter)" in str(error)
+    with using_host(host):
+        assert stenogram.export(TRANSCRIPT, "shout").startswith("ANNA")
+        assert "shout" in {f.name for f in stenogram.formats()}
+
+
+def test_a_plugin_module_calling_sys_exit_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real thing: a module whose import runs sys.exit(); every command still works and names it."""
+    (tmp_path / "stenogram_test_exits.py").write_text("import sys\nsys.exit('bye')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    eps = [FakeEntryPoint("exits", lambda: importlib.import_module("stenogram_test_exits"), dist="stenogram-exits")]
+    host = PluginHost.discover(entry_points=eps, environ={})
+    assert [(e.plugin, e.distribution) for e in host.load_errors] == [("exits", "stenogram-exits")]
+    with using_host(host):
+        assert stenogram.cli.main(["formats"]) == 0
+    sys.modules.pop("stenogram_test_exits", None)
+
+
+def test_keyboard_interrupt_is_not_swallowed() -> None:
+    def interrupted() -> Any:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        PluginHost.discover(entry_points=[FakeEntryPoint("ctrl-c", interrupted)], environ={})
+
+
+LATE_OPTIONS = """
+from __future__ import annotations
+from typing import TYPE_CHECKING
+import attrs
+from stenogram import hookimpl
+if TYPE_CHECKING:
+    from typing import Literal
+
+@attrs.frozen
+class LateOptions:
+    mode: Literal["a", "b"] = "a"
+
+@hookimpl
+def stenogram_register_formats(registrar):
+    registrar.add_exporter("late", lambda t, o: "", options=LateOptions, media_type="text/plain", suffix=".late",
+                           description="options whose annotation is only there for the type checker")
+"""
+
+
+def test_an_options_class_that_cannot_be_described_is_a_load_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "stenogram_test_late.py").write_text(LATE_OPTIONS, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    eps = [FakeEntryPoint("late", lambda: importlib.import_module("stenogram_test_late"), dist="stenogram-late")]
+    host = PluginHost.discover(entry_points=eps, environ={})
+    [error] = host.load_errors
+    assert error.plugin == "late" and "LateOptions" in error.error and "NameError" in error.error
+    with using_host(host):
+        names = {f.name for f in stenogram.formats()}  # every other format is still listed
+        assert "json" in names and "late" not in names
+        with pytest.raises(UnknownFormatError, match=r"'late'.*failed to load"):
+            stenogram.export(TRANSCRIPT, "late")
+    sys.modules.pop("stenogram_test_late", None)
+
+
+class CountingEntryPoint(FakeEntryPoint):
+    """An entry point that counts its imports, with the ``value`` and version the cache key reads."""
+
+    imports: ClassVar[dict[str, int]] = {}
+
+    def __init__(self, name: str, load: Any, version: str = "1.0") -> None:
+        super().__init__(name, load, dist=f"stenogram-{name}")
+        self.value = f"stenogram_{name}"
+        self.dist.version = version  # type: ignore[union-attr]
+
+    def load(self) -> Any:
+        CountingEntryPoint.imports[self.name] = CountingEntryPoint.imports.get(self.name, 0) + 1
+        return super().load()
+
+
+class UpperReader:
+    @hookimpl
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        registrar.add_reader(
+            "upper",
+            lambda data, name, options: Transcript(body=(Turn(speaker="x", label=data.decode().upper()),)),
+            suffixes=(".up",),
+            description="test",
+            magic=r"\Aup:",
+        )
+
+
+def counting(version: str = "1.0") -> list[FakeEntryPoint]:
+    return [
+        CountingEntryPoint("shout", ShoutPlugin, version),
+        CountingEntryPoint("upper", UpperReader, version),
+        CountingEntryPoint("quitter", exiting_plugin, version),
+    ]
+
+
+def test_formats_come_from_the_cache_and_a_plugin_is_imported_on_first_use(tmp_path: Path) -> None:
+    CountingEntryPoint.imports.clear()
+    PluginHost.discover(entry_points=counting(), environ={}, cache=tmp_path)
+    assert CountingEntryPoint.imports == {"shout": 1, "upper": 1, "quitter": 1}  # no cache yet: all of them
+    assert (tmp_path / "plugins.json").is_file()
+
+    CountingEntryPoint.imports.clear()
+    host = PluginHost.discover(entry_points=counting(), environ={}, cache=tmp_path)
+    assert CountingEntryPoint.imports == {}
+    assert {"shout", "upper"} <= {f.name for f in host.formats()}
+    assert [o.name for o in host.describe("exporter", "shout").options] == ["exclaim"]
+    assert [e.plugin for e in host.load_errors] == ["quitter"]  # remembered, not imported again
+    assert CountingEntryPoint.imports == {}
+    with using_host(host):
+        assert stenogram.export(TRANSCRIPT, "shout").startswith("ANNA")
+        assert CountingEntryPoint.imports == {"shout": 1}
+        # No suffix: only a reader whose cached pattern matches is imported.
+        assert stenogram.read(b"Anna Petrova: Hello.\n").turns[0].label == "Anna Petrova"
+        assert CountingEntryPoint.imports == {"shout": 1}
+        assert stenogram.read(b"up: sniffed", name="noext").turns[0].label == "UP: SNIFFED"
+        assert CountingEntryPoint.imports == {"shout": 1, "upper": 1}
+
+    CountingEntryPoint.imports.clear()
+    PluginHost.discover(entry_points=counting("2.0"), environ={}, cache=tmp_path)  # a new version: rebuilt
+    assert CountingEntryPoint.imports == {"shout": 1, "upper": 1, "quitter": 1}
+
+
+def test_the_cache_goes_where_the_variable_says(tmp_path: Path) -> None:
+    from stenogram.plugincache import CACHE_VARIABLE, cache_dir
+
+    assert cache_dir({CACHE_VARIABLE: str(tmp_path)}) == tmp_path
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}).parent == tmp_path or sys.platform in ("win32", "darwin")
+
+
+def test_a_listing_of_the_installed_plugins_imports_none_of_them(tmp_path: Path) -> None:
+    PluginHost.discover(environ={}, cache=tmp_path)  # builds the cache
+    host = PluginHost.discover(environ={}, cache=tmp_path)
+    assert {"markdown", "tei", "docx", "summary"} <= {f.name for f in host.formats()}
+    assert set(host.loaded()) == set(DEFAULT_PLUGINS)
+    host.exporter("markdown")
+    assert set(host.loaded()) == {*DEFAULT_PLUGINS, "markdown"}

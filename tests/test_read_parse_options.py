@@ -110,5 +110,6 @@ def test_formats_lists_the_parse_options_on_the_text_reader() -> None:
         ("strict", "bool", "False"),
         ("stage_notes", "bool", "False"),
         ("annotated_labels", "bool", "True"),
+        ("encoding", "str | None", "None"),
     ]
     assert found[("reader", "json")].options == ()

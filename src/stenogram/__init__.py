@@ -9,7 +9,17 @@
 from __future__ import annotations
 
 from stenogram.batch import BatchSummary, Failure, convert_many
-from stenogram.convert import FormatInfo, export, export_file, formats, read
+from stenogram.convert import (
+    FormatInfo,
+    Rendered,
+    export,
+    export_bytes,
+    export_file,
+    export_rendered,
+    export_text,
+    formats,
+    read,
+)
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
     DecodeError,
@@ -43,7 +53,7 @@ from stenogram.model import (
 from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -69,6 +79,7 @@ __all__ = [
     "Participant",
     "PluginError",
     "ReadError",
+    "Rendered",
     "Severity",
     "Span",
     "StenogramError",
@@ -80,7 +91,10 @@ __all__ = [
     "__version__",
     "convert_many",
     "export",
+    "export_bytes",
     "export_file",
+    "export_rendered",
+    "export_text",
     "formats",
     "from_json",
     "hookimpl",

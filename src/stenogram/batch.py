@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from stenogram.atomic import write_atomic
-from stenogram.errors import StenogramError
+from stenogram.diagnostics import Severity
+from stenogram.errors import StenogramError, StrictModeError
 
 if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
     import concurrent.futures as cf
@@ -99,6 +100,7 @@ class _Task:
     fmt: str
     options: object
     read_options: Mapping[str, Any]
+    fail_on: Severity | None
     environment: tuple[tuple[str, str | None], ...]
     target: str | None  # set when the worker writes the file itself
 
@@ -137,6 +139,16 @@ def _environment(pairs: tuple[tuple[str, str | None], ...]) -> Iterator[None]:
         apply(saved)
 
 
+def _fail_on(level: Severity | None, transcript: Any, source: str) -> None:
+    """``fail_on``: a diagnostic of that severity or above fails the input (``stenogram convert --fail-on``)."""
+    if level is None:
+        return
+    order = list(Severity)
+    hits = tuple(d for d in transcript.diagnostics if order.index(d.severity) >= order.index(level))
+    if hits:
+        raise StrictModeError(f"a diagnostic of severity {level.value} or above", diagnostics=hits, file=source)
+
+
 def run_task(task: _Task) -> _Result:
     """Read, export, and return the bytes (or write them): runs on a worker, so it never raises for bad input.
 
@@ -150,6 +162,7 @@ def run_task(task: _Task) -> _Result:
             if os.path.isdir(task.source):
                 raise IsADirectoryError(21, "is a directory", task.source)
             transcript = read(task.source, **task.read_options)
+            _fail_on(task.fail_on, transcript, task.source)
             data = export(transcript, task.fmt, task.options)
         payload = data.encode("utf-8") if isinstance(data, str) else data
         if task.target is not None:
@@ -241,6 +254,7 @@ def convert_many(
     skip_existing: bool = False,
     read_options: Mapping[str, Any] | None = None,
     write_in_workers: bool = False,
+    fail_on: Severity | str | None = None,
     max_in_flight: int | None = None,
     progress: Callable[[Outcome], None] | None = None,
     options: object | Mapping[str, Any] | None = None,
@@ -254,15 +268,18 @@ def convert_many(
     Dask cluster's ``Client(...).get_executor()`` gives the same bytes.
     ``skip_existing`` leaves outputs that exist alone (resuming a run).
     ``read_options`` are keywords of ``stenogram.read`` (``fmt``,
-    ``encoding``, ``parse_options``). ``write_in_workers`` lets the workers
-    write (the folder must be one they share). ``progress`` is called with
+    ``encoding``, ``options``, ``parse_options``). ``write_in_workers`` lets
+    the workers write (the folder must be one they share). ``fail_on``
+    (``"info"``, ``"warning"``) fails an input whose reading gave a
+    diagnostic of that severity or above. ``progress`` is called with
     each ``Outcome`` as it comes in. ``options`` and keyword overrides are the
     exporter's, checked here before any task starts.
 
     A ``KeyboardInterrupt`` cancels the tasks not yet started and is raised
     again; every file is written whole (temp file, then rename) or not at all.
     """
-    from stenogram.convert import make_options, read
+    from stenogram.convert import read
+    from stenogram.options import make_options
     from stenogram.plugins import get_host
 
     info = get_host().exporter(to)
@@ -272,7 +289,7 @@ def convert_many(
         from stenogram.parse.options import ParseOptions
 
         read_kwargs["parse_options"] = make_options(ParseOptions, read_kwargs["parse_options"])
-    unknown = set(read_kwargs) - {"fmt", "encoding", "parse_options"}
+    unknown = set(read_kwargs) - {"fmt", "encoding", "options", "parse_options"}
     if unknown:
         raise TypeError(f"read_options: unknown keyword(s) {', '.join(sorted(unknown))} for {read.__name__}()")
     if read_kwargs.get("fmt") is not None:
@@ -307,6 +324,7 @@ def convert_many(
                     fmt=to,
                     options=opts,
                     read_options=read_kwargs,
+                    fail_on=None if fail_on is None else Severity(fail_on),
                     environment=environment,
                     target=target if write_in_workers else None,
                 )

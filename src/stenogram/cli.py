@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import difflib
 import json
 import os
 import sys
@@ -17,25 +18,27 @@ import traceback
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, NoReturn, TextIO
 
 import attrs
 
+from stenogram.atomic import write_atomic
 from stenogram.batch import plan_targets
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
     SNIFF_BYTES,
     check_parse_options,
-    export,
-    export_file,
+    check_target,
+    export_rendered,
     formats,
-    make_options,
     pick_reader,
     read,
 )
+from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import OptionError, OverwriteError, StenogramError, StrictModeError, UnknownFormatError
 from stenogram.model import Transcript
+from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
@@ -43,6 +46,7 @@ from stenogram.progress import Progress
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SHELLS = ("bash", "zsh", "fish")
 PROG = "stenogram"
 STDIO = "-"
 STDIN_NAME = "<stdin>"  # how standard input is named in messages and reports
@@ -69,6 +73,32 @@ environment: STENOGRAM_LOAD_PLUGINS=a,b loads only those third-party plugins (em
 
 class UsageError(StenogramError):
     """Arguments that cannot work together; exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a "did you mean" for a mistyped command or option."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{_did_you_mean(self, message)}\n")
+
+
+def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
+    words: list[str] = []
+    if message.startswith("argument COMMAND: invalid choice:"):
+        wrong = message.split("'")[1] if "'" in message else ""
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                words = difflib.get_close_matches(wrong, list(action.choices), n=1)
+    elif message.startswith("unrecognized arguments:"):
+        parsers = [
+            parser,
+            *(p for a in parser._actions if isinstance(a, argparse._SubParsersAction) for p in a.choices.values()),
+        ]
+        options = sorted({o for p in parsers for a in p._actions for o in a.option_strings if o.startswith("--")})
+        for wrong in message.split(":", 1)[1].split():
+            if wrong.startswith("-"):
+                words += difflib.get_close_matches(wrong.split("=", 1)[0], options, n=1)
+    return f" (did you mean {' '.join(repr(w) for w in words)}?)" if words else ""
 
 
 def _encoding(name: str) -> str:
@@ -103,10 +133,16 @@ def _add_parse_options(parser: argparse.ArgumentParser) -> None:
     )
     for field, text in PARSE_FLAGS.items():
         group.add_argument(f"--{field.replace('_', '-')}", action="store_true", dest=f"parse_{field}", help=text)
+    group.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        metavar="{" + ",".join(s.value for s in Severity) + "}",
+        help="exit 1 if a diagnostic of this severity or above was made (--strict is --fail-on info)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Turn transcripts of official meetings into typed data and documents.",
         epilog=EPILOG,
@@ -115,9 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     from stenogram import __version__
 
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--strict-plugins", action="store_true", help="stop with an error if any plugin fails to load")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     convert = commands.add_parser(
         "convert",
@@ -127,7 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("files", nargs="+", metavar="FILE", help="input files; '-' reads standard input")
-    convert.add_argument("--to", required=True, metavar="FORMAT", help="export format (see: stenogram formats)")
+    convert.add_argument(
+        "--to", metavar="FORMAT", help="export format (see: stenogram formats); default: from the suffix of -o"
+    )
     convert.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format, instead of guessing")
     convert.add_argument("--encoding", type=_encoding, help="encoding of plain-text input (default: UTF-8)")
     where = convert.add_mutually_exclusive_group()
@@ -164,6 +202,13 @@ def build_parser() -> argparse.ArgumentParser:
     plugins_cmd = commands.add_parser("plugins", help="list plugins, their versions and hooks, and load errors")
     _add_json_flag(plugins_cmd)
     plugins_cmd.add_argument("--verbose", "-v", action="store_true", help="show the traceback of each load error")
+
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print a completion script for your shell; see docs/cli.md for where to put it.",
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell")
     return parser
 
 
@@ -192,13 +237,39 @@ def _naming(source: str, message: str) -> str:
     return message if source in message else f"{source}: {message}"
 
 
+def _fail_on(args: argparse.Namespace, diagnostics: Sequence[Diagnostic], name: str) -> None:
+    """``--fail-on LEVEL``: a diagnostic of that severity or above fails the input, as ``--strict`` does for any."""
+    level = getattr(args, "fail_on", None)
+    if level is None:
+        return
+    order = list(Severity)
+    threshold = order.index(Severity(level))
+    hits = tuple(d for d in diagnostics if order.index(d.severity) >= threshold)
+    if hits:
+        raise StrictModeError(
+            f"a diagnostic of severity {level} or above (--fail-on {level})", diagnostics=hits, file=name
+        )
+
+
 def _read_input(name: str, args: argparse.Namespace, options: ParseOptions, stdin: BinaryIO) -> Transcript:
+    transcript = _read_any(name, args, options, stdin)
+    _fail_on(args, transcript.diagnostics, STDIN_NAME if name == STDIO else name)
+    return transcript
+
+
+def _read_any(name: str, args: argparse.Namespace, options: ParseOptions, stdin: BinaryIO) -> Transcript:
+    own = getattr(args, "reader_settings", None) or None
     if name == STDIO:
-        return read(stdin.read(), args.source_format, encoding=args.encoding, name=STDIN_NAME, parse_options=options)
+        return _read_bytes(stdin.read(), args, options)
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory", name)
-    return read(path, args.source_format, encoding=args.encoding, parse_options=options)
+    return read(path, args.source_format, encoding=args.encoding, options=own, parse_options=options)
+
+
+def _read_bytes(data: bytes, args: argparse.Namespace, options: ParseOptions) -> Transcript:
+    own = getattr(args, "reader_settings", None) or None
+    return read(data, args.source_format, encoding=args.encoding, name=STDIN_NAME, options=own, parse_options=options)
 
 
 def _settings(pairs: Sequence[str], flag: str = "--set") -> dict[str, str]:
@@ -216,7 +287,10 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
 
     A ``--from`` reader that cannot take them is refused before any file is read.
     """
-    settings = _settings(args.parse_settings, "--parse")
+    given = _settings(args.parse_settings, "--parse")
+    parse_fields = {f.name for f in attrs.fields(ParseOptions)}
+    settings = {k: v for k, v in given.items() if k in parse_fields}
+    args.reader_settings = {k: v for k, v in given.items() if k not in parse_fields}  # the reader's own options
     try:
         options: ParseOptions = make_options(ParseOptions, settings)
     except OptionError as exc:
@@ -226,8 +300,17 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
         if field in settings and not getattr(options, field):
             raise UsageError(f"--{field.replace('_', '-')} and --parse {field}={settings[field]} disagree")
     options = make_options(ParseOptions, options, flagged)
+    readers = [f for f in formats() if f.kind == "reader"]
     if args.source_format is not None:
-        check_parse_options(get_host().reader(args.source_format), options, f"--from {args.source_format}")
+        described = get_host().describe("reader", args.source_format)
+        check_parse_options(described, options, f"--from {args.source_format}")
+        readers = [described]
+    known = sorted({o.name for f in readers for o in f.options})
+    for key in args.reader_settings:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise OptionError(f"--parse: unknown option {key!r}{hint}; options: {', '.join(known) or 'none'}")
     return options
 
 
@@ -296,29 +379,49 @@ def _convert_one(
     io: _Streams,
     *,
     parse_options: ParseOptions,
-) -> str:
-    """Convert one input; returns where it went. Raises on any failure."""
-    if job.target == STDIO and info.binary and io.stdout.isatty():
+) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Convert one input; returns where it went and the exporter's diagnostics. Raises on any failure."""
+    if job.target == STDIO and info.binary and io.stdout.isatty():  # text formats (TEI too) may go to a terminal
         raise UsageError(f"{info.name} is a binary format; refusing to write it to a terminal (use -o FILE)")
     if STDIO not in (job.target, job.source) and _real(job.target) == _real(job.source):
         raise OverwriteError(f"{job.source}: refusing to overwrite the input file (use -o or --output-dir)")
     transcript = _read_input(job.source, args, parse_options, io.stdin)
     if job.target == STDIO:
-        data = export(transcript, info.name, options)
+        rendered = export_rendered(transcript, info.name, options)
+        _fail_on(args, rendered.diagnostics, job.name)
+        data = rendered.data
         io.stdout.write(data.encode("utf-8") if isinstance(data, str) else data)
         io.stdout.flush()
-        return "standard output"
+        return "standard output", rendered.diagnostics
     target = Path(job.target)
     if args.output_dir:
         target.parent.mkdir(parents=True, exist_ok=True)
-    export_file(transcript, info.name, target, options, source=None if job.source == STDIO else job.source)
-    return str(target)
+    target = check_target(target, None if job.source == STDIO else job.source)
+    rendered = export_rendered(transcript, info.name, options)
+    _fail_on(args, rendered.diagnostics, job.name)
+    write_atomic(target, rendered.data)
+    return str(target), rendered.diagnostics
+
+
+def _format_of(output: str | None, output_dir: str | None) -> str:
+    """The export format ``-o``'s suffix names, when ``--to`` is not given; the longest suffix wins."""
+    if output is None or output == STDIO or output_dir is not None:
+        raise UsageError("--to FORMAT is required (it is inferred only from the suffix of -o FILE)")
+    lowered = output.lower()
+    matches = [(len(s), f.name) for f in formats() if f.kind == "exporter" for s in f.suffixes if lowered.endswith(s)]
+    if not matches:
+        raise UsageError(f"-o {output}: no export format has this suffix; name one with --to (see: stenogram formats)")
+    longest = max(length for length, _ in matches)
+    names = sorted({name for length, name in matches if length == longest})
+    if len(names) > 1:
+        raise UsageError(f"-o {output}: the suffix fits {', '.join(names)}; choose one with --to")
+    return names[0]
 
 
 def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
     stderr = io.stderr
     host = get_host()
-    info = host.exporter(args.to)
+    info = host.exporter(args.to or _format_of(args.output, args.output_dir))
     if args.source_format is not None:
         host.reader(args.source_format)
     options = make_options(info.options, overrides=_settings(args.settings))
@@ -344,7 +447,9 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
                     " (an output of an earlier run? leave it out, or use --output-dir)"
                 )
             claimed[key] = job.name
-            where = _convert_one(job, info, options, args, io, parse_options=parse_options)
+            where, diagnostics = _convert_one(job, info, options, args, io, parse_options=parse_options)
+            for d in diagnostics:  # what the exporter had to decide, shown as the parser's are
+                progress.message(f"{job.name}: {info.name}: {d}")
         except BrokenPipeError:  # the reader of standard output went away: nothing more to say
             raise
         except Exception as exc:  # carry on past a bad file, say which one
@@ -435,9 +540,8 @@ def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
     parse_options = _parse_options(args)
     if args.file == STDIO:
         head = io.stdin.read()
-        transcript = read(
-            head, args.source_format, encoding=args.encoding, name=STDIN_NAME, parse_options=parse_options
-        )
+        transcript = _read_bytes(head, args, parse_options)
+        _fail_on(args, transcript.diagnostics, STDIN_NAME)
     else:  # read as convert reads it: a sidecar metadata file applies
         transcript = _read_input(args.file, args, parse_options, io.stdin)
         with open(args.file, "rb") as f:
@@ -472,7 +576,7 @@ def _run_formats(args: argparse.Namespace, io: _Streams) -> int:
             flag = "--set" if kind == "exporter" else "--parse"
             for o in f.options:
                 hint = f"  {o.help}" if o.help else ""
-                stdout.write(f"      {flag} {o.name}=… ({o.type}, default {o.default}){hint}\n")
+                stdout.write(f"      {flag} {o.name}=… ({o.accepts}; default: {o.default_text}){hint}\n")
     return EXIT_OK
 
 
@@ -509,6 +613,16 @@ def _run_plugins(args: argparse.Namespace, io: _Streams) -> int:
     return EXIT_OK
 
 
+# -- completion ------------------------------------------------------------------
+
+
+def _run_completion(args: argparse.Namespace, io: _Streams) -> int:
+    from stenogram.completion import script
+
+    io.text_out.write(script(args.shell, build_parser(), formats()))
+    return EXIT_OK
+
+
 # -- entry point ---------------------------------------------------------------
 
 
@@ -518,6 +632,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Streams], int]] = {
     "inspect": _run_inspect,
     "formats": _run_formats,
     "plugins": _run_plugins,
+    "completion": _run_completion,
 }
 
 
@@ -540,6 +655,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(args, int):
         return args
     io = _Streams(sys.stdin.buffer, sys.stdout.buffer, sys.stdout, sys.stderr)
+    if args.command is None:  # bare "stenogram": what it can do, not an error
+        parser.print_help(io.text_out)
+        return EXIT_OK
     try:
         with _plugins_for(args):
             code = COMMANDS[args.command](args, io)

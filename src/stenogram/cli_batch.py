@@ -61,6 +61,8 @@ def run_batch(
             " leave out '-' and -o (use --output-dir)"
         )
     read_options: dict[str, Any] = {"fmt": args.source_format, "encoding": args.encoding}
+    if getattr(args, "reader_settings", None):
+        read_options["options"] = args.reader_settings
     if parse_options != ParseOptions():
         read_options["parse_options"] = parse_options
     progress = Progress(len(args.files), stderr, bar=None if len(args.files) > 1 else False)
@@ -82,6 +84,7 @@ def run_batch(
                 executor=executor,
                 skip_existing=args.skip_existing,
                 read_options=read_options,
+                fail_on=getattr(args, "fail_on", None),
                 progress=report,
                 options=options,
             )

@@ -83,7 +83,7 @@ def _sink(args: argparse.Namespace, output: str) -> Sink:
 
 def run_corpus(args: argparse.Namespace, stderr: TextIO) -> int:
     """Returns 0 when every file went in, 1 when some could not be read."""
-    from stenogram.convert import make_options
+    from stenogram.options import make_options
 
     info = collection_exporter(args.to)
     options = make_options(info.options, overrides=_settings(args.settings))

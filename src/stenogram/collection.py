@@ -19,17 +19,17 @@ meeting-1,1,,anna-petrova,Anna Petrova,,1,Good morning.
 from __future__ import annotations
 
 import os
-import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import attrs
 
 from stenogram.atomic import write_atomic
 from stenogram.diagnostics import Diagnostic
-from stenogram.errors import ExportError, PluginError, StenogramError, UnknownFormatError
+from stenogram.errors import ExportError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
+from stenogram.registry import CollectionExporterInfo
 
 __all__ = [
     "CollectionExporterInfo",
@@ -92,100 +92,21 @@ class FileSink:
         self.written.append(str(self.path))
 
 
-#: ``export(transcripts, sink, options) -> diagnostics``
-CollectionExportFunction = Callable[[Iterable[Transcript], Sink, Any], Sequence[Diagnostic]]
-
-
-@attrs.frozen(kw_only=True)
-class CollectionExporterInfo:
-    """One registered collection exporter.
-
-    ``output`` says what it makes: ``"file"`` (one file, ``suffix``) or
-    ``"folder"`` (several files under one folder).
-    """
-
-    name: str
-    export: CollectionExportFunction = attrs.field(eq=False, repr=False)
-    options: type
-    output: Literal["file", "folder"]
-    suffix: str
-    description: str
-    plugin: str
-
-
-class _Registrar:
-    """The ``register`` that ``stenogram_register_collection_exporters`` receives."""
-
-    def __init__(self, plugin: str) -> None:
-        self.plugin = plugin
-        self.records: list[CollectionExporterInfo] = []
-
-    def __call__(
-        self,
-        name: str,
-        export: CollectionExportFunction,
-        *,
-        options: type | None = None,
-        output: Literal["file", "folder"],
-        suffix: str = "",
-        description: str,
-    ) -> None:
-        from stenogram.plugins import NoOptions
-
-        if not (callable(export) and output in ("file", "folder") and isinstance(description, str)):
-            raise ExportError(f"plugin {self.plugin!r} registered collection exporter {name!r} wrongly")
-        if output == "file" and not suffix.startswith("."):
-            raise ExportError(f"plugin {self.plugin!r}: collection exporter {name!r} writes a file and needs a suffix")
-        self.records.append(
-            CollectionExporterInfo(
-                name=name,
-                export=export,
-                options=options or NoOptions,
-                output=output,
-                suffix=suffix,
-                description=description,
-                plugin=self.plugin,
-            )
-        )
-
-
-_BY_HOST: weakref.WeakKeyDictionary[object, tuple[dict[str, CollectionExporterInfo], list[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _load() -> tuple[dict[str, CollectionExporterInfo], list[str]]:
+def collection_exporters() -> Mapping[str, CollectionExporterInfo]:
+    """Every corpus format the plugins register (``Registrar.add_collection_exporter``)."""
     from stenogram.plugins import get_host
 
-    host = get_host()
-    loaded = _BY_HOST.get(host)
-    if loaded is None:
-        found: dict[str, CollectionExporterInfo] = {}
-        failed: list[str] = []
-        for impl in host.pm.hook.stenogram_register_collection_exporters.get_hookimpls():
-            register = _Registrar(impl.plugin_name)
-            try:
-                impl.function(register=register)
-            except Exception as exc:  # one plugin's bug: its formats are missing, named when asked for
-                failed.append(f"plugin {impl.plugin_name!r} failed to register its corpus formats: {exc}")
-                continue
-            found.update({r.name: r for r in register.records})
-        loaded = _BY_HOST[host] = (found, failed)
-    return loaded
-
-
-def collection_exporters() -> Mapping[str, CollectionExporterInfo]:
-    """Every collection exporter the loaded plugins register; a plugin whose hook raises is left out."""
-    return _load()[0]
+    return get_host().collection_exporters()
 
 
 def collection_exporter(name: str) -> CollectionExporterInfo:
-    """The collection exporter called ``name``; ``UnknownFormatError`` lists the others."""
-    found, failed = _load()
-    if name not in found and failed:
-        raise PluginError(f"unknown corpus format {name!r}; " + "; ".join(failed))
+    """The corpus format called ``name``; ``UnknownFormatError`` lists the others and any plugin that failed."""
+    from stenogram.plugins import get_host
+
+    found = collection_exporters()
     if name not in found:
-        raise UnknownFormatError(name, sorted(found), kind="corpus format")
+        failed = "; ".join(str(e) for e in get_host().load_errors[:3])
+        raise UnknownFormatError(name, sorted(found), kind="corpus format", note=failed)
     return found[name]
 
 
@@ -201,7 +122,7 @@ def export_collection(
     ``target`` is a ``Sink``, or a path: a folder for formats that make
     several files, the file itself for the others.
     """
-    from stenogram.convert import make_options
+    from stenogram.options import make_options
 
     info = collection_exporter(fmt)
     opts = make_options(info.options, options, overrides)

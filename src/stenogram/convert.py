@@ -1,8 +1,8 @@
-"""The public face of the plugin registries: formats(), export(), export_file(), read().
+"""The public face of the plugin registries: formats(), read(), export(), export_text(), export_bytes(), export_file().
 
 >>> from stenogram import parse
 >>> t = parse("Anna Petrova: Good morning.\\n")
->>> export(t, "json", indent=0).startswith('{"schema_version": 2')
+>>> export_text(t, "json", indent=0).startswith('{"schema_version": 2')
 True
 >>> export(t, "json", indent="two")
 Traceback (most recent call last):
@@ -13,7 +13,6 @@ stenogram.errors.OptionError: option 'indent' expects an integer, not 'two'
 from __future__ import annotations
 
 import os
-import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,85 +20,48 @@ from typing import Any
 import attrs
 
 from stenogram.atomic import write_atomic
-from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError, StrictModeError
+from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
 from stenogram.model import Transcript
-from stenogram.options import OptionInfo, coerce_option, describe_options, make_options
+from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, ReaderInfo, get_host
+from stenogram.registry import FormatInfo, Rendered
 
 __all__ = [
     "FormatInfo",
-    "OptionInfo",
-    "OverwriteError",
-    "check_parse_options",
-    "coerce_option",
-    "describe_options",
+    "Rendered",
     "export",
+    "export_bytes",
     "export_file",
+    "export_rendered",
+    "export_text",
     "formats",
-    "make_options",
-    "pick_reader",
     "read",
 ]
 
 SNIFF_BYTES = 4096
 
 
-@attrs.frozen(kw_only=True)
-class FormatInfo:
-    """One line of ``stenogram formats``: an exporter or a reader."""
-
-    name: str
-    kind: typing.Literal["exporter", "reader"]
-    description: str
-    plugin: str
-    suffixes: tuple[str, ...]
-    media_type: str | None = None
-    binary: bool = False
-    options: tuple[OptionInfo, ...] = ()
-
-
 def formats() -> list[FormatInfo]:
-    """Every exporter and reader there is, sorted by kind and name.
+    """Every exporter and reader there is, sorted by kind and name; no plugin is imported for it.
 
     >>> [(f.kind, f.name) for f in formats() if f.name in ("json", "text")]
     [('exporter', 'json'), ('reader', 'json'), ('reader', 'text')]
     """
-    host = get_host()
-    out = [
-        FormatInfo(
-            name=e.name,
-            kind="exporter",
-            description=e.description,
-            plugin=e.plugin,
-            suffixes=(e.suffix,),
-            media_type=e.media_type,
-            binary=e.binary,
-            options=describe_options(e.options),
-        )
-        for e in host.exporters.values()
-    ]
-    out += [
-        FormatInfo(
-            name=r.name,
-            kind="reader",
-            description=r.description,
-            plugin=r.plugin,
-            suffixes=r.suffixes,
-            options=describe_options(ParseOptions) if _parses_text(r) else (),
-        )
-        for r in host.readers.values()
-    ]
-    return sorted(out, key=lambda f: (f.kind, f.name))
+    return get_host().formats()
 
 
-def export(
+def export_rendered(
     transcript: Transcript, fmt: str, options: object | Mapping[str, Any] | None = None, **overrides: Any
-) -> str | bytes:
-    """Render ``transcript`` in format ``fmt``; keyword overrides set single options.
+) -> Rendered:
+    """Render ``transcript`` in format ``fmt``: the data and the exporter's diagnostics.
 
-    Returns ``str`` for text formats and ``bytes`` for binary ones (see
-    ``FormatInfo.binary``).
+    Keyword overrides set single options. The data is ``str`` for text
+    formats and ``bytes`` for binary ones (``FormatInfo.binary``).
+
+    >>> from stenogram import parse
+    >>> export_rendered(parse("Anna Petrova: Hello.\\n"), "markdown").diagnostics
+    ()
     """
     info: ExporterInfo = get_host().exporter(fmt)
     opts = make_options(info.options, options, overrides)
@@ -109,10 +71,41 @@ def export(
         raise
     except Exception as exc:  # an exporter's bug must still name the exporter
         raise ExportError(f"exporter {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
+    rendered = result if isinstance(result, Rendered) else Rendered(result)
     expected = bytes if info.binary else str
-    if not isinstance(result, expected):
-        raise ExportError(f"exporter {fmt!r} ({info.plugin}) returned {type(result).__name__}, not {expected.__name__}")
-    return result
+    if not isinstance(rendered.data, expected):
+        got = type(rendered.data).__name__
+        raise ExportError(f"exporter {fmt!r} ({info.plugin}) returned {got}, not {expected.__name__}")
+    return rendered
+
+
+def export(
+    transcript: Transcript, fmt: str, options: object | Mapping[str, Any] | None = None, **overrides: Any
+) -> str | bytes:
+    """Render ``transcript`` in format ``fmt``: ``str`` for text formats, ``bytes`` for binary ones.
+
+    Kept for compatibility; ``export_text`` and ``export_bytes`` say their type.
+    """
+    return export_rendered(transcript, fmt, options, **overrides).data
+
+
+def export_text(
+    transcript: Transcript, fmt: str, options: object | Mapping[str, Any] | None = None, **overrides: Any
+) -> str:
+    """Render in a text format; a binary format (``docx``) is an ``ExportError`` that says to use ``export_bytes``."""
+    if get_host().describe("exporter", fmt).binary:
+        raise ExportError(f"{fmt!r} is a binary format; use export_bytes() or export_file()")
+    data = export_rendered(transcript, fmt, options, **overrides).data
+    assert isinstance(data, str)
+    return data
+
+
+def export_bytes(
+    transcript: Transcript, fmt: str, options: object | Mapping[str, Any] | None = None, **overrides: Any
+) -> bytes:
+    """Render in any format as bytes: a text format is encoded as UTF-8."""
+    data = export_rendered(transcript, fmt, options, **overrides).data
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -138,6 +131,12 @@ def export_file(
     same file. The transcript is rendered before anything is written, so a
     failing exporter leaves ``path`` as it was.
     """
+    target = check_target(path, source)
+    return write_atomic(target, export_rendered(transcript, fmt, options, **overrides).data)
+
+
+def check_target(path: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> Path:
+    """Where ``export_file`` may write: never the input, never a folder, into a folder that exists."""
     target = Path(path)
     if source is not None and (_same_file(target, Path(source)) or target.absolute() == Path(source).absolute()):
         raise OverwriteError(f"{target}: refusing to overwrite the input file")
@@ -145,26 +144,15 @@ def export_file(
         raise ExportError(f"{target}: is a directory")
     if not target.parent.is_dir():
         raise ExportError(f"{target}: there is no directory {target.parent}")
-    return write_atomic(target, export(transcript, fmt, options, **overrides))
+    return target
 
 
 def pick_reader(data: bytes, name: str | None = None) -> ReaderInfo | None:
-    """The reader for ``data``: longest matching suffix of ``name``, then sniffing; ``None`` means plain text."""
-    readers = get_host().readers
-    if name:
-        lowered = name.lower()
-        matches = [(len(s), r.name, r) for r in readers.values() for s in r.suffixes if lowered.endswith(s)]
-        if matches:
-            return max(matches, key=lambda m: (m[0], [-ord(c) for c in m[1]]))[2]
-    head = data[:SNIFF_BYTES]
-    for r in sorted(readers.values(), key=lambda r: r.name):
-        try:
-            looks_right = r.sniff is not None and r.sniff(head)
-        except Exception:  # a sniffer's bug must not stop the others from looking
-            looks_right = False
-        if looks_right:
-            return r
-    return None
+    """The reader for ``data``: longest matching suffix of ``name``, then content; ``None`` means plain text.
+
+    Only the readers whose cached pattern matches are imported (``PluginHost.pick_reader``).
+    """
+    return get_host().pick_reader(data[:SNIFF_BYTES], name)
 
 
 # The opening bytes of files people hand a transcript tool by mistake; plain text never starts so.
@@ -191,21 +179,6 @@ def _refuse_known_binary(data: bytes, name: str | None) -> None:
             )
 
 
-def _parses_text(reader: ReaderInfo) -> bool:
-    """Whether ``read`` hands this reader's input to the plain-text parser (a plugin's ``text`` may not)."""
-    from stenogram.builtin.text_format import read_text
-
-    return reader.read is read_text
-
-
-def _builds_from_markup(reader: ReaderInfo) -> bool:
-    """The Europarl reader: ``read`` hands it ``stage_notes``, its speakers come from tags (so there are no
-    annotated labels to open turns for), and ``strict`` is checked on what it makes, so every option holds."""
-    from stenogram.builtin.europarl import read_europarl
-
-    return reader.read is read_europarl
-
-
 def _changed(options: ParseOptions) -> dict[str, Any]:
     defaults = ParseOptions()
     return {
@@ -215,16 +188,40 @@ def _changed(options: ParseOptions) -> dict[str, Any]:
     }
 
 
-def check_parse_options(reader: ReaderInfo | None, options: ParseOptions, name: str | None = None) -> None:
+def check_parse_options(reader: ReaderInfo | FormatInfo, options: ParseOptions, name: str | None = None) -> None:
     """Refuse parse options a reader would drop: they shape plain text, not a transcript stored as JSON or TEI."""
-    changed = _changed(options)
-    if not changed or reader is None or _parses_text(reader) or _builds_from_markup(reader):
+    taken = {o.name for o in (reader.options if isinstance(reader, FormatInfo) else reader.described)}
+    refused = {k: v for k, v in _changed(options).items() if k not in taken}
+    if not refused:
         return
-    given = ", ".join(f"{k}={v!r}" for k, v in changed.items())
+    given = ", ".join(f"{k}={v!r}" for k, v in refused.items())
+    takers = [f.name for f in formats() if f.kind == "reader" and set(refused) <= {o.name for o in f.options}]
     raise OptionError(
-        f"{name or '<input>'}: parse options ({given}) apply to plain-text and Europarl input;"
+        f"{name or '<input>'}: parse options ({given}) apply to {', '.join(takers) or 'no'} input;"
         f" the {reader.name!r} reader ({reader.plugin}) does not take them"
     )
+
+
+def reader_options(
+    reader: ReaderInfo,
+    options: object | Mapping[str, Any] | None = None,
+    *,
+    parse_options: ParseOptions | Mapping[str, Any] | None = None,
+    encoding: str | None = None,
+    name: str | None = None,
+) -> Any:
+    """The reader's options instance: ``options``, the parse options that differ from their defaults, the encoding."""
+    parsed: ParseOptions = make_options(ParseOptions, parse_options)
+    check_parse_options(reader, parsed, name)
+    changes: dict[str, Any] = dict(_changed(parsed))
+    if encoding is not None and "encoding" in {o.name for o in reader.described}:
+        changes["encoding"] = encoding
+    if isinstance(options, ParseOptions) and not isinstance(options, reader.options):
+        options = {f.name: getattr(options, f.name) for f in attrs.fields(ParseOptions)}
+    if isinstance(options, Mapping):
+        changes = {**options, **changes}
+        options = None
+    return make_options(reader.options, options, changes)
 
 
 def read(
@@ -233,15 +230,18 @@ def read(
     *,
     encoding: str | None = None,
     name: str | None = None,
+    options: object | Mapping[str, Any] | None = None,
     parse_options: ParseOptions | Mapping[str, Any] | None = None,
 ) -> Transcript:
     """Read a transcript in any registered format; plain text is the fallback.
 
     ``source`` is a path, or the raw bytes (then ``name``, if given, is the
     file name used to pick the reader and in messages). ``fmt`` names the
-    reader; without it the suffix decides, then the content. ``encoding``
-    applies to plain text. ``parse_options`` (``ParseOptions`` or a mapping
-    of its fields) go to the plain-text parser; a reader of parsed
+    reader; without it the suffix decides, then the content. ``options``
+    are the reader's own (its options class, or a mapping of its fields;
+    see ``stenogram formats``). ``encoding`` applies to plain text.
+    ``parse_options`` (``ParseOptions`` or a mapping of its fields) go to
+    the readers that parse text (``text``, ``europarl``); a reader of parsed
     transcripts (JSON, TEI) cannot honour them, so a value other than the
     default is an ``OptionError`` there rather than dropped.
 
@@ -250,10 +250,6 @@ def read(
     >>> read(b"Anna Petrova: Good morning.\\n(Applause.)\\n", parse_options={"stage_notes": True}).notes[0].text
     '(Applause.)'
     """
-    from stenogram.parse import parse_bytes, parse_file_data
-
-    opts: ParseOptions = make_options(ParseOptions, parse_options)
-    path: Path | None = None
     if isinstance(source, bytes):
         data = source
     else:
@@ -263,27 +259,18 @@ def read(
         except OSError as exc:
             raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
         name = name or str(path)
-    reader = get_host().reader(fmt) if fmt is not None else pick_reader(data, name)
+    host = get_host()
+    reader = host.reader(fmt) if fmt is not None else pick_reader(data, name)
     if reader is None:
         _refuse_known_binary(data, name)
-    if reader is None or _parses_text(reader):
-        if path is not None:  # as parse_file: a sidecar metadata file applies too
-            return parse_file_data(path, data, encoding=encoding, options=opts)
-        return parse_bytes(data, encoding=encoding, source=name, options=opts)
-    check_parse_options(reader, opts, name)
+        reader = host.reader("text")
+    opts = reader_options(reader, options, parse_options=parse_options, encoding=encoding, name=name)
     try:
-        if _builds_from_markup(reader):
-            from stenogram.builtin.europarl import read_europarl
-
-            result = read_europarl(data, name, stage_notes=opts.stage_notes)
-        else:
-            result = reader.read(data, name)
+        result = reader.read(data, name, opts)
     except StenogramError:
         raise
     except Exception as exc:  # a reader's bug must still name the reader and the file
         raise ReadError(f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin}) failed: {exc}") from exc
     if not isinstance(result, Transcript):
         raise ReadError(f"reader {reader.name!r} ({reader.plugin}) returned {type(result).__name__}, not a Transcript")
-    if opts.strict and result.diagnostics:  # as the parser does, for a reader that builds from text too
-        raise StrictModeError("the reader had to guess", diagnostics=result.diagnostics, file=name)
     return result

@@ -101,11 +101,22 @@ class OptionError(StenogramError):
 class UnknownFormatError(StenogramError):
     """No exporter or reader of that name; the message lists the ones there are."""
 
-    def __init__(self, name: str, available: Sequence[str], kind: str = "format") -> None:
+    def __init__(
+        self,
+        name: str,
+        available: Sequence[str],
+        kind: str = "format",
+        *,
+        suggestion: str | None = None,
+        note: str = "",
+    ) -> None:
         self.name = name
         self.available = tuple(available)
+        self.suggestion = suggestion
         listed = ", ".join(self.available) or "none"
-        super().__init__(f"unknown {kind} {name!r}; available: {listed}")
+        close = f"; did you mean {suggestion!r}?" if suggestion else ""
+        extra = f" ({note})" if note else ""
+        super().__init__(f"unknown {kind} {name!r}{close}; available: {listed}{extra}")
 
 
 class UnknownParticipantError(StenogramError, LookupError):

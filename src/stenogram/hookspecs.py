@@ -1,31 +1,41 @@
-"""The hook specifications every stenogram plugin implements.
+"""The hook every stenogram plugin implements, and the ``Registrar`` it receives.
 
-Hooks are few and take a ``register`` callable, so the host builds the typed
-records itself and can check them (the ``register_*`` style of simonw/llm).
-A plugin implements any of them with ``@stenogram.hookimpl``; pluggy checks
-the names and arguments when the plugin is registered, so a typo is
+One hook, ``stenogram_register_formats(registrar)``: a plugin calls the
+registrar's ``add_*`` methods once for each format it offers, and the host
+builds and checks the records itself (the ``register_*`` style of
+simonw/llm). A new kind of format is a new method on ``Registrar``, not a
+new hook. A plugin implements the hook with ``@stenogram.hookimpl``; pluggy
+checks its name and arguments when the plugin is registered, so a typo is
 reported as a load error instead of being silently ignored.
 
-Each hook's docstring states how the results of several plugins combine;
+The hook's docstring states how the results of several plugins combine;
 ``docs/plugins.md`` is the reference for plugin authors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Literal, Protocol
+from typing import Literal
 
 import pluggy
 
-from stenogram.model import Transcript
+from stenogram.registry import (
+    CollectionExporterInfo,
+    CollectionExportFunction,
+    ExporterInfo,
+    ExportFunction,
+    NoOptions,
+    ReaderInfo,
+    ReadFunction,
+    Rendered,
+    SniffFunction,
+)
 
 __all__ = [
     "PROJECT",
-    "CollectionExporterRegistrar",
     "ExportFunction",
-    "ExporterRegistrar",
     "ReadFunction",
-    "ReaderRegistrar",
+    "Registrar",
+    "Rendered",
     "SniffFunction",
     "hookimpl",
     "hookspec",
@@ -35,18 +45,22 @@ PROJECT = "stenogram"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-#: ``export(transcript, options) -> str | bytes``; ``options`` is an instance of the registered options class.
-ExportFunction = Callable[[Transcript, Any], str | bytes]
-#: ``read(data, source_name) -> Transcript``; ``source_name`` is the file name for messages, or ``None``.
-ReadFunction = Callable[[bytes, str | None], Transcript]
-#: ``sniff(head) -> bool``: does this start of a file look like the reader's format?
-SniffFunction = Callable[[bytes], bool]
 
+class Registrar:
+    """What ``stenogram_register_formats`` receives: one ``add_*`` method per kind of format.
 
-class ExporterRegistrar(Protocol):
-    """What ``stenogram_register_exporters`` receives."""
+    Each call makes a checked record (``stenogram.registry``); a bad value
+    raises ``PluginError`` there, which makes the whole plugin a load error
+    (nothing it registered is used) while the other plugins keep working.
+    """
 
-    def __call__(
+    def __init__(self, plugin: str) -> None:
+        self.plugin = plugin
+        self.exporters: list[ExporterInfo] = []
+        self.readers: list[ReaderInfo] = []
+        self.collections: list[CollectionExporterInfo] = []
+
+    def add_exporter(
         self,
         name: str,
         export: ExportFunction,
@@ -56,82 +70,106 @@ class ExporterRegistrar(Protocol):
         suffix: str,
         description: str,
         binary: bool = False,
-    ) -> None: ...
+    ) -> None:
+        """An output format: ``export(transcript, options)`` returns ``str``, ``bytes`` when ``binary``, or a
+        ``Rendered`` holding either with diagnostics.
 
+        ``options`` is a frozen attrs class whose every field has a default
+        and resolvable annotations (``None``: no options); give each field a
+        ``metadata={"help": ...}`` for ``stenogram formats``. ``suffix`` is
+        the file suffix with its dot.
+        """
+        self.exporters.append(
+            ExporterInfo(
+                name=name,
+                export=export,
+                options=NoOptions if options is None else options,
+                media_type=media_type,
+                suffix=suffix,
+                description=description,
+                binary=binary,
+                plugin=self.plugin,
+            )
+        )
 
-class ReaderRegistrar(Protocol):
-    """What ``stenogram_register_readers`` receives."""
-
-    def __call__(
+    def add_reader(
         self,
         name: str,
         read: ReadFunction,
         *,
+        options: type | None = None,
         suffixes: tuple[str, ...],
         description: str,
         sniff: SniffFunction | None = None,
-    ) -> None: ...
+        magic: str | None = None,
+    ) -> None:
+        """An input format: ``read(data, name, options)`` takes the raw bytes and returns a ``Transcript``.
 
+        ``options`` is declared as for exporters. ``suffixes`` are the file
+        suffixes (with their dot) the reader claims. For input without a
+        suffix, ``magic`` (a regular expression over the first 4 KiB, read
+        as Latin-1) is kept in the plugin cache, so only readers whose
+        pattern matches are imported; ``sniff(head)`` confirms if given.
+        """
+        self.readers.append(
+            ReaderInfo(
+                name=name,
+                read=read,
+                options=NoOptions if options is None else options,
+                suffixes=suffixes,
+                description=description,
+                sniff=sniff,
+                magic=magic,
+                plugin=self.plugin,
+            )
+        )
 
-@hookspec
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    """Register output formats by calling ``register`` once for each.
-
-    ``export(transcript, options)`` must be a pure function of its arguments
-    and return ``str`` (or ``bytes`` when ``binary=True``). ``options`` is a
-    frozen attrs class whose every field has a default (``None`` means the
-    exporter takes no options). ``suffix`` is the file suffix with its dot.
-
-    Result rule: every implementation is called once, built-ins first, then
-    third-party plugins in name order. When two plugins register the same
-    name, the later one wins, so a third-party plugin can replace a
-    built-in; the replacement is listed by ``stenogram plugins``. If a
-    plugin's implementation raises or registers something invalid, nothing
-    it registered (from any hook) is used and a load error names it.
-    """
-
-
-class CollectionExporterRegistrar(Protocol):
-    """What ``stenogram_register_collection_exporters`` receives (``stenogram.collection`` keeps the records)."""
-
-    def __call__(
+    def add_collection_exporter(
         self,
         name: str,
-        export: Callable[..., Any],
+        export: CollectionExportFunction,
         *,
         options: type | None = None,
         output: Literal["file", "folder"],
         suffix: str = "",
         description: str,
-    ) -> None: ...
+    ) -> None:
+        """A corpus format (``stenogram corpus``): one output of many transcripts.
+
+        ``export(transcripts, sink, options)`` consumes the iterable once, in
+        order, writing ``sink.write(relative_path, data)`` as it goes; what
+        needs the whole collection (a corpus root, a contents page) comes
+        after the last transcript. It returns a sequence of ``Diagnostic``.
+        ``output`` is ``"file"`` (one file, with ``suffix``) or ``"folder"``.
+        """
+        self.collections.append(
+            CollectionExporterInfo(
+                name=name,
+                export=export,
+                options=NoOptions if options is None else options,
+                output=output,
+                suffix=suffix,
+                description=description,
+                plugin=self.plugin,
+            )
+        )
 
 
 @hookspec
-def stenogram_register_collection_exporters(register: CollectionExporterRegistrar) -> None:
-    """Register formats that make one output of many transcripts (``stenogram corpus``).
+def stenogram_register_formats(registrar: Registrar) -> None:
+    """Register formats by calling ``registrar.add_exporter`` / ``registrar.add_reader`` once for each.
 
-    ``export(transcripts, sink, options)`` consumes the iterable once, in
-    order, writing ``sink.write(relative_path, data)`` as it goes; what
-    needs the whole collection (a corpus root, a contents page) comes after
-    the last transcript. It returns a sequence of ``Diagnostic`` (values it
-    assumed, things it left out). ``output`` is ``"file"`` (one file, with
-    ``suffix``) or ``"folder"``. Same result rule as exporters.
-    """
+    ``export`` and ``read`` must be pure functions of their arguments. A
+    reader raises ``stenogram.ReadError`` for input it cannot read.
 
-
-@hookspec
-def stenogram_register_readers(register: ReaderRegistrar) -> None:
-    """Register input formats by calling ``register`` once for each.
-
-    ``read(data, source_name)`` takes the raw bytes, so a reader can honour
-    the encoding its format declares, and returns a ``Transcript``; it should
-    raise ``stenogram.ReadError`` for input it cannot read. ``suffixes`` are
-    the file suffixes (with their dot) the reader claims; ``sniff(head)`` gets
-    the first 4 KiB of the input and says whether it looks like this format.
-
-    Result rule: as for exporters, every implementation is called and a
-    later registration of the same name wins. To pick a reader for a file
-    without a named format, the longest matching suffix wins, then the first
-    reader (by name) whose ``sniff`` says yes; the plain-text parser is the
-    fallback.
+    Result rule: every implementation is called once, built-ins first, then
+    third-party plugins in name order. When two plugins register a format
+    of the same kind and name, the later one wins, so a third-party plugin
+    can replace a built-in; the replacement is listed by ``stenogram
+    plugins``. If a plugin's implementation raises (anything but
+    ``KeyboardInterrupt``) or registers something invalid, nothing it
+    registered is used and a load error names it. To pick a reader for a
+    file without a named format, the longest matching suffix wins, then the
+    first reader (by name) whose ``magic``/``sniff`` says yes; the ``text``
+    reader is the fallback.
     """

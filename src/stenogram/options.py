@@ -11,7 +11,9 @@ True
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -22,7 +24,7 @@ import attrs
 
 from stenogram.errors import OptionError
 
-__all__ = ["OptionInfo", "coerce_option", "describe_options", "make_options"]
+__all__ = ["OptionInfo", "coerce_option", "describe_options", "make_options", "shell_value", "shell_words"]
 
 
 @attrs.frozen(kw_only=True)
@@ -33,12 +35,61 @@ class OptionInfo:
     type: str
     default: str
     help: str = ""
+    #: What a value on the command line may be, in shell words: ``true/false``, ``one of: a, b``, ``a path``.
+    accepts: str = ""
+    #: The default as it would be typed: ``false``, ``none``, ``a,b``.
+    default_text: str = ""
 
 
 def _type_name(annotation: Any) -> str:
     if isinstance(annotation, type) and typing.get_origin(annotation) is None:
         return annotation.__name__
     return str(annotation).replace("typing.", "")
+
+
+_WORDS: dict[Any, str] = {bool: "true/false", int: "an integer", float: "a number", str: "text", Path: "a path"}
+
+
+def shell_words(annotation: Any) -> str:
+    """What a field accepts, as someone typing ``--set name=value`` would say it.
+
+    >>> shell_words(typing.Literal["title", "purpose"] | None)
+    'one of: title, purpose; or none'
+    >>> shell_words(tuple[int, ...])
+    'a comma-separated list of: an integer'
+    """
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if annotation in _WORDS:
+        return _WORDS[annotation]
+    if origin is typing.Literal:
+        return "one of: " + ", ".join(_word(a) for a in args)
+    if origin in (typing.Union, types.UnionType):
+        kept = [shell_words(a) for a in args if a is not type(None)]
+        optional = "; or none" if type(None) in args else ""
+        return " or ".join(kept) + optional
+    if origin is tuple:
+        return "a comma-separated list of: " + shell_words(args[0] if args else Any)
+    if annotation is Any:
+        return "any value"
+    return _type_name(annotation)
+
+
+def _word(value: Any) -> str:
+    """A choice as typed: a plain word bare, anything else (``,`` or a tab) quoted so it can be seen."""
+    text = str(value)
+    return text if re.fullmatch(r"[\w.\-/]+", text) else repr(text)
+
+
+def shell_value(value: Any) -> str:
+    """A default as it would be typed on the command line."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (tuple, list)):
+        return ",".join(shell_value(v) for v in value)
+    return str(value)
 
 
 def describe_options(options_class: type) -> tuple[OptionInfo, ...]:
@@ -51,6 +102,8 @@ def describe_options(options_class: type) -> tuple[OptionInfo, ...]:
             type=_type_name(hints.get(f.name, Any)),
             default=repr(getattr(defaults, f.name)),
             help=str(f.metadata.get("help", "")),
+            accepts=shell_words(hints.get(f.name, Any)),
+            default_text=shell_value(getattr(defaults, f.name)),
         )
         for f in attrs.fields(options_class)
     )
@@ -151,7 +204,9 @@ def make_options(
     for key, value in changes.items():
         if key not in fields:
             known = ", ".join(sorted(fields)) or "none"
-            raise OptionError(f"unknown option {key!r} for {options_class.__name__}; options: {known}")
+            close = difflib.get_close_matches(key, list(fields), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise OptionError(f"unknown option {key!r} for {options_class.__name__}{hint}; options: {known}")
         checked[key] = coerce_option(key, hints.get(key, Any), value)
     try:
         return attrs.evolve(options, **checked)  # type: ignore[misc]

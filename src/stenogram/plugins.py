@@ -1,10 +1,14 @@
-"""The plugin host: a typed facade over pluggy.
+"""The plugin host: a typed facade over pluggy that imports a plugin only when one of its formats is used.
 
-No caller touches ``pm.hook``: the host calls the registration hooks, checks
-what they register, and keeps typed records. A plugin that fails to import,
-whose hooks do not match the specifications, or whose registration raises
-is recorded in ``load_errors`` and skipped, so the rest keep working;
-``strict=True`` turns that into a ``PluginError``.
+No caller touches ``pm.hook``: the host calls the registration hook, checks
+what it registers, and keeps typed records. Listings (``formats()``,
+``stenogram formats``, help, completion) come from the plugin cache
+(``stenogram.plugincache``), so they import no plugin; a plugin module is
+imported the first time one of its formats is asked for. A plugin that
+fails to import (anything but ``KeyboardInterrupt``: ``SystemExit``
+included), whose hook does not match the specification, or whose
+registration raises is recorded in ``load_errors`` and skipped, so the rest
+keep working; ``strict=True`` turns that into a ``PluginError``.
 
 Tests register plugins in-process without installing them::
 
@@ -15,6 +19,7 @@ Tests register plugins in-process without installing them::
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.metadata
 import os
@@ -22,14 +27,17 @@ import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Protocol, TypeVar
+from pathlib import Path
+from typing import Literal
 
 import attrs
 import pluggy
 
 from stenogram import hookspecs
 from stenogram.errors import PluginError, UnknownFormatError
-from stenogram.hookspecs import ExportFunction, ReadFunction, SniffFunction
+from stenogram.hookspecs import Registrar
+from stenogram.plugincache import CachedPlugin, cache_dir, cache_key, load_cache, save_cache
+from stenogram.registry import CollectionExporterInfo, ExporterInfo, FormatInfo, NoOptions, ReaderInfo
 
 __all__ = [
     "ALLOW_LIST_VARIABLE",
@@ -50,7 +58,7 @@ __all__ = [
 ENTRY_POINT_GROUP = "stenogram"
 ALLOW_LIST_VARIABLE = "STENOGRAM_LOAD_PLUGINS"
 STRICT_VARIABLE = "STENOGRAM_STRICT_PLUGINS"
-#: Modules of the core that register like third-party plugins do.
+#: Modules of the core that register like third-party plugins do (small: they import their formats' code lazily).
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "stenogram.builtin.json_format",
     "stenogram.builtin.text_format",
@@ -58,39 +66,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "stenogram.builtin.table",
 )
 
-_NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
-_SUFFIX_RE = re.compile(r"\.[A-Za-z0-9_.\-]+\Z")
-
-
-@attrs.frozen(kw_only=True)
-class NoOptions:
-    """The options class of an exporter that takes none."""
-
-
-@attrs.frozen(kw_only=True)
-class ExporterInfo:
-    """One registered exporter."""
-
-    name: str
-    export: ExportFunction = attrs.field(eq=False, repr=False)
-    options: type
-    media_type: str
-    suffix: str
-    description: str
-    binary: bool
-    plugin: str
-
-
-@attrs.frozen(kw_only=True)
-class ReaderInfo:
-    """One registered reader."""
-
-    name: str
-    read: ReadFunction = attrs.field(eq=False, repr=False)
-    suffixes: tuple[str, ...]
-    description: str
-    sniff: SniffFunction | None = attrs.field(eq=False, repr=False)
-    plugin: str
+Kind = Literal["exporter", "reader"]
 
 
 @attrs.frozen(kw_only=True)
@@ -138,27 +114,49 @@ def _core_version() -> str:
         return "unknown"
 
 
-@attrs.frozen
-class _Registries:
-    exporters: dict[str, ExporterInfo]
-    readers: dict[str, ReaderInfo]
-    errors: tuple[LoadError, ...]
-    overridden: tuple[str, ...]
+def _load_error(plugin: str, distribution: str | None, exc: BaseException) -> LoadError:
+    text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    if isinstance(exc, SystemExit):
+        text = f"the plugin called sys.exit({exc.code!r}) while loading"
+    return LoadError(
+        plugin=plugin,
+        distribution=distribution,
+        error=f"{type(exc).__name__}: {text}",
+        detail="".join(traceback.format_exception(exc)),
+    )
+
+
+@attrs.define
+class _Plugin:
+    """A plugin the host knows of: loaded (``records``) or only described (``formats``, from the cache)."""
+
+    name: str
+    distribution: tuple[str, str] | None
+    builtin: bool
+    loader: Callable[[], object] | None  # imports the plugin object; None once loaded
+    formats: tuple[FormatInfo, ...] = ()
+    exporters: tuple[ExporterInfo, ...] = ()
+    readers: tuple[ReaderInfo, ...] = ()
+    collections: tuple[CollectionExporterInfo, ...] = ()  # corpus formats (stenogram.collection)
+    error: LoadError | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self.loader is None
 
 
 class PluginHost:
-    """Loads plugins and answers questions about what they registered."""
+    """Knows every plugin, loads each on first use, and answers questions about their formats."""
 
     def __init__(self, *, strict: bool = False) -> None:
         self.strict = strict
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
-        self._import_errors: list[LoadError] = []
-        self._distributions: dict[str, tuple[str, str] | None] = {}
-        self._builtin: set[str] = set()
-        self._registries: _Registries | None = None
+        self._plugins: dict[str, _Plugin] = {}
+        self._errors: list[LoadError] = []  # failures of plugins that never got a name slot (duplicates)
+        self._cache: tuple[Path, str] | None = None
 
-    # -- loading ---------------------------------------------------------
+    # -- discovery -------------------------------------------------------
 
     @classmethod
     def discover(
@@ -167,45 +165,86 @@ class PluginHost:
         strict: bool | None = None,
         environ: Mapping[str, str] | None = None,
         entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+        cache: Path | bool | None = None,
     ) -> PluginHost:
         """The built-in plugins, then every entry point of group ``stenogram`` the allow-list admits.
 
         ``strict`` defaults to the ``STENOGRAM_STRICT_PLUGINS`` variable;
         ``entry_points`` replaces the installed ones (tests use it).
+        ``cache`` is the cache folder, ``True``/``None`` for the default one
+        (``None`` uses it only for installed entry points), ``False`` for none:
+        without a usable cache every plugin is imported now.
         """
         env = os.environ if environ is None else environ
         host = cls(strict=_truthy(env.get(STRICT_VARIABLE)) if strict is None else strict)
         for module_name in DEFAULT_PLUGINS:
             host.register_module(module_name, builtin=True)
-        allowed = _allow_list(env)
+        use_cache = cache if cache is not None else entry_points is None
         if entry_points is None:
             entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        allowed = _allow_list(env)
+        admitted = []
         for ep in sorted(entry_points, key=lambda e: e.name):
             dist = getattr(ep, "dist", None)
             dist_name: str | None = dist.metadata["Name"] if dist is not None else None
             if allowed is not None and ep.name not in allowed and (dist_name or "") not in allowed:
                 continue
-            if host.pm.has_plugin(ep.name):
-                host._fail(ep.name, dist_name, PluginError(f"another plugin is already named {ep.name!r}"))
+            admitted.append(ep)
+        cached: dict[str, CachedPlugin] | None = None
+        if use_cache is not False:
+            folder = use_cache if isinstance(use_cache, Path) else cache_dir(env)
+            key = cache_key(admitted, _core_version())
+            host._cache = (folder, key)
+            cached = load_cache(folder, key)
+        for ep in admitted:
+            dist = getattr(ep, "dist", None)
+            dist_name = dist.metadata["Name"] if dist is not None else None
+            distribution = (dist_name, dist.version) if dist is not None and dist_name else None
+            if ep.name in host._plugins:
+                host._fail_unnamed(ep.name, dist_name, PluginError(f"another plugin is already named {ep.name!r}"))
                 continue
-            try:
-                plugin = ep.load()
-            except Exception as exc:  # a broken plugin must not take the others down
-                host._fail(ep.name, dist_name, exc)
-                continue
-            version = dist.version if dist is not None else ""
-            host.register(plugin, name=ep.name, distribution=(dist_name, version) if dist_name else None)
-        host.refresh()
+            entry = cached.get(ep.name) if cached is not None else None
+            host._plugins[ep.name] = _Plugin(
+                name=ep.name,
+                distribution=distribution,
+                builtin=False,
+                loader=ep.load,
+                formats=entry.formats if entry else (),
+                error=LoadError(**entry.error) if entry and entry.error else None,
+            )
+        if cached is None:  # nothing known yet: import them all now, and remember what they registered
+            host.load_all()
+            host._save_cache()
+        elif host.strict and host.load_errors:
+            raise PluginError(str(host.load_errors[0]))
         return host
 
+    def _save_cache(self) -> None:
+        if self._cache is None:
+            return
+        folder, key = self._cache
+        save_cache(
+            folder,
+            key,
+            {
+                p.name: CachedPlugin(
+                    formats=p.formats,
+                    error=attrs.asdict(p.error, filter=lambda a, _: a.name != "detail") if p.error else None,
+                )
+                for p in self._plugins.values()
+                if not p.builtin
+            },
+        )
+
+    # -- registering -----------------------------------------------------
+
     def register_module(self, module_name: str, *, builtin: bool = False) -> bool:
-        """Import a module and register it; an import failure is a load error."""
-        try:
-            module = importlib.import_module(module_name)
-        except Exception as exc:
-            self._fail(module_name, None, exc)
-            return False
-        return self.register(module, name=module_name, builtin=builtin)
+        """Import a module and register it now; an import failure is a load error."""
+        plugin = _Plugin(
+            name=module_name, distribution=None, builtin=builtin, loader=lambda: importlib.import_module(module_name)
+        )
+        self._plugins[module_name] = plugin
+        return self._load(plugin)
 
     def register(
         self,
@@ -215,303 +254,241 @@ class PluginHost:
         distribution: tuple[str, str] | None = None,
         builtin: bool = False,
     ) -> bool:
-        """Register a plugin object (a module, class or instance with hook implementations).
+        """Register a plugin object (a module, class or instance with hook implementations) now.
 
         A plugin of the same name is replaced. Returns whether the plugin was
         accepted; pluggy's validation errors (unknown hook, wrong argument
-        names) become load errors.
+        names) and registration failures become load errors.
         """
         name = name or getattr(plugin, "__name__", None) or repr(plugin)
-        if self.pm.has_plugin(name):
-            self.pm.unregister(name=name)
-        self._registries = None
-        try:
-            self.pm.register(plugin, name=name)
-            self.pm.check_pending()
-        except Exception as exc:  # pluggy.PluginValidationError, or a plugin object pluggy cannot inspect
-            if self.pm.has_plugin(name):
-                self.pm.unregister(name=name)
-            self._fail(name, distribution[0] if distribution else None, exc)
-            return False
-        self._distributions[name] = distribution
-        if builtin:
-            self._builtin.add(name)
-        return True
+        self.unregister(name)
+        entry = _Plugin(name=name, distribution=distribution, builtin=builtin, loader=lambda: plugin)
+        self._plugins[name] = entry
+        return self._load(entry)
 
     def unregister(self, name: str) -> None:
-        """Forget a plugin; ``KeyError``-free when it was never there."""
+        """Forget a plugin; nothing happens when it was never there."""
         if self.pm.has_plugin(name):
             self.pm.unregister(name=name)
-        self._builtin.discard(name)
-        self._distributions.pop(name, None)
-        self._registries = None
+        self._plugins.pop(name, None)
 
-    def _fail(self, plugin: str, distribution: str | None, exc: BaseException) -> None:
+    def _fail_unnamed(self, plugin: str, distribution: str | None, exc: BaseException) -> None:
         error = _load_error(plugin, distribution, exc)
         if self.strict:
             raise PluginError(str(error)) from exc
-        self._import_errors.append(error)
+        self._errors.append(error)
 
-    # -- registries ------------------------------------------------------
+    def _load(self, plugin: _Plugin) -> bool:
+        """Import the plugin, register it with pluggy and call its hook; any failure is its load error."""
+        if plugin.loaded:
+            return plugin.error is None
+        loader, plugin.loader = plugin.loader, None
+        assert loader is not None
+        dist_name = plugin.distribution[0] if plugin.distribution else None
+        registrar = Registrar(plugin.name)
+        try:
+            obj = loader()
+            self.pm.register(obj, name=plugin.name)
+            self.pm.check_pending()
+            for impl in self.pm.hook.stenogram_register_formats.get_hookimpls():
+                if impl.plugin_name == plugin.name:
+                    impl.function(registrar=registrar)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit too: a plugin must not end the caller's process
+            if self.pm.has_plugin(plugin.name):
+                self.pm.unregister(name=plugin.name)
+            plugin.error = _load_error(plugin.name, dist_name, exc)
+            plugin.formats, plugin.exporters, plugin.readers = (), (), ()
+            if self.strict:
+                raise PluginError(str(plugin.error)) from exc
+            return False
+        plugin.error = None
+        plugin.exporters, plugin.readers = tuple(registrar.exporters), tuple(registrar.readers)
+        plugin.collections = tuple(registrar.collections)
+        records: list[ExporterInfo | ReaderInfo] = [*plugin.exporters, *plugin.readers]
+        plugin.formats = tuple(FormatInfo.of(r) for r in records)
+        return True
 
-    def _plugin_order(self) -> list[tuple[str, object]]:
-        """Built-ins first, then the others by name: later registrations override."""
-        named = [(self.pm.get_name(p) or "", p) for p in self.pm.get_plugins()]
-        return sorted(named, key=lambda item: (item[0] not in self._builtin, item[0]))
+    def load_all(self) -> None:
+        """Import every plugin not imported yet (``stenogram plugins`` and the cache builder do)."""
+        changed = False
+        for plugin in list(self._plugins.values()):
+            if not plugin.loaded:
+                before = (plugin.formats, plugin.error and plugin.error.error)
+                self._load(plugin)
+                changed |= before != (plugin.formats, plugin.error and plugin.error.error)
+        if changed:
+            self._save_cache()
 
     def refresh(self) -> None:
-        """Call the registration hooks now (they are otherwise called on first use)."""
-        self._registries = None
-        self._load()
+        """Load every plugin now (they are otherwise loaded on first use of one of their formats)."""
+        self.load_all()
 
-    def _load(self) -> _Registries:
-        if self._registries is not None:
-            return self._registries
-        failed: dict[str, LoadError] = {}
-        exporters = self._call("stenogram_register_exporters", _ExporterCollector, failed)
-        readers = self._call("stenogram_register_readers", _ReaderCollector, failed)
-        if failed and self.strict:
-            raise PluginError(str(next(iter(failed.values()))))
-        overridden: list[str] = []
-        order = self._plugin_order()
-        self._registries = _Registries(
-            _merge(order, exporters, failed, "exporter", overridden),
-            _merge(order, readers, failed, "reader", overridden),
-            tuple(failed.values()),
-            tuple(overridden),
-        )
-        return self._registries
+    # -- what there is -----------------------------------------------------
 
-    def _call(
-        self, hook_name: str, collector: Callable[[str], _Collector[_R]], failed: dict[str, LoadError]
-    ) -> dict[str, list[_R]]:
-        """Each plugin's records from one registration hook; a plugin that raises lands in ``failed``."""
-        staged: dict[str, list[_R]] = {}
-        for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
-            plugin = impl.plugin_name
-            register = collector(plugin)
-            try:
-                impl.function(register=register)
-            except Exception as exc:  # a plugin's own bug, or a record that fails its checks
-                failed.setdefault(plugin, _load_error(plugin, self._dist_name(plugin), exc))
+    def _order(self) -> list[_Plugin]:
+        """Built-ins first, then the others by name: a later registration overrides."""
+        return sorted(self._plugins.values(), key=lambda p: (not p.builtin, p.name))
+
+    def _catalog(self, kind: Kind) -> dict[str, FormatInfo]:
+        table: dict[str, FormatInfo] = {}
+        for plugin in self._order():
+            if plugin.error is not None:
                 continue
-            staged[plugin] = register.records
-        return staged
+            for f in plugin.formats:
+                if f.kind == kind:
+                    table[f.name] = f
+        return table
 
-    def _dist_name(self, plugin_name: str) -> str | None:
-        dist = self._distributions.get(plugin_name)
-        return dist[0] if dist else None
+    def formats(self) -> list[FormatInfo]:
+        """Every exporter and reader, sorted by kind and name, without importing any plugin."""
+        found = [*self._catalog("exporter").values(), *self._catalog("reader").values()]
+        return sorted(found, key=lambda f: (f.kind, f.name))
+
+    def _resolve(self, kind: Kind, name: str) -> ExporterInfo | ReaderInfo:
+        for _ in range(2):  # a second look when loading showed the cache was out of date
+            described = self._catalog(kind).get(name)
+            if described is None:
+                break
+            plugin = self._plugins[described.plugin]
+            if self._load(plugin):
+                records: tuple[ExporterInfo | ReaderInfo, ...] = (
+                    plugin.exporters if kind == "exporter" else plugin.readers
+                )
+                for record in records:
+                    if record.name == name:
+                        return record
+            self._save_cache()
+        raise self._unknown(kind, name)
+
+    def _unknown(self, kind: Kind, name: str) -> UnknownFormatError:
+        """Unknown format: the ones there are, a close match, and any failed plugin that might have had it."""
+        available = sorted(self._catalog(kind))
+        failed = [e for e in self.load_errors if name in e.plugin or name in (e.distribution or "")] or self.load_errors
+        hint = "; ".join(str(e) for e in failed[:3])
+        close = difflib.get_close_matches(name, available, n=1)
+        what = "export format" if kind == "exporter" else "input format"
+        return UnknownFormatError(name, available, kind=what, suggestion=close[0] if close else None, note=hint)
+
+    def exporter(self, name: str) -> ExporterInfo:
+        """The exporter called ``name``, its plugin imported now; ``UnknownFormatError`` lists the others."""
+        found = self._resolve("exporter", name)
+        assert isinstance(found, ExporterInfo)
+        return found
+
+    def reader(self, name: str) -> ReaderInfo:
+        """The reader called ``name``, its plugin imported now; ``UnknownFormatError`` lists the others."""
+        found = self._resolve("reader", name)
+        assert isinstance(found, ReaderInfo)
+        return found
+
+    def describe(self, kind: Kind, name: str) -> FormatInfo:
+        """A format's description from the cache (no import); ``UnknownFormatError`` when there is none."""
+        found = self._catalog(kind).get(name)
+        if found is None:
+            raise self._unknown(kind, name)
+        return found
+
+    def pick_reader(self, head: bytes, name: str | None = None) -> ReaderInfo | None:
+        """The reader for an input: the longest suffix of ``name`` that a reader claims, then its content.
+
+        Content: readers in name order whose cached ``magic`` matches the
+        head, confirmed by their ``sniff`` if they have one; a reader with a
+        ``sniff`` and no ``magic`` is imported to ask it. ``None``: no reader claims it.
+        """
+        readers = self._catalog("reader")
+        if name:
+            lowered = name.lower()
+            matches = [(len(s), f.name) for f in readers.values() for s in f.suffixes if lowered.endswith(s)]
+            if matches:
+                best = max(matches, key=lambda m: (m[0], [-ord(c) for c in m[1]]))
+                return self.reader(best[1])
+        text = head.decode("latin-1")
+        for f in sorted(readers.values(), key=lambda f: f.name):
+            if f.magic is not None and re.search(f.magic, text, re.MULTILINE) is None:
+                continue
+            if f.magic is None and not f.sniffs:
+                continue
+            reader = self.reader(f.name)
+            try:
+                if reader.sniff is None or reader.sniff(head):
+                    return reader
+            except Exception:  # a sniffer's bug must not stop the others from looking
+                continue
+        return None
 
     @property
     def load_errors(self) -> list[LoadError]:
         """Every plugin that was skipped: import, validation and registration failures."""
-        return [*self._import_errors, *self._load().errors]
+        return [*self._errors, *(p.error for p in self._order() if p.error is not None)]
 
     @property
     def overridden(self) -> list[str]:
         """Formats a later plugin replaced, as ``"exporter 'json': a replaced by b"``."""
-        return list(self._load().overridden)
+        lines = []
+        for kind in ("exporter", "reader"):
+            owner: dict[str, str] = {}
+            for plugin in self._order():
+                if plugin.error is not None:
+                    continue
+                for f in plugin.formats:
+                    if f.kind == kind:
+                        if f.name in owner and owner[f.name] != plugin.name:
+                            lines.append(f"{kind} {f.name!r}: {owner[f.name]} replaced by {plugin.name}")
+                        owner[f.name] = plugin.name
+        return lines
 
     @property
     def exporters(self) -> Mapping[str, ExporterInfo]:
-        return self._load().exporters
+        """Every exporter, loaded (this imports every plugin; listings use ``formats()``)."""
+        return {name: self.exporter(name) for name in self._catalog("exporter")}
 
     @property
     def readers(self) -> Mapping[str, ReaderInfo]:
-        return self._load().readers
-
-    def exporter(self, name: str) -> ExporterInfo:
-        """The exporter called ``name``; ``UnknownFormatError`` lists the others."""
-        found = self.exporters.get(name)
-        if found is None:
-            raise UnknownFormatError(name, sorted(self.exporters), kind="export format")
-        return found
-
-    def reader(self, name: str) -> ReaderInfo:
-        """The reader called ``name``; ``UnknownFormatError`` lists the others."""
-        found = self.readers.get(name)
-        if found is None:
-            raise UnknownFormatError(name, sorted(self.readers), kind="input format")
-        return found
+        """Every reader, loaded (this imports every plugin)."""
+        return {name: self.reader(name) for name in self._catalog("reader")}
 
     def plugins(self) -> list[PluginInfo]:
-        """The plugins that loaded, built-ins first."""
-        registries = self._load()
+        """The plugins that loaded, built-ins first (this imports every plugin)."""
+        self.load_all()
+        exporters = self._catalog("exporter")
+        readers = self._catalog("reader")
         infos = []
-        for name, plugin in self._plugin_order():
-            dist = self._distributions.get(name)
-            builtin = name in self._builtin
-            hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
+        for plugin in self._order():
+            if plugin.error is not None:
+                continue
+            obj = self.pm.get_plugin(plugin.name)
+            hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(obj) or ())) if obj is not None else ()
+            dist = plugin.distribution
             infos.append(
                 PluginInfo(
-                    name=name,
-                    distribution=dist[0] if dist else ("stenogram" if builtin else None),
-                    version=dist[1] if dist else (_core_version() if builtin else None),
+                    name=plugin.name,
+                    distribution=dist[0] if dist else ("stenogram" if plugin.builtin else None),
+                    version=dist[1] if dist else (_core_version() if plugin.builtin else None),
                     hooks=hooks,
-                    builtin=builtin,
-                    exporters=tuple(sorted(e.name for e in registries.exporters.values() if e.plugin == name)),
-                    readers=tuple(sorted(r.name for r in registries.readers.values() if r.plugin == name)),
+                    builtin=plugin.builtin,
+                    exporters=tuple(sorted(n for n, f in exporters.items() if f.plugin == plugin.name)),
+                    readers=tuple(sorted(n for n, f in readers.items() if f.plugin == plugin.name)),
                 )
             )
         return infos
 
+    def collection_exporters(self) -> dict[str, CollectionExporterInfo]:
+        """Every corpus format, a later plugin's replacing an earlier one's (this imports every plugin)."""
+        self.load_all()
+        return {c.name: c for p in self._order() if p.error is None for c in p.collections}
 
-_R = TypeVar("_R", ExporterInfo, ReaderInfo)
-
-
-class _Collector(Protocol[_R]):
-    records: list[_R]
-
-
-def _merge(
-    order: list[tuple[str, object]],
-    staged: dict[str, list[_R]],
-    failed: Mapping[str, LoadError],
-    kind: str,
-    overridden: list[str],
-) -> dict[str, _R]:
-    """One registry: plugins in ``order``, a later record of a name replacing an earlier one."""
-    table: dict[str, _R] = {}
-    for plugin, _ in order:
-        if plugin in failed:
-            continue
-        for record in staged.get(plugin, ()):
-            previous = table.get(record.name)
-            if previous is not None and previous.plugin != plugin:
-                overridden.append(f"{kind} {record.name!r}: {previous.plugin} replaced by {plugin}")
-            table[record.name] = record
-    return table
-
-
-def _load_error(plugin: str, distribution: str | None, exc: BaseException) -> LoadError:
-    return LoadError(
-        plugin=plugin,
-        distribution=distribution,
-        error=f"{type(exc).__name__}: " + "; ".join(line.strip() for line in str(exc).splitlines() if line.strip()),
-        detail="".join(traceback.format_exception(exc)),
-    )
-
-
-def _require(ok: bool, plugin: str, what: str, problem: str) -> None:
-    if not ok:
-        raise PluginError(f"plugin {plugin!r} registered {what}: {problem}")
-
-
-def _check_name(plugin: str, kind: str, name: object) -> str:
-    _require(
-        isinstance(name, str) and bool(_NAME_RE.match(name)),
-        plugin,
-        f"{kind} {name!r}",
-        "a name must be lower-case letters, digits, '.', '_' or '-'",
-    )
-    return str(name)
-
-
-def _check_options(plugin: str, what: str, options: object) -> type:
-    if options is None:
-        return NoOptions
-    _require(isinstance(options, type) and attrs.has(options), plugin, what, "options is not an attrs class")
-    assert isinstance(options, type)
-    try:
-        instance = options()
-    except Exception as exc:
-        raise PluginError(f"plugin {plugin!r} registered {what}: every option needs a default ({exc})") from None
-    fields = attrs.fields(options)
-    if fields:
-        try:
-            setattr(instance, fields[0].name, getattr(instance, fields[0].name))
-        except attrs.exceptions.FrozenInstanceError:
-            pass
-        else:
-            raise PluginError(f"plugin {plugin!r} registered {what}: options must be frozen (@attrs.frozen)")
-    return options
-
-
-class _ExporterCollector:
-    """The ``register`` an exporter hook receives; checks each record as it comes."""
-
-    def __init__(self, plugin: str) -> None:
-        self.plugin = plugin
-        self.records: list[ExporterInfo] = []
-
-    def __call__(
-        self,
-        name: str,
-        export: ExportFunction,
-        *,
-        options: type | None = None,
-        media_type: str,
-        suffix: str,
-        description: str,
-        binary: bool = False,
-    ) -> None:
-        name = _check_name(self.plugin, "an exporter", name)
-        what = f"exporter {name!r}"
-        _require(callable(export), self.plugin, what, "export is not callable")
-        _require(isinstance(media_type, str) and "/" in media_type, self.plugin, what, "media_type is not a media type")
-        _require(
-            isinstance(suffix, str) and bool(_SUFFIX_RE.match(suffix)), self.plugin, what, "suffix must be like '.md'"
-        )
-        _require(isinstance(description, str), self.plugin, what, "description is not text")
-        _require(isinstance(binary, bool), self.plugin, what, "binary is not True or False")
-        self.records.append(
-            ExporterInfo(
-                name=name,
-                export=export,
-                options=_check_options(self.plugin, what, options),
-                media_type=media_type,
-                suffix=suffix,
-                description=description,
-                binary=binary,
-                plugin=self.plugin,
-            )
-        )
-
-
-class _ReaderCollector:
-    """The ``register`` a reader hook receives."""
-
-    def __init__(self, plugin: str) -> None:
-        self.plugin = plugin
-        self.records: list[ReaderInfo] = []
-
-    def __call__(
-        self,
-        name: str,
-        read: ReadFunction,
-        *,
-        suffixes: tuple[str, ...],
-        description: str,
-        sniff: SniffFunction | None = None,
-    ) -> None:
-        name = _check_name(self.plugin, "a reader", name)
-        what = f"reader {name!r}"
-        _require(callable(read), self.plugin, what, "read is not callable")
-        _require(
-            isinstance(suffixes, (tuple, list)) and all(isinstance(s, str) and _SUFFIX_RE.match(s) for s in suffixes),
-            self.plugin,
-            what,
-            "suffixes must be a tuple like ('.xml',)",
-        )
-        _require(isinstance(description, str), self.plugin, what, "description is not text")
-        _require(sniff is None or callable(sniff), self.plugin, what, "sniff is not callable")
-        self.records.append(
-            ReaderInfo(
-                name=name,
-                read=read,
-                suffixes=tuple(s.lower() for s in suffixes),
-                description=description,
-                sniff=sniff,
-                plugin=self.plugin,
-            )
-        )
+    def loaded(self) -> list[str]:
+        """The names of the plugins imported so far (tests check that listings import none)."""
+        return [p.name for p in self._order() if p.loaded]
 
 
 _HOST: PluginHost | None = None
 
 
 def get_host() -> PluginHost:
-    """The process-wide host, loaded on first use."""
+    """The process-wide host, discovered on first use."""
     global _HOST
     if _HOST is None:
         _HOST = PluginHost.discover()
@@ -534,8 +511,3 @@ def using_host(host: PluginHost) -> Iterator[PluginHost]:
         yield host
     finally:
         _HOST = previous
-
-
-# Keep the type checker honest about the registrar protocols.
-_exporter_registrar: Callable[[str], hookspecs.ExporterRegistrar] = _ExporterCollector
-_reader_registrar: Callable[[str], hookspecs.ReaderRegistrar] = _ReaderCollector

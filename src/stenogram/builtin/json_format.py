@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from stenogram.hookspecs import ExporterRegistrar, ReaderRegistrar, hookimpl
+from stenogram.hookspecs import Registrar, hookimpl
 from stenogram.model import Transcript
+from stenogram.registry import NoOptions
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
 
@@ -13,14 +14,18 @@ from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 class JsonOptions:
     """``indent``: spaces per level; 0 writes the whole document on one line."""
 
-    indent: int = attrs.field(default=2, validator=attrs.validators.ge(0))
+    indent: int = attrs.field(
+        default=2,
+        validator=attrs.validators.ge(0),
+        metadata={"help": "spaces per nesting level; 0 writes the whole document on one line"},
+    )
 
 
 def export_json(transcript: Transcript, options: JsonOptions) -> str:
     return to_json(transcript, indent=options.indent or None)
 
 
-def read_json(data: bytes, source_name: str | None) -> Transcript:
+def read_json(data: bytes, source_name: str | None, options: NoOptions) -> Transcript:
     return from_json(data, source=source_name)
 
 
@@ -30,8 +35,8 @@ def sniff_json(head: bytes) -> bool:
 
 
 @hookimpl
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_exporter(
         "json",
         export_json,
         options=JsonOptions,
@@ -39,14 +44,11 @@ def stenogram_register_exporters(register: ExporterRegistrar) -> None:
         suffix=".json",
         description=f"The stenogram model as JSON, everything kept (schema_version {SCHEMA_VERSION}).",
     )
-
-
-@hookimpl
-def stenogram_register_readers(register: ReaderRegistrar) -> None:
-    register(
+    registrar.add_reader(
         "json",
         read_json,
         suffixes=(".json",),
         description="Transcripts written by the json exporter.",
         sniff=sniff_json,
+        magic='"schema_version"',
     )

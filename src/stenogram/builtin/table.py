@@ -17,7 +17,7 @@ import attrs
 
 from stenogram.collection import Sink
 from stenogram.diagnostics import Diagnostic
-from stenogram.hookspecs import CollectionExporterRegistrar, hookimpl
+from stenogram.hookspecs import Registrar, hookimpl
 from stenogram.model import Transcript
 
 __all__ = ["COLUMNS", "TableOptions", "rows"]
@@ -88,8 +88,8 @@ def export_parquet(transcripts: Iterable[Transcript], sink: Sink, options: Table
 
 
 @hookimpl
-def stenogram_register_collection_exporters(register: CollectionExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_collection_exporter(
         "csv",
         export_csv,
         options=TableOptions,
@@ -98,7 +98,7 @@ def stenogram_register_collection_exporters(register: CollectionExporterRegistra
         description="The utterance table: one row per turn (meeting, date, speaker id, name, role, turn, text).",
     )
     if importlib.util.find_spec("pyarrow") is not None:
-        register(
+        registrar.add_collection_exporter(
             "parquet",
             export_parquet,
             options=TableOptions,

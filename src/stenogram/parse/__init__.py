@@ -66,7 +66,7 @@ def _parse_text(
     api: MetaPatch | None = None,
 ) -> Transcript:
     """Parse decoded text (newlines already folded)."""
-    from stenogram.builtin.europarl import build_europarl, looks_like_europarl
+    from stenogram.parse.europarl import build_europarl, looks_like_europarl
 
     if not text.strip():
         raise EmptyInputError("the input holds no text", file=source)
@@ -90,6 +90,16 @@ def _parse_text(
     return t
 
 
+def _names_a_file(text: str) -> bool:
+    """A one-line string that is the path of an existing file: a call that meant ``parse_file``."""
+    if "\n" in text or not text.strip() or len(text) > 4096:
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
+
+
 def parse(
     text: str,
     *,
@@ -106,8 +116,12 @@ def parse(
     metadata and win over anything the text says; keyword ``overrides`` set
     single ``ParseOptions`` fields.
     """
+    if isinstance(text, os.PathLike):
+        raise OptionError(f"parse() takes the text of a transcript, not a path; use parse_file({str(text)!r})")
     if not isinstance(text, str):
         raise OptionError(f"parse() takes text (str), not {type(text).__name__}; use parse_bytes() for bytes")
+    if _names_a_file(text):
+        raise OptionError(f"parse() takes the text of a transcript; {text!r} is a file: use parse_file({text!r})")
     opts = _options(options, overrides)
     return _parse_text(normalise_newlines(text), opts, source=source, api=_api_patch(meeting, participants))
 

@@ -60,12 +60,22 @@ class BriefingOptions:
     used, as with pandoc's ``--reference-doc``.
     """
 
-    sections: tuple[Section, ...] = attrs.field(default=ALL_SECTIONS, converter=_sections)
-    marking: str | None = None
-    purpose: str | None = None
-    title: str | None = None
-    author: str = "stenogram"
-    key_points: int = attrs.field(default=8, validator=_at_least_zero)
-    key_figures: int = attrs.field(default=20, validator=_at_least_zero)
-    max_commitments: int = attrs.field(default=12, validator=_at_least_zero)
-    template: Path | None = attrs.field(default=None, converter=_optional_path)
+    sections: tuple[Section, ...] = attrs.field(
+        default=ALL_SECTIONS, converter=_sections, metadata={"help": "sections to include, comma-separated"}
+    )
+    marking: str | None = attrs.field(
+        default=None, metadata={"help": "protective marking for the title block, header and footer"}
+    )
+    purpose: str | None = attrs.field(default=None, metadata={"help": "replaces the default purpose line"})
+    title: str | None = attrs.field(default=None, metadata={"help": "replaces the meeting title"})
+    author: str = attrs.field(default="stenogram", metadata={"help": "the document's author property"})
+    key_points: int = attrs.field(default=8, validator=_at_least_zero, metadata={"help": "key points at most"})
+    key_figures: int = attrs.field(default=20, validator=_at_least_zero, metadata={"help": "key figures at most"})
+    max_commitments: int = attrs.field(
+        default=12, validator=_at_least_zero, metadata={"help": "commitments and decisions at most"}
+    )
+    template: Path | None = attrs.field(
+        default=None,
+        converter=_optional_path,
+        metadata={"help": "a reference DOCX whose styles and page set-up are used"},
+    )

@@ -1,4 +1,7 @@
-"""Registers the ``docx`` exporter, and the briefing pack of many meetings, with the stenogram plugin host."""
+"""Registers the ``docx`` exporter, and the briefing pack of many meetings, with the stenogram plugin host.
+
+The briefing code (python-docx, the analysis) is imported on the first briefing, not with the plugin.
+"""
 
 from __future__ import annotations
 
@@ -7,48 +10,45 @@ from collections.abc import Iterable, Sequence
 
 from stenogram.collection import Sink
 from stenogram.diagnostics import Diagnostic
-from stenogram.hookspecs import CollectionExporterRegistrar, ExporterRegistrar, hookimpl
+from stenogram.hookspecs import Registrar, Rendered, hookimpl
 from stenogram.model import Transcript
 from stenogram_docx.options import BriefingOptions
 
-__all__ = ["export_docx", "export_pack", "stenogram_register_collection_exporters", "stenogram_register_exporters"]
+__all__ = ["export_docx_rendered", "export_pack", "stenogram_register_formats"]
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def export_docx(transcript: Transcript, options: BriefingOptions) -> bytes:
-    """The ``docx`` exporter; python-docx and the analysis load on the first briefing, not with the plugin."""
-    from stenogram_docx.briefing import export_docx as run
+def export_docx_rendered(transcript: Transcript, options: BriefingOptions) -> Rendered:
+    """The briefing and what had to be cleaned on the way (characters DOCX cannot hold), for the CLI to show."""
+    from stenogram_docx.briefing import render_briefing
 
-    return run(transcript, options)
-
-
-@hookimpl
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    register(
-        "docx",
-        export_docx,
-        options=BriefingOptions,
-        media_type=MEDIA_TYPE,
-        suffix=".docx",
-        description="A Word briefing note: participants, key points, figures, commitments, transcript annex.",
-        binary=True,
-    )
+    briefing = render_briefing(transcript, options)
+    return Rendered(briefing.data, briefing.diagnostics)
 
 
 def export_pack(transcripts: Iterable[Transcript], sink: Sink, options: BriefingOptions) -> Sequence[Diagnostic]:
     """One briefing pack of every meeting, earliest first (undated meetings last, in the order given)."""
-    meetings = sorted(transcripts, key=lambda t: (t.meeting.date is None, t.meeting.date or dt.date.min))
     from stenogram_docx.briefing import render_briefing
 
+    meetings = sorted(transcripts, key=lambda t: (t.meeting.date is None, t.meeting.date or dt.date.min))
     briefing = render_briefing(meetings, options)
     sink.write("briefing-pack.docx", briefing.data)
     return briefing.diagnostics
 
 
 @hookimpl
-def stenogram_register_collection_exporters(register: CollectionExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_exporter(
+        "docx",
+        export_docx_rendered,
+        options=BriefingOptions,
+        media_type=MEDIA_TYPE,
+        suffix=".docx",
+        description="A Word briefing note: participants, key points, figures, commitments, transcript annex.",
+        binary=True,
+    )
+    registrar.add_collection_exporter(
         "docx",
         export_pack,
         options=BriefingOptions,

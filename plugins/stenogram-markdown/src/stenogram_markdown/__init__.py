@@ -9,7 +9,7 @@ stenogram finds this module through the entry point ``markdown`` of group
 ...     Turn(speaker="p1", label="Anna Petrova", content=(Paragraph(text="Good morning."),)),
 ...     Turn(speaker="p2", label="Ivan Sidorov", content=(Paragraph(text="Good morning to *you*."),)),
 ... ))
->>> print(stenogram.export(t, "markdown"))
+>>> print(stenogram.export_text(t, "markdown"))
 # Transcript
 <BLANKLINE>
 ## Transcript
@@ -23,12 +23,12 @@ stenogram finds this module through the entry point ``markdown`` of group
 from __future__ import annotations
 
 from stenogram import Transcript, hookimpl
-from stenogram.hookspecs import ExporterRegistrar
+from stenogram.hookspecs import Registrar
 from stenogram_markdown.options import MarkdownOptions
 from stenogram_markdown.render import render
 
-__all__ = ["MarkdownOptions", "export_markdown", "stenogram_register_exporters"]
-__version__ = "0.1.0"
+__all__ = ["MarkdownOptions", "export_markdown", "stenogram_register_formats"]
+__version__ = "0.2.0"
 
 
 def export_markdown(transcript: Transcript, options: MarkdownOptions) -> str:
@@ -37,8 +37,8 @@ def export_markdown(transcript: Transcript, options: MarkdownOptions) -> str:
 
 
 @hookimpl
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_exporter(
         "markdown",
         export_markdown,
         options=MarkdownOptions,

@@ -9,7 +9,7 @@ numbers, names, key sentences and commitments come from
 ...     "Anna Petrova: Trade grew by 9.5 percent last year. We agreed to meet again in Sochi.\\n"
 ...     "Ivan Sidorov: Thank you, Ms Petrova.\\n"
 ... )
->>> print(stenogram.export(t, "summary", sections=("key_figures", "commitments")))
+>>> print(stenogram.export_text(t, "summary", sections=("key_figures", "commitments")))
 KEY FIGURES
 <BLANKLINE>
 - Anna Petrova: 9.5 percent (9.5%): “Trade grew by 9.5 percent last
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from stenogram import Transcript, hookimpl
 from stenogram.analysis import AnalysisOptions, analyse
-from stenogram.hookspecs import ExporterRegistrar
+from stenogram.hookspecs import Registrar
 from stenogram.titles import title_of
 from stenogram_summary.content import build
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
@@ -37,9 +37,9 @@ __all__ = [
     "SummaryOptions",
     "escape_markdown",
     "export_summary",
-    "stenogram_register_exporters",
+    "stenogram_register_formats",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
@@ -51,8 +51,8 @@ def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
 
 
 @hookimpl
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_exporter(
         "summary",
         export_summary,
         options=SummaryOptions,

@@ -42,13 +42,19 @@ class TeiOptions:
     document (default: the meeting's language), and ``#reference`` or ``#covid``.
     """
 
-    profile: Literal["tei", "parlamint"] = "tei"
-    pretty: bool = True
-    id_prefix: str = attrs.field(default="", validator=_prefix)
-    document_id: str | None = attrs.field(default=None, validator=_optional_id)
-    publisher: str = "stenogram"
-    chairs: tuple[str, ...] = ()
-    guests: tuple[str, ...] = ()
+    profile: Literal["tei", "parlamint"] = attrs.field(
+        default="tei", metadata={"help": "tei: TEI P5 spoken module; parlamint: a ParlaMint component file"}
+    )
+    pretty: bool = attrs.field(default=True, metadata={"help": "indent element-only content"})
+    id_prefix: str = attrs.field(
+        default="", validator=_prefix, metadata={"help": "put before every u and seg id, to merge files into a corpus"}
+    )
+    document_id: str | None = attrs.field(
+        default=None, validator=_optional_id, metadata={"help": "the TEI/@xml:id (default: from the meeting date)"}
+    )
+    publisher: str = attrs.field(default="stenogram", metadata={"help": "the publicationStmt/publisher"})
+    chairs: tuple[str, ...] = attrs.field(default=(), metadata={"help": "participant ids whose turns are the chair's"})
+    guests: tuple[str, ...] = attrs.field(default=(), metadata={"help": "participant ids whose turns are guests'"})
     title: str | None = attrs.field(default=None, metadata={"help": "ParlaMint: the English main title"})
     lang: str | None = attrs.field(default=None, metadata={"help": "ParlaMint: the document's xml:lang"})
     subcorpus: Literal["reference", "covid"] = attrs.field(
@@ -65,5 +71,9 @@ class TeiReadOptions:
     if they lie in its own directory tree (never URLs or other places).
     """
 
-    max_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=attrs.validators.gt(0))
-    follow_xinclude: bool = False
+    max_bytes: int = attrs.field(
+        default=64 * 1024 * 1024, validator=attrs.validators.gt(0), metadata={"help": "refuse larger input"}
+    )
+    follow_xinclude: bool = attrs.field(
+        default=False, metadata={"help": "read the component files a corpus root includes (its own folder tree only)"}
+    )

@@ -6,35 +6,33 @@ called, so loading the plugin costs little on a path that does not use them.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 
 from stenogram.collection import Sink
 from stenogram.diagnostics import Diagnostic
-from stenogram.hookspecs import CollectionExporterRegistrar, ExporterRegistrar, ReaderRegistrar, hookimpl
+from stenogram.hookspecs import Registrar, Rendered, hookimpl
 from stenogram.model import Transcript
-from stenogram_tei.options import TeiOptions
+from stenogram_tei.options import TeiOptions, TeiReadOptions
 from stenogram_tei.parlamint_options import ParlaMintOptions
 
-__all__ = ["export_tei", "read_registered", "sniff_registered"]
+__all__ = ["export_parlamint", "export_tei", "read_registered", "sniff_registered", "stenogram_register_formats"]
 
-log = logging.getLogger(__name__)
+#: What ``sniff_tei`` looks for first, kept in the plugin cache: input without it never imports this plugin.
+MAGIC = r"<(?:[A-Za-z_][\w.\-]*:)?(?:TEI|teiCorpus)\b"
 
 
-def export_tei(transcript: Transcript, options: TeiOptions) -> bytes:
-    """UTF-8 TEI with an XML declaration; the diagnostics are logged, as the exporter returns bytes only."""
+def export_tei(transcript: Transcript, options: TeiOptions) -> Rendered:
+    """UTF-8 TEI text with an XML declaration, and what the writer had to change (XML-illegal characters)."""
     from stenogram_tei.writer import to_tei
 
     document = to_tei(transcript, options)
-    for d in document.diagnostics:
-        log.warning("%s", d)
-    return document.data
+    return Rendered(document.data.decode("utf-8"), document.diagnostics)
 
 
-def read_registered(data: bytes, source_name: str | None) -> Transcript:
+def read_registered(data: bytes, source_name: str | None, options: TeiReadOptions) -> Transcript:
     from stenogram_tei.reader import read_tei
 
-    return read_tei(data, source_name)
+    return read_tei(data, source_name, options=options)
 
 
 def sniff_registered(head: bytes) -> bool:
@@ -44,38 +42,32 @@ def sniff_registered(head: bytes) -> bool:
 
 
 def export_parlamint(transcripts: Iterable[Transcript], sink: Sink, options: ParlaMintOptions) -> Sequence[Diagnostic]:
+    """A ParlaMint corpus folder (``stenogram_tei.parlamint``)."""
     from stenogram_tei.parlamint import export_parlamint as run
 
     return run(transcripts, sink, options)
 
 
 @hookimpl
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_exporter(
         "tei",
         export_tei,
         options=TeiOptions,
         media_type="application/tei+xml",
         suffix=".tei.xml",
         description="TEI P5 XML (spoken module; profile=parlamint for a ParlaMint component file).",
-        binary=True,
     )
-
-
-@hookimpl
-def stenogram_register_readers(register: ReaderRegistrar) -> None:
-    register(
+    registrar.add_reader(
         "tei",
         read_registered,
+        options=TeiReadOptions,
         suffixes=(".tei.xml", ".xml"),
         description="TEI P5 XML: stenogram's own, ParlaMint and Parla-CLARIN files.",
         sniff=sniff_registered,
+        magic=MAGIC,
     )
-
-
-@hookimpl
-def stenogram_register_collection_exporters(register: CollectionExporterRegistrar) -> None:
-    register(
+    registrar.add_collection_exporter(
         "parlamint",
         export_parlamint,
         options=ParlaMintOptions,

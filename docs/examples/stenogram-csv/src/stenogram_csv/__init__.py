@@ -9,7 +9,7 @@ from typing import Literal
 import attrs
 
 from stenogram import Transcript, hookimpl
-from stenogram.hookspecs import ExporterRegistrar
+from stenogram.hookspecs import Registrar
 
 COLUMNS = ("turn", "speaker", "name", "label", "paragraph", "words", "text")
 
@@ -46,8 +46,8 @@ def export_csv(transcript: Transcript, options: CsvOptions) -> str:
 
 
 @hookimpl
-def stenogram_register_exporters(register: ExporterRegistrar) -> None:
-    register(
+def stenogram_register_formats(registrar: Registrar) -> None:
+    registrar.add_exporter(
         "csv",
         export_csv,
         options=CsvOptions,
