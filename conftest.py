@@ -1,6 +1,13 @@
-"""Repository-wide pytest set-up: a skip for a missing ``../shared`` file is a failure when CI asks.
+"""Repository-wide pytest set-up.
 
-See ``tests/repo_shared.py`` for the helpers that produce those skips.
+- A skip for a missing ``../shared`` file is a failure when CI asks
+  (``STENOGRAM_REQUIRE_SHARED=1``; the helpers are in ``tests/repo_shared.py``).
+- Hypothesis profiles: ``dev`` (the default: fewer examples, quick) and ``ci``
+  (hypothesis's usual 100 examples, no deadline, derandomised so a failure reproduces); choose
+  with ``HYPOTHESIS_PROFILE=ci``. A test's own ``@settings`` still wins.
+- The ``slow`` marker is put on tests that run jing, LibreOffice or the whole
+  shared corpus, so ``pytest -m "not slow"`` is a quick run.
+- The plugin cache goes to a folder of this run, never the user's cache folder.
 """
 
 from __future__ import annotations
@@ -10,7 +17,25 @@ from collections.abc import Generator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from repo_shared import REQUIRE_VARIABLE, SKIP_PREFIX, required
+
+settings.register_profile("dev", max_examples=50)
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+#: What makes a test slow: the fixtures and modules that run external tools or the whole corpus.
+SLOW_FIXTURES = {"validate", "corpus_texts", "corpus_transcripts"}
+SLOW_MODULES = ("test_docx_render", "test_tei_validate", "corpus")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rsplit(".", 1)[-1] if module is not None else ""
+        slow_name = any(part in name for part in SLOW_MODULES) or "corpus" in item.name
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or slow_name:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.hookimpl(hookwrapper=True)

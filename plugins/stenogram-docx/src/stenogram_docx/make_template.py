@@ -18,7 +18,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from lxml import etree
 
 from stenogram.atomic import write_atomic
@@ -32,14 +32,6 @@ TEMPLATE_PATH = Path(__file__).with_name("templates") / "briefing.docx"
 TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 _STALE_PARTS = (RT.THUMBNAIL, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
 _ALIGN = {"left": "left", "center": "center", "right": "right", "both": "both"}
-
-
-def _twips(points: float) -> int:
-    return round(points * 20)
-
-
-def _cm_twips(cm: float) -> int:
-    return round(cm * 567)
 
 
 def _run_props(spec: StyleSpec) -> str:
@@ -56,7 +48,7 @@ def _run_props(spec: StyleSpec) -> str:
     if spec.color:
         parts.append(f'<w:color w:val="{spec.color}"/>')
     if spec.letter_spacing is not None:
-        parts.append(f'<w:spacing w:val="{_twips(spec.letter_spacing)}"/>')
+        parts.append(f'<w:spacing w:val="{Pt(spec.letter_spacing).twips}"/>')
     if spec.size is not None:
         half = round(spec.size * 2)
         parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
@@ -85,21 +77,21 @@ def _paragraph_props(spec: StyleSpec, numbering: str) -> str:
     if spec.shading:
         parts.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{spec.shading}"/>')
     if spec.tabs:
-        tabs = "".join(f'<w:tab w:val="{kind}" w:pos="{_cm_twips(pos)}"/>' for kind, pos in spec.tabs)
+        tabs = "".join(f'<w:tab w:val="{kind}" w:pos="{Cm(pos).twips}"/>' for kind, pos in spec.tabs)
         parts.append(f"<w:tabs>{tabs}</w:tabs>")
     spacing = []
     if spec.before is not None:
-        spacing.append(f'w:before="{_twips(spec.before)}"')
+        spacing.append(f'w:before="{Pt(spec.before).twips}"')
     if spec.after is not None:
-        spacing.append(f'w:after="{_twips(spec.after)}"')
+        spacing.append(f'w:after="{Pt(spec.after).twips}"')
     if spec.line is not None:
         spacing.append(f'w:line="{spec.line}" w:lineRule="auto"')
     if spacing:
         parts.append(f"<w:spacing {' '.join(spacing)}/>")
     if spec.indent_left is not None or spec.indent_right is not None:
-        hanging = f' w:hanging="{_cm_twips(spec.hanging)}"' if spec.hanging else ""
-        right = f' w:right="{_cm_twips(spec.indent_right)}"' if spec.indent_right else ""
-        parts.append(f'<w:ind w:left="{_cm_twips(spec.indent_left or 0)}"{right}{hanging}/>')
+        hanging = f' w:hanging="{Cm(spec.hanging).twips}"' if spec.hanging else ""
+        right = f' w:right="{Cm(spec.indent_right).twips}"' if spec.indent_right else ""
+        parts.append(f'<w:ind w:left="{Cm(spec.indent_left or 0).twips}"{right}{hanging}/>')
     if spec.align:
         parts.append(f'<w:jc w:val="{_ALIGN[spec.align]}"/>')
     if spec.outline is not None:
@@ -136,7 +128,8 @@ def _table_style(spec: StyleSpec) -> str:
 
 def _style_xml(spec: StyleSpec, old: etree._Element | None) -> etree._Element:
     custom = "" if old is not None else ' w:customStyle="1"'
-    name = old.find(qn("w:name")).get(qn("w:val")) if old is not None else spec.name
+    old_name = old.find(qn("w:name")) if old is not None else None
+    name = old_name.get(qn("w:val"), spec.name) if old_name is not None else spec.name
     default = ' w:default="1"' if spec.name == "Normal" else ""
     head = [f'<w:name w:val="{name}"/>']
     if spec.based_on:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.table import CT_Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -47,9 +49,9 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     p = paragraph._p
     runs = (
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
-        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>',
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-        f"<w:r {nsdecls('w')}><w:t>{shown}</w:t></w:r>",
+        f"<w:r {nsdecls('w')}><w:t>{escape(shown)}</w:t></w:r>",
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
     )
     for run in runs:
@@ -92,6 +94,8 @@ def add_tab(paragraph: Paragraph) -> None:
 def set_table_look(table_element: etree._Element) -> None:
     """Switch on the table style's header-row and banded-row formatting (Word and LibreOffice honour tblLook)."""
     tbl_pr = table_element.find(qn("w:tblPr"))
+    if tbl_pr is None:  # python-docx always writes one; a table without it has no look to set
+        return
     old = tbl_pr.find(qn("w:tblLook"))
     if old is not None:
         tbl_pr.remove(old)
@@ -103,12 +107,12 @@ def set_table_look(table_element: etree._Element) -> None:
     )
 
 
-def keep_row_together(row_element: etree._Element) -> None:
+def keep_row_together(row_element: CT_Row) -> None:
     """Never split the row across pages: half a figure's row on each page reads as two rows."""
     row_element.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
 
 
-def mark_header_row(row_element: etree._Element) -> None:
+def mark_header_row(row_element: CT_Row) -> None:
     """Repeat the row at the top of every page the table runs onto, and never split it."""
     keep_row_together(row_element)
     row_element.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
