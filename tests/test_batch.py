@@ -16,7 +16,7 @@ import stenogram
 from stenogram import hookimpl
 from stenogram.batch import Outcome, plan_targets
 from stenogram.cli import main
-from stenogram.hookspecs import ExporterRegistrar
+from stenogram.hookspecs import Registrar
 from stenogram.model import Transcript
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 
@@ -125,13 +125,13 @@ class _Dies:
     """An exporter that takes its worker process down with it, as an out-of-memory kill would."""
 
     @hookimpl
-    def stenogram_register_exporters(self, register: ExporterRegistrar) -> None:
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
         def die(transcript: Transcript, options: object) -> str:
             if os.getpid() != int(os.environ["I13_CLIENT_PID"]):
                 os._exit(3)
             return "fine"
 
-        register("dies", die, media_type="text/plain", suffix=".dies", description="kills its worker")
+        registrar.add_exporter("dies", die, media_type="text/plain", suffix=".dies", description="kills its worker")
 
 
 def test_a_dying_executor_leaves_no_partial_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -44,7 +44,7 @@ _SAFE: dict[str, bool] = {
 
 def safe_parser() -> Any:
     """A fresh lxml parser that resolves nothing and fetches nothing."""
-    return etree.XMLParser(**_SAFE)
+    return etree.XMLParser(**_SAFE)  # type: ignore[arg-type]  # lxml-stubs: keyword arguments as a dict
 
 
 def as_text(data: bytes) -> str:
@@ -73,7 +73,7 @@ def _check_size(data: bytes, where: str, max_bytes: int) -> None:
 
 def _syntax_error(exc: etree.XMLSyntaxError, where: str) -> TeiReadError:
     """The first error libxml2 logged (``iterparse`` raises a vaguer one without its line)."""
-    errors = exc.error_log.filter_from_errors()
+    errors = exc.error_log.filter_from_errors()  # type: ignore[attr-defined]  # missing from lxml-stubs
     if not exc.lineno and errors:
         first = errors[0]
         return TeiReadError(f"{where}:{first.line}: not well-formed XML: {first.message}")
