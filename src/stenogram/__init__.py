@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from stenogram.batch import BatchSummary, Failure, convert_many
+from typing import TYPE_CHECKING, Any
+
 from stenogram.convert import (
     FormatInfo,
     Rendered,
@@ -52,6 +53,19 @@ from stenogram.model import (
 )
 from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
+
+if TYPE_CHECKING:
+    from stenogram.batch import BatchSummary, Failure, convert_many
+
+
+def __getattr__(name: str) -> Any:
+    """The batch API, imported on first use: converting one file never loads it."""
+    if name in ("BatchSummary", "Failure", "convert_many"):
+        from stenogram import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.2.0"
 

@@ -23,7 +23,6 @@ from typing import Any, BinaryIO, NoReturn, TextIO
 import attrs
 
 from stenogram.atomic import write_atomic
-from stenogram.batch import plan_targets
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
@@ -359,7 +358,11 @@ def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info
         return [_Job(source=files[0], target=output)]
     jobs = []
     # as convert_many names them: a.txt and b/a.txt into one folder become a_a and b_a, not a clash
-    named = {s: t for s, t, _ in plan_targets([f for f in files if f != STDIO], info.suffix, output_dir) if t}
+    named: dict[str, str] = {}
+    if len(files) > 1:  # only two inputs can clash
+        from stenogram.batch import plan_targets
+
+        named = {s: t for s, t, _ in plan_targets([f for f in files if f != STDIO], info.suffix, output_dir) if t}
     for name in files:
         if name == STDIO:
             target = str(Path(output_dir) / f"stdin{info.suffix}") if output_dir else STDIO

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from stenogram.atomic import write_atomic
-from stenogram.batch import Outcome, convert_many
 from stenogram.errors import StenogramError
-from stenogram.executors import open_executor
 from stenogram.parse.options import ParseOptions
 from stenogram.progress import Progress
+
+if TYPE_CHECKING:
+    from stenogram.batch import Outcome
 
 __all__ = ["BatchUsageError", "add_batch_arguments", "run_batch", "wants_batch"]
 
@@ -55,6 +56,9 @@ def run_batch(
     args: argparse.Namespace, exporter: str, options: object, parse_options: ParseOptions, stderr: TextIO
 ) -> int:
     """Convert ``args.files``; returns 0 when all worked, 1 when any input failed."""
+    from stenogram.batch import convert_many
+    from stenogram.executors import open_executor
+
     if "-" in args.files or args.output is not None:
         raise BatchUsageError(
             "--jobs, --dask, --skip-existing and --report convert files into files:"

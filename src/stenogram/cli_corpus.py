@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from stenogram.collection import FileSink, FolderSink, Sink, collection_exporter, export_collection, read_each
 from stenogram.errors import StenogramError
 from stenogram.model import Transcript
 from stenogram.progress import Progress
+
+if TYPE_CHECKING:
+    from stenogram.collection import Sink
 
 __all__ = ["CorpusUsageError", "add_corpus_command", "run_corpus"]
 
@@ -68,6 +70,8 @@ def _settings(pairs: list[str]) -> dict[str, str]:
 
 
 def _sink(args: argparse.Namespace, output: str) -> Sink:
+    from stenogram.collection import FileSink, FolderSink
+
     if args.output_dir is not None:
         return FolderSink(args.output_dir)
     if args.output is None:
@@ -83,6 +87,7 @@ def _sink(args: argparse.Namespace, output: str) -> Sink:
 
 def run_corpus(args: argparse.Namespace, stderr: TextIO) -> int:
     """Returns 0 when every file went in, 1 when some could not be read."""
+    from stenogram.collection import collection_exporter, export_collection, read_each
     from stenogram.options import make_options
 
     info = collection_exporter(args.to)
