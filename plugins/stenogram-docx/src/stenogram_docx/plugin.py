@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from stenogram.collection import Sink
-from stenogram.diagnostics import Diagnostic
 from stenogram.hookspecs import Registrar, Rendered, hookimpl
 from stenogram.model import Transcript
 from stenogram_docx.options import BriefingOptions
+
+if TYPE_CHECKING:
+    from stenogram.collection import Sink
+    from stenogram.diagnostics import Diagnostic
 
 __all__ = ["export_docx_rendered", "export_pack", "stenogram_register_formats"]
 

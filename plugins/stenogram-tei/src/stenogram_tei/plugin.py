@@ -7,13 +7,16 @@ called, so loading the plugin costs little on a path that does not use them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from stenogram.collection import Sink
-from stenogram.diagnostics import Diagnostic
 from stenogram.hookspecs import Registrar, Rendered, hookimpl
 from stenogram.model import Transcript
 from stenogram_tei.options import TeiOptions, TeiReadOptions
 from stenogram_tei.parlamint_options import ParlaMintOptions
+
+if TYPE_CHECKING:
+    from stenogram.collection import Sink
+    from stenogram.diagnostics import Diagnostic
 
 __all__ = ["export_parlamint", "export_tei", "read_registered", "sniff_registered", "stenogram_register_formats"]
 
