@@ -6,10 +6,13 @@ import concurrent.futures as cf
 import json
 import multiprocessing
 import os
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from repo_shared import ROOT, skip_unless_shared
 
 import stenogram
@@ -79,9 +82,12 @@ def test_a_file_given_twice_or_an_output_onto_an_input_is_refused() -> None:
     assert plan[1] == ("x/b.txt", "y/x_b.json", None)  # the other b.json is an input: both get their folder
     assert plan[2][1] is None and "given more than once" in (plan[2][2] or "")
     assert plan[3] == ("y/b.json", "y/y_b.json", None)
-    same_folder = plan_targets(["y/b.txt", "y/b.json"], ".json", "y")
-    assert [t for _, t, _ in same_folder] == [None, None]
-    assert "refusing to overwrite y/b.json, which is an input" in (same_folder[0][2] or "")
+    same_folder = plan_targets(["y/b.txt", "y/b.json"], ".json", "y")  # one folder: the whole names tell them apart
+    assert [t for _, t, _ in same_folder] == ["y/b.txt.json", "y/b.json.json"]
+    onto_itself = plan_targets(["y/b.json"], ".json", "y")
+    assert onto_itself[0][1] is None and "refusing to overwrite y/b.json, which is an input" in (
+        onto_itself[0][2] or ""
+    )
 
 
 def test_skip_existing_resumes(tmp_path: Path) -> None:
@@ -221,3 +227,24 @@ def test_a_dask_local_cluster_gives_the_bytes_of_a_serial_run(
             summary = stenogram.convert_many(kremlin_dev, fmt, output_dir=tmp_path / f"dask-{fmt}", executor=executor)
             assert summary.failed == 0
             assert _files(tmp_path / f"dask-{fmt}") == _files(tmp_path / f"serial-{fmt}")
+
+
+_FOLDERS = st.sampled_from(["a", "b", "a/b", "c/a", "x y"])
+_NAMES = st.sampled_from(["m.txt", "m.md", "n.txt", "m.json", "a_m.txt"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_FOLDERS, _NAMES), min_size=1, max_size=8), st.randoms())
+def test_a_plan_never_writes_two_inputs_to_one_file_whatever_their_order(
+    picks: list[tuple[str, str]], rnd: random.Random
+) -> None:
+    inputs = [f"{folder}/{name}" for folder, name in picks]
+    plan = plan_targets(inputs, ".json", "out")
+    targets = [t for _, t, _ in plan if t is not None]
+    assert len(targets) == len(set(targets))
+    assert all(t not in {os.path.normpath(i) for i in inputs} for t in targets)
+    given_once = {s for s, t, _ in plan if t is not None}
+    assert given_once == set(inputs) - {s for s, t, p in plan if t is None and "given more than once" not in (p or "")}
+    shuffled = inputs[:]
+    rnd.shuffle(shuffled)
+    assert {(s, t) for s, t, _ in plan_targets(shuffled, ".json", "out") if t} == {(s, t) for s, t, _ in plan if t}

@@ -183,60 +183,70 @@ def plan_targets(
 ) -> list[tuple[str, str | None, str | None]]:
     """``(source, target, problem)`` for each input, in order.
 
-    Without ``output_dir`` each output goes beside its input. In one folder,
-    inputs whose names would clash (``a/x.txt`` and ``b/x.txt``) are named by
-    their parent folders as well (``a_x.json``, ``b_x.json``), so nothing is
-    overwritten and the names do not depend on the order of the inputs. A
-    plan that still clashes, an input given twice, or an output that is an
-    input gets ``target=None`` and a problem.
+    Without ``output_dir`` each output goes beside its input. Inputs whose
+    outputs would clash are named apart, the same way whatever their order:
+    by their parent folders when those differ (``a/x.txt``, ``b/x.txt`` ->
+    ``a_x.json``, ``b_x.json``), by their whole file name when they share a
+    folder (``x.txt``, ``x.md`` -> ``x.txt.json``, ``x.md.json``). An input
+    given twice, an output that would overwrite an input, or names that
+    still clash get ``target=None`` and a problem.
 
     >>> plan_targets(["a/x.txt", "b/x.txt", "c/y.txt"], ".json", "out")
     [('a/x.txt', 'out/a_x.json', None), ('b/x.txt', 'out/b_x.json', None), ('c/y.txt', 'out/y.json', None)]
     """
     sources = [os.fspath(p) for p in inputs]
     folder = None if output_dir is None else Path(output_dir)
+    depth = {_real(s): 0 for s in sources}  # by file: one file given under two names is named once
+    whole = dict.fromkeys(depth, False)
 
-    def name(source: str, depth: int) -> str:
+    def name(source: str) -> str:
         path = Path(os.path.abspath(source))
-        parts = [*path.parent.parts[len(path.parent.parts) - depth :], path.stem] if depth else [path.stem]
+        n = depth[_real(source)]
+        parts = [*path.parent.parts[len(path.parent.parts) - n :]] if n else []
+        parts.append(path.name if whole[_real(source)] else path.stem)
         return "_".join(p.strip(os.sep) or "root" for p in parts) + suffix
 
-    depth = {_real(s): 0 for s in sources}  # by file: one file given under two names is named once
-    if folder is not None:  # grow the names of clashing inputs by one parent folder at a time
-        for _ in range(64):
-            groups: dict[str, dict[str, str]] = {}
-            for s in sources:  # one entry per file, however often or by whatever name it is given
-                groups.setdefault(name(s, depth[_real(s)]), {}).setdefault(_real(s), s)
-            growable = [
-                s
-                for group in groups.values()
-                if len({os.path.dirname(os.path.abspath(s)) for s in group.values()}) > 1  # a parent tells them apart
-                for s in group.values()
-                if depth[_real(s)] < len(Path(os.path.abspath(s)).parent.parts) - 1
-            ]
-            if not growable:
-                break
-            for s in growable:
-                depth[_real(s)] += 1
+    def target(source: str) -> str:
+        return str((folder or Path(source).parent) / name(source))
+
+    def clashes() -> list[list[str]]:
+        groups: dict[str, dict[str, str]] = {}
+        for s in sources:  # one entry per file, however often or by whatever name it is given
+            groups.setdefault(_real(target(s)), {}).setdefault(_real(s), s)
+        return [list(g.values()) for g in groups.values() if len(g) > 1]
+
+    for _ in range(64):  # each round tells more names apart; none can grow for ever
+        changed = False
+        for group in clashes():
+            parents = {os.path.dirname(os.path.abspath(s)) for s in group}
+            for s in group:
+                r = _real(s)
+                if (
+                    folder is not None
+                    and len(parents) > 1
+                    and depth[r] < len(Path(os.path.abspath(s)).parent.parts) - 1
+                ):
+                    depth[r] += 1
+                    changed = True
+                elif not whole[r]:
+                    whole[r] = changed = True
+        if not changed:
+            break
+    unresolved = {_real(s) for group in clashes() for s in group}
     plan: list[tuple[str, str | None, str | None]] = []
-    seen_sources: dict[str, str] = {}
-    claimed: dict[str, str] = {}
+    seen: set[str] = set()
     real_inputs = {_real(s): s for s in sources}
     for source in sources:
-        real = _real(source)
-        target = str((folder or Path(source).parent) / name(source, depth[real]))
-        key = _real(target)
+        real, out = _real(source), target(source)
         problem = None
-        if real in seen_sources:
+        if real in seen:
             problem = f"{source}: given more than once"
-        elif key in claimed:
-            problem = f"{source}: {target} is already the output of {claimed[key]}"
-        elif key in real_inputs:
-            problem = f"{source}: refusing to overwrite {real_inputs[key]}, which is an input"
-        seen_sources.setdefault(real, source)
-        if problem is None:
-            claimed[key] = source
-        plan.append((source, None if problem else target, problem))
+        elif real in unresolved:
+            problem = f"{source}: its output {out} would clash with another input's; rename one of them"
+        elif _real(out) in real_inputs:
+            problem = f"{source}: refusing to overwrite {real_inputs[_real(out)]}, which is an input"
+        seen.add(real)
+        plan.append((source, None if problem else out, problem))
     return plan
 
 
