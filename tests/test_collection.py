@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from repo_shared import ROOT, skip_unless_shared
 
 import stenogram
+from stenogram import hookimpl
 from stenogram.cli import main
 from stenogram.collection import (
     FileSink,
@@ -20,6 +23,8 @@ from stenogram.collection import (
     read_each,
 )
 from stenogram.errors import ExportError, UnknownFormatError
+from stenogram.hookspecs import Registrar
+from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
 
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
 
@@ -92,3 +97,39 @@ def test_a_bad_file_is_named_and_the_rest_go_in(tmp_path: Path, capsys: pytest.C
     assert len(_table_rows(out.read_text(encoding="utf-8"))) == 2 * len(stenogram.parse_file(SEED).turns)
     assert main(["corpus", str(SEED), "--to", "csv", "-o", str(SEED)]) == 2
     assert "refusing to overwrite an input" in capsys.readouterr().err
+
+
+class _WordCounts:
+    """A third-party corpus format, registered as any plugin registers one."""
+
+    @hookimpl
+    def stenogram_register_formats(self, registrar: Registrar) -> None:
+        def export(transcripts: Iterable[stenogram.Transcript], sink: Any, options: Any) -> tuple[()]:
+            sink.write("words.tsv", "".join(f"{t.meeting.id}\t{t.word_count}\n" for t in transcripts).encode())
+            return ()
+
+        registrar.add_collection_exporter(
+            "words", export, output="file", suffix=".tsv", description="words per meeting"
+        )
+
+
+def test_a_plugin_registers_a_corpus_format(tmp_path: Path) -> None:
+    host = PluginHost()
+    for module in DEFAULT_PLUGINS:
+        host.register_module(module, builtin=True)
+    assert host.register(_WordCounts(), name="words")
+    with using_host(host):
+        assert collection_exporter("words").plugin == "words"
+        export_collection(read_each([SEED]), "words", tmp_path / "w.tsv")
+    assert (tmp_path / "w.tsv").read_text(encoding="utf-8") == f"{SEED.stem}\t{stenogram.parse_file(SEED).word_count}\n"
+
+
+def test_a_corpus_format_registered_wrongly_is_that_plugins_load_error() -> None:
+    class Broken:
+        @hookimpl
+        def stenogram_register_formats(self, registrar: Registrar) -> None:
+            registrar.add_collection_exporter("pack", lambda *a: (), output="file", description="no suffix")
+
+    host = PluginHost()
+    assert not host.register(Broken(), name="broken")
+    assert "needs its suffix" in str(host.load_errors[0])

@@ -180,3 +180,28 @@ def test_the_corpus_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "[parlamint-legislature]" in err and "18 transcripts in, 0 failed; 19 files written" in err
     assert main(["corpus", *files[:2], "--to", "parlamint", "-o", str(tmp_path / "x.xml")]) == 2
     assert "give --output-dir DIR, not -o" in capsys.readouterr().err
+
+
+def test_parties_roles_and_anonymous_voices_validate(tmp_path: Path, validate: Any) -> None:
+    day = dt.date(2001, 6, 7)
+    t = _meeting(
+        "Präsident Dr. Heinz Fischer: Die Sitzung ist eröffnet.\n"
+        "Abgeordnete Maria Rauch-Kallat: Danke (Beifall bei der ÖVP.) sehr.\n"
+        "Zwischenruf: Hört!\n",
+        date=day,
+        title="7. Sitzung",
+    )
+    people = tuple(attrs.evolve(p, affiliation="ÖVP") if "Rauch" in p.name else p for p in t.participants)
+    t = attrs.evolve(t, participants=people)
+    out = tmp_path / "ParlaMint-AT"
+    export_collection([t, t], "parlamint", out, country="AT", lang="de", term="21")
+    root = etree.parse(str(out / "ParlaMint-AT.xml"))
+    party = root.find(".//t:org[@role='politicalParty']", NS)
+    assert party is not None and party.findtext("t:orgName", namespaces=NS) == "ÖVP"
+    members = root.findall(f".//t:affiliation[@ref='#{party.get(XML_ID)}']", NS)
+    assert len(members) == 1  # one person across both meetings, one membership
+    assert validate(SCHEMAS / "ParlaMint-teiCorpus.rng", [out / "ParlaMint-AT.xml"]) == {}
+    assert validate(SCHEMAS / "ParlaMint-TEI.rng", sorted(out.glob("ParlaMint-AT_*.xml"))) == {}
+    report = saxon("validate-parlamint.xsl", out, tmp_path / "v")
+    links = saxon("check-links.xsl", out, tmp_path / "l", meta=str(out / "ParlaMint-AT.xml"))
+    assert "ERROR" not in report + links, (report + links)[:2000]
