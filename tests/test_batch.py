@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import random
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -248,3 +249,13 @@ def test_a_plan_never_writes_two_inputs_to_one_file_whatever_their_order(
     shuffled = inputs[:]
     rnd.shuffle(shuffled)
     assert {(s, t) for s, t, _ in plan_targets(shuffled, ".json", "out") if t} == {(s, t) for s, t, _ in plan if t}
+
+
+def test_dask_missing_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    code = main(["convert", str(SEED), "--to", "json", "--output-dir", str(tmp_path), "--dask", "local"])
+    assert code == 1
+    assert "--dask needs Dask's distributed scheduler: pip install 'stenogram[dask]'" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
