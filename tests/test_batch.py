@@ -80,11 +80,14 @@ def test_same_file_name_in_two_folders_gets_two_outputs(tmp_path: Path) -> None:
 def test_a_file_given_twice_or_an_output_onto_an_input_is_refused() -> None:
     plan = plan_targets(["x/a.txt", "x/b.txt", "x/a.txt", "y/b.json"], ".json", "y")
     assert plan[0] == ("x/a.txt", "y/a.json", None)
-    assert plan[1] == ("x/b.txt", "y/x_b.json", None)  # the other b.json is an input: both get their folder
+    assert plan[1][1] is None and "refusing to overwrite y/b.json, which is an input" in (plan[1][2] or "")
     assert plan[2][1] is None and "given more than once" in (plan[2][2] or "")
-    assert plan[3] == ("y/b.json", "y/y_b.json", None)
-    same_folder = plan_targets(["y/b.txt", "y/b.json"], ".json", "y")  # one folder: the whole names tell them apart
-    assert [t for _, t, _ in same_folder] == ["y/b.txt.json", "y/b.json.json"]
+    assert plan[3][1] is None  # converted onto itself
+    same_folder = plan_targets(["y/b.txt", "y/b.md"], ".json", "y")  # one folder: the whole names tell them apart
+    assert [t for _, t, _ in same_folder] == ["y/b.txt.json", "y/b.md.json"]
+    earlier_output = plan_targets(["y/b.txt", "y/b.json"], ".json", "y")  # b.json is an output of an earlier run
+    assert [t for _, t, _ in earlier_output] == [None, None]
+    assert "refusing to overwrite y/b.json, which is an input" in (earlier_output[0][2] or "")
     onto_itself = plan_targets(["y/b.json"], ".json", "y")
     assert onto_itself[0][1] is None and "refusing to overwrite y/b.json, which is an input" in (
         onto_itself[0][2] or ""

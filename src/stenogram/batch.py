@@ -212,7 +212,8 @@ def plan_targets(
     def clashes() -> list[list[str]]:
         groups: dict[str, dict[str, str]] = {}
         for s in sources:  # one entry per file, however often or by whatever name it is given
-            groups.setdefault(_real(target(s)), {}).setdefault(_real(s), s)
+            if _real(target(s)) != _real(s):  # an input converted onto itself is refused, not renamed
+                groups.setdefault(_real(target(s)), {}).setdefault(_real(s), s)
         return [list(g.values()) for g in groups.values() if len(g) > 1]
 
     for _ in range(64):  # each round tells more names apart; none can grow for ever
