@@ -544,17 +544,24 @@ def test_formats_lists_the_parse_options() -> None:
     lines = run("formats").stdout.splitlines()
     readers = lines[lines.index("input formats (--from):") :]
     text = readers.index(next(line for line in readers if line.startswith("  text ")))
-    assert [line.split()[1].split("=")[0] for line in readers[text + 2 : text + 6]] == [
-        "strict",
-        "stage_notes",
-        "annotated_labels",
-        "encoding",
-    ]
-    assert all(line.strip().startswith("--parse ") for line in readers[text + 2 : text + 6])
+    names = ["strict", "stage_notes", "annotated_labels", "separators", "speakers", "label_lines", "text_lines"]
+    names.append("encoding")
+    shown = readers[text + 2 : text + 2 + len(names)]
+    assert [line.split()[1].split("=")[0] for line in shown] == names
+    assert all(line.strip().startswith("--parse ") for line in shown)
     assert not any("--set" in line for line in readers)
     data = json.loads(run("formats", "--json").stdout)
     text_reader = next(f for f in data if (f["kind"], f["name"]) == ("reader", "text"))
-    assert [o["name"] for o in text_reader["options"]] == ["strict", "stage_notes", "annotated_labels", "encoding"]
+    assert [o["name"] for o in text_reader["options"]] == [
+        "strict",
+        "stage_notes",
+        "annotated_labels",
+        "separators",
+        "speakers",
+        "label_lines",
+        "text_lines",
+        "encoding",
+    ]
 
 
 def test_strict_before_the_command_is_not_taken_for_strict_plugins(seed: Path) -> None:

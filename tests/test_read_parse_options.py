@@ -67,7 +67,11 @@ def test_strict_raises_where_the_parser_guessed() -> None:
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ({"nosuch": 1}, r"unknown option 'nosuch'.*annotated_labels, stage_notes, strict"),
+        (
+            {"nosuch": 1},
+            r"unknown option 'nosuch'.*annotated_labels, label_lines, separators, speakers, stage_notes, strict, "
+            r"text_lines",
+        ),
         ({"strict": "maybe"}, r"option 'strict' expects true or false, not 'maybe'"),
         ({"stage_notes": 1}, r"option 'stage_notes' expects true or false"),
         ("strict", r"options must be a ParseOptions, not str"),
@@ -110,6 +114,10 @@ def test_formats_lists_the_parse_options_on_the_text_reader() -> None:
         ("strict", "bool", "False"),
         ("stage_notes", "bool", "False"),
         ("annotated_labels", "bool", "True"),
+        ("separators", "tuple[Literal['colon', 'dash'], ...]", "()"),
+        ("speakers", "tuple[str, ...]", "()"),
+        ("label_lines", "tuple[int, ...]", "()"),
+        ("text_lines", "tuple[int, ...]", "()"),
         ("encoding", "str | None", "None"),
     ]
     assert found[("reader", "json")].options == ()

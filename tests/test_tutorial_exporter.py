@@ -113,6 +113,19 @@ def test_the_seed_converts(csv_host: PluginHost, tmp_path: Path) -> None:
     assert "Mikhail Mishustin" in text and "Alikhan Smailov" in text
 
 
+def test_the_python_the_tutorial_shows_runs(
+    csv_host: PluginHost, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Section 6's Python, from an empty folder (docs/tutorial-exporter.md marks it shown-only for the docs test)."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    block = text.split("## 6. Use it", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "tutorial section 6", "exec"), namespace)
+    assert str(namespace["table"]).startswith("turn;speaker;name;label")
+    assert (tmp_path / "meeting.csv").read_text(encoding="utf-8").startswith("turn,speaker")
+
+
 @pytest.mark.parametrize("command", ["stenogram formats", "stenogram plugins"])
 def test_the_command_output_the_tutorial_prints(
     csv_host: PluginHost, command: str, capsys: pytest.CaptureFixture[str]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from stenogram import samples
 from stenogram.convert import (
     FormatInfo,
     Rendered,
@@ -36,7 +37,6 @@ from stenogram.errors import (
     UnknownFormatError,
     UnknownParticipantError,
 )
-from stenogram.hookspecs import hookimpl
 from stenogram.model import (
     Block,
     BodyItem,
@@ -56,18 +56,23 @@ from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
 if TYPE_CHECKING:
     from stenogram.batch import BatchSummary, Failure, convert_many
+    from stenogram.hookspecs import hookimpl
+
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str) -> Any:
-    """The batch API, imported on first use: converting one file never loads it."""
+    """``stenogram.hookimpl`` and the batch API on first use: reading and writing one file needs neither."""
+    if name == "hookimpl":
+        from stenogram.hookspecs import hookimpl
+
+        return hookimpl
     if name in ("BatchSummary", "Failure", "convert_many"):
         from stenogram import batch
 
         return getattr(batch, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(f"module 'stenogram' has no attribute {name!r}")
 
-
-__version__ = "0.2.0"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -116,5 +121,6 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "read",
+    "samples",
     "to_json",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,7 +24,6 @@ from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError
 from stenogram.model import Transcript
 from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
-from stenogram.plugins import ExporterInfo, ReaderInfo, get_host
 from stenogram.registry import FormatInfo, Rendered
 
 __all__ = [
@@ -39,7 +38,17 @@ __all__ = [
     "read",
 ]
 
+if TYPE_CHECKING:
+    from stenogram.plugins import ExporterInfo, PluginHost, ReaderInfo
+
 SNIFF_BYTES = 4096
+
+
+def get_host() -> PluginHost:
+    """The plugin host, imported on first use: ``import stenogram`` does not load pluggy."""
+    from stenogram.plugins import get_host as host
+
+    return host()
 
 
 def formats() -> list[FormatInfo]:

@@ -81,7 +81,6 @@ def test_party_constituency_and_sitting_time_round_trip() -> None:
     person = attrs.evolve(t.participants[0], affiliation="Lab.", constituency="Northtown")
     t = attrs.evolve(t, participants=(person,), body=(attrs.evolve(t.turns[0], time="14:03"),))
     xml = stenogram.export_bytes(t, "tei")
-    assert isinstance(xml, bytes)
     assert b'<affiliation type="party">' in xml and b"<orgName>Lab.</orgName>" in xml
     assert b'<residence type="constituency">' in xml and b"<placeName>Northtown</placeName>" in xml
     assert b'<note type="time">14:03</note>' in xml

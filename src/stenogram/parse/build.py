@@ -16,11 +16,11 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from collections.abc import Mapping
 from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.lexicon import HONORIFICS, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -49,7 +49,8 @@ from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
-from stenogram.parse.speakers import resolve_speakers
+from stenogram.parse.slots import Slots, read_slots
+from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 
 __all__ = ["build_transcript"]
 
@@ -72,7 +73,16 @@ _TRANSLATED = re.compile(r"re-?translated", re.I)  # the annotation kremlin.ru p
 _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example", "answer", "well", "now"})
 
 
+_RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
+_NOT_WRAPPED = 0.5  # the break score after such a line
+_DASHES = ("-", "—", "–")
+_LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
+_PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
+
+
+_Start = tuple[int, LabelMatch, str, str]  # an accepted label: (last line, match, label as printed, name)
 
 
 class _TurnStart(NamedTuple):
@@ -82,6 +92,7 @@ class _TurnStart(NamedTuple):
     label: str
     speaker: str
     annotation: str | None
+    time: str | None = None
 
 
 class _Builder:
@@ -220,7 +231,14 @@ class _Builder:
         self.turn = None
         span = self._span(t.first, t.col, max(t.last, self.last_line))
         self.body.append(
-            Turn(speaker=t.speaker, label=t.label, content=tuple(self.content), annotation=t.annotation, span=span)
+            Turn(
+                speaker=t.speaker,
+                label=t.label,
+                content=tuple(self.content),
+                annotation=t.annotation,
+                time=t.time,
+                span=span,
+            )
         )
 
     def open_turn(self, start: _TurnStart) -> None:
@@ -240,7 +258,7 @@ def _may_glue(parts: list[str]) -> bool:
     )
 
 
-def _resume_after_page_break(lines: Lines, i: int, prev: int, accepted: Mapping[int, object]) -> int:
+def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: list[_Start | None]) -> int:
     """The line where a paragraph cut by page furniture at line ``i`` goes on, or -1 if it ended there.
 
     It goes on when its last line ``prev`` ends no sentence and the first line
@@ -252,7 +270,7 @@ def _resume_after_page_break(lines: Lines, i: int, prev: int, accepted: Mapping[
     j, n = i, len(kind)
     while j < n and (kind[j] == "blank" or note[j] is NoteKind.PAGE):
         j += 1
-    return j if j < n and kind[j] == "text" and j not in accepted else -1
+    return j if j < n and kind[j] == "text" and starts[j] is None else -1
 
 
 def _after_lead_in(lines: Lines, i: int) -> bool:
@@ -279,28 +297,78 @@ def _given_name_above(lines: Lines, i: int) -> bool:
     return above[-1:].isalpha() and above.rsplit(None, 1)[-1][:1].isupper() and is_label_prefix(above)
 
 
-def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
-    """Decide which label candidates open turns.
+def _accept_labels(
+    lines: Lines, blank_sep: bool, options: ParseOptions
+) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+    """Decide which label candidates open turns, then apply what the user declared.
 
     Returns {first line: (last line, match, label, name)} and the rejected look-alikes.
     """
+    accepted, rejected = _learned_labels(lines, blank_sep, options)
+    cand = lines.label
+    steer = {lines.index_of(n): True for n in options.label_lines}
+    steer.update({lines.index_of(n): False for n in options.text_lines})
+    speakers = {s.casefold() for s in options.speakers}
+    if speakers:
+        steer.update(
+            (i, True)
+            for i, m in enumerate(cand)
+            if m is not None and i not in steer and (m.name.casefold() in speakers or m.label.casefold() in speakers)
+        )
+    for i, take in steer.items():
+        m = cand[i] if 0 <= i < len(cand) else None
+        if take and m is not None:
+            for j in [j for j, v in accepted.items() if j <= i <= v[0]]:
+                del accepted[j]  # a wrapped label that took this line in
+            accepted[i] = (i, m, m.label, m.name)
+        elif not take and i in accepted:
+            del accepted[i]
+        else:
+            continue
+        if i in rejected:
+            rejected.remove(i)
+    return accepted, rejected
+
+
+def _learned_labels(
+    lines: Lines, blank_sep: bool, options: ParseOptions
+) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+    """The label grammar the document itself shows."""
     cand = lines.label
     accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
     weak: list[int] = []
     rejected: list[int] = []
+    lead_in: list[int] = []
+    # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
+    dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
     for i in [i for i, m in enumerate(cand) if m is not None]:
         m = cand[i]
         assert m is not None
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
-        if m.form != "colon" and not blank_sep:
+        if options.separators and m.form not in options.separators and not blank_sep:
+            continue  # the user named the separators this document uses
+        if m.form == "dash":
+            if dashes < _RECURS and "dash" not in options.separators:
+                continue
+        elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if rest[:1].islower() or _after_lead_in(lines, i):
-            rejected.append(i)  # "US President Barack Obama: the Russian-American group …" goes on a sentence
+        if m.form == "colon" and rest.isupper() and m.name.isupper():
+            rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
+            continue
+        if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
+            # "US President Barack Obama: the Russian-American group …" goes on a sentence, unless the
+            # document knows the speaker: "Mr MORRIS: over the last three years …" after an interruption.
+            lead_in.append(i)
+            continue
+        if _after_lead_in(lines, i):
+            lead_in.append(i)  # a list item, unless the document knows the name as a speaker's
             continue
         # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
+        if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
+            k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
         while k:
             head = " ".join(lines.text[i - k : i])
             name = fold(head + " " + m.name)
@@ -319,7 +387,9 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
                 accepted[i - 1] = (i, m, fold(head + " " + m.label), name)
                 continue
         strength = m.strength
-        lone_caps = m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES
+        lone_caps = (
+            m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES and not is_title(m.name)
+        )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
         if strength == STRONG:
@@ -348,7 +418,48 @@ def _accept_labels(lines: Lines, blank_sep: bool) -> tuple[dict[int, tuple[int, 
             accepted[i] = (i, m, m.label, m.name)
         else:
             rejected.append(i)
+    for i in lead_in:
+        m = cand[i]
+        assert m is not None
+        if m.name.casefold() in known and m.strength == STRONG:
+            accepted[i] = (
+                i,
+                m,
+                m.label,
+                m.name,
+            )  # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
+        else:
+            rejected.append(i)
+    rejected.extend(_untitled(accepted))
     return accepted, sorted(rejected)
+
+
+def _untitled(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> list[int]:
+    """Take out labels without a title in a document whose labels all carry one.
+
+    A parliament that prints ``Abgeordnete Dr. Eva Muster (ÖVP):`` for every
+    speaker does not print ``Zweiter Punkt:`` as one: when nearly every label
+    of a document holds an honorific, an office or an anonymous role, one that
+    holds none and names no speaker seen elsewhere is text of the running turn.
+    """
+    if len(accepted) < _PROFILE_MIN:
+        return []
+    names = Counter(v[3].casefold() for v in accepted.values())
+    untitled = [i for i, v in accepted.items() if not _has_title(v[3])]
+    if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
+        return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
+    surnames = {v[3].rsplit(" ", 1)[-1].casefold() for v in accepted.values() if _has_title(v[3])}
+    out = [
+        i
+        for i in untitled
+        if names[accepted[i][3].casefold()] < _RECURS and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
+    ]
+    return [accepted.pop(i)[0] for i in out]  # the line that holds the label
+
+
+def _has_title(name: str) -> bool:
+    words = name.split()
+    return name.casefold() in ANONYMOUS_ROLES or any(is_role_word(w) for w in words)
 
 
 def _keep_annotated_inline(
@@ -366,6 +477,30 @@ def _keep_annotated_inline(
     for i in inline:
         del accepted[i]
     return inline
+
+
+def _in_capitals(line: str) -> bool:
+    """Two words or more, each in capitals but for a letter or two ("McMAHON GOVERNMENT")."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(sum(ch.isupper() for ch in w) >= max(1, len(w) - 2) for w in words)
+
+
+def _role_above(above: list[str], name: str) -> bool:
+    """Are the lines above a label the start of its role ("Defence" / "Minister Sergei Shoigu:")?
+
+    A role holds a role word, or the label goes on with one; a heading has
+    words in capitals ("McMAHON GOVERNMENT") or other lower-case words than a
+    role's connectors ("Fortsetzung der Tagesordnung").
+    """
+    if any(_in_capitals(line) for line in above):
+        return False  # "SPECIAL ADJOURNMENT", "McMAHON GOVERNMENT": a heading in capitals
+    words = " ".join(above).split()
+    if any(is_role_word(w) for w in words):
+        return True
+    if any(w[:1].islower() and w not in ROLE_CONNECTORS for w in words):
+        return False
+    first = name.split(" ", 1)[0]
+    return is_role_word(first) and first.casefold() not in HONORIFICS  # "Mr BARTON" opens a name, not a role
 
 
 def _whole_parenthesis(text: str) -> bool:
@@ -418,7 +553,14 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
     width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
-    accepted, rejected = _accept_labels(lines, blank_sep)
+    # The length past which a line was not wrapped: well past the wrap width, or any long line in an unwrapped text.
+    unwrapped_at = max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE
+    accepted, rejected = _accept_labels(lines, blank_sep, options)
+    for number in options.label_lines:
+        i = lines.index_of(number)
+        if not 0 <= i < n or lines.label[i] is None:
+            message = f"line {number} was declared a label but holds no label followed by a separator"
+            b.diag("label-line-unmatched", message, min(max(i, 0), n - 1), Severity.WARNING)
     for i in rejected:
         m = lines.label[i]
         assert m is not None
@@ -432,18 +574,37 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
     # Labels kept inline still say who someone is (name, role, the label printed): participants know them.
-    resolved, ids = resolve_speakers([(v[2], v[3]) for _, v in sorted({**accepted, **inline}.items())])
+    # Each distinct (label, name) once, in order of first appearance: all that resolving speakers needs.
+    merged = {**accepted, **inline} if inline else accepted
+    named: dict[tuple[str, str], LabelMatch] = {}
+    for i in sorted(merged):
+        _, m, label, name = merged[i]
+        named.setdefault((label, name), m)
+    del merged
+    slots: dict[str, Slots] = {label: read_slots(m.slots) for (label, _), m in named.items() if m.slots}
+    resolved, ids = resolve_speakers(list(named), slots)
+    del named
+    # The walk below takes each label once, from a list by line rather than the dict (a list of a text's
+    # lines costs a tenth of a dict of them), and drops what it took at once: the candidates and the model
+    # being built are not held side by side (a text of many short turns is mostly labels).
+    candidates = lines.label
+    starts: list[_Start | None] = [None] * n
+    for i, found in accepted.items():
+        starts[i] = found
+    has_turns = bool(accepted)
+    del accepted
     first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
     prev_text_line = -1  # the line the pending paragraph's last line came from
     place_line = -1
     glue = False  # the next text line continues the pending paragraph whatever the reflow says
     ltext, lkind = lines.text, lines.kind  # local names: this loop runs once per line
-    if not accepted and lines.has_text():
+    if not has_turns and lines.has_text():
         b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
     i = 0
     while i < n:
         kind = lkind[i]
-        if kind == "text" and i not in accepted:
+        opening = starts[i]
+        if kind == "text" and opening is None:
             if inline and i in inline:
                 # An annotated label read as text opens a paragraph; a label alone on its line runs into the next.
                 last = inline[i][0]
@@ -478,6 +639,14 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
                 label_line = len(para) == 1 and b.para_col > 0
                 score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
+                if score <= 0 and (
+                    len(prev) > unwrapped_at
+                    or (not wrapped and prev.rstrip()[-1:] in _DASHES)
+                    or _LIST_ITEM.match(ltext[i]) is not None
+                ):
+                    # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
+                    # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
+                    score = _NOT_WRAPPED
                 if TRACE is not None:
                     TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
                 if -AMBIGUOUS < score < AMBIGUOUS:
@@ -491,8 +660,9 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 first_text_line = i
             prev_text_line = i
             glue = False
-        elif i in accepted:
-            last, m, label, name = accepted[i]
+        elif opening is not None:
+            last, m, label, _ = opening
+            starts[i] = candidates[last] = None
             col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
             rest_col = m.rest
             annotation = m.annotation
@@ -501,7 +671,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
                 # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
                 annotation = said.group(1)
                 rest_col = said.end()
-            b.open_turn(_TurnStart(i, col, last, label, ids[name], annotation))
+            time = slots[label].time if label in slots else None
+            b.open_turn(_TurnStart(i, col, last, label, ids[label], annotation, time))
             glue = False
             if ltext[last][rest_col:].strip():
                 b.start_paragraph(last, rest_col)
@@ -518,7 +689,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
             note_kind = lines.note[i]
             assert note_kind is not None
             if note_kind is NoteKind.PAGE and b.para:
-                resume = _resume_after_page_break(lines, i, prev_text_line, accepted)
+                resume = _resume_after_page_break(lines, i, prev_text_line, starts)
                 if resume > 0:
                     # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
                     for j in range(i, resume):

@@ -26,6 +26,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from stenogram.lexicon import VOCATIVES, is_title
+from stenogram.parse.slots import read_slots, split_slots
+
 __all__ = [
     "ANONYMOUS_ROLES",
     "REJECTED",
@@ -33,6 +36,7 @@ __all__ = [
     "WEAK",
     "LabelMatch",
     "is_label_prefix",
+    "match_dash_label",
     "match_label",
     "strength_of",
 ]
@@ -92,7 +96,7 @@ _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
     "und zu ten ter bint ben ap af av"
 )
-_VOCATIVE = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "ladies", "colleagues", "your"})
+_VOCATIVE = VOCATIVES
 # Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
 _SENTENCE_OPENERS = _wordset(
     "about regarding as in on at for with from to by if when while because although and but so or then now here "
@@ -108,7 +112,6 @@ _SENTENCE_WORDS = _wordset(
 )
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
-_ANNOTATION = re.compile(r"\s*\((?P<ann>[^()]{1,60})\)\s*$")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_TITLE = re.compile(
@@ -130,7 +133,8 @@ class LabelMatch(NamedTuple):
     start: int  # column where the label starts
     rest: int  # column where the spoken text after the label starts
     strength: int  # STRONG, WEAK or REJECTED
-    form: str  # "colon", "period" or "bare"
+    form: str  # "colon", "period", "bare" or "dash"
+    slots: tuple[str, ...] = ()  # the brackets after the name: "(Northtown, Lib.)", "(14:03)"
 
 
 def fold(label: str) -> str:
@@ -188,7 +192,8 @@ def _strength(name: str, form: str) -> int:
     folded = [w.strip(_TRIM).casefold() for w in words]
     if folded[0] in _VOCATIVE and "," in name:
         return REJECTED  # "Mr President, colleagues:" opens a speech, it does not name a speaker
-    plain = [f for f, w in zip(folded, words, strict=True) if not w.isupper() or w == "I"]
+    # Lower-case words only (and "I"): a capitalised "May", "Long" or "Bill" in a label is a name.
+    plain = [f for f, w in zip(folded, words, strict=True) if w[:1].islower() or w == "I"]
     opener = folded[0] in _SENTENCE_OPENERS and not words[0].isupper()
     if opener or not _SENTENCE_WORDS.isdisjoint(plain):
         return REJECTED  # "About President Trump:", "What we said:" are sentences
@@ -204,7 +209,8 @@ def _strength(name: str, form: str) -> int:
 def _strength_with_role_words(words: list[str], verdicts: list[bool | None], folded: list[str], lower: int) -> int:
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
-        return STRONG  # "Question from the audience", "Question from Perm Territory"
+        # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
+        return STRONG if len(folded) > 1 and (folded[1] in _CONNECTORS or folded[1] in ("from", "by")) else REJECTED
     unnamed = verdicts.count(False) + verdicts.count(None)
     if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname
@@ -244,17 +250,77 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
         label = fold(raw)
         if form == "period" and label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q":
             return None
-        annotation = None
-        name = label
-        a = _ANNOTATION.search(label) if label[-1:] == ")" else None  # folded: nothing after the ")"
-        if a is not None and a.start() > 0:
-            annotation = a.group("ann").strip()
-            name = label[: a.start()].rstrip()
+        name, slots, annotation = _name_and_slots(label)
         strength = STRONG if form == "bare" else _strength(name, form)
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
-        return LabelMatch(label, name, annotation, start, rest, strength, form)
+        return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
     return None
+
+
+def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
+    """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
+    if "(" not in label:
+        return label, (), None
+    name, slots = split_slots(label)
+    if not slots or not name:
+        return label, (), None
+    return name, slots, read_slots(slots).annotation
+
+
+# A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
+_DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
+# The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
+# Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
+# label ends before the verb, which is the first word of the text.
+_DASH_SEP = re.compile(rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)")
+# A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
+_SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
+
+
+def match_dash_label(line: str) -> LabelMatch | None:
+    """A label closed by a dash, as parliaments from Canberra to Ankara print them, or None.
+
+    Only a line that opens with an honorific, an office or a word in capitals
+    is asked: in running prose a dash after a few capitalised words is common.
+    """
+    head = _DASH_HEAD.match(line)
+    if head is None:
+        return None
+    first = head.group("first")
+    if first == "The":  # "The PRESIDENT -", "The CHAIRMAN (Mr Scholes -"
+        second = line[head.end() :].split(None, 1)[:1]
+        first = second[0] if second else ""
+    if not (is_title(first) or (first.isupper() and len(first) > 1) or _CAMEL_TITLE.match(first)):
+        return None
+    start = head.start("first")
+    for sep in _DASH_SEP.finditer(line, start, start + 160):
+        raw = line[start : sep.start()]
+        if ":" in raw or not raw.strip():
+            return None
+        label = fold(raw).rstrip(".,").rstrip()
+        square = _SQUARE_TIME.search(label)
+        name, slots, annotation = _name_and_slots(label[: square.start()] if square else label)
+        if square:
+            slots = (*slots, square.group(1))
+        if len(name) > 120:
+            return None
+        return LabelMatch(label, name, annotation, start, sep.end(), _dash_strength(name), "dash", slots)
+    return None
+
+
+# "SenatorFRASER", "SenatorSir": an office run into the capitalised name by a lost space.
+_CAMEL_TITLE = re.compile(r"(?:Senator|Mr|Dr|Sir)[A-Z]")
+
+
+def _dash_strength(name: str) -> int:
+    """A dash label is strong when its words are a name and it holds a title or a name in capitals."""
+    strength = _strength(name, "dash")
+    if strength == REJECTED:
+        return REJECTED
+    words = name.split()
+    marked = any(is_title(w) for w in words) or any(w.isupper() and len(w.strip(".,'’")) > 1 for w in words)
+    return STRONG if marked or _CAMEL_TITLE.match(name) else WEAK
 
 
 _SP_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"  # _SP
@@ -272,6 +338,11 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     colon = half if full < 0 or 0 <= half < full else full
     if colon < 0:
         return None
+    if "(" in line[:colon] and line.count("(", 0, colon) > line.count(")", 0, colon):
+        # "Ms SMITH (Northtown) (14:03): …": a colon inside brackets is not the label's.
+        half = colon = _colon_after_brackets(line)
+        if colon < 0:
+            return None
     start = len(line) - len(line.lstrip(_SP_CHARS))
     if start > 12 or start >= colon:
         return None
@@ -292,6 +363,19 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
             return None
     tail = line[colon + 1 :]
     return line[start:end], start, colon + 1 + len(tail) - len(tail.lstrip(_SP_CHARS))
+
+
+def _colon_after_brackets(line: str) -> int:
+    """The first colon outside brackets within a label's length, or -1."""
+    depth = 0
+    for pos, ch in enumerate(line[:240]):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == ":" and depth <= 0:
+            return pos
+    return -1
 
 
 def is_label_prefix(line: str, *, role_words: bool = False) -> bool:

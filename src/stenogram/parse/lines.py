@@ -15,11 +15,12 @@ run at over 10 MB/s in pure Python. Classification is by tables
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from itertools import accumulate, pairwise
 
 from stenogram.model import NoteKind
-from stenogram.parse.labels import LabelMatch, is_label_prefix, match_label
+from stenogram.parse.labels import REJECTED, LabelMatch, is_label_prefix, match_dash_label, match_label
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
 
 __all__ = ["Lines", "split_lines"]
@@ -36,7 +37,9 @@ class Lines:
         body = text[start:]
         lines = self.text = body.split("\n")
         self.first_number = text.count("\n", 0, start) + 1
-        self.offset = list(accumulate(map((1).__add__, map(len, lines)), initial=start))[:-1]
+        # Machine integers (8 bytes a line, not an int object each): a text of many short lines is mostly this.
+        self.offset = array("q", accumulate(map((1).__add__, map(len, lines)), initial=start))
+        self.offset.pop()
         # Whole-list passes and one regex over the text rather than a Python loop with tests per line:
         # blank or text by stripping, and only lines whose first visible character may open a note are asked.
         kinds = ["text" if line and not line.isspace() else "blank" for line in lines]
@@ -59,12 +62,18 @@ class Lines:
             # Blank-line records: a label opens a block, so only block starts are asked, in every form.
             for i, kind in enumerate(kinds):
                 if kind == "text" and self.para_start(i):
-                    labels[i] = match_label(self.text[i])
+                    line = self.text[i]
+                    labels[i] = match_label(line) or (match_dash_label(line) if _has_dash(line) else None)
         else:
-            # Running text: any line may open a turn, but only with a colon label.
+            # Running text: any line may open a turn, with a colon label or a dash label.
             for i in [i for i, line in enumerate(lines) if ":" in line or "：" in line]:
                 if kinds[i] == "text":
                     labels[i] = match_label(lines[i], colon_only=True)
+            for i in [i for i, line in enumerate(lines) if _has_dash(line)]:
+                colon = labels[i]
+                if kinds[i] == "text" and (colon is None or colon.strength == REJECTED):
+                    # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
+                    labels[i] = match_dash_label(lines[i]) or colon
 
     def __len__(self) -> int:
         return len(self.text)
@@ -146,6 +155,12 @@ class Lines:
             if HEADING_START.match(text[s]):
                 return EXCERPT_RE.fullmatch(" ".join(line.strip() for line in text[s : i + 1])) is not None
         return False
+
+
+def _has_dash(line: str) -> bool:
+    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move", "Mr WEBB asked …")?"""
+    head = line[:170]
+    return "-" in head or "—" in head or "–" in head or " asked " in head
 
 
 def _is_header_tail(line: str) -> bool:

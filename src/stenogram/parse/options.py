@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 __all__ = ["ParseOptions"]
@@ -22,6 +24,14 @@ class ParseOptions:
     False keeps such a line after the first turn of running (not blank-line
     separated) text as text of the running turn, with an "annotated-label"
     diagnostic (the reading of stenogram 0.1).
+
+    For the transcripts a learned label grammar still gets wrong, users steer
+    it: ``separators`` names the label separators the document uses (only
+    those open turns, and a dash needs no second occurrence); ``speakers``
+    lists names or labels that open a turn wherever a line starts with one
+    and a separator; ``label_lines`` and ``text_lines`` are 1-based line
+    numbers whose label candidate is taken, or read as text, whatever the
+    grammar says.
     """
 
     strict: bool = attrs.field(
@@ -33,4 +43,20 @@ class ParseOptions:
     annotated_labels: bool = attrs.field(
         default=True,
         metadata={"help": "'Name (retranslated):' opens a turn (false: text of the running turn, as in 0.1)"},
+    )
+    separators: tuple[Literal["colon", "dash"], ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        metadata={"help": "the label separators the document uses (default: learned from the document)"},
+    )
+    speakers: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        metadata={"help": "names or labels that always open a turn when a line starts with one and a separator"},
+    )
+    label_lines: tuple[int, ...] = attrs.field(
+        default=(), converter=tuple, metadata={"help": "line numbers whose label candidate always opens a turn"}
+    )
+    text_lines: tuple[int, ...] = attrs.field(
+        default=(), converter=tuple, metadata={"help": "line numbers that are never a label"}
     )

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from stenogram.lexicon import is_title
 from stenogram.model import Participant
 from stenogram.parse.labels import ANONYMOUS_ROLES
+from stenogram.parse.slots import Slots
 
-__all__ = ["resolve_speakers", "slug", "split_role"]
+__all__ = ["ROLE_CONNECTORS", "is_role_word", "resolve_speakers", "slug", "split_role"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -47,7 +49,15 @@ _ROLE_WORDS = _wordset(
     "rev"
 )
 _HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "madam"])
-_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
+_CONNECTORS = ROLE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
+
+
+def is_role_word(word: str) -> bool:
+    """Is ``word`` part of an office rather than of a name ("Minister", "Presidential", "Präsidentin")?"""
+    folded = word.casefold().strip(",")
+    return folded not in _CONNECTORS and (folded in _ROLE_WORDS or is_title(word))
+
+
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _KEY_DROP = re.compile(r"[.\s\u00a0'’]+")
@@ -125,11 +135,36 @@ def _display(variants: Sequence[str]) -> str:
     return variants[0].title()
 
 
-def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participant, ...], dict[str, str]]:
+def resolve_speakers(
+    labels: Sequence[tuple[str, str]], slots: Mapping[str, Slots] | None = None
+) -> tuple[tuple[Participant, ...], dict[str, str]]:
     """Participants in order of first appearance, and a map label name -> participant id.
 
-    ``labels`` are (label as printed, label without its annotation) pairs, in document order.
+    ``labels`` are (label as printed, label without its brackets) pairs, in
+    document order; ``slots`` what the brackets of a printed label said. A
+    person inside the brackets (``The Chair (Hon. Ann Roe (…))``) is the
+    speaker, the label's own words their role, and the bare role later
+    (``The Chair``) is the same participant while one person held it.
     """
+    slots = slots or {}
+    held: dict[str, set[str]] = {}  # role key -> the person names that held it
+    extra: dict[str, Slots] = {}  # person name -> the brackets that described them first
+    named: list[tuple[str, str]] = []
+    for label, name in labels:
+        found = slots.get(label)
+        if found is not None and found.person:
+            held.setdefault(_key(name), set()).add(found.person)
+            extra.setdefault(found.person, found._replace(role=found.role or name))
+            named.append((label, found.person))
+        else:
+            if found is not None:
+                extra.setdefault(name, found)
+            named.append((label, name))
+    for role_key, people in held.items():
+        if len(people) == 1:
+            (person,) = people
+            named = [(label, person if _key(name) == role_key else name) for label, name in named]
+    given, labels = labels, named
     distinct = list(dict.fromkeys(name for _, name in labels))
     shown: dict[str, list[str]] = {}
     for label, name in labels:
@@ -140,6 +175,8 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
     roles: dict[str, str | None] = {}
     printed: dict[str, list[str]] = {}
     anonymous: dict[str, bool] = {}
+    party: dict[str, str | None] = {}
+    seat: dict[str, str | None] = {}
     key_of: dict[str, str] = {}
     for label in distinct:
         if label.casefold() in ANONYMOUS_ROLES:
@@ -156,6 +193,11 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
             anonymous[key] = label.casefold() in ANONYMOUS_ROLES
         names[key].append(person)
         printed[key].extend(shown[label])
+        described = extra.get(label)
+        if described is not None:
+            role = described.role or role
+            party.setdefault(key, described.affiliation)
+            seat.setdefault(key, described.constituency)
         if role and not roles[key]:
             roles[key] = role
     merged: dict[str, str] = {}
@@ -184,6 +226,9 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
         printed[long].extend(printed[short])
         if roles[short] and not roles[long]:
             roles[long] = roles[short]
+        for table in (party, seat):
+            if table.get(short) and not table.get(long):
+                table[long] = table[short]
     participants: list[Participant] = []
     ids: dict[str, str] = {}
     used: set[str] = set()
@@ -203,8 +248,15 @@ def resolve_speakers(labels: Sequence[tuple[str, str]]) -> tuple[tuple[Participa
                 role=roles[key],
                 labels=tuple(dict.fromkeys(printed[key])),
                 anonymous=anonymous[key],
+                affiliation=party.get(key),
+                constituency=seat.get(key),
             )
         )
     for short, long in merged.items():
         ids[short] = ids[long]
-    return tuple(participants), {label: ids[key_of[label]] for label in distinct}
+    by_name = {name: ids[key_of[name]] for name in distinct}
+    # Looked up by the printed label (one role may name different people) and by the name given.
+    found_ids = {printed_name: by_name[name] for (printed_name, _), (_, name) in zip(given, labels, strict=True)}
+    for (_, name_given), (_, name) in zip(given, labels, strict=True):
+        found_ids.setdefault(name_given, by_name[name])
+    return tuple(participants), found_ids

@@ -13,7 +13,6 @@ Where each sample comes from, and its licence, is in ``NOTICE.md`` beside it
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from stenogram.errors import UnknownFormatError
@@ -29,12 +28,12 @@ def names() -> tuple[str, ...]:
 
 
 def path(name: str) -> Path:
-    """The file of sample ``name`` (installed packages are plain folders, so this is a real path)."""
+    """The file of sample ``name``: the package is installed as a plain folder (it is not zip-safe)."""
     if name not in _FILES:
         raise UnknownFormatError(name, names(), kind="sample")
-    return Path(str(resources.files(__name__).joinpath(_FILES[name])))
+    return Path(__file__).with_name(_FILES[name])
 
 
 def notice() -> str:
     """The source and licence of the samples."""
-    return resources.files(__name__).joinpath("NOTICE.md").read_text(encoding="utf-8")
+    return Path(__file__).with_name("NOTICE.md").read_text(encoding="utf-8")

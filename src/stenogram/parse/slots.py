@@ -1,0 +1,158 @@
+"""The bracketed slots parliaments print after a speaker's name.
+
+``Ms SMITH (Northtown—Minister for Transport) (14:03)``, ``Mr. Jean Roy
+(Lac-Bleu, Lib.)``, ``The Chair (Hon. Ann Roe (Riverside—Hills, Lib.))``,
+``Abgeordnete Dr. Eva Muster(ÖVP)``: each bracket is read by one table of
+shapes (a clock time, a translation note, a party, a constituency and an
+office, a person inside a role) into the fields of :class:`Slots`.
+
+>>> split_slots("The Chair (Hon. Ann Roe (Riverside—Hills, Lib.))")
+('The Chair', ('Hon. Ann Roe (Riverside—Hills, Lib.)',))
+>>> s = read_slots(("Hon. Ann Roe (Riverside—Hills, Lib.)",))
+>>> s.person, s.constituency, s.affiliation
+('Ann Roe', 'Riverside—Hills', 'Lib.')
+>>> read_slots(("Northtown—Minister for Transport", "14:03"))[1:5]
+('Minister for Transport', None, 'Northtown', '14:03')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from stenogram.lexicon import HONORIFICS, TRANSLATION_NOTES, is_title
+
+__all__ = ["Slots", "read_slots", "split_slots"]
+
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
+# A party or group as printed: "Lib.", "ÖVP", "NEOS", "CPC", "Grüne", "B&Q" (short, no lower-case word).
+_PARTY = re.compile(r"[^\W\d_][\w.&'’/-]{0,11}(?: [^\W\d_a-z][\w.&'’/-]{0,11})?")
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+
+
+class Slots(NamedTuple):
+    """What the brackets after a name said; every field may be empty."""
+
+    person: str | None  # "Hon. Ann Roe" inside "The Chair (…)": the label's own words are a role
+    role: str | None  # an office printed in the bracket
+    affiliation: str | None  # party or group
+    constituency: str | None  # electorate or riding
+    time: str | None  # the sitting time printed with the label
+    annotation: str | None  # anything else: a translation note, a country, a place
+
+
+_EMPTY = Slots(None, None, None, None, None, None)
+
+
+def split_slots(label: str) -> tuple[str, tuple[str, ...]]:
+    """The label without the brackets that end it, and the brackets' contents in order.
+
+    Brackets may nest; a bracket left open at the end ("The CHAIRMAN (Mr Scholes",
+    as old Hansard prints before a dash) is a slot too.
+    """
+    base = label.rstrip()
+    if "(" not in base:
+        return base, ()
+    slots: list[str] = []
+    opened = base.rfind("(")
+    if base.count("(") > base.count(")") and ")" not in base[opened:]:
+        slots.append(base[opened + 1 :].strip())
+        base = base[:opened].rstrip()
+    while base.endswith(")"):
+        depth = 0
+        for pos in range(len(base) - 1, -1, -1):
+            ch = base[pos]
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            break  # unbalanced: leave it in the name
+        if pos == 0:
+            break  # the whole label is in brackets: it is not a slot of anything
+        slots.append(base[pos + 1 : -1].strip())
+        base = base[:pos].rstrip()
+    return base, tuple(reversed(slots))
+
+
+def _without_honorifics(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_party(text: str) -> bool:
+    return _PARTY.fullmatch(text) is not None and not _TIME.fullmatch(text)
+
+
+def _is_role(text: str) -> bool:
+    """An office: a title word, or lower-case words between capitalised ones ("Minister for Transport")."""
+    words = text.split()
+    return any(is_title(w) for w in words) or any(w[:1].islower() for w in words[1:])
+
+
+def _looks_like_person(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 7 and words[0].casefold() in HONORIFICS
+
+
+def read_slots(slots: tuple[str, ...]) -> Slots:
+    """Read each bracket by the first shape it fits; later brackets do not undo earlier ones."""
+    if not slots:
+        return _EMPTY
+    found: dict[str, str] = {}
+
+    def put(field: str, value: str | None) -> None:
+        if value and field not in found:
+            found[field] = value
+
+    for slot in slots:
+        folded = slot.casefold()
+        if _TIME.fullmatch(slot):
+            put("time", slot)
+        elif any(note in folded for note in TRANSLATION_NOTES):
+            put("annotation", slot)
+        elif slot.endswith(")") or _looks_like_person(slot):
+            name, inner = split_slots(slot)
+            nested = read_slots(inner)
+            put("person", _without_honorifics(name))
+            for field in ("role", "affiliation", "constituency", "time", "annotation"):
+                put(field, getattr(nested, field))
+        elif "," in slot:
+            head, _, tail = slot.rpartition(",")
+            tail = tail.strip()
+            if _is_party(tail):
+                put("affiliation", tail)
+                _place_or_office(head.strip(), put)
+            else:
+                put("annotation", slot)
+        elif _is_party(slot) and len(slot) <= 12:
+            put("affiliation", slot)
+        else:
+            _place_or_office(slot, put, single=True)
+    return Slots(
+        found.get("person"),
+        found.get("role"),
+        found.get("affiliation"),
+        found.get("constituency"),
+        found.get("time"),
+        found.get("annotation"),
+    )
+
+
+def _place_or_office(text: str, put: Callable[[str, str | None], None], *, single: bool = False) -> None:
+    """ "Northtown—Minister for Transport": a constituency, a dash, an office; or one of them."""
+    parts = _DASH.split(text, maxsplit=1) if _DASH.search(text) else [text]
+    if len(parts) == 2 and _is_role(parts[1]) and not _is_role(parts[0]):
+        put("constituency", parts[0])
+        put("role", parts[1])
+    elif _is_role(text):
+        put("role", text)
+    elif single:
+        put("annotation", text)  # "(Russian Federation)", "(Darling Downs)": a place, kept as printed
+    else:
+        put("constituency", text)

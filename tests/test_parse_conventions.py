@@ -1,0 +1,149 @@
+"""One short synthetic example for each publisher convention the parser reads (docs/parser.md's table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stenogram import parse
+from stenogram.model import Transcript
+
+
+def labels(t: Transcript) -> list[str]:
+    return [turn.label for turn in t.turns]
+
+
+def texts(t: Transcript) -> list[str]:
+    return [p.text for turn in t.turns for p in turn.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "first"),
+    [
+        ("Mr FULLER - Can the Minister say when?", "Mr FULLER", "Can the Minister say when?"),
+        ("Mr BARTON. - Before we adjourn, one word.", "Mr BARTON", "Before we adjourn, one word."),
+        ("Senator SMITH.-I move the motion.", "Senator SMITH", "I move the motion."),
+        ("Ms WORTH—I move:", "Ms WORTH", "I move:"),
+        ("Mr SPEAKER—Order!", "Mr SPEAKER", "Order!"),
+        ("BAŞKAN – Sayın milletvekilleri, oturumu açıyorum.", "BAŞKAN", "Sayın milletvekilleri, oturumu açıyorum."),
+    ],
+)
+def test_dash_separators_part_label_and_speech_without_losing_a_word(line: str, label: str, first: str) -> None:
+    text = f"{line}\nMr REID - I should like an answer.\nThe PRESIDENT - Order.\n"
+    t = parse(text)
+    assert labels(t) == [label, "Mr REID", "The PRESIDENT"]
+    assert texts(t)[0] == first
+
+
+def test_one_dash_in_prose_is_not_a_label() -> None:
+    t = parse("Anna Petrova: Good morning.\nMr Smith - a friend of mine - said so.\n")
+    assert labels(t) == ["Anna Petrova"]
+    assert "Mr Smith - a friend of mine - said so." in " ".join(texts(t))
+
+
+def test_parenthetical_slots_give_affiliation_constituency_role_and_time() -> None:
+    t = parse(
+        "Ms SMITH (Northtown—Minister for Transport) (14:03): I rise today.\n"
+        "Mr. Jean Roy (Lac-Bleu, Lib.): Thank you.\n"
+        "Abgeordnete Dr. Eva Muster (ÖVP): Danke.\n"
+    )
+    smith, roy, muster = t.participants
+    assert (smith.name, smith.role, smith.constituency) == ("Smith", "Minister for Transport", "Northtown")
+    assert t.turns[0].time == "14:03"
+    assert texts(t)[0] == "I rise today."
+    assert (roy.name, roy.constituency, roy.affiliation) == ("Jean Roy", "Lac-Bleu", "Lib.")
+    assert muster.affiliation == "ÖVP"
+    assert not any("(" in p.name for p in t.participants)
+
+
+def test_a_chair_named_in_brackets_is_one_participant_with_the_bare_role_later() -> None:
+    t = parse(
+        "The Chair (Hon. Ann Roe (Riverside—Hills, Lib.)): I call the meeting to order.\n"
+        "Mr. Bryan May (Cambridge, Lib.): Thank you, Madam Chair.\n"
+        "The Chair: Thank you.\n"
+        "The Acting Chair (Mr. Tom Bay (Eastside, CPC)): I take the chair.\n"
+    )
+    chair = t.participant(t.turns[0].speaker)
+    assert (chair.name, chair.role, chair.affiliation, chair.constituency) == (
+        "Ann Roe",
+        "The Chair",
+        "Lib.",
+        "Riverside—Hills",
+    )
+    assert t.turns[2].speaker == chair.id
+    assert t.participant(t.turns[3].speaker).name == "Tom Bay"
+    assert t.participant(t.turns[1].speaker).name == "Bryan May"  # a surname that is a month
+
+
+def test_long_role_labels_with_nested_brackets() -> None:
+    role = (
+        "Parliamentary Secretary to the Minister of Environment and Climate Change"
+        " and to the Minister of Natural Resources"
+    )
+    t = parse(f"Ms. Jane Doe ({role}, Lib.): Thank you.\nThe Chair: Go ahead.\n")
+    jane = t.participants[0]
+    assert (jane.name, jane.role, jane.affiliation) == ("Jane Doe", role, "Lib.")
+
+
+def test_a_heading_above_a_label_stays_out_of_it() -> None:
+    t = parse(
+        "Präsident Dr. Heinz Fischer: Die Sitzung ist eröffnet.\n"
+        "Einlauf und Zuweisungen\n"
+        "Präsident Dr. Heinz Fischer: Hinsichtlich der Zuweisungen verweise ich auf die Mitteilung.\n"
+    )
+    assert labels(t) == ["Präsident Dr. Heinz Fischer", "Präsident Dr. Heinz Fischer"]
+    assert "Einlauf und Zuweisungen" in texts(t)[0] or "Einlauf und Zuweisungen" in texts(t)
+
+
+def test_colon_lead_ins_in_a_parliament_of_titled_labels_are_text() -> None:
+    t = parse(
+        "Präsident Ing. Norbert Hofer: Als Nächster zu Wort gemeldet ist Herr Abgeordneter Hagen.\n"
+        "Abgeordneter Christoph Hagen (STRONACH): Herr Präsident! Meine Damen und Herren!\n"
+        "Zweiter Punkt: Die Grenzen sind offen.\n"
+        "Herr Kollege Amon, nur zur Kenntnisnahme: Sie haben richtig vorgelesen.\n"
+        "Der Antrag hat folgenden Gesamtwortlaut:\n"
+        "Präsident Ing. Norbert Hofer: Nächster Redner: Herr Abgeordneter Kai Jan Krainer.\n"
+        "Abgeordneter Kai Jan Krainer (SPÖ): Danke.\n"
+        "Präsident Ing. Norbert Hofer: Zu Wort gelangt Frau Abgeordnete Muster.\n"
+        "Abgeordnete Dr. Eva Muster (ÖVP): Danke.\n"
+    )
+    assert labels(t) == [
+        "Präsident Ing. Norbert Hofer",
+        "Abgeordneter Christoph Hagen (STRONACH)",
+        "Präsident Ing. Norbert Hofer",
+        "Abgeordneter Kai Jan Krainer (SPÖ)",
+        "Präsident Ing. Norbert Hofer",
+        "Abgeordnete Dr. Eva Muster (ÖVP)",
+    ]
+    assert "Zweiter Punkt: Die Grenzen sind offen." in " ".join(texts(t))
+
+
+def test_a_heading_in_capitals_with_a_colon_is_not_a_label() -> None:
+    t = parse("Senator GIVENS - I ask a question.\nHANSARD STAFF: TYPISTS\nSenator PEARCE - I answer it.\n")
+    assert labels(t) == ["Senator GIVENS", "Senator PEARCE"]
+
+
+def test_procedure_after_an_anonymous_role_word_is_text() -> None:
+    t = parse("Mr SPEAKER - I put the question.\nQuestion put:\nThat the motion be agreed to.\nMr REID - No.\n")
+    assert labels(t) == ["Mr SPEAKER", "Mr REID"]
+    assert "Question put:" in " ".join(texts(t))
+
+
+def test_a_line_no_wrap_could_make_ends_its_paragraph() -> None:
+    long = "word " * 80
+    wrapped = "\n".join(["a line of wrapped text that goes on and on to the width"] * 6)
+    t = parse(f"Anna Petrova: {wrapped}\n{long.strip()}\nNext paragraph here.\n")
+    assert texts(t)[-1] == "Next paragraph here."
+
+
+def test_users_steer_the_grammar_with_separators_speakers_and_line_numbers() -> None:
+    text = "Chair - Welcome.\nAnna Petrova: Thanks.\nnote: a word.\nZweiter Punkt: mine.\n"
+    assert labels(parse(text)) == ["Anna Petrova"]
+    assert labels(parse(text, separators=("dash",))) == ["Chair"]
+    assert labels(parse(text, separators="colon,dash")) == ["Chair", "Anna Petrova"]
+    steered = parse(text, speakers=("note",), text_lines=(2,))
+    assert labels(steered) == ["note"]
+    assert "Anna Petrova: Thanks." in " ".join(p.text for p in steered.preamble if hasattr(p, "marks"))
+    forced = parse(text, label_lines=(4, 9))
+    assert "Zweiter Punkt" in labels(forced)
+    unmatched = [d.message for d in forced.diagnostics if d.code == "label-line-unmatched"]
+    assert unmatched == ["line 9 was declared a label but holds no label followed by a separator"]
