@@ -147,3 +147,25 @@ def test_users_steer_the_grammar_with_separators_speakers_and_line_numbers() -> 
     assert "Zweiter Punkt" in labels(forced)
     unmatched = [d.message for d in forced.diagnostics if d.code == "label-line-unmatched"]
     assert unmatched == ["line 9 was declared a label but holds no label followed by a separator"]
+
+
+def test_collective_speakers_are_their_own_turns_and_interjections_asides() -> None:
+    t = parse(
+        "Mr SMITH: I move the motion.\nSome hon. members: Agreed.\nThe SPEAKER: The motion is carried.\n"
+        "Opposition members interjecting—\nHonourable members: Hear, hear!\n"
+    )
+    assert labels(t) == ["Mr SMITH", "Some hon. members", "The SPEAKER", "Honourable members"]
+    assert t.participant(t.turns[1].speaker).anonymous
+    aside = t.turns[2].paragraphs[-1]
+    assert (aside.text, aside.is_aside) == ("Opposition members interjecting—", True)
+
+
+def test_lead_ins_and_numbered_items_stay_in_the_speech() -> None:
+    t = parse(
+        "Anna Petrova: Let me quote what the committee wrote:\nThe budget is balanced.\n"
+        "Recommendation 2: That the bill pass.\nIvan Sidorov: Thank you.\n"
+    )
+    assert labels(t) == ["Anna Petrova", "Ivan Sidorov"]
+    assert texts(t)[:2] == ["Let me quote what the committee wrote:", "The budget is balanced."]
+    numbered = parse("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: How are you?\nSpeaker 2: Fine.\n")
+    assert labels(numbered) == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]

@@ -50,6 +50,20 @@ _PIECES = st.sampled_from(
         "January 21, 2020",
         "17:40",
         "3452",
+        "Mr BARTON - I move-",
+        "Senator SMITH.-I move.",
+        "Ms WORTH—I move:",
+        "The CHAIRMAN (Mr Scholes -The question is:",
+        "Mr GREGORY asked the Minister, upon notice -",
+        "Senator Sir WILLIAM GLASGOW [10.19]. - I move.",
+        "Ms SMITH (Northtown—Minister for Transport) (14:03): I rise.",
+        "The Chair (Hon. Ann Roe (Riverside—Hills, Lib.)): Order.",
+        "Abgeordnete Dr. Eva Muster(ÖVP): Danke.",
+        "Some hon. members: Agreed.",
+        "Opposition members interjecting—",
+        "Einlauf und Zuweisungen",
+        "HANSARD STAFF: TYPISTS",
+        "(1) This section applies.",
         "",
         " ",
         "\u00a0",
@@ -227,3 +241,33 @@ def _wrap_width_by_every_width(lengths: list[int]) -> tuple[int, bool]:
 @given(st.lists(st.one_of(st.integers(0, 400), st.integers(55, 85)), max_size=80))
 def test_wrap_width_over_distinct_lengths_equals_every_width(lengths: list[int]) -> None:
     assert reflow.wrap_width(lengths) == _wrap_width_by_every_width(lengths)
+
+
+_HEADINGS = st.one_of(
+    st.lists(st.from_regex(r"[A-Z]{2,10}", fullmatch=True), min_size=2, max_size=4).map(" ".join),
+    st.tuples(
+        st.from_regex(r"[A-Z][a-z]{3,10}", fullmatch=True),
+        st.sampled_from(["und", "der", "des", "zur"]),
+        st.from_regex(r"[A-Z][a-z]{3,10}", fullmatch=True),
+    ).map(" ".join),
+)
+_SPEECHES = st.sampled_from(
+    [
+        "Präsident Dr. Heinz Fischer: Die Sitzung ist eröffnet.",
+        "Mr BARTON - I move the motion.",
+        "Senator FRASER - I have a petition.",
+        "Abgeordnete Dr. Eva Muster (ÖVP): Danke.",
+        "The PRESIDENT - Order.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.none() | _HEADINGS, _SPEECHES), min_size=2, max_size=6))
+def test_labels_never_take_in_heading_text(sections: list[tuple[str | None, str]]) -> None:
+    lines = [line for heading, speech in sections for line in (heading, speech) if line is not None]
+    text = "Mr REID - First.\nMr REID - Second.\n" + "\n".join(lines) + "\n"
+    t = build_transcript(text, options=OPTIONS)
+    headings = {heading for heading, _ in sections if heading}
+    for turn in t.turns:
+        assert not any(heading in turn.label for heading in headings), turn.label

@@ -1,4 +1,4 @@
-"""Word tables the parser shares: titles, honorifics, vocatives, translation notes.
+"""Word tables the parser, the analysis and the exporters share: months, weekdays, titles, speakers.
 
 One place for the words that tell a speaker label from a sentence, in the
 languages the corpora print (English, German, French, Russian, Turkish).
@@ -9,11 +9,17 @@ Compared case-folded; German compounds (``Bundesministerin``,
 from __future__ import annotations
 
 __all__ = [
+    "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "MONTH_PATTERN",
     "TITLES",
     "TITLE_ENDINGS",
     "TRANSLATION_NOTES",
     "VOCATIVES",
+    "WEEKDAYS",
     "is_title",
 ]
 
@@ -21,6 +27,46 @@ __all__ = [
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one string: tables stay readable."""
     return frozenset(text.casefold().split())
+
+
+#: The English month names, in order, as printed.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)  # fmt: skip
+#: Month names in the languages of the corpora, case-folded, to their number.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january januar janvier января январь",
+            "february februar février февраля февраль",
+            "march märz mars марта март",
+            "april avril апреля апрель",
+            "may mai мая май",
+            "june juni juin июня июнь",
+            "july juli juillet июля июль",
+            "august août августа август",
+            "september septembre сентября сентябрь",
+            "october oktober octobre октября октябрь",
+            "november novembre ноября ноябрь",
+            "december dezember décembre декабря декабрь",
+        ),
+        1,
+    )
+    for name in names.split()
+}
+#: English abbreviations, case-folded ("Sept." is read without its period).
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+#: A regular-expression alternation of the English month names, for patterns that print them capitalised.
+MONTH_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"
+#: Weekday names, case-folded, Monday first.
+WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
 
 
 #: Forms of address printed before a name: a label that holds one names a person.
@@ -59,6 +105,18 @@ VOCATIVES = _words(
 TRANSLATION_NOTES = (
     "retranslated", "re-translated", "translated", "interpreted", "interpretation", "interpreter", "translation",
     "speaking in", "in english", "in french", "language=",
+)  # fmt: skip
+
+
+#: Speakers who are many people at once: each is an anonymous participant, never glued to a speech.
+COLLECTIVE_SPEAKERS = frozenset(
+    {
+        "some hon. members", "hon. members", "an hon. member", "several hon. members", "all hon. members",
+        "some honourable members", "honourable members", "an honourable member", "some honorable members",
+        "honorable members", "an honorable member", "some members", "members", "opposition members",
+        "government members", "some senators", "senators", "honourable senators", "honorable senators",
+        "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+    }
 )  # fmt: skip
 
 

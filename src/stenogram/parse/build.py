@@ -1,8 +1,10 @@
 """Assemble the model: classified lines -> preamble, turns, notes, participants, diagnostics.
 
 The stages are the modules next to this one (:mod:`.lines`, :mod:`.labels`,
-:mod:`.notes`, :mod:`.reflow`, :mod:`.speakers`); this module only walks the
-lines once, asks them, and records every guess as a
+:mod:`.slots`, :mod:`.notes`, :mod:`.reflow`, :mod:`.speakers`); this module
+decides which label candidates open turns by the grammar the document itself
+shows (:func:`_accept_labels`), then walks the lines once (:class:`_Walk`, a
+method per kind of line), and records every guess as a
 :class:`~stenogram.diagnostics.Diagnostic`.
 
 >>> from stenogram.parse.options import ParseOptions
@@ -20,7 +22,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, is_title
+from stenogram.lexicon import HONORIFICS, MONTH_PATTERN, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -37,7 +39,6 @@ from stenogram.model import (
 )
 from stenogram.parse.labels import (
     ANONYMOUS_ROLES,
-    REJECTED,
     STRONG,
     WEAK,
     LabelMatch,
@@ -59,9 +60,7 @@ TRACE: list[tuple[int, tuple[object, ...]]] | None = None
 
 _SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
 _DATE = re.compile(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}"
-    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b.{0,40}"
+    rf"(?:{MONTH_PATTERN}\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}})\b.{{0,40}}"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INTERPRETED = re.compile(
@@ -285,7 +284,7 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
     if not lead.endswith(":") or lead.count(" ") < 3 or EXCERPT_RE.fullmatch(lead):
         return False  # "Excerpts from the transcript:" heads the speech that follows
     above = lines.label[j]
-    return above is None or above.strength == REJECTED  # not a label alone on its line, "Vladimir Putin:"
+    return above is None or above.strength != STRONG  # not a label alone on its line, "Vladimir Putin:"
 
 
 def _given_name_above(lines: Lines, i: int) -> bool:
@@ -548,13 +547,50 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
 
 def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     lines = split_lines(text, start)
-    n = len(lines)
     b = _Builder(text, lines, options)
+    plan = _plan(lines, options, b)
+    _Walk(lines, b, plan).run()
+    b.close_turn()
+    for block in b.preamble[1:]:
+        if isinstance(block, Paragraph) and block.span is not None and not _DATE.fullmatch(block.text):
+            b.diag(
+                "unclassified-preamble",
+                "text before the first turn kept in the preamble",
+                lines.index_of(block.span.line),
+                Severity.INFO,
+            )
+    participants = plan.participants
+    if any(isinstance(item, Turn) and not item.label for item in b.body):
+        participants = (*participants, Participant(id=_UNNAMED, name="Speaker", labels=()))
+    return Transcript(
+        meeting=Meeting(is_excerpt=b.is_excerpt),
+        participants=participants,
+        preamble=tuple(b.preamble),
+        body=tuple(b.body),
+        diagnostics=tuple(b.diagnostics),
+    )
+
+
+class _Plan(NamedTuple):
+    """What is decided before the walk: where turns open, who speaks, how the text is wrapped."""
+
+    starts: list[_Start | None]  # by line: the accepted label that opens a turn there
+    inline: dict[int, _Start]  # annotated labels read as text of the running turn (annotated_labels=False)
+    first_turn: int  # the line of the first turn (the number of lines when there is none)
+    participants: tuple[Participant, ...]
+    ids: dict[str, str]  # label as printed -> participant id
+    slots: dict[str, Slots]  # label as printed -> what its brackets said
+    width: int  # the wrap width, 0 when unknown
+    wrapped: bool  # is the text hard-wrapped?
+    unwrapped_at: int  # a line longer than this was not wrapped
+
+
+def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
+    """Decide the labels and the speakers, and say so in diagnostics."""
+    n = len(lines)
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
     width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
-    # The length past which a line was not wrapped: well past the wrap width, or any long line in an unwrapped text.
-    unwrapped_at = max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -570,7 +606,6 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     for i, (_, _, label, _) in inline.items():
         message = f"{label!r} is read as text of the running turn, as its publisher prints it"
         b.diag("annotated-label", message, i, Severity.INFO)
-    first_turn = min(accepted) if accepted else n
     if not accepted and lines.has_text():
         b.diag("no-labels", "no speaker labels found: the text is read as one speech by an unnamed speaker", 0)
     # Labels kept inline still say who someone is (name, role, the label printed): participants know them.
@@ -581,144 +616,176 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
         _, m, label, name = merged[i]
         named.setdefault((label, name), m)
     del merged
-    slots: dict[str, Slots] = {label: read_slots(m.slots) for (label, _), m in named.items() if m.slots}
-    resolved, ids = resolve_speakers(list(named), slots)
-    del named
-    # The walk below takes each label once, from a list by line rather than the dict (a list of a text's
-    # lines costs a tenth of a dict of them), and drops what it took at once: the candidates and the model
+    slots = {label: read_slots(m.slots) for (label, _), m in named.items() if m.slots}
+    participants, ids = resolve_speakers(list(named), slots)
+    # The walk takes each label once, from a list by line rather than the dict (a list of a text's lines
+    # costs a tenth of a dict of them), and drops what it took at once: the candidates and the model
     # being built are not held side by side (a text of many short turns is mostly labels).
-    candidates = lines.label
     starts: list[_Start | None] = [None] * n
     for i, found in accepted.items():
         starts[i] = found
-    has_turns = bool(accepted)
-    del accepted
-    first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
-    prev_text_line = -1  # the line the pending paragraph's last line came from
-    place_line = -1
-    glue = False  # the next text line continues the pending paragraph whatever the reflow says
-    ltext, lkind = lines.text, lines.kind  # local names: this loop runs once per line
-    if not has_turns and lines.has_text():
-        b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
-    i = 0
-    while i < n:
-        kind = lkind[i]
-        opening = starts[i]
-        if kind == "text" and opening is None:
-            if inline and i in inline:
-                # An annotated label read as text opens a paragraph; a label alone on its line runs into the next.
-                last = inline[i][0]
-                b.start_paragraph(i, 0)
-                b.para.extend(range(i + 1, last + 1))
-                m = lines.label[last]
-                glue = m is not None and not ltext[last][m.rest :].strip()
-                prev_text_line = last
-                i = last + 1
-                continue
-            if i < first_turn and EXCERPT_RE.fullmatch(ltext[i].strip()):
-                b.is_excerpt = True
-                b.note(i, NoteKind.EDITORIAL)
-                prev_text_line = -1
-                i += 1
-                continue
-            para = b.para
-            if not para:
-                b.start_paragraph(i, 0)
-            elif blank_sep:
-                para.append(i)
-            elif b.turn is None:
-                alone = prev_text_line in (first_text_line, place_line)
-                if _preamble_break(ltext[prev_text_line], ltext[i], alone):
-                    b.start_paragraph(i, 0)
-                else:
-                    para.append(i)
-            elif glue:
-                para.append(i)
-            else:
-                prev = ltext[prev_text_line]
-                after = ltext[i + 1] if i + 1 < n and lkind[i + 1] == "text" else None
-                label_line = len(para) == 1 and b.para_col > 0
-                score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
-                if score <= 0 and (
-                    len(prev) > unwrapped_at
-                    or (not wrapped and prev.rstrip()[-1:] in _DASHES)
-                    or _LIST_ITEM.match(ltext[i]) is not None
-                ):
-                    # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
-                    # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
-                    score = _NOT_WRAPPED
-                if TRACE is not None:
-                    TRACE.append((lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
-                if -AMBIGUOUS < score < AMBIGUOUS:
-                    verdict = "a new paragraph" if score > 0 else "a wrapped line"
-                    b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
-                if score > 0:
-                    b.start_paragraph(i, 0)
-                else:
-                    para.append(i)
-            if first_text_line < 0:
-                first_text_line = i
-            prev_text_line = i
-            glue = False
-        elif opening is not None:
-            last, m, label, _ = opening
-            starts[i] = candidates[last] = None
-            col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
-            rest_col = m.rest
-            annotation = m.annotation
-            said = _INTERPRETED.match(ltext[last], rest_col)
-            if said is not None and annotation is None:
-                # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
-                annotation = said.group(1)
-                rest_col = said.end()
-            time = slots[label].time if label in slots else None
-            b.open_turn(_TurnStart(i, col, last, label, ids[label], annotation, time))
-            glue = False
-            if ltext[last][rest_col:].strip():
-                b.start_paragraph(last, rest_col)
-                prev_text_line = last
-            else:
-                prev_text_line = -1
-            i = last + 1
-            continue
-        elif kind == "blank":
-            b.flush()
-            prev_text_line = -1
-            glue = False
-        else:
-            note_kind = lines.note[i]
-            assert note_kind is not None
-            if note_kind is NoteKind.PAGE and b.para:
-                resume = _resume_after_page_break(lines, i, prev_text_line, starts)
-                if resume > 0:
-                    # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
-                    for j in range(i, resume):
-                        if lkind[j] == "note":
-                            b.page_furniture(j)
-                    glue = True
-                    i = resume
-                    continue
-            b.note(i, note_kind)
-            prev_text_line = -1
-            if note_kind is NoteKind.TIMESTAMP and b.turn is None and i + 1 < n:
-                place_line = i + 1  # the header's place line follows its time and stands alone
-        i += 1
-    b.close_turn()
-    for block in b.preamble[1:]:
-        if isinstance(block, Paragraph) and block.span is not None and not _DATE.fullmatch(block.text):
-            b.diag(
-                "unclassified-preamble",
-                "text before the first turn kept in the preamble",
-                lines.index_of(block.span.line),
-                Severity.INFO,
-            )
-    participants = resolved
-    if any(isinstance(item, Turn) and not item.label for item in b.body):
-        participants = (*participants, Participant(id=_UNNAMED, name="Speaker", labels=()))
-    return Transcript(
-        meeting=Meeting(is_excerpt=b.is_excerpt),
+    return _Plan(
+        starts=starts,
+        inline=inline,
+        first_turn=min(accepted) if accepted else n,
         participants=participants,
-        preamble=tuple(b.preamble),
-        body=tuple(b.body),
-        diagnostics=tuple(b.diagnostics),
+        ids=ids,
+        slots=slots,
+        width=width,
+        wrapped=wrapped,
+        # The length past which a line was not wrapped: well past the wrap width, or any long line in an
+        # unwrapped text.
+        unwrapped_at=max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE,
     )
+
+
+class _Walk:
+    """One pass over the lines: a small state machine with one method per kind of line.
+
+    Each method takes the index of its line and returns the index of the next
+    line to read (a label or a page break may take several lines).
+    """
+
+    def __init__(self, lines: Lines, b: _Builder, plan: _Plan) -> None:
+        self.lines = lines
+        self.b = b
+        self.plan = plan
+        self.text_lines = lines.text
+        self.kinds = lines.kind
+        self.first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
+        self.prev_text_line = -1  # the line the pending paragraph's last line came from
+        self.place_line = -1  # the header's place line, which stands alone
+        self.glue = False  # the next text line continues the pending paragraph whatever the reflow says
+
+    def run(self) -> None:
+        starts, kinds, inline = self.plan.starts, self.kinds, self.plan.inline
+        n = len(kinds)
+        if self.plan.first_turn == n and self.lines.has_text():
+            self.b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
+        i = 0
+        while i < n:
+            kind = kinds[i]
+            opening = starts[i]
+            if opening is not None:
+                i = self.label(i, opening)
+            elif kind == "text":
+                i = self.inline_label(i) if inline and i in inline else self.text(i)
+            elif kind == "blank":
+                i = self.blank(i)
+            else:
+                i = self.note(i)
+
+    def label(self, i: int, opening: _Start) -> int:
+        """An accepted label opens a turn; the text after it on its line opens the first paragraph."""
+        b, ltext, plan = self.b, self.text_lines, self.plan
+        last, m, label, _ = opening
+        plan.starts[i] = self.lines.label[last] = None
+        col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
+        rest_col = m.rest
+        annotation = m.annotation
+        said = _INTERPRETED.match(ltext[last], rest_col)
+        if said is not None and annotation is None:
+            # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
+            annotation = said.group(1)
+            rest_col = said.end()
+        time = plan.slots[label].time if label in plan.slots else None
+        b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
+        self.glue = False
+        if ltext[last][rest_col:].strip():
+            b.start_paragraph(last, rest_col)
+            self.prev_text_line = last
+        else:
+            self.prev_text_line = -1
+        return last + 1
+
+    def inline_label(self, i: int) -> int:
+        """An annotated label read as text opens a paragraph; a label alone on its line runs into the next."""
+        b = self.b
+        last = self.plan.inline[i][0]
+        b.start_paragraph(i, 0)
+        b.para.extend(range(i + 1, last + 1))
+        m = self.lines.label[last]
+        self.glue = m is not None and not self.text_lines[last][m.rest :].strip()
+        self.prev_text_line = last
+        return last + 1
+
+    def text(self, i: int) -> int:
+        """A line of text starts a paragraph or goes on with the pending one."""
+        b, ltext = self.b, self.text_lines
+        if i < self.plan.first_turn and EXCERPT_RE.fullmatch(ltext[i].strip()):
+            b.is_excerpt = True
+            b.note(i, NoteKind.EDITORIAL)
+            self.prev_text_line = -1
+            return i + 1
+        para = b.para
+        if not para:
+            b.start_paragraph(i, 0)
+        elif self.lines.blank_sep:
+            para.append(i)
+        elif b.turn is None:
+            alone = self.prev_text_line in (self.first_text_line, self.place_line)
+            if _preamble_break(ltext[self.prev_text_line], ltext[i], alone):
+                b.start_paragraph(i, 0)
+            else:
+                para.append(i)
+        elif self.glue:
+            para.append(i)
+        elif self.breaks_before(i, para):
+            b.start_paragraph(i, 0)
+        else:
+            para.append(i)
+        if self.first_text_line < 0:
+            self.first_text_line = i
+        self.prev_text_line = i
+        self.glue = False
+        return i + 1
+
+    def breaks_before(self, i: int, para: list[int]) -> bool:
+        """Does the line break before line ``i`` end the pending paragraph of a turn? (the reflow model)"""
+        ltext, plan, b = self.text_lines, self.plan, self.b
+        prev = ltext[self.prev_text_line]
+        after = ltext[i + 1] if i + 1 < len(ltext) and self.kinds[i + 1] == "text" else None
+        label_line = len(para) == 1 and b.para_col > 0
+        width, wrapped = plan.width, plan.wrapped
+        score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
+        if score <= 0 and (
+            len(prev) > plan.unwrapped_at
+            or (not wrapped and prev.rstrip()[-1:] in _DASHES)
+            or _LIST_ITEM.match(ltext[i]) is not None
+        ):
+            # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
+            # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
+            score = _NOT_WRAPPED
+        if TRACE is not None:
+            TRACE.append((self.lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
+        if -AMBIGUOUS < score < AMBIGUOUS:
+            verdict = "a new paragraph" if score > 0 else "a wrapped line"
+            b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
+        return score > 0
+
+    def blank(self, i: int) -> int:
+        """A blank line ends the pending paragraph."""
+        self.b.flush()
+        self.prev_text_line = -1
+        self.glue = False
+        return i + 1
+
+    def note(self, i: int) -> int:
+        """A whole-line note; page furniture inside a sentence lets the sentence go on over the page."""
+        b, lines = self.b, self.lines
+        note_kind = lines.note[i]
+        assert note_kind is not None
+        if note_kind is NoteKind.PAGE and b.para:
+            resume = _resume_after_page_break(lines, i, self.prev_text_line, self.plan.starts)
+            if resume > 0:
+                # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
+                for j in range(i, resume):
+                    if self.kinds[j] == "note":
+                        b.page_furniture(j)
+                self.glue = True
+                return resume
+        b.note(i, note_kind)
+        self.prev_text_line = -1
+        if note_kind is NoteKind.TIMESTAMP and b.turn is None and i + 1 < len(self.kinds):
+            self.place_line = i + 1  # the header's place line follows its time and stands alone
+        return i + 1

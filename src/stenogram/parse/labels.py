@@ -26,7 +26,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import VOCATIVES, is_title
+from stenogram.lexicon import COLLECTIVE_SPEAKERS, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
@@ -87,7 +87,7 @@ ANONYMOUS_ROLES = frozenset(
         "off-mic", "crowd", "member", "members", "audience members", "question from the audience",
         "unknown", "man", "woman", "male", "female", "child", "children", "all",
     }
-)  # fmt: skip
+) | COLLECTIVE_SPEAKERS  # fmt: skip
 # Lone words that are labels in their own right even without support.
 _SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
 
@@ -175,6 +175,8 @@ def _strength(name: str, form: str) -> int:
         or (name[0].islower() and name.split(" ", 1)[0] not in _CONNECTORS)
     ):
         return REJECTED  # cheap tests first: this runs for every line with a colon
+    if name.casefold() in COLLECTIVE_SPEAKERS:
+        return STRONG  # "Some hon. members: Agreed."
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
     if _CJK.search(name):
@@ -199,6 +201,8 @@ def _strength(name: str, form: str) -> int:
         return REJECTED  # "About President Trump:", "What we said:" are sentences
     if lower:
         return _strength_with_role_words(words, verdicts, folded, lower)
+    if folded[0] not in ANONYMOUS_ROLES and any(w.isdigit() for w in words):
+        return WEAK  # "Recommendation 2", "Clause 5": a numbered item, unless the document repeats it ("Speaker 1")
     if len(words) == 1:
         if folded[0] in _SOLO_ROLES or _CAMEL.match(name):
             return STRONG

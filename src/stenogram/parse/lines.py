@@ -25,6 +25,7 @@ from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_ki
 
 __all__ = ["Lines", "split_lines"]
 
+_INTERJECTING = re.compile(r"[^\W\d_][^:.!?\n-]{0,60}\binterjecting[—–\-.]{0,2}")
 _MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
 # A line start whose first visible character may open a note (NOTE_START after the indent).
 _NOTE_LINE = re.compile(r"\n[^\S\n]*(?=" + NOTE_START.pattern + ")")
@@ -53,6 +54,11 @@ class Lines:
                 if nk is not None:
                     kinds[i] = "note"
                     notes[i] = nk
+        # "Opposition members interjecting—": the record of an interruption, not speech.
+        for i in [i for i, line in enumerate(lines) if "interjecting" in line]:
+            if kinds[i] == "text" and _INTERJECTING.fullmatch(lines[i].strip()):
+                kinds[i] = "note"
+                notes[i] = NoteKind.STAGE
         self.kind = kinds
         self.note = notes
         self.blank_sep = self.blank_separated()
