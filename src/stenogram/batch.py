@@ -36,7 +36,7 @@ from stenogram.diagnostics import Severity
 from stenogram.errors import StenogramError, StrictModeError
 
 if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
-    import concurrent.futures as cf
+    import concurrent.futures
 
 __all__ = [
     "CAPTURED_VARIABLES",
@@ -251,7 +251,7 @@ def plan_targets(
     return plan
 
 
-def _default_in_flight(executor: cf.Executor | None) -> int:
+def _default_in_flight(executor: concurrent.futures.Executor | None) -> int:
     workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 1
     return max(2, 2 * int(workers))
 
@@ -261,7 +261,7 @@ def convert_many(
     to: str,
     *,
     output_dir: str | os.PathLike[str] | None = None,
-    executor: cf.Executor | None = None,
+    executor: concurrent.futures.Executor | None = None,
     skip_existing: bool = False,
     read_options: Mapping[str, Any] | None = None,
     write_in_workers: bool = False,
@@ -362,23 +362,23 @@ def convert_many(
 
 
 def _run_on(
-    executor: cf.Executor,
+    executor: concurrent.futures.Executor,
     tasks: Iterator[tuple[int, str, str, _Task]],
     finish: Callable[[int, str, str, _Result], None],
     done: Callable[..., None],
     limit: int,
 ) -> None:
     """Keep at most ``limit`` tasks in flight; hand each result to ``finish`` as it completes."""
-    import concurrent.futures as cf
+    import concurrent.futures
 
-    pending: dict[cf.Future[_Result], tuple[int, str, str]] = {}
+    pending: dict[concurrent.futures.Future[_Result], tuple[int, str, str]] = {}
     try:
         for index, source, target, task in tasks:
             pending[executor.submit(run_task, task)] = (index, source, target)
             if len(pending) >= limit:
-                _collect(pending, finish, done, cf.FIRST_COMPLETED)
+                _collect(pending, finish, done, concurrent.futures.FIRST_COMPLETED)
         while pending:
-            _collect(pending, finish, done, cf.FIRST_COMPLETED)
+            _collect(pending, finish, done, concurrent.futures.FIRST_COMPLETED)
     except BaseException:
         for future in pending:
             future.cancel()
@@ -386,19 +386,19 @@ def _run_on(
 
 
 def _collect(
-    pending: dict[cf.Future[_Result], tuple[int, str, str]],
+    pending: dict[concurrent.futures.Future[_Result], tuple[int, str, str]],
     finish: Callable[[int, str, str, _Result], None],
     done: Callable[..., None],
     when: str,
 ) -> None:
-    import concurrent.futures as cf
+    import concurrent.futures
 
-    finished, _ = cf.wait(pending, return_when=when)
+    finished, _ = concurrent.futures.wait(pending, return_when=when)
     for future in finished:
         index, source, target = pending.pop(future)
         try:
             result = future.result()
-        except cf.CancelledError:
+        except concurrent.futures.CancelledError:
             done(index, source, None, "failed", f"{source}: cancelled")
         except Exception as exc:  # the worker died or the task could not be sent: this input failed
             done(index, source, None, "failed", f"{source}: the worker failed: {type(exc).__name__}: {exc}")

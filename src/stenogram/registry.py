@@ -211,7 +211,7 @@ class ReaderInfo:
 
 
 #: ``export(transcripts, sink, options) -> diagnostics``: a corpus format (``stenogram.collection``).
-CollectionExportFunction = Callable[[Iterable[Transcript], Any, Any], "Sequence[Diagnostic]"]
+CollectionExportFunction = Callable[[Iterable[Transcript], Any, Any], Sequence[Diagnostic]]
 
 
 @attrs.frozen(kw_only=True)
