@@ -49,6 +49,8 @@ _T = f"{{{TEI_NS}}}"
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _WS = re.compile(r"\s+")
+#: A party as transcripts print it, ``ÖVP``, ``Lib.``, ``NEOS``: ParlaMint's ``orgName[@full="init"]``.
+_ABBREVIATION = re.compile(r"[^\s]{1,8}")
 #: A meeting named by its file: its date, then anything that tells two meetings of one day apart.
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})[-_ .]*(.*)")
 LEGISLATURE_ID = "legislature"
@@ -317,7 +319,7 @@ class _Corpus:
         for party in self.parties:
             self.parties[party] = self.org_id(party)
             org = _sub(orgs, "org", xml_id=self.parties[party], role="politicalParty")
-            _sub(org, "orgName", party, full="yes")
+            _sub(org, "orgName", party, full="init" if _ABBREVIATION.fullmatch(party) else "yes")
         persons = _sub(partic, "listPerson")
         for person in self.people.values():
             self.person(_sub(persons, "person", xml_id=person.id), person)
