@@ -7,18 +7,19 @@ collection), and ``turn`` counts from 1 within each meeting.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from stenogram.collection import Sink
-from stenogram.diagnostics import Diagnostic
 from stenogram.hookspecs import Registrar, hookimpl
 from stenogram.model import Transcript
+
+if TYPE_CHECKING:  # registering the formats must stay cheap: every command loads the built-ins
+    from stenogram.collection import Sink
+    from stenogram.diagnostics import Diagnostic
 
 __all__ = ["COLUMNS", "TableOptions", "rows"]
 
@@ -55,6 +56,8 @@ def rows(transcripts: Iterable[Transcript]) -> Iterator[tuple[str | int, ...]]:
 
 
 def export_csv(transcripts: Iterable[Transcript], sink: Sink, options: TableOptions) -> Sequence[Diagnostic]:
+    import csv
+
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
