@@ -43,6 +43,14 @@ def test_sinks_write_whole_files_and_refuse_escapes(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="give an output folder"):
         single.write("more.csv", b"y")
     assert (tmp_path / "one.csv").read_bytes() == b"x"
+    with folder.open("big.csv") as fh:  # written in pieces, in place only when whole
+        fh.write(b"a,b\n")
+        assert not (tmp_path / "out" / "big.csv").exists()
+    assert (tmp_path / "out" / "big.csv").read_bytes() == b"a,b\n"
+    with pytest.raises(RuntimeError), folder.open("broken.csv") as fh:
+        fh.write(b"half")
+        raise RuntimeError
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "big.csv"]  # no temp file, no half file
 
 
 def test_the_registry_names_what_there_is() -> None:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import open_atomic, write_atomic
 from stenogram.diagnostics import Diagnostic
 from stenogram.errors import ExportError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
@@ -44,9 +45,15 @@ __all__ = [
 
 
 class Sink(Protocol):
-    """Where a collection exporter writes: ``write("ParlaMint-RU_2010-06-03.xml", data)``."""
+    """Where a collection exporter writes: ``write("ParlaMint-RU_2010-06-03.xml", data)``.
+
+    ``open(path)`` gives a binary file for output written in pieces (a table of
+    every turn): it takes its place, whole, when the ``with`` block ends.
+    """
 
     def write(self, path: str, data: bytes) -> None: ...
+
+    def open(self, path: str) -> AbstractContextManager[BinaryIO]: ...
 
 
 def _relative(path: str) -> PurePosixPath:
@@ -65,14 +72,20 @@ class FolderSink:
             raise ExportError(f"{self.folder}: is not a directory")
         self.written: list[str] = []
 
-    def write(self, path: str, data: bytes) -> None:
+    def _claim(self, path: str) -> Path:
         relative = _relative(path)
         if str(relative) in self.written:
             raise ExportError(f"{self.folder / relative}: written twice in one export")
         target = self.folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
         self.written.append(str(relative))
+        return target
+
+    def write(self, path: str, data: bytes) -> None:
+        write_atomic(self._claim(path), data)
+
+    def open(self, path: str) -> AbstractContextManager[BinaryIO]:
+        return open_atomic(self._claim(path))
 
 
 class FileSink:
@@ -84,12 +97,18 @@ class FileSink:
             raise ExportError(f"{self.path}: is a directory")
         self.written: list[str] = []
 
-    def write(self, path: str, data: bytes) -> None:
+    def _claim(self, path: str) -> Path:
         _relative(path)
         if self.written:
             raise ExportError(f"{self.path}: this format writes several files; give an output folder")
-        write_atomic(self.path, data)
         self.written.append(str(self.path))
+        return self.path
+
+    def write(self, path: str, data: bytes) -> None:
+        write_atomic(self._claim(path), data)
+
+    def open(self, path: str) -> AbstractContextManager[BinaryIO]:
+        return open_atomic(self._claim(path))
 
 
 def collection_exporters() -> Mapping[str, CollectionExporterInfo]:

@@ -58,11 +58,13 @@ def rows(transcripts: Iterable[Transcript]) -> Iterator[tuple[str | int, ...]]:
 def export_csv(transcripts: Iterable[Transcript], sink: Sink, options: TableOptions) -> Sequence[Diagnostic]:
     import csv
 
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows(transcripts))
-    sink.write(options.file_name + ".csv", out.getvalue().encode("utf-8"))
+    with sink.open(options.file_name + ".csv") as fh:  # row by row: a corpus's table need not fit in memory
+        text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows(transcripts))
+        text.flush()
+        text.detach()
     return ()
 
 
@@ -75,18 +77,16 @@ def export_parquet(transcripts: Iterable[Transcript], sink: Sink, options: Table
     import pyarrow.parquet as pq  # type: ignore[import-not-found, unused-ignore]
 
     schema = pa.schema([(c, pa.int64() if c in ("corpus_index", "turn") else pa.string()) for c in COLUMNS])
-    buffer = io.BytesIO()
-    with pq.ParquetWriter(buffer, schema) as writer:
+    with sink.open(options.file_name + ".parquet") as fh, pq.ParquetWriter(fh, schema) as writer:
         batch: list[tuple[str | int, ...]] = []
         written = False
-        for row in rows(transcripts):
+        for row in rows(transcripts):  # a row group per 10,000 turns: memory stays bounded
             batch.append(row)
             if len(batch) >= 10_000:
                 writer.write_table(_table(pa, schema, batch))
                 batch, written = [], True
         if batch or not written:
             writer.write_table(_table(pa, schema, batch))
-    sink.write(options.file_name + ".parquet", buffer.getvalue())
     return ()
 
 
