@@ -137,7 +137,8 @@ class Registrar:
         """A corpus format (``stenogram corpus``): one output of many transcripts.
 
         ``export(transcripts, sink, options)`` consumes the iterable once, in
-        order, writing ``sink.write(relative_path, data)`` as it goes; what
+        order, writing ``sink.write(relative_path, data)`` (or, for a file
+        written in pieces, ``with sink.open(relative_path) as fh``) as it goes; what
         needs the whole collection (a corpus root, a contents page) comes
         after the last transcript. It returns a sequence of ``Diagnostic``.
         ``output`` is ``"file"`` (one file, with ``suffix``) or ``"folder"``.
