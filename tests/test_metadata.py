@@ -14,8 +14,11 @@ from repo_shared import needs_shared, shared
 import stenogram
 from stenogram.errors import ParseError
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Transcript, Turn
+from stenogram.parse.dates import parse_date
 from stenogram.parse.frontmatter import split_front_matter
-from stenogram.parse.metadata import apply_metadata, parse_date, patch_from_mapping, read_header
+from stenogram.parse.headers import read_header
+from stenogram.parse.merge import apply_metadata
+from stenogram.parse.metadata import patch_from_mapping
 from stenogram.parse.sidecar import SIDECAR_SUFFIXES, find_sidecar
 from stenogram.text import words
 

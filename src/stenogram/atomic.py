@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from stenogram.surrogates import utf8
+
 __all__ = ["open_atomic", "write_atomic"]
 
 
@@ -29,17 +31,22 @@ def _current_umask() -> int:
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` (text as UTF-8) to a temp file beside ``path``, then rename it into place.
 
+    Text cannot fail to encode: a lone surrogate (which only a model built in
+    code can still hold; the readers replace them) is written as U+FFFD.
+
     The temp file lives in the target's directory so the rename never
     crosses file systems. An existing file keeps its permission bits; a new
     one gets the usual ``0o666`` less the umask (``mkstemp`` would give
     ``0o600``). On any failure the temp file is removed and the target is
-    left as it was. A symbolic link is followed (the link stays); a target
+    left as it was. A symbolic link is followed: the file it points to is
+    replaced and the link stays, so links made on purpose keep working (callers
+    that must not write over their input compare the resolved paths); a target
     that is not a regular file (``/dev/null``, a pipe) is written into, since
     renaming over it would replace the device.
     """
     given = Path(path)
     target = Path(os.path.realpath(given))  # through a symbolic link: the link stays, its file is replaced
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = utf8(data) if isinstance(data, str) else data
     try:
         status = target.stat()
     except FileNotFoundError:

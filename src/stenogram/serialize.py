@@ -29,6 +29,8 @@ from stenogram.model import (
     Transcript,
     Turn,
 )
+from stenogram.surrogates import CODE as SURROGATE_CODE
+from stenogram.surrogates import scrub_data
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_json", "transcript_from_data", "transcript_to_data"]
 
@@ -282,4 +284,19 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Transcript:
         raise ReadError(f"{source or '<json>'}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except UnicodeDecodeError as exc:
         raise ReadError(f"{source or '<json>'}: not UTF-8 at byte {exc.start}") from None
-    return transcript_from_data(data, source=source)
+    except RecursionError:
+        raise ReadError(f"{source or '<json>'}: not a transcript: nested too deeply") from None
+    except ValueError as exc:  # a number longer than Python reads (4300 digits)
+        raise ReadError(f"{source or '<json>'}: not a transcript: {exc}") from None
+    found: list[str] = []
+    data = scrub_data(data, found)
+    t = transcript_from_data(data, source=source)
+    if not found:
+        return t
+    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    note = Diagnostic(
+        code=SURROGATE_CODE,
+        message=f"{source or '<json>'}: lone surrogate(s) replaced with U+FFFD in {shown}",
+        severity=Severity.WARNING,
+    )
+    return attrs.evolve(t, diagnostics=(*t.diagnostics, note))

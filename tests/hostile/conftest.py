@@ -2,8 +2,9 @@
 
 A regression that makes a case run away (memory or time) must fail the test,
 not hang the suite or take the machine down: the child gets ``RLIMIT_AS`` and
-is killed after ``timeout`` seconds. It reports its peak RSS (``ru_maxrss``,
-which sees libxml2's memory that ``tracemalloc`` does not); take ``peak_mb()``
+is killed after ``timeout`` seconds. It reports its peak RSS (``VmHWM``,
+which sees libxml2's memory that ``tracemalloc`` does not, and unlike
+``ru_maxrss`` does not start from the parent's peak); take ``peak_mb()``
 before ``deep_mb()``, whose walk needs memory of its own.
 """
 
@@ -22,25 +23,28 @@ import pytest
 _PRELUDE = """
 import json, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
-def rss_mb():
+def _status_mb(field):
     with open("/proc/self/status") as status:
-        return next(int(l.split()[1]) for l in status if l.startswith("VmRSS")) / 1024
+        return next(int(l.split()[1]) for l in status if l.startswith(field)) / 1024
+def rss_mb():
+    return _status_mb("VmRSS:")
 def deep_mb(obj):
     # What an object graph holds: every object reached once, by getsizeof.
     import gc
     seen, stack, total = set(), [obj], 0
     while stack:
         o = stack.pop()
-        if id(o) in seen or o is None or isinstance(o, (bool, int, float, type)):
+        if id(o) in seen or o is None or isinstance(o, (bool, type)):
             continue
         seen.add(id(o))
         total += sys.getsizeof(o)
-        if isinstance(o, (str, bytes)):
+        if isinstance(o, (str, bytes, int, float)):
             continue
         stack.extend(gc.get_referents(o))
     return total / 2**20
 def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries the parent's maxrss across fork and exec.
+    return _status_mb("VmHWM:")
 def report(**values):
     values.setdefault("peak_mb", peak_mb())
     print(json.dumps(values))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stenogram_tei import read_tei
-from stenogram_tei.errors import TeiReadError
+from stenogram_tei.errors import TeiReadError, UnsafeXmlError
+from stenogram_tei.options import TeiReadOptions
 
 import stenogram
+from stenogram.errors import StenogramError
 
 _HEAD = (
     b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>x</title>'
@@ -19,8 +24,13 @@ _HEAD = (
 _TAIL = b"</body></text></TEI>"
 
 
+def _whole_tree(data: bytes, name: str | None = None) -> Any:
+    """The whole-tree reading (the path ``follow_xinclude`` takes; there are no includes here)."""
+    return read_tei(data, name, options=TeiReadOptions(follow_xinclude=True))
+
+
 def _with_doctype(data: bytes) -> bytes:
-    """The same document with a DOCTYPE, which sends it through the whole-tree reader."""
+    """The same document with a DOCTYPE (no entities): streamed all the same, with entity checks."""
     data = data.removeprefix(b"\xef\xbb\xbf")
     if data.startswith(b"<?xml"):
         end = data.index(b"?>") + 2
@@ -33,6 +43,7 @@ def test_streamed_and_whole_tree_reads_agree_on_our_own_tei(seed_text: str) -> N
     assert isinstance(data, bytes)
     streamed = read_tei(data)
     assert streamed == stenogram.parse(seed_text) or streamed.body  # our own files read exactly
+    assert _whole_tree(data) == streamed
     assert read_tei(_with_doctype(data)) == streamed
 
 
@@ -41,7 +52,7 @@ def test_streamed_and_whole_tree_reads_agree_on_our_own_tei(seed_text: str) -> N
 )
 def test_streamed_and_whole_tree_reads_agree_on_real_tei(name: str, shared: Callable[..., Path]) -> None:
     data = shared("corpus", "parlamint-samples", name).read_bytes()
-    assert read_tei(_with_doctype(data), name) == read_tei(data, name)
+    assert _whole_tree(data, name) == read_tei(data, name) == read_tei(_with_doctype(data), name)
 
 
 def test_a_broken_document_is_named_with_its_line_when_streamed() -> None:
@@ -66,3 +77,63 @@ def test_300000_small_utterances_stay_within_1_5_times_the_model(limited: Callab
     )
     assert result["turns"] == 300_000
     assert result["peak_mb"] - result["before_mb"] <= 1.5 * result["model_mb"], result
+
+
+@pytest.mark.parametrize(
+    ("prolog", "error"),
+    [
+        (b'<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd">', TeiReadError),
+        (b'<!DOCTYPE TEI [<!ENTITY foo "bar">]>', UnsafeXmlError),
+        (b'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>', UnsafeXmlError),
+    ],
+    ids=["undeclared-external", "internal", "parameter"],
+)
+def test_entity_references_are_refused_when_streamed(prolog: bytes, error: type[Exception]) -> None:
+    data = prolog + b"\n" + _HEAD + b"<u who='#a'>one &foo; two</u>" + _TAIL
+    with pytest.raises(error, match="entit"):
+        read_tei(data, "e.xml")
+
+
+def test_deep_nesting_is_a_read_error_not_a_crash(limited: Callable[..., dict[str, Any]]) -> None:
+    result = limited(
+        """
+        from stenogram_tei import read_tei
+        from stenogram_tei.errors import TeiReadError
+        data = PARAMS["head"].encode() + b"<div>" * 100_000 + b"</div>" * 100_000 + PARAMS["tail"].encode()
+        try:
+            read_tei(data)
+        except TeiReadError as exc:
+            report(error=str(exc))
+        """,
+        params={"head": _HEAD.decode(), "tail": _TAIL.decode()},
+        memory_mb=800,
+        timeout=60,
+    )
+    assert "not well-formed" in result["error"], result
+
+
+_XML_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",))
+_PIECES = st.sampled_from(
+    ["<u who='#a'>", "</u>", "<seg>", "</seg>", "<note type='speaker'>", "</note>", "<div>", "</div>", "<head>",
+     "</head>", "<gap/>", "<pb n='2'/>", "&amp;", "&#0;", "&#xD800;", "<![CDATA[x]]>", "<?pi x?>", "<!-- c -->",
+     "<anchor xml:id='a1'/>", "<spanGrp><span from='#a1' to='#zz'/></spanGrp>", "<incident><desc>x</desc></incident>"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(_XML_CHARS, max_size=8)), max_size=25))
+def test_any_tei_like_input_raises_nothing_but_stenogram_errors(pieces: list[str]) -> None:
+    body = "".join(pieces).encode("utf-8", errors="surrogatepass")
+    for data in (_HEAD + body + _TAIL, body):
+        try:
+            t = read_tei(data, "h.xml")
+        except StenogramError:
+            continue
+        stenogram.to_json(t).encode("utf-8")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_raise_nothing_but_stenogram_errors(data: bytes) -> None:
+    with contextlib.suppress(StenogramError):
+        read_tei(data)

@@ -94,8 +94,9 @@ def test_text_input_and_bad_bytes_are_handled() -> None:
     assert read_tei(data.decode()).paragraphs[0].text == "Grüße."
     with pytest.raises(TeiReadError):
         read_tei(b"\xff\xfe\x00<")
-    with pytest.raises(TeiReadError):
-        read_tei("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\ud800</TEI>")
+    read = read_tei("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body><u who='#a'>x\ud800</u></body></text></TEI>")
+    assert read.paragraphs[0].text == "x\ufffd"  # a lone surrogate in text input: replaced and reported
+    assert [d.code for d in read.diagnostics if d.code == "lone-surrogate"] == ["lone-surrogate"]
 
 
 def test_all_errors_are_read_errors() -> None:

@@ -21,9 +21,12 @@ from stenogram.options import make_options
 from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.frontmatter import split_front_matter
-from stenogram.parse.metadata import MetaPatch, apply_metadata, patch_from_mapping, patch_from_meeting, read_header
+from stenogram.parse.headers import read_header
+from stenogram.parse.merge import apply_metadata
+from stenogram.parse.metadata import MetaPatch, patch_from_mapping, patch_from_meeting
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.sidecar import find_sidecar, load_sidecar
+from stenogram.surrogates import replace_surrogates, surrogate_diagnostics
 
 __all__ = ["ParseOptions", "parse", "parse_bytes", "parse_file"]
 
@@ -52,8 +55,12 @@ def _api_patch(meeting: MeetingArg, participants: ParticipantsArg) -> MetaPatch 
     if participants is not None:
         if isinstance(participants, (str, bytes)) or not isinstance(participants, (Sequence, Mapping)):
             raise OptionError(f"participants must be a list, not {type(participants).__name__}")
-        people = patch_from_mapping({"participants": participants}, origin="participants argument").participants
-        patch = attrs.evolve(patch, participants=(*patch.participants, *people))
+        people = patch_from_mapping({"participants": participants}, origin="participants argument")
+        patch = attrs.evolve(
+            patch,
+            participants=(*patch.participants, *people.participants),
+            diagnostics=(*patch.diagnostics, *people.diagnostics),
+        )
     return patch
 
 
@@ -70,6 +77,8 @@ def _parse_text(
 
     if not text.strip():
         raise EmptyInputError("the input holds no text", file=source)
+    scrubbed = surrogate_diagnostics(text)  # lone surrogates: U+FFFD, one warning per line
+    text = replace_surrogates(text)
     front = split_front_matter(text, source=source)
     start = front.end if front is not None else 0
     if not text[start:].strip():
@@ -85,6 +94,8 @@ def _parse_text(
         header = read_header(text, start, after_front_matter=front is not None)
         t = build_transcript(text, start=header.end if header is not None else start, options=opts)
         t = apply_metadata(t, header=header, layers=layers)
+    if scrubbed:
+        t = attrs.evolve(t, diagnostics=(*scrubbed, *t.diagnostics))
     if opts.strict and t.diagnostics:
         raise StrictModeError("the parser had to guess", diagnostics=t.diagnostics, file=source)
     return t

@@ -4,7 +4,7 @@ The Miller Center's one-line ``President: John F. Kennedy`` header (followed
 by a blank line) is front matter too: it describes the file and nobody says
 it, so it must not become a turn.
 
-The mapping found here goes through :mod:`stenogram.parse.metadata`, the
+The mapping found here goes through :mod:`stenogram.parse.metadata` (the schema), the
 same as a sidecar file's; this module only finds the block and loads it.
 """
 
@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 import yaml
 
 from stenogram.errors import ParseError
+from stenogram.parse.metadata import MAX_DEPTH
 
-__all__ = ["FrontMatter", "load_toml", "load_yaml", "split_front_matter"]
+__all__ = ["MAX_METADATA_CHARS", "FrontMatter", "load_guarded", "load_toml", "load_yaml", "split_front_matter"]
 
 
 @attrs.frozen(kw_only=True)
@@ -70,16 +71,98 @@ def _mapping(value: object, *, kind: str, line: int, source: str | None) -> dict
     return {str(k): v for k, v in value.items()}
 
 
+#: Front matter and sidecar files larger than this are refused before a loader sees them (YAML is read by
+#: pure Python at about 1 MB/s; values are limited further by ``metadata.MAX_*``).
+MAX_METADATA_CHARS = 1_000_000
+#: The longest number Python turns into an int (``sys.get_int_max_str_digits()``'s default).
+_MAX_DIGITS = 4300
+_LONG_NUMBER = re.compile(r"\d[\d_]{" + str(_MAX_DIGITS) + ",}")
+#: A TOML key or table header with more than MAX_DEPTH dotted parts: tomllib needs quadratic time for those.
+_PART = r"""\s*(?:[A-Za-z0-9_\-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')\s*"""
+_DEEP_KEY = re.compile(r"^[ \t]*\[{0,2}" + _PART + r"(?:\." + _PART + "){" + str(MAX_DEPTH) + r",}[\]=]", re.MULTILINE)
+
+
+def _line_of(text: str, pos: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, pos)
+
+
+def load_guarded(kind: str, load: Callable[[str], object], text: str, first_line: int, source: str | None) -> object:
+    """``load(text)``, its failures on hostile input (size, depth, long numbers) as ``ParseError``s."""
+    if len(text) > MAX_METADATA_CHARS:
+        raise ParseError(
+            f"{kind} metadata is {len(text)} characters; the limit is {MAX_METADATA_CHARS}",
+            file=source,
+            line=first_line,
+        )
+    try:
+        return load(text)
+    except RecursionError:
+        raise ParseError(
+            f"bad {kind} metadata: nested too deeply (values may be {MAX_DEPTH} levels deep)",
+            file=source,
+            line=first_line,
+        ) from None
+    except ValueError as exc:
+        long_number = _LONG_NUMBER.search(text)
+        if long_number is None or "digits" not in str(exc):
+            raise
+        raise ParseError(
+            f"bad {kind} metadata: a number of more than {_MAX_DIGITS} digits",
+            file=source,
+            line=_line_of(text, long_number.start(), first_line),
+        ) from None
+
+
+def _too_deep_flow(text: str) -> int | None:
+    """Where YAML flow collections (``[``, ``{``) nest deeper than ``MAX_DEPTH``, or ``None``.
+
+    PyYAML's scanner slows down sharply with flow depth (a second for 1000
+    levels in 2 KB), so such blocks are refused before it runs. Quoted scalars
+    and comments are skipped; this only runs when there are that many brackets.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, quote, i, n = 0, "", 0, len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            nl = text.find("\n", i)
+            i = n if nl < 0 else nl
+            continue
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return i
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return None
+
+
 def load_yaml(text: str, *, first_line: int = 1, source: str | None = None) -> dict[str, Any]:
     """Load a YAML mapping; ``first_line`` is the file line of ``text``'s first line, for messages."""
+    deep = _too_deep_flow(text)
+    if deep is not None:
+        raise ParseError(
+            f"bad YAML metadata: nested more than {MAX_DEPTH} levels deep",
+            file=source,
+            line=_line_of(text, deep, first_line),
+        )
     try:
-        value = yaml.load(text, Loader=_CoreLoader)
+        value = load_guarded("YAML", lambda t: yaml.load(t, Loader=_CoreLoader), text, first_line, source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else first_line
         problem = exc.problem or exc.context or "invalid YAML"
         raise ParseError(f"bad YAML metadata: {problem}", file=source, line=line) from None
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise ParseError(f"bad YAML metadata: {exc}", file=source, line=first_line) from None
     return _mapping(value, kind="YAML", line=first_line, source=source)
 
@@ -89,8 +172,17 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def load_toml(text: str, *, first_line: int = 1, source: str | None = None) -> dict[str, Any]:
     """Load a TOML table; errors give the file line."""
+    deep = _DEEP_KEY.search(text) if text.count(".") > MAX_DEPTH else None
+    if deep is not None:
+        raise ParseError(
+            f"bad TOML metadata: a key of more than {MAX_DEPTH} dotted parts",
+            file=source,
+            line=_line_of(text, deep.start(), first_line),
+        )
     try:
-        return _mapping(tomllib.loads(text), kind="TOML", line=first_line, source=source)
+        return _mapping(
+            load_guarded("TOML", tomllib.loads, text, first_line, source), kind="TOML", line=first_line, source=source
+        )
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_AT.search(msg)
@@ -99,6 +191,8 @@ def load_toml(text: str, *, first_line: int = 1, source: str | None = None) -> d
         raise ParseError(
             f"bad TOML metadata: {_TOML_AT.sub('', msg).strip()}", file=source, line=line, column=column
         ) from None
+    except ValueError as exc:
+        raise ParseError(f"bad TOML metadata: {exc}", file=source, line=first_line) from None
 
 
 # --- finding the block --------------------------------------------------------------------------------

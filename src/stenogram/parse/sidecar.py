@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from stenogram.errors import ParseError, ReadError
-from stenogram.parse.frontmatter import load_toml, load_yaml
+from stenogram.parse.frontmatter import load_guarded, load_toml, load_yaml
 from stenogram.parse.metadata import MetaPatch, patch_from_mapping
 
 __all__ = ["SIDECAR_SUFFIXES", "find_sidecar", "load_sidecar"]
@@ -35,9 +35,11 @@ def find_sidecar(transcript: str | Path) -> Path | None:
 
 def _load_json(text: str, source: str) -> dict[str, Any]:
     try:
-        value = json.loads(text)
+        value = load_guarded("JSON", json.loads, text, 1, source)
     except json.JSONDecodeError as exc:
         raise ParseError(f"bad JSON metadata: {exc.msg}", file=source, line=exc.lineno, column=exc.colno) from None
+    except ValueError as exc:
+        raise ParseError(f"bad JSON metadata: {exc}", file=source, line=1) from None
     if not isinstance(value, dict):
         raise ParseError("JSON metadata must be an object of keys to values", file=source, line=1)
     return value

@@ -1,97 +1,185 @@
-"""Open a reference template, check it has every style, and empty its body.
+"""Open a reference template, fill in the styles it lacks, and empty its body.
 
-Like pandoc's ``--reference-doc``: the template's styles, page set-up,
-numbering and theme are kept, its content is not.
+Like pandoc's ``--reference-doc``: any .docx or .dotx works. What the template
+may bring is an allow-list (``cleanpackage``: styles, numbering, theme, font
+table, settings, page set-up, headers and footers with their images), checked
+against size limits before anything is inflated. A style the briefing needs and
+the template lacks comes from the built-in template, based on the template's
+own ``Normal``, so the house font shows throughout.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import zipfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
+from lxml import etree
 
+from stenogram_docx.cleanpackage import MAX_TEMPLATE_BYTES, clean_package
 from stenogram_docx.errors import TemplateError
 from stenogram_docx.styles import REQUIRED_STYLES, missing_styles
 
 __all__ = ["DEFAULT_TEMPLATE", "default_template_bytes", "open_template"]
 
 DEFAULT_TEMPLATE = "templates/briefing.docx"
-_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-#: Word templates (.dotx, .dotm) and macro documents differ only in this content type.
-_OTHER_MAIN_TYPES = (
-    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-    b"application/vnd.ms-word.document.macroEnabled.main+xml",
-)
+#: Style references inside a style definition, by the id of the style they name.
+_STYLE_LINKS = ("w:basedOn", "w:next", "w:link")
 
 
 def default_template_bytes() -> bytes:
     return (resources.files("stenogram_docx") / DEFAULT_TEMPLATE).read_bytes()
 
 
-def _as_document(data: bytes, name: str) -> bytes:
-    """A .dotx is a .docx with another content type: switch it so python-docx opens it."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateError(name, "is not a Word file (not a zip archive)")
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        try:
-            types = zf.read("[Content_Types].xml")
-        except KeyError:
-            raise TemplateError(name, "is not a Word file (no [Content_Types].xml)") from None
-        if not any(t in types for t in _OTHER_MAIN_TYPES):
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in zf.infolist():
-                payload = zf.read(info)
-                if info.filename == "[Content_Types].xml":
-                    for t in _OTHER_MAIN_TYPES:
-                        payload = payload.replace(t, _DOCUMENT.encode())
-                dst.writestr(info, payload)
-        return out.getvalue()
+@functools.cache
+def _builtin_styles() -> tuple[dict[str, Any], Any]:
+    """The built-in template's style elements by name (casefolded), and its numbering part."""
+    with zipfile.ZipFile(io.BytesIO(default_template_bytes())) as zf:
+        styles = etree.fromstring(zf.read("word/styles.xml"))
+        numbering = etree.fromstring(zf.read("word/numbering.xml"))
+    by_name = {}
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            by_name[(name.get(qn("w:val")) or "").casefold()] = style
+    return by_name, numbering
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}{n}"
+    return candidate
+
+
+def _copy_numbering(document: Document, style: Any, builtin_numbering: Any) -> None:
+    """Give a copied list style the bullet definition it refers to, under ids free in the template."""
+    num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    if num_id is None:
+        return
+    wanted = num_id.get(qn("w:val"))
+    num = next((n for n in builtin_numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == wanted), None)
+    abstract_id = num.find(qn("w:abstractNumId")) if num is not None else None
+    abstract = next(
+        (
+            a
+            for a in builtin_numbering.findall(qn("w:abstractNum"))
+            if abstract_id is not None and a.get(qn("w:abstractNumId")) == abstract_id.get(qn("w:val"))
+        ),
+        None,
+    )
+    if num is None or abstract is None:
+        num_id.getparent().getparent().remove(num_id.getparent())
+        return
+    target = document.part.numbering_part.element
+    used_abstract = {a.get(qn("w:abstractNumId")) for a in target.findall(qn("w:abstractNum"))}
+    used_num = {n.get(qn("w:numId")) for n in target.findall(qn("w:num"))}
+    new_abstract_id = str(max((int(a) for a in used_abstract if a and a.isdigit()), default=-1) + 1)
+    new_num_id = str(max((int(n) for n in used_num if n and n.isdigit()), default=0) + 1)
+    abstract, num = copy.deepcopy(abstract), copy.deepcopy(num)
+    abstract.set(qn("w:abstractNumId"), new_abstract_id)
+    num.set(qn("w:numId"), new_num_id)
+    num.find(qn("w:abstractNumId")).set(qn("w:val"), new_abstract_id)
+    existing = target.findall(qn("w:abstractNum"))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:
+        target.insert(0, abstract)
+    target.append(num)
+    num_id.set(qn("w:val"), new_num_id)
+
+
+def _mark_normal_default(document: Document) -> None:
+    """Make ``Normal`` the default paragraph style when the template marks none (LibreOffice's .docx)."""
+    styles = document.styles.element.findall(qn("w:style"))
+    paragraph = [s for s in styles if s.get(qn("w:type")) == "paragraph"]
+    if any(s.get(qn("w:default")) in ("1", "true", "on") for s in paragraph):
+        return
+    for style in paragraph:
+        name = style.find(qn("w:name"))
+        if name is not None and (name.get(qn("w:val")) or "").casefold() == "normal":
+            style.set(qn("w:default"), "1")
+            return
+
+
+def _fill_in_styles(document: Document) -> list[str]:
+    """Add the built-in definition of every required style the template lacks; their names."""
+    lacking = [name for name, kind in REQUIRED_STYLES if missing_styles(document, [(name, kind)])]
+    builtin, numbering = _builtin_styles()
+    styles = document.styles.element
+    ids = {s.get(qn("w:styleId")) or "" for s in styles.findall(qn("w:style"))}
+    id_by_name = {
+        (s.find(qn("w:name")).get(qn("w:val")) or "").casefold(): s.get(qn("w:styleId"))
+        for s in styles.findall(qn("w:style"))
+        if s.find(qn("w:name")) is not None
+    }
+    builtin_names = {s.get(qn("w:styleId")): name for name, s in builtin.items()}
+    added = []
+    for name in lacking:
+        source = builtin.get(name.casefold())
+        if source is None or name.casefold() in id_by_name:
+            continue  # present as another kind: reported by missing_styles below
+        style = copy.deepcopy(source)
+        style.set(qn("w:styleId"), _unique(source.get(qn("w:styleId")), ids))
+        ids.add(style.get(qn("w:styleId")))
+        id_by_name[name.casefold()] = style.get(qn("w:styleId"))
+        style.attrib.pop(qn("w:default"), None)
+        _copy_numbering(document, style, numbering)
+        styles.append(style)
+        added.append(style)
+    for style in added:  # links name the template's own styles (its Normal may be "Standard")
+        for tag in _STYLE_LINKS:
+            link = style.find(qn(tag))
+            if link is None:
+                continue
+            target = id_by_name.get(builtin_names.get(link.get(qn("w:val")), "").casefold())
+            if target is None:
+                style.remove(link)
+            else:
+                link.set(qn("w:val"), target)
+    return [s.find(qn("w:name")).get(qn("w:val")) for s in added]
 
 
 def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
     """The template as an empty document, and its styles by the names the writer uses.
 
-    Raises one ``TemplateError`` listing every missing style, before anything is written.
+    Raises ``TemplateError`` before anything is written: for a file over the limits
+    or holding macros, and (listing them all) for styles defined as another kind.
     """
     name = str(path) if path is not None else f"stenogram_docx/{DEFAULT_TEMPLATE}"
     if path is None:
         data = default_template_bytes()
     else:
         try:
+            size = Path(path).stat().st_size
+            if size > MAX_TEMPLATE_BYTES:
+                raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
             data = Path(path).read_bytes()
         except OSError as exc:
             raise TemplateError(name, f"cannot read the template: {exc.strerror or exc}") from None
+    clean = clean_package(data, name)
     try:
-        document = docx.Document(io.BytesIO(_as_document(data, name)))
-    except TemplateError:
-        raise
+        document = docx.Document(io.BytesIO(clean))
     except Exception as exc:  # python-docx's own errors for broken packages
         raise TemplateError(name, f"cannot open the template: {type(exc).__name__}: {exc}") from None
-    missing = missing_styles(document)
-    if missing:
+    _fill_in_styles(document)
+    _mark_normal_default(document)
+    wrong_kind = missing_styles(document)
+    if wrong_kind:
         raise TemplateError(
             name,
-            f"the template lacks {len(missing)} style(s) the briefing needs; start from the default template"
-            " (python -m stenogram_docx.make_template house-style.docx) and restyle it",
-            missing=missing,
+            f"the template defines {len(wrong_kind)} style(s) the briefing needs as another kind; rename them",
+            missing=wrong_kind,
         )
     styles = {s.name.casefold(): s for s in document.styles if s.name is not None}
     resolved = {wanted: styles[wanted.casefold()] for wanted, _ in REQUIRED_STYLES}
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    for r_id, rel in list(document.part.package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del document.part.package.rels[r_id]
     return document, resolved

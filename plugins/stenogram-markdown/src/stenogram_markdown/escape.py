@@ -4,29 +4,40 @@ CommonMark lets a backslash escape any ASCII punctuation, so escaping is
 always safe; we escape the characters that start inline markup anywhere
 (``*``, ``_``, `````, ``[``, ``<``, ``&`` before an entity, …, plus ``|``,
 ``~`` and ``$`` that GitHub and MyST give meaning to) and, at the start of a
-block, the ones that would turn a paragraph into a heading, list or quote.
+block, the ones that would turn a paragraph into a heading, list, quote or
+thematic break (a leading ``-`` or ``+`` is always escaped: ``---`` and
+``- - -`` are rules). Control characters (C0 but tab, DEL, C1) are dropped:
+they are invisible, and some renderers end a line at them; lone surrogates
+become U+FFFD, so the document can always be written as UTF-8.
 
 >>> print(escape_inline("*not* bold_face [link](x) <b> R&D &amp;"))
 \*not\* bold\_face \[link\](x) \<b\> R&D \&amp;
 >>> print(escape_block("1. Not a list"))
 1\. Not a list
+>>> print(escape_block("---"), escape_block("a\x0cb\x00"))
+\--- ab
 """
 
 from __future__ import annotations
 
 import re
 
+from stenogram.surrogates import replace_surrogates
+
 __all__ = ["escape_block", "escape_block_start", "escape_inline"]
 
 _INLINE = re.compile(r"[\\`*_\[\]<>|~$#]|&(?=#?[0-9A-Za-z]+;)")
 _BLOCK_START = re.compile(
     r"""
-    (?P<bullet>[-+])(?=[ \t]|$)       # - item, + item, and --- thematic breaks
+    (?P<bullet>[-+])                  # - item, + item, and ---, - - - or -- - thematic breaks
     | \d{1,9}(?P<ordered>[.)])(?=[ \t]|$)  # 1. item, 1) item
     | (?P<setext>=+)[ \t]*$           # a line of '=' after a paragraph
     """,
     re.VERBOSE,
 )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _one_line(text: str) -> str:
@@ -36,6 +47,7 @@ def _one_line(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Text that Markdown renders literally inside a paragraph, heading or list item."""
+    text = _CONTROL.sub("", replace_surrogates(text))
     return _INLINE.sub(lambda m: "\\" + m.group(0), _one_line(text))
 
 

@@ -66,13 +66,26 @@ def _can_emphasise(text: str, start: int, end: int) -> bool:
     return opens and closes
 
 
+def _italic_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The stretches to show in italics: touching or overlapping marks as one (``*a**b*`` is not two)."""
+    spans: list[tuple[int, int]] = []
+    for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
+        if mark.kind not in _ITALIC_MARKS or mark.start >= mark.end:
+            continue
+        if spans and mark.start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], mark.end))
+        else:
+            spans.append((mark.start, mark.end))
+    return spans
+
+
 def _paragraph(paragraph: Paragraph) -> str:
     """The paragraph's text, escaped, with stage directions and omissions in italics where Markdown allows."""
     text, out, pos = paragraph.text, [], 0
-    for mark in sorted(paragraph.marks, key=lambda m: (m.start, m.end)):
-        if mark.kind in _ITALIC_MARKS and mark.start >= pos and _can_emphasise(text, mark.start, mark.end):
-            out += [escape_inline(text[pos : mark.start]), _italic(text[mark.start : mark.end])]
-            pos = mark.end
+    for start, end in _italic_spans(paragraph):
+        if start >= pos and _can_emphasise(text, start, end):
+            out += [escape_inline(text[pos:start]), _italic(text[start:end])]
+            pos = end
     out.append(escape_inline(text[pos:]))
     return escape_block_start("".join(out))
 
@@ -99,9 +112,9 @@ def _speaker(turn: Turn, transcript: Transcript, options: MarkdownOptions) -> st
     """The label as printed, or the participant's name when asked for or when nothing was printed."""
     if options.speaker == "name" or not turn.label.strip():
         for p in transcript.participants:
-            if p.id == turn.speaker:
+            if p.id == turn.speaker and escape_inline(p.name).strip():
                 return p.name
-    return turn.label or turn.speaker
+    return turn.label if escape_inline(turn.label).strip() else turn.speaker
 
 
 def _turn(turn: Turn, transcript: Transcript, options: MarkdownOptions, level: int) -> Iterator[str]:
@@ -138,7 +151,7 @@ def _shown_above(meeting: Meeting, options: MarkdownOptions) -> frozenset[str]:
 
 def _participants(transcript: Transcript) -> Iterator[str]:
     for p in transcript.participants:
-        line = f"- **{escape_inline(p.name).strip()}**"
+        line = f"- **{escape_inline(p.name).strip() or escape_inline(p.id)}**"  # "- ****" would be a rule
         if p.role:
             line += f", {escape_inline(p.role).strip()}"
         if p.anonymous:

@@ -32,10 +32,11 @@ from stenogram.model import (
     Transcript,
     Turn,
 )
+from stenogram.surrogates import replace_surrogates, surrogate_diagnostics
 from stenogram_tei.errors import NotTeiError, TeiReadError
 from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
-from stenogram_tei.safexml import as_text, has_doctype, iter_xml, parse_xml
+from stenogram_tei.safexml import as_text, has_doctype, iter_xml, parse_xml, refuse_entity_refs
 from stenogram_tei.vocab import (
     APP_IDENT,
     MARK_KINDS_BY_NOTE_TYPE,
@@ -247,12 +248,14 @@ class _Reader:
 
     # -- structure -----------------------------------------------------------
 
-    def read(self, events: Iterator[tuple[str, Any]], stream: bool) -> Transcript:
+    def read(self, events: Iterator[tuple[str, Any]], stream: bool, check_entities: bool = False) -> Transcript:
         """Read the document from its parse events, one item of the text at a time.
 
         Headers are kept whole (they are small and the meeting is read from them);
         each item of a body is read at its end tag and, when ``stream`` is set,
         cleared with what came before it, so memory holds one item, not the tree.
+        ``check_entities``: refuse unexpanded entity references in what is read
+        (a document with a DOCTYPE, streamed).
         """
         contexts: list[str] = []
         for event, el in events:
@@ -267,6 +270,8 @@ class _Reader:
                     "(read that file itself, or pass TeiReadOptions(follow_xinclude=True))",
                     el,
                 )
+            if check_entities and context in ("header", "item", "frontitem"):
+                refuse_entity_refs(el, self.where)
             if context == "header":
                 self.headers.append(el)
                 if self.settled:
@@ -689,11 +694,12 @@ def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOp
     """Read TEI bytes into a transcript. Unsafe, oversized or malformed input raises a ``ReadError``."""
     opts = options or TeiReadOptions()
     where = source or "<tei>"
-    if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
-        data = data.encode("utf-8", errors="surrogatepass")
     reader = _Reader(where)
-    if not opts.follow_xinclude and not has_doctype(data):
-        return reader.read(iter_xml(data, where, opts.max_bytes), stream=True)
+    if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
+        reader.diagnostics += surrogate_diagnostics(data)
+        data = replace_surrogates(data).encode("utf-8")
+    if not opts.follow_xinclude:
+        return reader.read(iter_xml(data, where, opts.max_bytes), stream=True, check_entities=has_doctype(data))
     root = parse_xml(data, where, opts.max_bytes)
     if opts.follow_xinclude:
         reader.diagnostics += follow_includes(root, source, len(data), opts.max_bytes)

@@ -16,7 +16,7 @@ from lxml import etree
 
 from stenogram_tei.errors import TeiReadError, UnsafeXmlError, XmlTooLargeError
 
-__all__ = ["has_doctype", "iter_xml", "parse_xml", "safe_parser"]
+__all__ = ["has_doctype", "iter_xml", "parse_xml", "refuse_entity_refs", "safe_parser"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -72,11 +72,6 @@ def _check_size(data: bytes, where: str, max_bytes: int) -> None:
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, where: str) -> TeiReadError:
-    """The first error libxml2 logged (``iterparse`` raises a vaguer one without its line)."""
-    errors = exc.error_log.filter_from_errors()  # type: ignore[attr-defined]  # missing from lxml-stubs
-    if not exc.lineno and errors:
-        first = errors[0]
-        return TeiReadError(f"{where}:{first.line}: not well-formed XML: {first.message}")
     line = exc.lineno if exc.lineno else "?"
     return TeiReadError(f"{where}:{line}: not well-formed XML: {exc.msg}")
 
@@ -87,24 +82,37 @@ def has_doctype(data: bytes) -> bool:
 
 
 def iter_xml(data: bytes, where: str, max_bytes: int) -> Iterator[tuple[str, Any]]:
-    """``("start"|"end", element)`` events of a document without a DOCTYPE, parsed as it is read.
+    """``("start"|"end", element)`` events of the document, parsed as it is read.
 
     The caller may clear elements it has finished with, so a long document never
-    sits in memory as a whole tree. Without a DOCTYPE no entity can be declared and
-    an undeclared reference is a well-formedness error, so the checks
-    :func:`parse_xml` makes on a finished tree are not needed here; documents with
-    a DOCTYPE must go through :func:`parse_xml`.
+    sits in memory as a whole tree. Entity declarations are refused before
+    parsing, as by :func:`parse_xml`; a reference to an undeclared entity (which
+    an external DTD makes legal) is left as an ``etree.Entity`` node, which the
+    caller must refuse with :func:`refuse_entity_refs` wherever it reads text.
     """
     _check_size(data, where, max_bytes)
-    if has_doctype(data):
-        raise TeiReadError(f"{where}: a document with a DOCTYPE is read with parse_xml, not streamed")
+    _refuse_entities(data, where)
     events = etree.iterparse(io.BytesIO(data), events=("start", "end"), **_SAFE)
     try:
         yield from events
     except etree.XMLSyntaxError as exc:
+        # iterparse's error can lack the line; the whole-document parse names it exactly
+        parse_xml(data, where, max_bytes)
         raise _syntax_error(exc, where) from None
     except (ValueError, TypeError) as exc:  # lxml's complaints about the input itself
         raise TeiReadError(f"{where}: cannot parse: {exc}") from None
+    dtd = events.root.getroottree().docinfo.internalDTD if events.root is not None else None
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise UnsafeXmlError(f"{where}: the DOCTYPE declares entities; entity declarations are refused")
+
+
+def refuse_entity_refs(el: Any, where: str) -> None:
+    """Raise if ``el`` holds an entity reference, which was never expanded (DTDs are not loaded)."""
+    for ref in el.iter(etree.Entity):
+        raise TeiReadError(
+            f"{where}:{ref.sourceline or '?'}: entity reference {ref.text} is not expanded "
+            "(entities from DTDs are never loaded)"
+        )
 
 
 def parse_xml(data: bytes, where: str, max_bytes: int) -> Any:
@@ -122,9 +130,5 @@ def parse_xml(data: bytes, where: str, max_bytes: int) -> Any:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise UnsafeXmlError(f"{where}: the DOCTYPE declares entities; entity declarations are refused")
-    for ref in root.iter(etree.Entity):
-        raise TeiReadError(
-            f"{where}:{ref.sourceline or '?'}: entity reference {ref.text} is not expanded "
-            "(entities from DTDs are never loaded)"
-        )
+    refuse_entity_refs(root, where)
     return root

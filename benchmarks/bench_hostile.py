@@ -1,0 +1,246 @@
+"""Time per MB and peak memory on hostile inputs, each case in a child process.
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/bench_hostile.py [--only NAME] [--check]
+
+Every case builds its input in a fresh child (not timed), then runs one call:
+a parse, a TEI or JSON read, a template check or an export. The child reports
+the call's wall time and its peak resident memory (``VmHWM`` from
+``/proc/self/status``: ``tracemalloc`` does not see libxml2's memory, and
+``ru_maxrss`` would start from the parent's peak) less the memory before the
+call, and, where the call builds a model, what the model itself holds
+(``x model``: every object reached once, by ``sys.getsizeof``; ``x kept``:
+the resident memory still held after the call, allocator overhead included). Children run under
+``RLIMIT_AS`` (4 GB) and a timeout, so a runaway case shows as such.
+
+The limits of issue 15, checked with ``--check`` (exit status 1 if any is
+passed): at most 5 s per MB of input past a fixed 0.1 s; a model-building
+call peaks at no more than 1.5 times the model it builds (``x model``); a
+real transcript or corpus file peaks under 10 times its size (``x input``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+_PRELUDE = """
+import gc, json, resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+def status_mb(field):
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith(field)) / 1024
+def deep_mb(obj):
+    seen, stack, total = set(), [obj], 0
+    while stack:
+        o = stack.pop()
+        if id(o) in seen or o is None or isinstance(o, (bool, type)):
+            continue
+        seen.add(id(o))
+        total += sys.getsizeof(o)
+        if not isinstance(o, (str, bytes, int, float)):
+            stack.extend(gc.get_referents(o))
+    return total / 2**20
+def run(data, call, model=True):
+    size = len(data) if isinstance(data, (bytes, str)) else 0
+    gc.collect()
+    before = status_mb("VmRSS:")
+    t0 = time.perf_counter()
+    error = None
+    try:
+        result = call(data)
+    except Exception as exc:
+        result, error = None, f"{type(exc).__name__}: {str(exc)[:60]}"
+    seconds = time.perf_counter() - t0
+    peak = status_mb("VmHWM:") - before
+    kept = status_mb("VmRSS:") - before
+    held = deep_mb(result) if model and result is not None else None
+    print(json.dumps({"mb": size / 2**20, "seconds": seconds, "peak_mb": peak, "model_mb": held, "kept_mb": kept,
+                      "error": error}))
+"""
+
+_TEI_HEAD = (
+    'b\'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>x</title>'
+    "</titleStmt></fileDesc></teiHeader><text><body>'"
+)
+_TEI_TAIL = "b'</body></text></TEI>'"
+
+#: name -> (kind, code that calls run(data, call)); kind "real" is held to 10x its input.
+CASES: dict[str, tuple[str, str]] = {
+    "parse: 'A:\\n' x 1,000,000": ("model", "import stenogram\nrun('A:\\n' * 1_000_000, stenogram.parse)"),
+    "parse: 1,000,000 one-word lines": ("model", "import stenogram\nrun('word\\n' * 1_000_000, stenogram.parse)"),
+    "parse: one 5 MB line": ("model", "import stenogram\nrun('word ' * 1_000_000, stenogram.parse)"),
+    "parse: 100,000 table rows": (
+        "model",
+        "import stenogram\nrun('Anna: start\\n' + '| a | b | c |\\n|---|---|---|\\n' * 50_000, stenogram.parse)",
+    ),
+    "parse: lone surrogates throughout": (
+        "model",
+        "import stenogram\nrun('Anna Petrova: caf\\ud800 ok.\\n' * 100_000, stenogram.parse)",
+    ),
+    "parse: the same without surrogates": (
+        "model",
+        "import stenogram\nrun('Anna Petrova: caf\u00e9 ok.\\n' * 100_000, stenogram.parse)",
+    ),
+    "parse: TOML array 1000 deep": (
+        "error",
+        "import stenogram\nrun('+++\\na = ' + '[' * 1000 + ']' * 1000 + '\\n+++\\nA: x\\n', stenogram.parse)",
+    ),
+    "parse: TOML dotted key 100,000 parts": (
+        "error",
+        "import stenogram\nrun('+++\\n' + '.'.join(['a'] * 100_000) + ' = 1\\n+++\\nA: x\\n', stenogram.parse)",
+    ),
+    "parse: YAML flow 1000 deep": (
+        "error",
+        "import stenogram\nrun('---\\na: ' + '[' * 1000 + ']' * 1000 + '\\n---\\nA: x\\n', stenogram.parse)",
+    ),
+    "parse: YAML block mapping 1000 deep": (
+        "error",
+        "import stenogram\nrun('---\\n' + ''.join(' ' * i + 'a:\\n' for i in range(1000)) + '---\\nA: x\\n',"
+        " stenogram.parse)",
+    ),
+    "parse: YAML alias bomb": (
+        "error",
+        "import stenogram\n"
+        "run('---\\na: &a [' + ', '.join(['x'] * 10) + ']\\n'"
+        " + ''.join(f'{c}: &{c} [' + ', '.join([f'*{p}'] * 10) + ']\\n' for p, c in zip('abcdefgh', 'bcdefghi'))"
+        " + '---\\nA: x\\n', stenogram.parse)",
+    ),
+    "read TEI: 300,000 small u": (
+        "model",
+        f"from stenogram_tei import read_tei\nrun({_TEI_HEAD} + b'<u who=\"#a\">hello there</u>\\n' * 300_000"
+        f" + {_TEI_TAIL}, read_tei)",
+    ),
+    "read TEI: 100,000 nested div": (
+        "error",
+        f"from stenogram_tei import read_tei\nrun({_TEI_HEAD} + b'<div>' * 100_000 + b'</div>' * 100_000"
+        f" + {_TEI_TAIL}, read_tei)",
+    ),
+    "read TEI: 1,000,000 attributes": (
+        "error",
+        f"from stenogram_tei import read_tei\nrun({_TEI_HEAD} + b'<u '"
+        " + b' '.join(b'a%d=\"x\"' % i for i in range(1_000_000)) + b'>x</u>'"
+        f" + {_TEI_TAIL}, read_tei)",
+    ),
+    "read JSON: 100,000 nested lists": (
+        "error",
+        "import stenogram\nrun('[' * 100_000 + ']' * 100_000, stenogram.from_json)",
+    ),
+    "DOCX template: 200 MB member of zeros": (
+        "error",
+        "import io, zipfile\nfrom stenogram_docx import default_template_bytes\n"
+        "from stenogram_docx.cleanpackage import clean_package\n"
+        "buf = io.BytesIO()\n"
+        "with zipfile.ZipFile(io.BytesIO(default_template_bytes())) as s, zipfile.ZipFile(buf, 'w') as d:\n"
+        "    [d.writestr(i.filename, s.read(i), zipfile.ZIP_DEFLATED) for i in s.infolist()]\n"
+        "    d.writestr('word/media/image1.png', bytes(200 << 20), zipfile.ZIP_DEFLATED)\n"
+        "run(buf.getvalue(), lambda b: clean_package(b, 'bomb.docx'), model=False)",
+    ),
+    "export markdown: 100,000 turns": (
+        "export",
+        "import stenogram\nt = stenogram.parse('Anna: one two.\\nBoris: three.\\n' * 50_000)\n"
+        "run(stenogram.to_json(t), lambda _: stenogram.export(t, 'markdown'), model=False)",
+    ),
+    "export TEI: 100,000 turns": (
+        "export",
+        "import stenogram\nt = stenogram.parse('Anna: one two.\\nBoris: three.\\n' * 50_000)\n"
+        "run(stenogram.to_json(t), lambda _: stenogram.export(t, 'tei'), model=False)",
+    ),
+}
+
+
+def _real_cases() -> dict[str, tuple[str, str]]:
+    """The same measures on real files, when ``../shared`` is beside the repository."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        return {}
+    kremlin = sorted(str(p) for p in (corpus / "kremlin_en").glob("*.txt"))
+    sample = corpus / "parlamint-samples" / "ParlaMint-ES-CT_2015-10-26.xml"
+    cases = {
+        "parse: kremlin_en concatenated (real)": (
+            "real",
+            f"import stenogram\nfiles = {kremlin!r}\n"
+            "text = '\\n\\n'.join(open(f, encoding='utf-8').read() for f in files)\nrun(text, stenogram.parse)",
+        )
+    }
+    if sample.exists():
+        cases["read TEI: ParlaMint sample (real)"] = (
+            "real",
+            f"from stenogram_tei import read_tei\nrun(open({str(sample)!r}, 'rb').read(), read_tei)",
+        )
+    return cases
+
+
+def measure(code: str) -> dict[str, Any]:
+    script = _PRELUDE + textwrap.dedent(code)
+    try:
+        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": "ran longer than 600 s", "mb": 0.0, "seconds": 600.0, "peak_mb": 0.0, "model_mb": None}
+    if proc.returncode != 0:
+        return {"error": f"child died: {proc.stderr.strip().splitlines()[-1:]}", "mb": 0.0, "seconds": 0.0,
+                "peak_mb": 0.0, "model_mb": None}  # fmt: skip
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def verdict(kind: str, r: dict[str, Any]) -> list[str]:
+    """The limits a result passes, as problems (empty when within all)."""
+    problems = []
+    mb, seconds, peak = float(r["mb"]), float(r["seconds"]), float(r["peak_mb"])
+    if seconds > 0.1 + 5 * mb:
+        problems.append(f"{seconds:.2f} s > 0.1 + 5 s/MB")
+    model = r.get("model_mb")
+    if kind == "model" and isinstance(model, float) and model > 0 and peak > 1.5 * model:
+        problems.append(f"peak {peak / model:.2f}x the model > 1.5x")
+    if kind == "real" and mb > 0 and peak > 10 * mb:
+        problems.append(f"peak {peak / mb:.1f}x the input > 10x")
+    if kind == "error" and not r.get("error"):
+        problems.append("accepted: expected a refusal")
+    if kind != "error" and r.get("error"):
+        problems.append(f"failed: {r['error']}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--only", help="run the cases whose name contains this text")
+    parser.add_argument("--check", action="store_true", help="exit 1 if any case passes a limit")
+    args = parser.parse_args(argv)
+    cases = {**CASES, **_real_cases()}
+    failed = 0
+    head = ("in MB", "s", "s/MB", "peak MB", "x in", "x model", "x kept")
+    print(
+        f"{'case':42} " + " ".join(f"{h:>{w}}" for h, w in zip(head, (7, 7, 6, 8, 6, 7, 6), strict=True)) + "  verdict"
+    )
+    for name, (kind, code) in cases.items():
+        if args.only and args.only not in name:
+            continue
+        r = measure(code)
+        mb, seconds, peak = float(r["mb"]), float(r["seconds"]), float(r["peak_mb"])
+        model = r.get("model_mb")
+        per_mb = f"{seconds / mb:6.2f}" if mb else "     -"
+        x_in = f"{peak / mb:6.1f}" if mb else "     -"
+        x_model = f"{peak / model:7.2f}" if isinstance(model, float) and model > 0 else "      -"
+        kept = r.get("kept_mb")
+        x_kept = (
+            f"{peak / kept:6.2f}" if isinstance(model, float) and isinstance(kept, float) and kept > 1 else "     -"
+        )
+        problems = verdict(kind, r)
+        failed += bool(problems)
+        shown = "; ".join(problems) or ("refused: " + str(r["error"]) if r.get("error") else "ok")
+        print(f"{name:42} {mb:7.2f} {seconds:7.2f} {per_mb} {peak:8.1f} {x_in} {x_model} {x_kept}  {shown}")
+    return 1 if failed and args.check else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Every exporter on any Unicode, lone surrogates and control characters included.
+
+Models are built in code, so nothing the parser cleans up beforehand helps:
+TEI must parse with lxml, DOCX open with python-docx, JSON round-trip,
+Markdown show paragraph text as paragraphs and nothing else. Issue 15
+problem 6 (``---`` read as a rule) is a regression test here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from markdown_it import MarkdownIt
+
+import stenogram
+from stenogram.errors import StenogramError
+from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram.surrogates import replace_surrogates
+
+ANY_CHAR = st.one_of(
+    st.characters(codec=None, exclude_categories=()),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, exclude_categories=()),
+    st.characters(max_codepoint=0x1F, exclude_categories=()),
+    st.sampled_from("-+*_#>|`~=[]!<&\\:.) 1"),
+)
+ANY_TEXT = st.text(ANY_CHAR, max_size=60)
+MD = MarkdownIt("commonmark").enable("table")
+#: Markdown structure the exporter itself writes: headings (title, Participants, Transcript), the
+#: participants list, and paragraphs. Anything else in the output came from transcript text.
+_FORBIDDEN = {"hr", "blockquote_open", "fence", "code_block", "html_block", "table_open", "ordered_list_open"}
+
+
+@st.composite
+def hostile_transcripts(draw: st.DrawFn) -> Transcript:
+    names = draw(st.lists(ANY_TEXT, min_size=1, max_size=3))
+    people = tuple(Participant(id=f"p{i}", name=name, role=draw(st.none() | ANY_TEXT)) for i, name in enumerate(names))
+    body: list[Turn | Note] = []
+    for _ in range(draw(st.integers(1, 3))):
+        who = draw(st.sampled_from(people))
+        paragraphs = tuple(Paragraph(text=t) for t in draw(st.lists(ANY_TEXT, min_size=1, max_size=3)))
+        body.append(Turn(speaker=who.id, label=draw(ANY_TEXT), content=paragraphs))
+        if draw(st.booleans()):
+            body.append(Note(kind=draw(st.sampled_from(NoteKind)), text=draw(ANY_TEXT)))
+    meeting = Meeting(
+        title=draw(st.none() | ANY_TEXT), place=draw(st.none() | ANY_TEXT), extra=(("k", draw(ANY_TEXT)),)
+    )
+    return Transcript(meeting=meeting, participants=people, body=tuple(body))
+
+
+def _exporters() -> list[str]:
+    return sorted({f.name for f in stenogram.formats() if f.kind == "exporter"})
+
+
+def _clean(text: str) -> str:
+    """What a reader of the Markdown should see of ``text``: controls dropped, surrogates as U+FFFD."""
+    kept = "".join(
+        c for c in replace_surrogates(text) if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F) or c in "\t\n\r"
+    )
+    return " ".join(kept.split())
+
+
+def _visible(tokens: list[Any]) -> str:
+    return " ".join(
+        "".join(c.content for c in tok.children or () if c.type in ("text", "text_special", "code_inline"))
+        for tok in tokens
+        if tok.type == "inline"
+    )
+
+
+def _check_markdown(t: Transcript, md: str) -> None:
+    md.encode("utf-8")
+    tokens = MD.parse(md)
+    found = {tok.type for tok in tokens} & _FORBIDDEN
+    if any(isinstance(item, Note) and item.kind is NoteKind.SEPARATOR for item in t.body):
+        found.discard("hr")  # the separator note is a rule on purpose
+    assert not found, (found, md)
+    shown = " ".join(_visible(tokens).split())
+    for turn in t.turns:
+        for p in turn.paragraphs:
+            assert _clean(p.text) in shown, (p.text, md)
+
+
+def _check(fmt: str, t: Transcript, data: str | bytes) -> None:
+    if fmt == "tei":  # a text format since the format contract v2: parse its UTF-8 bytes
+        assert isinstance(data, str)
+        data = data.encode("utf-8")
+        etree.fromstring(data)
+        from stenogram_tei import read_tei
+
+        read_tei(data)
+    elif fmt == "docx":
+        assert isinstance(data, bytes)
+        docx.Document(io.BytesIO(data))
+    elif fmt == "json":
+        assert isinstance(data, str)
+        back = stenogram.from_json(data)
+        again = json.loads(stenogram.to_json(back))
+        first = json.loads(replace_surrogates(data))
+        again.pop("diagnostics"), first.pop("diagnostics")
+        assert again == first
+    elif fmt == "markdown":
+        assert isinstance(data, str)
+        _check_markdown(t, data)
+    else:
+        assert isinstance(data, (str, bytes))
+        if isinstance(data, str):
+            replace_surrogates(data).encode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", _exporters())
+@settings(max_examples=40, deadline=None)
+@given(t=hostile_transcripts())
+def test_every_exporter_writes_well_formed_output_for_any_unicode(fmt: str, t: Transcript) -> None:
+    try:
+        data = stenogram.export(t, fmt)
+    except StenogramError:
+        return
+    _check(fmt, t, data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["---", "- - -", "-- -", "***", "___", "# Heading", "> quote", "1. item", "- item", "+ item", "```", "~~~",
+     "| a | b |", "|---|---|", "    code", "<div>", "===", "[x]: /url", "\x0c- form feed", "a\x00b\x1b[31mred"],
+)  # fmt: skip
+def test_a_paragraph_that_would_read_as_markdown_structure_is_escaped(text: str) -> None:
+    """Issue 15 problem 6: a paragraph of exactly ``---`` rendered as a rule; control characters passed through."""
+    t = Transcript(
+        participants=(Participant(id="a", name="Anna"),),
+        body=(Turn(speaker="a", label="Anna", content=(Paragraph(text="First."), Paragraph(text=text))),),
+    )
+    md = stenogram.export(t, "markdown")
+    assert isinstance(md, str)
+    _check_markdown(t, md)
+    assert not any(ord(c) < 0x20 and c not in "\n" for c in md)
+    assert sum(tok.type == "paragraph_open" and not tok.hidden for tok in MD.parse(md)) == 2, md
