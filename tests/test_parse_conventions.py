@@ -169,3 +169,33 @@ def test_lead_ins_and_numbered_items_stay_in_the_speech() -> None:
     assert texts(t)[:2] == ["Let me quote what the committee wrote:", "The budget is balanced."]
     numbered = parse("Speaker 1: Hello.\nSpeaker 2: Hi.\nSpeaker 1: How are you?\nSpeaker 2: Fine.\n")
     assert labels(numbered) == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]
+
+
+def test_capitals_after_a_label_are_speech_when_they_end_like_it() -> None:
+    t = parse("Q    Thank you.\n\nMR. KIRBY:  Yes.\n\nQ    Thanks.\n\nMR. KIRBY:  I —\n\nTHE PRESIDNET:  A typo.\n")
+    assert labels(t) == ["Q", "MR. KIRBY", "Q", "MR. KIRBY", "THE PRESIDNET"]
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "role"),
+    [
+        ("Abgeordneter Kai Jan Krainer (SPÖ)", "Kai Jan Krainer", "Abgeordneter"),
+        ("Präsident Ing. Norbert Hofer", "Norbert Hofer", "Präsident"),
+        ("Bundesminister für Finanzen Mag. Gernot Blümel, MBA", "Gernot Blümel", "Bundesminister für Finanzen MBA"),
+        ("Lynne Neagle AM", "Lynne Neagle", "AM"),
+        ("President of Russia Vladimir Putin", "Vladimir Putin", "President of Russia"),
+    ],
+)
+def test_names_and_roles_in_several_languages(label: str, name: str, role: str) -> None:
+    t = parse(f"{label}: Guten Tag.\nAnna Petrova: Good morning.\n")
+    person = t.participant(t.turns[0].speaker)
+    assert (person.name, person.role) == (name, role)
+
+
+def test_two_sentences_are_not_a_label() -> None:
+    t = parse(
+        "Präsident Fritz Neugebauer: Danke.\n"
+        "Die Debatte eröffnet Herr Abgeordneter Maier. Wunschredezeit: 5 Minuten.\n"
+        "Abgeordneter Ferdinand Maier (ÖVP): Danke.\n"
+    )
+    assert labels(t) == ["Präsident Fritz Neugebauer", "Abgeordneter Ferdinand Maier (ÖVP)"]

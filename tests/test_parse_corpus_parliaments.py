@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared, shared_files
 
 import stenogram
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-QMSUM = SHARED / "benchmarks" / "qmsum_committee"
-HANSARD = SHARED / "corpus" / "aus_hansard_hist"
-QMSUM_FILES = sorted(QMSUM.glob("*.txt")) if QMSUM.exists() else []
+QMSUM = shared("benchmarks", "qmsum_committee")
+HANSARD = shared("corpus", "aus_hansard_hist")
 
-needs_qmsum = pytest.mark.skipif(not QMSUM_FILES, reason="the shared QMSum benchmark is not here")
+needs_qmsum = needs_shared("benchmarks", "qmsum_committee")
 
 
-@needs_qmsum
-@pytest.mark.parametrize("path", QMSUM_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shared_files("benchmarks/qmsum_committee/*.txt"))
 def test_every_line_of_a_committee_transcript_is_one_turn(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     t = stenogram.parse(text)
@@ -36,7 +34,7 @@ def test_the_chair_named_in_brackets_and_the_bare_chair_are_one_participant() ->
     assert acting.id != chair.id
 
 
-@pytest.mark.skipif(not HANSARD.exists(), reason="the shared corpus is not here")
+@needs_shared("corpus", "aus_hansard_hist")
 def test_old_hansard_dash_labels_open_turns() -> None:
     t = stenogram.parse((HANSARD / "1901-05-21_reps_s010.txt").read_text(encoding="utf-8"))
     assert [turn.label for turn in t.turns] == ["Mr BARTON", "Mr REID", "Mr BARTON", "Mr Reid", "Mr BARTON"]

@@ -15,6 +15,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "POST_NOMINALS",
     "TITLES",
     "TITLE_ENDINGS",
     "TRANSLATION_NOTES",
@@ -72,7 +73,7 @@ WEEKDAYS = (
 #: Forms of address printed before a name: a label that holds one names a person.
 HONORIFICS = _words(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord madam hon hon. honourable honorable rt rt. right "
-    "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. "  # German academic titles print before names
+    "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. ddr. dkfm. "  # German degrees print before names
     "herr frau m. mme mlle monsieur madame "
     "господин госпожа г-н г-жа sayın"
 )
@@ -94,6 +95,9 @@ TITLE_ENDINGS = (
     "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "sekretär", "sekretärin",
     "anwalt", "anwältin",
 )  # fmt: skip
+
+#: Letters after a name that say what someone is, as printed (case kept): "Lynne Neagle AM".
+POST_NOMINALS = frozenset("AM MP MS MLA MSP MEP TD QC KC MBA MA MSc BSc PhD MdB MdL".split())
 
 #: Words that open an address, not a label: "Herr Kollege Amon, nur zur Kenntnisnahme:".
 VOCATIVES = _words(

@@ -192,7 +192,8 @@ class PluginHost:
             admitted.append(ep)
         cached: dict[str, CachedPlugin] | None = None
         if use_cache is not False:
-            folder = use_cache if isinstance(use_cache, Path) else cache_dir(env)
+            # ``environ`` narrows what is loaded; where the cache lives still follows the process's variables.
+            folder = use_cache if isinstance(use_cache, Path) else cache_dir({**os.environ, **env})
             key = cache_key(admitted, _core_version())
             host._cache = (folder, key)
             cached = load_cache(folder, key)

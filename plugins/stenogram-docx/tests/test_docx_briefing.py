@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 from repo_shared import shared, skip_if_missing
-from stenogram_docx import build_briefing
+from stenogram_docx import BriefingOptions, build_briefing
 
 import stenogram
-from stenogram.analysis import analyse
+from stenogram.analysis import AnalysisOptions, analyse, digest
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 
 W_INSTR = qn("w:instrText")
@@ -65,7 +65,7 @@ def test_sections_in_briefing_order(doc: Document, seed: Transcript) -> None:
     expected = ["Participants", "Key points", "Key figures"]
     if analyse(seed).commitments:
         expected.append("Commitments and next steps")
-    assert headings == [*expected, "Annex A: Transcript"]
+    assert headings == [*expected, "Topics", "Annex A: Transcript"]
 
 
 def test_title_block(doc: Document) -> None:
@@ -75,8 +75,10 @@ def test_title_block(doc: Document) -> None:
     assert "Date\tTuesday 23 August 2022" in meta
     assert "Place\tCholpon-Ata, Kyrgyzstan" in meta
     assert "Occasion\tEurasian Intergovernmental Council" in meta
-    (purpose,) = styled(doc, "Briefing Purpose")
+    purpose, business, bottom = styled(doc, "Briefing Purpose")
     assert purpose.startswith("Purpose: To brief on what was said at this meeting")
+    assert business.startswith("Business: ") and "Mikhail Mishustin" in business
+    assert bottom.startswith("Bottom line: ")
 
 
 def test_participants_table(doc: Document, seed: Transcript) -> None:
@@ -100,11 +102,14 @@ def test_participants_table(doc: Document, seed: Transcript) -> None:
 
 def test_key_points_carry_their_speaker(doc: Document, seed: Transcript) -> None:
     points = styled(doc, "List Bullet")
-    chosen = sorted(analyse(seed).key_sentences, key=lambda k: k.rank)[:8]
+    chosen = sorted(analyse(seed, options=AnalysisOptions(key_sentences=60)).key_sentences, key=lambda k: k.rank)[:8]
     assert chosen, "the analysis found no key sentences in the seed"
     names = {p.id: p.name for p in seed.participants}
-    for k in chosen:
-        assert f"{k.text} ({names[k.location.speaker]})" in points
+    for k in chosen:  # the digest's points: the analysis' first eight, each with who said it and where
+        line = k.location.paragraph_in(seed).span
+        assert line is not None
+        lines = f"line {line.line}" if line.end_line == line.line else f"lines {line.line}-{line.end_line}"
+        assert f"{k.text} ({names[k.location.speaker]}, {lines})" in points
     key_paras = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert all(p.runs[-1].style.name == "Attribution" for p in key_paras)
 
@@ -112,7 +117,8 @@ def test_key_points_carry_their_speaker(doc: Document, seed: Transcript) -> None
 def test_key_figures_table(doc: Document) -> None:
     rows = table_after(doc, "Key figures")
     assert rows[0] == ["Figure", "What it refers to", "Said by"]
-    said = {r[0].split("\n")[0]: r[2] for r in rows[1:]}
+    said = {r[0].split("\n")[0]: r[2].split(", line")[0] for r in rows[1:]}
+    assert all(", line" in r[2] for r in rows[1:])
     cells = " | ".join(r[0] for r in rows[1:])
     assert "$25 billion" in cells and "9.5 percent" in cells and "$13 billion" in cells
     assert any(r[0].startswith("$25 billion") and "25,000,000,000 USD" in r[0] for r in rows[1:])
@@ -122,7 +128,7 @@ def test_key_figures_table(doc: Document) -> None:
 
 
 def test_commitments_when_found(seed: Transcript, doc: Document) -> None:
-    found = analyse(seed).commitments
+    found = digest(seed).commitments
     bullets = styled(doc, "List Bullet")
     for c in found:
         assert any(b.startswith(c.text) for b in bullets)
@@ -268,3 +274,30 @@ def test_a_turn_with_no_printed_label_shows_the_speakers_name() -> None:
     name = next(p.name for p in t.participants if p.id == t.turns[0].speaker)
     assert first.text.startswith(f"{name}: 1. It is my privilege")
     assert [r.text for r in first.runs[:1]] == [name]
+
+
+def test_a_long_title_keeps_the_marking_on_the_right(seed: Transcript) -> None:
+    title = "Meeting of the Prime Minister of Russia with the Prime Minister of Kazakhstan " * 4
+    doc = docx.Document(io.BytesIO(build_briefing(seed, BriefingOptions(title=title, marking="OFFICIAL-SENSITIVE"))))
+    header = doc.sections[0].header.paragraphs[0]
+    shown, _, marking = header.text.partition("\t\t")
+    assert marking == "OFFICIAL-SENSITIVE"
+    assert shown.endswith("…") and len(shown) + len(marking) < 90 and title.startswith(shown[:-1])
+
+
+def test_header_tab_stops_follow_the_page_width() -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Cm
+    from stenogram_docx.briefing import _page_tabs, _usable_width
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.0)
+    p = d.add_paragraph()
+    _page_tabs(p, _usable_width(section))
+    stops = {round(t.position.cm, 1): t.alignment for t in p.paragraph_format.tab_stops}
+    assert stops[25.7] == WD_TAB_ALIGNMENT.RIGHT and stops[12.8] == WD_TAB_ALIGNMENT.CENTER
+    assert stops[16.6] == WD_TAB_ALIGNMENT.CLEAR and stops[8.3] == WD_TAB_ALIGNMENT.CLEAR

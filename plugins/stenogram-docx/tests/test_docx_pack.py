@@ -124,6 +124,17 @@ def test_anonymous_voices_of_different_meetings_are_not_one_person() -> None:
     assert all(any(p.anonymous and p.name == "Q" for p in t.participants) for t in items)
     rows = tables_after(docx.Document(io.BytesIO(build_briefing(items))), "Participants")
     assert [row[-1] for row in rows if row[0] == "Q"] == ["1", "2"]
-    named = attrs.evolve(items[1], participants=items[0].participants, body=items[0].body)
+    # Another meeting with the same named person, introduced the same way (the title gives the full name).
+    meeting = attrs.evolve(items[1].meeting, title=items[0].meeting.title)
+    named = attrs.evolve(items[1], meeting=meeting, participants=items[0].participants, body=items[0].body)
     rows = tables_after(docx.Document(io.BytesIO(build_briefing([items[0], named]))), "Participants")
-    assert [row[-1] for row in rows if row[0] == "Psaki"] == ["1, 2"]
+    assert [row[-1] for row in rows if row[0].endswith("Psaki")] == ["1, 2"]  # shown by full name when known
+
+
+def test_pack_meetings_come_in_date_order(seed: Transcript, second: Transcript, seed_title: str) -> None:
+    undated = attrs.evolve(second, meeting=attrs.evolve(second.meeting, title="Undated talks", date=None))
+    doc = docx.Document(io.BytesIO(build_briefing([undated, second, seed])))
+    rows = tables_after(doc, "Meetings")
+    assert [r[1] for r in rows[1:]] == [seed_title, "Talks with Anna Petrova", "Undated talks"]
+    annexes = [p.text for p in doc.paragraphs if p.style.name == "Heading 1" and p.text.startswith("Annex")]
+    assert annexes[0] == f"Annex A: Transcript of {seed_title}"

@@ -91,8 +91,8 @@ def test_width_is_respected(seed: Transcript) -> None:
         assert max(len(line) for line in out.splitlines()) <= width
 
 
-def test_max_points_and_sections(seed: Transcript) -> None:
-    out = export_summary(seed, SummaryOptions(max_points=2, sections=("key_points", "header")))
+def test_key_points_and_sections(seed: Transcript) -> None:
+    out = export_summary(seed, SummaryOptions(key_points=2, sections=("key_points", "header")))
     assert out.startswith("Meeting of")  # the summary's order, not the option's
     assert section(out, "KEY POINTS").count("- ") <= 2
     assert "PARTICIPANTS" not in out and "KEY FIGURES" not in out

@@ -16,10 +16,25 @@ carries a :class:`Location`, so ``location.text_in(transcript) == record.text``.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from stenogram.analysis.commitments import find_commitments
+from stenogram.analysis.digest import (
+    Digest,
+    DigestCommitment,
+    DigestFigure,
+    DigestOptions,
+    Point,
+    Quote,
+    digest,
+)
 from stenogram.analysis.figures import find_figures
-from stenogram.analysis.keysentences import rank_sentences
+from stenogram.analysis.keysentences import centrality
+from stenogram.analysis.language import LEADING_WORDS, language_of
 from stenogram.analysis.mentions import find_mentions
+from stenogram.analysis.names import Speaker, display_names
+from stenogram.analysis.points import chair_of, select_points
 from stenogram.analysis.records import (
     Analysis,
     AnalysisError,
@@ -36,7 +51,7 @@ from stenogram.analysis.records import (
     SpeakerStats,
     Topic,
 )
-from stenogram.analysis.sentences import sentences_of, units_of
+from stenogram.analysis.sentences import Sentence, sentences_of, units_of
 from stenogram.analysis.stats import speaker_stats
 from stenogram.analysis.topics import find_topics
 from stenogram.analysis.words import lower_case_vocabulary
@@ -48,6 +63,10 @@ __all__ = [
     "AnalysisOptions",
     "Commitment",
     "CommitmentKind",
+    "Digest",
+    "DigestCommitment",
+    "DigestFigure",
+    "DigestOptions",
     "Figure",
     "FigureKind",
     "KeySentence",
@@ -55,10 +74,35 @@ __all__ = [
     "Mention",
     "MentionKind",
     "Number",
+    "Point",
+    "Quote",
+    "Speaker",
     "SpeakerStats",
     "Topic",
     "analyse",
+    "digest",
+    "display_names",
 ]
+
+
+_AMOUNTS = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION)
+
+
+def sentences_with(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The indexes of the sentences that state an amount, a rate or a share."""
+    where = {(s.unit.turn, s.unit.paragraph, s.start): s.index for s in sentences}
+    starts: dict[tuple[int, int], list[int]] = {}
+    for s in sentences:
+        starts.setdefault((s.unit.turn, s.unit.paragraph), []).append(s.start)
+    out: set[int] = set()
+    for f in figures:
+        if f.kind in _AMOUNTS:
+            key = (f.location.turn, f.location.paragraph)
+            row = starts.get(key, [])
+            k = bisect.bisect_right(row, f.location.start) - 1
+            if k >= 0:
+                out.add(where[(*key, row[k])])
+    return frozenset(out)
 
 
 def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -> Analysis:
@@ -69,12 +113,25 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
     year = transcript.meeting.date.year if transcript.meeting.date is not None else None
     stats = speaker_stats(transcript)
     vocabulary = lower_case_vocabulary(u.text for u in units)
+    figures = tuple(find_figures(units, sentences, year))
+    lang = language_of(transcript)
+    english = lang in ("en", None)
     return Analysis(
         words=sum(s.words for s in stats),
         speakers=stats,
-        figures=tuple(find_figures(units, sentences, year)),
+        figures=figures,
         mentions=tuple(find_mentions(units, sentences, transcript.participants, vocabulary)),
         topics=tuple(find_topics(units, opts.topics, vocabulary)),
-        key_sentences=tuple(rank_sentences(sentences, opts.key_sentences)),
+        key_sentences=tuple(
+            select_points(
+                sentences,
+                centrality(sentences),
+                chair_of(transcript),
+                opts.key_sentences,
+                with_figures=sentences_with(figures, sentences),
+                english=english,
+                leading=LEADING_WORDS.get(lang or "", frozenset()),
+            )
+        ),
         commitments=tuple(find_commitments(sentences)),
     )

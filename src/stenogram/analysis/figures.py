@@ -379,7 +379,8 @@ def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) 
             build = _BUILDERS[kind]
             for m in pattern.finditer(text, start, end):
                 f = build(m, year)
-                if f is not None and f.end > f.start:
+                # A builder may read on past the match ("4 July. Papers"): a figure never crosses its sentence.
+                if f is not None and start <= f.start < f.end <= end:
                     found.append(f)
     # Longest first, then the kind's priority; keep what does not overlap what was kept.
     found.sort(key=lambda f: (-(f.end - f.start), _PRIORITY[f.kind], f.start))

@@ -18,25 +18,37 @@ import operator
 from collections import Counter
 from collections.abc import Sequence
 
+import attrs
+
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
 from stenogram.analysis.words import content_stems, stem
 
-__all__ = ["COMMON", "DAMPING", "MIN_WORDS", "NEIGHBOURS", "WINDOW", "rank_sentences"]
+__all__ = [
+    "COMMON",
+    "DAMPING",
+    "MIN_WORDS",
+    "NEIGHBOURS",
+    "WINDOW",
+    "Centrality",
+    "centrality",
+    "cosine",
+    "rank_sentences",
+]
 
 WINDOW = 8  # neighbours per term occurrence in the inverted index
 COMMON = 50  # a term in more sentences than this links none
 NEIGHBOURS = 10  # strongest links kept per sentence
 DAMPING = 0.85
 ROUNDS = 20  # at most; each round shrinks the distance to the fixed point by DAMPING, whatever the size
-TOLERANCE = 1e-4  # total (L1) change of the scores, which sum to 1, at which the ranking has settled
+TOLERANCE = 1e-3  # total (L1) change of the scores, which sum to 1, at which the ranking has settled
 MIN_WORDS = 8  # shorter sentences ("Thank you.") are never key
 MIN_TERMS = 5  # nor are sentences with fewer distinct content words ("This was important at that time.")
 MIN_TERMS_IN_GRAPH = 2  # sentences below this take no part in the ranking at all
 MAX_WORDS = 80  # longer ones are run-ons a summary cannot quote
 EDGE_THRESHOLD = 0.08  # cosine below this is noise
-CENTROID = 25  # the stems in most sentences, taken as the transcript's themes
+CENTROID = 40  # the stems in most sentences, taken as the transcript's themes
 THEME_WEIGHT = 2.0  # prior weight of a theme stem, against 1 for any other content word
 REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
 
@@ -170,30 +182,55 @@ def _prior(vectors: Sequence[dict[str, float]]) -> list[float]:
     return [min(len(v), 15) + THEME_WEIGHT * len(centroid.intersection(v)) for v in vectors]
 
 
+@attrs.frozen(kw_only=True)
+class Centrality:
+    """Every sentence's centrality: ``score[i]`` for ``sentences[graph[i]]``; ``vector[i]`` its unit TF-IDF vector."""
+
+    graph: tuple[int, ...]
+    score: tuple[float, ...]
+    vector: tuple[dict[str, float], ...]
+    eligible: tuple[bool, ...]
+
+
+def centrality(sentences: Sequence[Sentence]) -> Centrality:
+    """The biased LexRank score of every sentence with content enough to take part."""
+    chosen, vectors, eligible = _vectors(sentences)
+    if not chosen:
+        return Centrality(graph=(), score=(), vector=(), eligible=())
+    weights = _prior(vectors)
+    total = sum(weights) or 1.0
+    scores = _pagerank(len(chosen), _edges(vectors), [w / total for w in weights])
+    return Centrality(graph=tuple(chosen), score=tuple(scores), vector=tuple(vectors), eligible=tuple(eligible))
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """The similarity of two unit vectors."""
+    return _cosine(a, b)
+
+
 def rank_sentences(sentences: Sequence[Sentence], limit: int) -> list[KeySentence]:
     """The ``limit`` most central sentences, best first, near-duplicates of better ones left out."""
     if limit <= 0:
         return []
-    chosen, vectors, eligible = _vectors(sentences)
-    if not any(eligible):
+    c = centrality(sentences)
+    if not any(c.eligible):
         return []
-    weights = _prior(vectors)
-    total = sum(weights)
-    scores = _pagerank(len(chosen), _edges(vectors), [w / total for w in weights])
-    order = sorted((k for k in range(len(chosen)) if eligible[k]), key=lambda k: (-round(scores[k], 12), chosen[k]))
+    order = sorted(
+        (k for k in range(len(c.graph)) if c.eligible[k]), key=lambda k: (-round(c.score[k], 12), c.graph[k])
+    )
     picked: list[int] = []
     for k in order:
         if len(picked) >= limit:
             break
-        if all(_cosine(vectors[k], vectors[p]) < REDUNDANCY for p in picked):
+        if all(_cosine(c.vector[k], c.vector[p]) < REDUNDANCY for p in picked):
             picked.append(k)
-    top = scores[order[0]]
+    top = c.score[order[0]]
     return [
         KeySentence(
-            text=sentences[chosen[k]].text,
-            score=round(scores[k] / top, 6),
+            text=sentences[c.graph[k]].text,
+            score=round(c.score[k] / top, 6),
             rank=rank,
-            location=sentences[chosen[k]].location,
+            location=sentences[c.graph[k]].location,
         )
         for rank, k in enumerate(picked, start=1)
     ]

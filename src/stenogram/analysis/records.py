@@ -185,7 +185,11 @@ class Topic:
 
 @attrs.frozen(kw_only=True)
 class KeySentence:
-    """A sentence picked by the extractive ranking; ``rank`` 1 is the most central."""
+    """A key point: a verbatim sentence, ``rank`` 1 first (the chair's statement of the business, then the points).
+
+    ``score`` is its centrality relative to the transcript's most central sentence (0..1]; ranks are not in
+    score order, since the business comes first and caps on speakers and parts of the meeting apply.
+    """
 
     text: str
     score: float

@@ -65,6 +65,8 @@ ABBREVIATIONS = table(
     """mr mrs ms dr prof st jr sr mt no nos art vs etc e.g i.e cf fig gen col lt sgt capt gov sen rep rev
     hon messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx"""
 )
+#: Abbreviations that stand before a number ("No. 5", "Art. 3"); before a word they are words ("No.").
+NUMBERING = table("no nos art fig")
 # A sentence ends at . ! ? … (with closing quotes or brackets) before a space and
 # an opening capital, digit, quote or bracket; CJK full stops end one anywhere.
 _BOUNDARY = re.compile(r"""([.!?…]+)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[。！？]+""")
@@ -80,7 +82,10 @@ def _ends_sentence(text: str, end: int) -> bool:
     if m is None:
         return True
     word = m.group(1)
-    if word.lower().rstrip(".") in ABBREVIATIONS:
+    lowered = word.lower().rstrip(".")
+    if lowered in NUMBERING:  # "No. 5" runs on; "No. We will move on" is an answer and a new sentence
+        return not text[end : end + 2].strip()[:1].isdigit()
+    if lowered in ABBREVIATIONS:
         return False
     # Initials: "J. Smith", "U.S."
     return not (len(word.replace(".", "")) == 1 and word[:1].isupper())

@@ -76,6 +76,7 @@ _RECURS = 2  # how often a label shape must occur in a document to be one of its
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
@@ -353,7 +354,7 @@ def _learned_labels(
         elif m.form != "colon" and not blank_sep:
             continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if m.form == "colon" and rest.isupper() and m.name.isupper():
+        if m.form == "colon" and m.name.isupper() and _heading_in_capitals(rest):
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
             continue
         if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
@@ -444,16 +445,25 @@ def _untitled(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> list[int
     if len(accepted) < _PROFILE_MIN:
         return []
     names = Counter(v[3].casefold() for v in accepted.values())
-    untitled = [i for i, v in accepted.items() if not _has_title(v[3])]
+    # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
+    # not printed in capitals, and a record that prints its labels so misspells one now and then.
+    titled = {name: name.isupper() or _has_title(name) for name in {v[3] for v in accepted.values()}}
+    untitled = [i for i, v in accepted.items() if not titled[v[3]]]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
-    surnames = {v[3].rsplit(" ", 1)[-1].casefold() for v in accepted.values() if _has_title(v[3])}
+    surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
     out = [
         i
         for i in untitled
         if names[accepted[i][3].casefold()] < _RECURS and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
     ]
     return [accepted.pop(i)[0] for i in out]  # the line that holds the label
+
+
+def _heading_in_capitals(rest: str) -> bool:
+    """Is the text after a colon a heading's second half ("TYPISTS"), not a speech ("I —", "YES.")?"""
+    rest = rest.rstrip()
+    return rest.isupper() and sum(map(str.isalpha, rest)) > 2 and rest[-1:] not in ".!?—–-…"
 
 
 def _has_title(name: str) -> bool:
@@ -751,7 +761,7 @@ class _Walk:
         if score <= 0 and (
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
-            or _LIST_ITEM.match(ltext[i]) is not None
+            or (ltext[i][:1] in _LIST_FIRST and _LIST_ITEM.match(ltext[i]) is not None)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.

@@ -113,6 +113,7 @@ _SENTENCE_WORDS = _wordset(
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+_ENDS_SENTENCE = re.compile(r"\w{5,}\.")  # a word of five letters or more and a full stop: not an abbreviation
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_TITLE = re.compile(
     r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员)$"
@@ -179,6 +180,8 @@ def _strength(name: str, form: str) -> int:
         return STRONG  # "Some hon. members: Agreed."
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
+    if ". " in name and any(_ENDS_SENTENCE.fullmatch(w) and not is_title(w) for w in name.split()[:-1]):
+        return REJECTED  # "Die Debatte eröffnet Herr Abgeordneter Maier. Wunschredezeit": two sentences
     if _CJK.search(name):
         if " " in name.strip() or len(name) > 12 or _CJK_HEADINGS.match(unicodedata.normalize("NFKC", name)):
             return REJECTED
@@ -277,7 +280,9 @@ _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
 # label ends before the verb, which is the first word of the text.
-_DASH_SEP = re.compile(rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)")
+_DASH_SEP = re.compile(
+    rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)"
+)
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
 _SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
 
@@ -342,7 +347,7 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     colon = half if full < 0 or 0 <= half < full else full
     if colon < 0:
         return None
-    if "(" in line[:colon] and line.count("(", 0, colon) > line.count(")", 0, colon):
+    if line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon):
         # "Ms SMITH (Northtown) (14:03): …": a colon inside brackets is not the label's.
         half = colon = _colon_after_brackets(line)
         if colon < 0:

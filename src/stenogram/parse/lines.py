@@ -55,7 +55,7 @@ class Lines:
                     kinds[i] = "note"
                     notes[i] = nk
         # "Opposition members interjecting—": the record of an interruption, not speech.
-        for i in [i for i, line in enumerate(lines) if "interjecting" in line]:
+        for i in [i for i, line in enumerate(lines) if "interject" in line]:
             if kinds[i] == "text" and _INTERJECTING.fullmatch(lines[i].strip()):
                 kinds[i] = "note"
                 notes[i] = NoteKind.STAGE
@@ -69,13 +69,15 @@ class Lines:
             for i, kind in enumerate(kinds):
                 if kind == "text" and self.para_start(i):
                     line = self.text[i]
-                    labels[i] = match_label(line) or (match_dash_label(line) if _has_dash(line) else None)
+                    labels[i] = match_label(line) or match_dash_label(line)
         else:
             # Running text: any line may open a turn, with a colon label or a dash label.
             for i in [i for i, line in enumerate(lines) if ":" in line or "：" in line]:
                 if kinds[i] == "text":
                     labels[i] = match_label(lines[i], colon_only=True)
-            for i in [i for i, line in enumerate(lines) if _has_dash(line)]:
+            # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
+            dashed = [i for i, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
+            for i in dashed:
                 colon = labels[i]
                 if kinds[i] == "text" and (colon is None or colon.strength == REJECTED):
                     # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
@@ -161,12 +163,6 @@ class Lines:
             if HEADING_START.match(text[s]):
                 return EXCERPT_RE.fullmatch(" ".join(line.strip() for line in text[s : i + 1])) is not None
         return False
-
-
-def _has_dash(line: str) -> bool:
-    """Could a dash close a label on this line ("Mr BARTON - …", "Ms WORTH—I move", "Mr WEBB asked …")?"""
-    head = line[:170]
-    return "-" in head or "—" in head or "–" in head or " asked " in head
 
 
 def _is_header_tail(line: str) -> bool:

@@ -18,11 +18,12 @@ joins the one participant whose name ends with it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from stenogram.lexicon import is_title
+from stenogram.lexicon import POST_NOMINALS, is_title
 from stenogram.model import Participant
 from stenogram.parse.labels import ANONYMOUS_ROLES
 from stenogram.parse.slots import Slots
@@ -49,9 +50,14 @@ _ROLE_WORDS = _wordset(
     "rev"
 )
 _HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "madam"])
+# Forms of address and degrees printed before a name: neither role nor name ("Mr", "Dr.", "Mag.", "Hon.").
+_NOT_ROLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. ddr. miss sir madam mag. mmag. ing. dipl.-ing. dkfm. hon hon. rt rt.".split()
+)
 _CONNECTORS = ROLE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
 
 
+@functools.lru_cache(maxsize=4096)
 def is_role_word(word: str) -> bool:
     """Is ``word`` part of an office rather than of a name ("Minister", "Presidential", "Präsidentin")?"""
     folded = word.casefold().strip(",")
@@ -98,6 +104,12 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     for n in range(2, len(words)):
         if " ".join(words[-n:]).casefold() in known:
             return " ".join(words[:-n]).rstrip(",") or None, " ".join(words[-n:])
+    # A post-nominal closes the name: "Lynne Neagle AM", "Mag. Gernot Blümel, MBA".
+    suffix = None
+    if len(words) >= 3 and words[-1] in POST_NOMINALS:
+        suffix = words.pop()
+        words[-1] = words[-1].rstrip(",")
+        name = " ".join(words)
     if "," in name:
         head, _, tail = name.rpartition(",")
         tail_words = tail.split()
@@ -107,24 +119,29 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
         tail_role, tail_person = split_role(tail.strip())
         prefix = head.strip() + ("," + (" " + tail_role if tail_role else "") if head else "")
         return prefix or None, tail_person
-    # The name is the run of words after the last role word or connector.
+    # The name is the run of words after the last role word (in any language the lexicon has) or connector.
     cut = 0
     for i, w in enumerate(words):
-        if w.casefold() in _ROLE_WORDS or w.casefold() in _CONNECTORS:
+        if is_role_word(w) or w.casefold() in _CONNECTORS:
             cut = i + 1
     if cut >= len(words):
-        return None, name  # the label is all role ("THE PRESIDENT", "Moderator")
+        return suffix, name  # the label is all role ("THE PRESIDENT", "Moderator")
     person = words[cut:]
-    if cut and len(person) > 2:
+    before = words[cut - 1].casefold() if cut else ""
+    if cut and 2 < len(person) <= 4 and (before not in _ROLE_WORDS or before in _NOT_ROLES):
+        pass  # after a title in another language ("Abgeordneter Kai Jan Krainer") the rest is the name
+    elif cut and len(person) > 2:
         # After a role the name is a given name and a surname, plus any initials between.
         keep = 2
         while keep < len(person) and _INITIAL.match(person[-keep]):
             keep += 1
         person = person[-keep:]
-    role_words = words[: len(words) - len(person)]
-    if role_words and all(w.casefold() in _HONORIFICS for w in role_words):
-        return None, " ".join(person)
-    return (" ".join(role_words) or None), " ".join(person)
+    # Honorifics and academic titles ("Mr", "Dr.", "Mag.") are neither role nor name.
+    role_words = [
+        w for w in words[: len(words) - len(person)] if w.casefold() not in _NOT_ROLES and not _INITIAL.match(w)
+    ]
+    role = " ".join(word for word in (*role_words, suffix) if word)
+    return role or None, " ".join(person)
 
 
 def _display(variants: Sequence[str]) -> str:

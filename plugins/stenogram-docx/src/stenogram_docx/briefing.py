@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import os
 from collections.abc import Iterable, Sequence
 
 import attrs
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.section import Section
+from docx.shared import Cm, Length
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -44,7 +44,6 @@ from stenogram_docx.template import open_template
 
 __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
-log = logging.getLogger("stenogram_docx")
 
 _MONTHS = (
     "January",
@@ -247,6 +246,14 @@ class _Writer:
                 add_tab(p)
                 self.run(p, value, where=f"meeting {label.lower()}")
 
+    def digest_lines(self, facts: MeetingFacts) -> None:
+        """The business line and the bottom line: composed from the digest, so labelled as such."""
+        for label, value in (("Business", facts.business), ("Bottom line", " ".join(facts.bottom_line))):
+            if value:
+                p = self.para(Styles.PURPOSE)
+                self.run(p, f"{label}: ", Styles.META_LABEL)
+                self.run(p, value, where=label.lower())
+
     def purpose(self, default: str) -> None:
         p = self.para(Styles.PURPOSE)
         self.run(p, "Purpose: ", Styles.META_LABEL)
@@ -278,7 +285,9 @@ class _Writer:
         for point in facts.key_points:
             p = self.para(Styles.BULLET)
             self.run(p, point.text, where="key point")
-            self.run(p, f" ({point.speaker})", Styles.ATTRIBUTION, "key point")
+            self.run(p, f" ({point.speaker}, {point.where})", Styles.ATTRIBUTION, "key point")
+            if point.question is not None:  # an answer is read with its question
+                self.run(p, f" In answer to {point.question}", Styles.ATTRIBUTION, "key point")
 
     def key_figures(self, facts: MeetingFacts, level: int) -> None:
         self.heading(level, "Key figures")
@@ -287,7 +296,7 @@ class _Writer:
             return
         self.table(
             _FIGURE_COLUMNS,
-            (((f.figure, f.normalised or ""), f.refers_to, f.speaker) for f in facts.figures),
+            (((f.figure, f.normalised or ""), f.refers_to, f"{f.speaker}, {f.where}") for f in facts.figures),
         )
 
     def commitments(self, facts: MeetingFacts, level: int) -> None:
@@ -297,8 +306,14 @@ class _Writer:
         for c in facts.commitments:
             p = self.para(Styles.BULLET)
             self.run(p, c.text, where="commitment")
-            by = f" ({c.speaker}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker})"
+            by = f" ({c.speaker}, {c.where}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker}, {c.where})"
             self.run(p, by, Styles.ATTRIBUTION, "commitment")
+
+    def topics(self, facts: MeetingFacts, level: int) -> None:
+        if not facts.keywords:
+            return
+        self.heading(level, "Topics")
+        self.para(Styles.NORMAL, ", ".join(facts.keywords) + ".", "topics")
 
     def meeting_sections(self, facts: MeetingFacts, level: int) -> None:
         sections = {
@@ -306,6 +321,7 @@ class _Writer:
             "key_points": self.key_points,
             "key_figures": self.key_figures,
             "commitments": self.commitments,
+            "topics": self.topics,
         }
         for name in self.options.sections:
             if name in sections:
@@ -381,6 +397,7 @@ class _Writer:
     def header_footer(self, title: str) -> None:
         marking = self.options.marking or ""
         for section in self.doc.sections:
+            usable = _usable_width(section)
             parts = [(section.header, section.footer)]
             if section.different_first_page_header_footer:
                 parts.append((section.first_page_header, section.first_page_footer))
@@ -392,13 +409,17 @@ class _Writer:
                         container._element.remove(el)
                 hp = header.add_paragraph()
                 hp._p.style = self.ids[Styles.HEADER]
-                self.run(hp, title, where="header")
+                _page_tabs(hp, usable)
+                # The marking stays on the right: the title gives way (clipped) rather than push it to a new line.
+                room = _header_chars(usable) - (len(marking) + 4 if marking else 0)
+                self.run(hp, _clip(title, room), where="header")
                 if marking:
                     add_tab(hp)
                     add_tab(hp)
                     self.run(hp, marking, Styles.META_LABEL, "header")
                 fp = footer.add_paragraph()
                 fp._p.style = self.ids[Styles.FOOTER]
+                _page_tabs(fp, usable)
                 if marking:
                     self.run(fp, marking, Styles.META_LABEL, "footer")
                 add_tab(fp)
@@ -443,6 +464,42 @@ class _Writer:
                     el.text = stamp
 
 
+#: Header characters per centimetre of line (8.5 pt Arial averages about 0.17 cm a character; kept on the safe side).
+HEADER_CHARS_PER_CM = 5.0
+_STYLE_TABS = (Cm(8.3), Cm(16.6))  # the Header and Footer styles' own stops, for an A4 page with 2.2 cm margins
+
+
+def _usable_width(section: Section) -> int:
+    """The width between the margins, in EMU (A4 with our margins when the template leaves it unset)."""
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        return int(Cm(16.6))
+    return int(width) - int(left) - int(right)
+
+
+def _page_tabs(p: DocxParagraph, usable: int) -> None:
+    """Centre and right tab stops at the page's own middle and right margin, whatever paper the template uses."""
+    stops = p.paragraph_format.tab_stops
+    centre, right = Length(usable // 2), Length(usable)
+    for old in _STYLE_TABS:
+        if abs(int(old) - int(centre)) > 1000 and abs(int(old) - int(right)) > 1000:
+            stops.add_tab_stop(old, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(centre, WD_TAB_ALIGNMENT.CENTER)
+    stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _header_chars(usable: int) -> int:
+    return int(Length(usable).cm * HEADER_CHARS_PER_CM)
+
+
+def _clip(text: str, room: int) -> str:
+    """``text``, or as many whole words of it as fit in ``room`` characters, then an ellipsis."""
+    if len(text) <= room:
+        return text
+    cut = text[: max(1, room - 1)].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return (cut or text[: max(1, room - 1)]) + "…"
+
+
 def _pack_participants(facts: Sequence[MeetingFacts]) -> list[tuple[str, str, str]]:
     """One row per person across the meetings, matched by name: name, roles, meeting numbers.
 
@@ -480,9 +537,12 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         raise OptionError("build_briefing takes Transcript objects")
     document, styles = open_template(opts.template)  # raises on a bad template before anything else
     facts = [
-        gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.max_commitments)
-        for t in items
+        gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.commitments) for t in items
     ]
+    if len(items) > 1:  # a pack reads as a chronology: meetings by date, undated ones last, otherwise as given
+        order = sorted(range(len(items)), key=lambda i: (facts[i].date is None, facts[i].date or dt.date.min, i))
+        facts = [facts[i] for i in order]
+        items = tuple(items[i] for i in order)
     w = _Writer(document, styles, opts)
     wanted = set(opts.sections)
     pack = len(facts) > 1
@@ -514,6 +574,8 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
             w.heading(1, f"{n}. {f.title}", new_page=True)
             if "title" in wanted:
                 w.metadata(f.transcript)
+            if "purpose" in wanted:
+                w.digest_lines(f)
             w.meeting_sections(f, 2)
     else:
         f = facts[0]
@@ -525,6 +587,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
             w.metadata(f.transcript)
         if "purpose" in wanted:
             w.purpose(DEFAULT_PURPOSE)
+            w.digest_lines(f)
         w.meeting_sections(f, 1)
     if "annex" in wanted:
         for n, f in enumerate(facts):
@@ -538,8 +601,6 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     out = io.BytesIO()
     document.save(out)
     data = normalise_package(out.getvalue(), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    for d in w.clean.diagnostics:
-        log.warning("%s", d)
     return Briefing(data=data, diagnostics=w.clean.diagnostics)
 
 

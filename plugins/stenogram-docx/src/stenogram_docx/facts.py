@@ -1,47 +1,23 @@
-"""What the briefing says about one meeting, taken from ``stenogram.analysis``.
+"""What the briefing says about one meeting: the digest of ``stenogram.analysis``, laid out.
 
-The exporter computes nothing itself: it picks, orders and labels the
-analysis records for display, and resolves speaker ids to names.
+The exporter decides nothing about what is key: the points, figures and
+commitments (and their order) are the digest's, the same the summary prints.
+This module only shapes them into rows, with names as the digest shows them
+and where in the source each comes from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TypeVar
 
 import attrs
 
-from stenogram.analysis.records import AnalysisOptions, CommitmentKind, FigureKind, Location
+from stenogram.analysis import AnalysisOptions, DigestOptions, analyse, digest
+from stenogram.analysis.digest import RANKED
+from stenogram.analysis.records import Location
 from stenogram.model import Transcript
-from stenogram.titles import title_of
 
 __all__ = ["CommitmentRow", "FigureRow", "KeyPoint", "MeetingFacts", "ParticipantRow", "gather"]
-
-#: Which figures a briefing reader wants first; counts and ordinals only fill spare rows.
-FIGURE_PRIORITY: dict[FigureKind, int] = {
-    FigureKind.MONEY: 0,
-    FigureKind.PERCENT: 0,
-    FigureKind.FRACTION: 0,
-    FigureKind.DATE: 1,
-    FigureKind.DATE_RANGE: 1,
-    FigureKind.YEAR_RANGE: 1,
-    FigureKind.YEAR: 2,
-    FigureKind.COUNT: 3,
-    FigureKind.ORDINAL: 3,
-}
-#: Which commitments come first when there are more than the briefing has room for.
-COMMITMENT_PRIORITY: dict[CommitmentKind, int] = {
-    CommitmentKind.DECISION: 0,
-    CommitmentKind.COMMITMENT: 1,
-    CommitmentKind.REQUEST: 1,
-    CommitmentKind.EXPECTATION: 2,
-    CommitmentKind.INTENTION: 3,
-}
-#: Figures whose normalised value helps a reader check the printed one (dates' ISO forms do not).
-_SHOW_NORMALISED = {FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION}
-_CONTEXT_CHARS = 90
-T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -56,9 +32,13 @@ class ParticipantRow:
 
 @attrs.frozen(kw_only=True)
 class KeyPoint:
+    """A key point; ``question`` is the question it answers, as ``Name: “…”``, when it answers one."""
+
     text: str
     speaker: str
     location: Location
+    where: str = ""
+    question: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -68,6 +48,7 @@ class FigureRow:
     refers_to: str
     speaker: str
     location: Location
+    where: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -77,6 +58,7 @@ class CommitmentRow:
     deadline: str | None
     speaker: str
     location: Location
+    where: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +67,8 @@ class MeetingFacts:
 
     transcript: Transcript
     title: str
+    business: str | None
+    bottom_line: tuple[str, ...]
     participants: tuple[ParticipantRow, ...]
     key_points: tuple[KeyPoint, ...]
     figures: tuple[FigureRow, ...]
@@ -96,76 +80,63 @@ class MeetingFacts:
         return self.transcript.meeting.date
 
 
-def _clip_around(text: str, start: int, end: int) -> str:
-    """The words around ``text[start:end]``, clipped at word boundaries: what a figure refers to."""
-    left = max(0, start - _CONTEXT_CHARS // 2)
-    right = min(len(text), end + _CONTEXT_CHARS // 2)
-    if left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space >= 0 else left
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space >= 0 else right
-    snippet = text[left:right].strip()
-    return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
-
-
-def _top(items: tuple[T, ...], priority: Callable[[T], int], limit: int) -> list[T]:
-    """The ``limit`` items of best priority (earlier first among equals), back in document order."""
-    ranked = sorted(enumerate(items), key=lambda item: (priority(item[1]), item[0]))[:limit]
-    return [item for _, item in sorted(ranked, key=lambda pair: pair[0])]
-
-
 def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitments: int) -> MeetingFacts:
-    """Run the analysis once and keep what a briefing shows, each list in document order."""
-    from stenogram.analysis import analyse  # the analysis package is the one source of every number shown
-
-    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=key_points))
-    names = {p.id: p.name for p in transcript.participants}
+    """Run the analysis and the digest once and shape what a briefing shows (points in document order)."""
+    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=RANKED))
+    d = digest(
+        transcript,
+        options=DigestOptions(key_points=key_points, key_figures=key_figures, commitments=commitments),
+        analysis=analysis,
+    )
     anonymous = {p.id for p in transcript.participants if p.anonymous}
-
-    def who(location: Location) -> str:
-        return names.get(location.speaker, location.speaker)
-
-    participants = tuple(
-        ParticipantRow(
-            id=s.participant,
-            name=s.name,
-            role=s.role,
-            turns=s.turns,
-            share=s.share,
-            anonymous=s.participant in anonymous,
-        )
-        for s in analysis.speakers
-    )
-    chosen = sorted(analysis.key_sentences, key=lambda k: k.rank)[:key_points]
-    points = tuple(
-        KeyPoint(text=k.text, speaker=who(k.location), location=k.location)
-        for k in sorted(chosen, key=lambda k: k.location)
-    )
-    figures = []
-    for f in _top(analysis.figures, lambda f: FIGURE_PRIORITY.get(f.kind, 9), key_figures):
-        normalised = f.normalised if f.kind in _SHOW_NORMALISED and f.normalised != f.text else None
-        refers = f.context
-        if not refers or refers.casefold() in f.text.casefold():  # "fourth time" -> "time" says nothing
-            paragraph = f.location.paragraph_in(transcript).text
-            refers = _clip_around(paragraph, f.location.start, f.location.end)
-        figures.append(
-            FigureRow(
-                figure=f.text, normalised=normalised, refers_to=refers, speaker=who(f.location), location=f.location
+    participants = []
+    for s in analysis.speakers:
+        shown = d.speakers.get(s.participant)
+        participants.append(
+            ParticipantRow(
+                id=s.participant,
+                name=shown.name if shown is not None else s.name,
+                role=(shown.role if shown is not None else None) or s.role,
+                turns=s.turns,
+                share=s.share,
+                anonymous=s.participant in anonymous,
             )
         )
-    promised = tuple(
-        CommitmentRow(text=c.text, kind=c.kind.value, deadline=c.deadline, speaker=who(c.location), location=c.location)
-        for c in _top(analysis.commitments, lambda c: COMMITMENT_PRIORITY.get(c.kind, 9), commitments)
+    points = tuple(
+        KeyPoint(
+            text=p.text,
+            speaker=p.speaker.name,
+            location=p.location,
+            where=p.where,
+            question=f"{p.question.speaker.name}: “{p.question.text}”" if p.question is not None else None,
+        )
+        for p in d.points_in_order()
     )
-    keywords = tuple(t.phrase for t in analysis.topics[:8])
+    figures = tuple(
+        FigureRow(
+            figure=f.text,
+            normalised=f.normalised,
+            refers_to=f.refers_to,
+            speaker=f.speaker.name,
+            location=f.location,
+            where=f.where,
+        )
+        for f in d.figures
+    )
+    promised = tuple(
+        CommitmentRow(
+            text=c.text, kind=c.kind, deadline=c.deadline, speaker=c.speaker.name, location=c.location, where=c.where
+        )
+        for c in d.commitments
+    )
     return MeetingFacts(
         transcript=transcript,
-        title=title_of(transcript),
-        participants=participants,
+        title=d.title,
+        business=d.business,
+        bottom_line=d.bottom_line,
+        participants=tuple(participants),
         key_points=points,
-        figures=tuple(figures),
+        figures=figures,
         commitments=promised,
-        keywords=keywords,
+        keywords=d.topics[:8],
     )

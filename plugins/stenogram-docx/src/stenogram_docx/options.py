@@ -8,11 +8,12 @@ from typing import Literal
 
 import attrs
 
+from stenogram.analysis.digest import DEFAULT_COMMITMENTS, DEFAULT_KEY_FIGURES, DEFAULT_KEY_POINTS
 from stenogram.errors import OptionError
 
 __all__ = ["ALL_SECTIONS", "BriefingOptions", "Section"]
 
-Section = Literal["title", "purpose", "participants", "key_points", "key_figures", "commitments", "annex"]
+Section = Literal["title", "purpose", "participants", "key_points", "key_figures", "commitments", "topics", "annex"]
 #: Every section, in the order a briefing note puts them.
 ALL_SECTIONS: tuple[Section, ...] = (
     "title",
@@ -21,6 +22,7 @@ ALL_SECTIONS: tuple[Section, ...] = (
     "key_points",
     "key_figures",
     "commitments",
+    "topics",
     "annex",
 )
 
@@ -54,8 +56,8 @@ class BriefingOptions:
     ``marking`` (``OFFICIAL``, ``OFFICIAL-SENSITIVE`` ...) goes in the title
     block, the header and the footer. ``purpose`` replaces the default purpose
     line. ``title`` replaces the meeting title (for a pack: the pack's title).
-    ``key_points``, ``key_figures`` and ``max_commitments`` cap those sections
-    (decisions and commitments are kept before intentions and expectations).
+    ``key_points``, ``key_figures`` and ``commitments`` are the digest's options
+    (:class:`stenogram.analysis.DigestOptions`), with the summary's names and defaults.
     ``template`` is a reference DOCX whose styles, page set-up and theme are
     used, as with pandoc's ``--reference-doc``.
     """
@@ -69,10 +71,14 @@ class BriefingOptions:
     purpose: str | None = attrs.field(default=None, metadata={"help": "replaces the default purpose line"})
     title: str | None = attrs.field(default=None, metadata={"help": "replaces the meeting title"})
     author: str = attrs.field(default="stenogram", metadata={"help": "the document's author property"})
-    key_points: int = attrs.field(default=8, validator=_at_least_zero, metadata={"help": "key points at most"})
-    key_figures: int = attrs.field(default=20, validator=_at_least_zero, metadata={"help": "key figures at most"})
-    max_commitments: int = attrs.field(
-        default=12, validator=_at_least_zero, metadata={"help": "commitments and decisions at most"}
+    key_points: int = attrs.field(
+        default=DEFAULT_KEY_POINTS, validator=_at_least_zero, metadata={"help": "key points at most"}
+    )
+    key_figures: int = attrs.field(
+        default=DEFAULT_KEY_FIGURES, validator=_at_least_zero, metadata={"help": "key figures at most"}
+    )
+    commitments: int = attrs.field(
+        default=DEFAULT_COMMITMENTS, validator=_at_least_zero, metadata={"help": "commitments and decisions at most"}
     )
     template: Path | None = attrs.field(
         default=None,

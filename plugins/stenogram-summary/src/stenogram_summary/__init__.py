@@ -13,18 +13,19 @@ numbers, names, key sentences and commitments come from
 KEY FIGURES
 <BLANKLINE>
 - Anna Petrova: 9.5 percent (9.5%): “Trade grew by 9.5 percent last
-  year”
+  year” [line 1]
 <BLANKLINE>
 COMMITMENTS AND DECISIONS
 <BLANKLINE>
-- Anna Petrova: [decision] We agreed to meet again in Sochi.
+- Anna Petrova: [decision] We agreed to meet again in Sochi. [line 1]
 <BLANKLINE>
 """
 
 from __future__ import annotations
 
 from stenogram import Transcript, hookimpl
-from stenogram.analysis import AnalysisOptions, analyse
+from stenogram.analysis import AnalysisOptions, DigestOptions, analyse, digest
+from stenogram.analysis.digest import RANKED
 from stenogram.hookspecs import Registrar
 from stenogram.titles import title_of
 from stenogram_summary.content import build
@@ -44,8 +45,15 @@ __version__ = "0.2.0"
 
 def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
     """The exporter stenogram calls: a pure function of the transcript and the options."""
-    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=options.max_points, topics=options.max_topics))
-    sections = build(transcript, analysis, options)
+    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=RANKED, topics=max(options.max_topics, 10)))
+    chosen = digest(
+        transcript,
+        options=DigestOptions(
+            key_points=options.key_points, key_figures=options.key_figures, commitments=options.commitments
+        ),
+        analysis=analysis,
+    )
+    sections = build(transcript, analysis, chosen, options)
     render = render_markdown if options.format == "markdown" else render_text
     return render(title_of(transcript), sections, options.width)
 

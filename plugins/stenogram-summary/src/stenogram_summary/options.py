@@ -6,6 +6,8 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from stenogram.analysis.digest import DEFAULT_COMMITMENTS, DEFAULT_KEY_FIGURES, DEFAULT_KEY_POINTS
+
 __all__ = ["SECTIONS", "Section", "SummaryOptions"]
 
 Section: TypeAlias = Literal["header", "participants", "key_points", "key_figures", "commitments", "topics", "mentions"]
@@ -36,7 +38,11 @@ _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
 
 @attrs.frozen(kw_only=True)
 class SummaryOptions:
-    """How the summary looks; ``stenogram convert --set name=value`` sets one."""
+    """How the summary looks; ``stenogram convert --set name=value`` sets one.
+
+    ``key_points``, ``key_figures`` and ``commitments`` are the digest's options
+    (:class:`stenogram.analysis.DigestOptions`): same names and defaults as the DOCX briefing's.
+    """
 
     format: Literal["text", "markdown"] = attrs.field(
         default="text",
@@ -48,14 +54,18 @@ class SummaryOptions:
         validator=[attrs.validators.instance_of(int), attrs.validators.ge(30)],
         metadata={"help": "wrap lines at this many columns (at least 30)"},
     )
-    max_points: int = attrs.field(default=8, validator=_COUNT, metadata={"help": "key points shown"})
+    key_points: int = attrs.field(default=DEFAULT_KEY_POINTS, validator=_COUNT, metadata={"help": "key points shown"})
     max_participants: int = attrs.field(
         default=12,
         validator=[attrs.validators.instance_of(int), attrs.validators.ge(2)],
         metadata={"help": "participants listed; beyond this, those who spoke least are counted together"},
     )
-    max_figures: int = attrs.field(default=15, validator=_COUNT, metadata={"help": "key figures shown"})
-    max_commitments: int = attrs.field(default=10, validator=_COUNT, metadata={"help": "commitments shown"})
+    key_figures: int = attrs.field(
+        default=DEFAULT_KEY_FIGURES, validator=_COUNT, metadata={"help": "key figures shown"}
+    )
+    commitments: int = attrs.field(
+        default=DEFAULT_COMMITMENTS, validator=_COUNT, metadata={"help": "commitments and decisions shown"}
+    )
     max_topics: int = attrs.field(default=10, validator=_COUNT, metadata={"help": "topics shown"})
     max_mentions: int = attrs.field(
         default=12, validator=_COUNT, metadata={"help": "names shown of each kind, most mentioned first"}
