@@ -31,6 +31,7 @@ from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
     "ANONYMOUS_ROLES",
+    "PERIOD_LINE",
     "REJECTED",
     "STRONG",
     "WEAK",
@@ -68,7 +69,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+){_SP}+){{0,5}}"
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+|The){_SP}+){{0,5}}"
             rf"[A-Z][A-Z'’\-]+|Q|A)\.(?:{_SP}+|$)"
         ),
     ),
@@ -272,8 +273,15 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     name, slots = split_slots(label)
     if not slots or not name:
         return label, (), None
-    return name, slots, read_slots(slots).annotation
+    return name, slots, read_slots(slots, name).annotation
 
+
+# The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
+# Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
+PERIOD_LINE = re.compile(
+    rf"\n{_SP}{{0,12}}(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}[A-Z][A-Z'’\-]+(?:{_SP}+[A-Z][A-Z'’\-]+){{0,4}}\."
+    rf"(?=[ \t]|\n|$)"
+)
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
 _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
