@@ -16,7 +16,7 @@ from lxml import etree
 
 from stenogram_tei.errors import TeiReadError, UnsafeXmlError, XmlTooLargeError
 
-__all__ = ["has_doctype", "iter_xml", "parse_xml", "refuse_entity_refs", "safe_parser"]
+__all__ = ["MAX_TAG_BYTES", "has_doctype", "iter_xml", "parse_xml", "refuse_entity_refs", "safe_parser"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -27,6 +27,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"<\x00", "utf-16-le"),
 )
 _ENTITY_DECL = re.compile(r"<!ENTITY\b")
+#: The longest start or end tag read: real TEI tags are a few hundred bytes, while a tag with a
+#: million attributes makes libxml2 take 35 times its size before it gives up.
+MAX_TAG_BYTES = 64 * 1024
+_HUGE_TAG = re.compile(rb"<(?![!?])[^<>]{%d}" % MAX_TAG_BYTES)
 
 
 #: The parser settings every read uses: resolve nothing, fetch nothing, libxml2's size limits on.
@@ -55,7 +59,13 @@ def as_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def _wide_codec(data: bytes) -> str | None:
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
 def _refuse_entities(data: bytes, where: str) -> None:
+    if not has_doctype(data):  # decoding a copy of the whole document only when it has a DOCTYPE
+        return
     text = as_text(data)
     doctype = text.find("<!DOCTYPE")
     if doctype >= 0 and _ENTITY_DECL.search(text, doctype):
@@ -69,6 +79,10 @@ def _refuse_entities(data: bytes, where: str) -> None:
 def _check_size(data: bytes, where: str, max_bytes: int) -> None:
     if len(data) > max_bytes:
         raise XmlTooLargeError(f"{where}: {len(data)} bytes is more than the limit of {max_bytes} bytes (max_bytes)")
+    huge = _HUGE_TAG.search(data)
+    if huge is not None:
+        line = data.count(b"\n", 0, huge.start()) + 1
+        raise XmlTooLargeError(f"{where}:{line}: a tag longer than {MAX_TAG_BYTES} bytes is refused")
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, where: str) -> TeiReadError:
@@ -78,7 +92,8 @@ def _syntax_error(exc: etree.XMLSyntaxError, where: str) -> TeiReadError:
 
 def has_doctype(data: bytes) -> bool:
     """Does the document carry a DOCTYPE (the only way entities and entity references get in)?"""
-    return "<!DOCTYPE" in as_text(data)
+    codec = _wide_codec(data)
+    return b"<!DOCTYPE" in data if codec is None else "<!DOCTYPE" in data.decode(codec, errors="replace")
 
 
 def iter_xml(data: bytes, where: str, max_bytes: int) -> Iterator[tuple[str, Any]]:
