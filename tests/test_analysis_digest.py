@@ -6,13 +6,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 from stenogram.analysis import AnalysisOptions, analyse, digest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
-QMSUM = ROOT / ".." / "shared" / "benchmarks" / "qmsum_committee"
+QMSUM = shared("benchmarks", "qmsum_committee")
 MEETINGS = sorted(QMSUM.glob("*.txt")) if QMSUM.is_dir() else []
 #: First words that need the sentence before (the issue's fixed list).
 LEANING = {"So", "And", "But", "Or", "Then", "Also", "That", "This", "These", "Those", "It", "They", "He", "She"}
@@ -81,7 +82,7 @@ def test_german_transcript_gets_a_digest_with_a_note() -> None:
     assert all(not p.text.startswith("Also") for p in d.points)
 
 
-@pytest.mark.skipif(not MEETINGS, reason="../shared/benchmarks/qmsum_committee not present")
+@needs_shared("benchmarks", "qmsum_committee")
 def test_committee_meetings_by_fixed_rules() -> None:
     points = leaning = commitments = by_chair = 0
     for path in MEETINGS:
@@ -100,11 +101,11 @@ def test_committee_meetings_by_fixed_rules() -> None:
     assert by_chair <= 0.05 * commitments
 
 
-PARLAMINT_AT = ROOT / ".." / "shared" / "corpus" / "parlamint_at"
+PARLAMINT_AT = shared("corpus", "parlamint_at")
 AUSTRIAN = sorted(PARLAMINT_AT.glob("*.txt"))[:25] if PARLAMINT_AT.is_dir() else []
 
 
-@pytest.mark.skipif(not AUSTRIAN, reason="../shared/corpus/parlamint_at not present")
+@needs_shared("corpus", "parlamint_at")
 @pytest.mark.parametrize("path", AUSTRIAN, ids=lambda p: p.name)
 def test_german_sittings_get_a_digest(path: Path) -> None:
     t = stenogram.parse_file(path)
