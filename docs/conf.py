@@ -15,7 +15,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (
         "py:class",
-        r"(collections\.abc|typing|pathlib|os|datetime|decimal|fractions|enum|importlib\.metadata|re|types)\..*",
+        r"(collections\.abc|concurrent\.futures|typing|pathlib|os|datetime|decimal|fractions|enum|importlib\.metadata|re|types)\..*",
     ),
     ("py:class", r"(attrs|pluggy|hypothesis|lxml|docx)\..*"),
     ("py:class", r"(Any|Path|SearchStrategy|CategoryName|_Element|NoneType|T|_T|_R)"),

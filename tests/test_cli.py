@@ -149,10 +149,13 @@ def test_two_inputs_never_write_one_output(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         shutil.copyfile(SEED, tmp_path / folder / "x.txt")
+    (tmp_path / "b" / "x.txt").write_text("Anna Petrova: Good morning.\n", encoding="utf-8")
     result = run("convert", "a/x.txt", "b/x.txt", "--to", "json", "--output-dir", "out", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "already the output of a/x.txt" in result.stderr
-    assert result.stderr.splitlines()[-1] == "1 converted, 1 failed"
+    assert result.returncode == 0, result.stderr
+    assert "a/x.txt -> out/a_x.json" in result.stderr and "b/x.txt -> out/b_x.json" in result.stderr
+    assert (tmp_path / "out" / "a_x.json").read_bytes() != (tmp_path / "out" / "b_x.json").read_bytes()
+    again = run("convert", "a/x.txt", "a/x.txt", "--to", "json", "--output-dir", "out", cwd=tmp_path)
+    assert again.returncode == 1 and "a/x.txt: given more than once" in again.stderr
 
 
 @pytest.mark.parametrize(

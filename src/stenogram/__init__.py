@@ -55,28 +55,35 @@ from stenogram.parse import ParseOptions, parse, parse_bytes, parse_file
 from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
 if TYPE_CHECKING:
+    from stenogram.batch import BatchSummary, Failure, convert_many
     from stenogram.hookspecs import hookimpl
 
 __version__ = "0.2.0"
 
 
 def __getattr__(name: str) -> Any:
-    """``stenogram.hookimpl`` on first use: plugins need pluggy, reading and writing a file does not."""
+    """``stenogram.hookimpl`` and the batch API on first use: reading and writing one file needs neither."""
     if name == "hookimpl":
         from stenogram.hookspecs import hookimpl
 
         return hookimpl
+    if name in ("BatchSummary", "Failure", "convert_many"):
+        from stenogram import batch
+
+        return getattr(batch, name)
     raise AttributeError(f"module 'stenogram' has no attribute {name!r}")
 
 
 __all__ = [
     "SCHEMA_VERSION",
+    "BatchSummary",
     "Block",
     "BodyItem",
     "DecodeError",
     "Diagnostic",
     "EmptyInputError",
     "ExportError",
+    "Failure",
     "FormatInfo",
     "Mark",
     "MarkKind",
@@ -101,6 +108,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownParticipantError",
     "__version__",
+    "convert_many",
     "export",
     "export_bytes",
     "export_file",

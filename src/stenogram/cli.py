@@ -23,6 +23,8 @@ from typing import Any, BinaryIO, NoReturn, TextIO
 import attrs
 
 from stenogram.atomic import write_atomic
+from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
+from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
     SNIFF_BYTES,
     check_parse_options,
@@ -178,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print errors and nothing else")
     _add_parse_options(convert)
+    add_batch_arguments(convert)
 
     inspect = commands.add_parser(
         "inspect",
@@ -189,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--encoding", type=_encoding, help="encoding of plain-text input (default: UTF-8)")
     _add_json_flag(inspect)
     _add_parse_options(inspect)
+
+    add_corpus_command(commands)
 
     formats_cmd = commands.add_parser("formats", help="list export and input formats with their options")
     _add_json_flag(formats_cmd)
@@ -352,13 +357,19 @@ def _plan(files: Sequence[str], output: str | None, output_dir: str | None, info
             raise UsageError("-o/--output takes a single input; use --output-dir for several")
         return [_Job(source=files[0], target=output)]
     jobs = []
+    # as convert_many names them: a.txt and b/a.txt into one folder become a_a and b_a, not a clash
+    named: dict[str, str] = {}
+    if len(files) > 1:  # only two inputs can clash
+        from stenogram.batch import plan_targets
+
+        named = {s: t for s, t, _ in plan_targets([f for f in files if f != STDIO], info.suffix, output_dir) if t}
     for name in files:
         if name == STDIO:
             target = str(Path(output_dir) / f"stdin{info.suffix}") if output_dir else STDIO
         else:
             src = Path(name)
             folder = Path(output_dir) if output_dir else src.parent
-            target = str(folder / f"{src.stem}{info.suffix}")
+            target = named.get(name) or str(folder / f"{src.stem}{info.suffix}")
         jobs.append(_Job(source=name, target=target))
     return jobs
 
@@ -418,6 +429,8 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
         host.reader(args.source_format)
     options = make_options(info.options, overrides=_settings(args.settings))
     parse_options = _parse_options(args)
+    if wants_batch(args):
+        return run_batch(args, info.name, options, parse_options, stderr)
     jobs = _plan(args.files, args.output, args.output_dir, info)
     progress = Progress(len(jobs), stderr, bar=None if len(jobs) > 1 else False)
     converted = failed = 0
@@ -618,6 +631,7 @@ def _run_completion(args: argparse.Namespace, io: _Streams) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, _Streams], int]] = {
     "convert": _run_convert,
+    "corpus": lambda args, io: run_corpus(args, io.stderr),
     "inspect": _run_inspect,
     "formats": _run_formats,
     "plugins": _run_plugins,
@@ -652,7 +666,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = COMMANDS[args.command](args, io)
             io.text_out.flush()
             return code
-    except (UsageError, UnknownFormatError) as exc:
+    except (UsageError, UnknownFormatError, BatchUsageError, CorpusUsageError) as exc:
         _error(io.stderr, str(exc))
         return EXIT_USAGE
     except StenogramError as exc:

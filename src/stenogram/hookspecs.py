@@ -14,9 +14,13 @@ The hook's docstring states how the results of several plugins combine;
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pluggy
 
 from stenogram.registry import (
+    CollectionExporterInfo,
+    CollectionExportFunction,
     ExporterInfo,
     ExportFunction,
     NoOptions,
@@ -54,6 +58,7 @@ class Registrar:
         self.plugin = plugin
         self.exporters: list[ExporterInfo] = []
         self.readers: list[ReaderInfo] = []
+        self.collections: list[CollectionExporterInfo] = []
 
     def add_exporter(
         self,
@@ -115,6 +120,37 @@ class Registrar:
                 description=description,
                 sniff=sniff,
                 magic=magic,
+                plugin=self.plugin,
+            )
+        )
+
+    def add_collection_exporter(
+        self,
+        name: str,
+        export: CollectionExportFunction,
+        *,
+        options: type | None = None,
+        output: Literal["file", "folder"],
+        suffix: str = "",
+        description: str,
+    ) -> None:
+        """A corpus format (``stenogram corpus``): one output of many transcripts.
+
+        ``export(transcripts, sink, options)`` consumes the iterable once, in
+        order, writing ``sink.write(relative_path, data)`` (or, for a file
+        written in pieces, ``with sink.open(relative_path) as fh``) as it goes; what
+        needs the whole collection (a corpus root, a contents page) comes
+        after the last transcript. It returns a sequence of ``Diagnostic``.
+        ``output`` is ``"file"`` (one file, with ``suffix``) or ``"folder"``.
+        """
+        self.collections.append(
+            CollectionExporterInfo(
+                name=name,
+                export=export,
+                options=NoOptions if options is None else options,
+                output=output,
+                suffix=suffix,
+                description=description,
                 plugin=self.plugin,
             )
         )

@@ -37,7 +37,7 @@ from stenogram import hookspecs
 from stenogram.errors import PluginError, UnknownFormatError
 from stenogram.hookspecs import Registrar
 from stenogram.plugincache import CachedPlugin, cache_dir, cache_key, load_cache, save_cache
-from stenogram.registry import ExporterInfo, FormatInfo, NoOptions, ReaderInfo
+from stenogram.registry import CollectionExporterInfo, ExporterInfo, FormatInfo, NoOptions, ReaderInfo
 
 __all__ = [
     "ALLOW_LIST_VARIABLE",
@@ -63,6 +63,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "stenogram.builtin.json_format",
     "stenogram.builtin.text_format",
     "stenogram.builtin.europarl",
+    "stenogram.builtin.table",
 )
 
 Kind = Literal["exporter", "reader"]
@@ -136,6 +137,7 @@ class _Plugin:
     formats: tuple[FormatInfo, ...] = ()
     exporters: tuple[ExporterInfo, ...] = ()
     readers: tuple[ReaderInfo, ...] = ()
+    collections: tuple[CollectionExporterInfo, ...] = ()  # corpus formats (stenogram.collection)
     error: LoadError | None = None
 
     @property
@@ -304,6 +306,7 @@ class PluginHost:
             return False
         plugin.error = None
         plugin.exporters, plugin.readers = tuple(registrar.exporters), tuple(registrar.readers)
+        plugin.collections = tuple(registrar.collections)
         records: list[ExporterInfo | ReaderInfo] = [*plugin.exporters, *plugin.readers]
         plugin.formats = tuple(FormatInfo.of(r) for r in records)
         return True
@@ -471,6 +474,11 @@ class PluginHost:
                 )
             )
         return infos
+
+    def collection_exporters(self) -> dict[str, CollectionExporterInfo]:
+        """Every corpus format, a later plugin's replacing an earlier one's (this imports every plugin)."""
+        self.load_all()
+        return {c.name: c for p in self._order() if p.error is None for c in p.collections}
 
     def loaded(self) -> list[str]:
         """The names of the plugins imported so far (tests check that listings import none)."""

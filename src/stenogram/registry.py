@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -23,6 +23,8 @@ from stenogram.model import Transcript
 from stenogram.options import OptionInfo, describe_options
 
 __all__ = [
+    "CollectionExportFunction",
+    "CollectionExporterInfo",
     "ExportFunction",
     "ExporterInfo",
     "FormatInfo",
@@ -75,8 +77,16 @@ ReadFunction = Callable[[bytes, "str | None", Any], Transcript]
 SniffFunction = Callable[[bytes], bool]
 
 
+def _kind(inst: Any) -> str:
+    return (
+        "exporter" if isinstance(inst, ExporterInfo) else "reader" if isinstance(inst, ReaderInfo) else "corpus format"
+    )
+
+
 def _problem(inst: Any, problem: str) -> PluginError:
-    kind = "exporter" if isinstance(inst, ExporterInfo) else "reader"
+    kind = (
+        "exporter" if isinstance(inst, ExporterInfo) else "reader" if isinstance(inst, ReaderInfo) else "corpus format"
+    )
     return PluginError(f"plugin {inst.plugin!r} registered {kind} {inst.name!r}: {problem}")
 
 
@@ -112,7 +122,13 @@ def _describe(inst: Any) -> tuple[OptionInfo, ...]:
     try:
         return describe_options(options)
     except Exception as exc:  # NameError: an annotation imported under TYPE_CHECKING only
-        kind = "exporter" if isinstance(inst, ExporterInfo) else "reader"
+        kind = (
+            "exporter"
+            if isinstance(inst, ExporterInfo)
+            else "reader"
+            if isinstance(inst, ReaderInfo)
+            else "corpus format"
+        )
         raise PluginError(
             f"plugin {inst.plugin!r} registered {kind} {inst.name!r}: the options class {options.__name__}"
             f" cannot be described ({type(exc).__name__}: {exc}); its annotations must resolve at run time"
@@ -192,6 +208,34 @@ class ReaderInfo:
     described: tuple[OptionInfo, ...] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(_describe, takes_self=True)
     )
+
+
+#: ``export(transcripts, sink, options) -> diagnostics``: a corpus format (``stenogram.collection``).
+CollectionExportFunction = Callable[[Iterable[Transcript], Any, Any], Sequence[Diagnostic]]
+
+
+@attrs.frozen(kw_only=True)
+class CollectionExporterInfo:
+    """One corpus format: many transcripts, one output (``"file"`` with ``suffix``, or ``"folder"``)."""
+
+    name: str = attrs.field(validator=_NAME)
+    export: CollectionExportFunction = attrs.field(
+        eq=False, repr=False, validator=_check(callable, "export is not callable")
+    )
+    options: type = attrs.field(validator=_options_ok)
+    output: typing.Literal["file", "folder"] = attrs.field(
+        validator=_check(lambda v: v in ("file", "folder"), "output must be 'file' or 'folder'")
+    )
+    suffix: str = attrs.field(validator=_check(lambda v: v == "" or _is_suffix(v), "suffix must be like '.docx'"))
+    description: str = attrs.field(validator=_TEXT)
+    plugin: str
+    described: tuple[OptionInfo, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_describe, takes_self=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.output == "file" and not self.suffix:
+            raise _problem(self, "a format that writes one file needs its suffix")
 
 
 @attrs.frozen(kw_only=True)

@@ -88,8 +88,9 @@ def _check_markdown(t: Transcript, md: str) -> None:
 
 
 def _check(fmt: str, t: Transcript, data: str | bytes) -> None:
-    if fmt == "tei":
-        assert isinstance(data, bytes)
+    if fmt == "tei":  # a text format since the format contract v2: parse its UTF-8 bytes
+        assert isinstance(data, str)
+        data = data.encode("utf-8")
         etree.fromstring(data)
         from stenogram_tei import read_tei
 

@@ -201,3 +201,39 @@ def test_tei_spoken_reference_example() -> None:
     novak = t.turns[1].paragraphs[0]
     assert novak.text == "Thank you, Mr Mishustin. inaudible The figures are as follows."
     assert [(m.kind, novak.text[m.start : m.end]) for m in novak.marks] == [(MarkKind.STAGE, "inaudible")]
+
+
+ANA = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="ParlaMint-EE_2020-01-13.ana" xml:lang="et">
+  <teiHeader><fileDesc><titleStmt><title type="main">Estonian parliamentary corpus</title></titleStmt></fileDesc>
+  </teiHeader>
+  <text><body><div type="debateSection">
+    <u xml:id="ParlaMint-EE_2020-01-13.u1" who="#RatasJüri" ana="#regular">
+      <seg xml:id="ParlaMint-EE_2020-01-13.seg1">
+        <s xml:id="s1">
+          <w lemma="austatud">Austatud</w>
+          <w lemma="kolleeg">kolleegid</w>
+          <pc join="left">,</pc>
+          <w lemma="uus">uus</w>
+          <w join="right" lemma="aasta">aasta</w>
+          <pc>!</pc>
+        </s>
+        <s xml:id="s2">
+          <name type="PER"><w>Jüri</w>
+          <w>Ratas</w></name>
+          <w>tänab</w>
+          <pc join="left">.</pc>
+        </s>
+      </seg>
+    </u>
+  </div></body></text>
+</TEI>
+"""
+
+
+def test_join_decides_the_space_between_tokens_of_an_annotated_file() -> None:
+    t = read_tei(ANA.encode("utf-8"))
+    assert t.turns[0].text == "Austatud kolleegid, uus aasta! Jüri Ratas tänab."
+    assert t.turns[0].id == "ParlaMint-EE_2020-01-13.u1"
+    assert t.meeting.id == "ParlaMint-EE_2020-01-13.ana"
+    assert t.word_count == 7

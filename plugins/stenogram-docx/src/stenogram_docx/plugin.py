@@ -1,19 +1,43 @@
-"""Registers the ``docx`` exporter with the stenogram plugin host."""
+"""Registers the ``docx`` exporter, and the briefing pack of many meetings, with the stenogram plugin host.
+
+The briefing code (python-docx, the analysis) is imported on the first briefing, not with the plugin.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
 from stenogram.hookspecs import Registrar, Rendered, hookimpl
 from stenogram.model import Transcript
-from stenogram_docx.briefing import render_briefing
 from stenogram_docx.options import BriefingOptions
 
-__all__ = ["export_docx_rendered", "stenogram_register_formats"]
+if TYPE_CHECKING:
+    from stenogram.collection import Sink
+    from stenogram.diagnostics import Diagnostic
+
+__all__ = ["export_docx_rendered", "export_pack", "stenogram_register_formats"]
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def export_docx_rendered(transcript: Transcript, options: BriefingOptions) -> Rendered:
     """The briefing and what had to be cleaned on the way (characters DOCX cannot hold), for the CLI to show."""
+    from stenogram_docx.briefing import render_briefing
+
     briefing = render_briefing(transcript, options)
     return Rendered(briefing.data, briefing.diagnostics)
+
+
+def export_pack(transcripts: Iterable[Transcript], sink: Sink, options: BriefingOptions) -> Sequence[Diagnostic]:
+    """One briefing pack of every meeting, earliest first (undated meetings last, in the order given)."""
+    from stenogram_docx.briefing import render_briefing
+
+    meetings = sorted(transcripts, key=lambda t: (t.meeting.date is None, t.meeting.date or dt.date.min))
+    briefing = render_briefing(meetings, options)
+    sink.write("briefing-pack.docx", briefing.data)
+    return briefing.diagnostics
 
 
 @hookimpl
@@ -22,8 +46,16 @@ def stenogram_register_formats(registrar: Registrar) -> None:
         "docx",
         export_docx_rendered,
         options=BriefingOptions,
-        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        media_type=MEDIA_TYPE,
         suffix=".docx",
         description="A Word briefing note: participants, key points, figures, commitments, transcript annex.",
         binary=True,
+    )
+    registrar.add_collection_exporter(
+        "docx",
+        export_pack,
+        options=BriefingOptions,
+        output="file",
+        suffix=".docx",
+        description="A briefing pack: every meeting in one Word document, sorted by date.",
     )

@@ -5,18 +5,48 @@ Text that XML cannot hold is cleaned by the core's ``stenogram.xmltext.XmlTextCl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-from stenogram_tei.options import NCNAME_ASCII
+__all__ = ["IdMaker", "escape_id", "is_ncname"]
 
-__all__ = ["IdMaker", "escape_id"]
+
+#: XML 1.0 (fifth edition) name characters, without the colon: an ``xml:id`` is an NCName.
+_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_MORE = "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+
+
+@functools.cache
+def _ncname() -> re.Pattern[str]:
+    """The whole XML name grammar: compiled on the first non-ASCII id only (it takes milliseconds)."""
+    return re.compile(f"[{_START}][{_START}{_MORE}]*")
+
+
+@functools.cache
+def _name_char() -> re.Pattern[str]:
+    return re.compile(f"[{_START}{_MORE}]")
+
+
+def is_ncname(value: str) -> bool:
+    """Whether ``value`` can be an ``xml:id`` as it is (``DeJòdarJulià`` can)."""
+    if value.isascii():
+        return _ASCII_NCNAME.fullmatch(value) is not None
+    return _ncname().fullmatch(value) is not None
 
 
 def escape_id(value: str) -> str:
-    """An ASCII NCName for ``value``: non-ASCII name characters become ``_hex_``."""
-    out = "".join(c if re.fullmatch(r"[A-Za-z0-9_.\-]", c) else f"_{ord(c):x}_" for c in value)
-    if not out or not NCNAME_ASCII.fullmatch(out):
+    """An NCName for ``value``: only characters a name cannot hold become ``_hex_``.
+
+    >>> escape_id("DeJòdarJulià"), escape_id("a b"), escape_id("1st")
+    ('DeJòdarJulià', 'a_20_b', '_1st')
+    """
+    out = "".join(c if _name_char().fullmatch(c) else f"_{ord(c):x}_" for c in value)
+    if not out or not is_ncname(out):
         out = "_" + out
     return out
 
@@ -29,7 +59,7 @@ class IdMaker:
         self.pattern = reserved_pattern
 
     def __call__(self, wanted: str) -> str:
-        base = wanted if NCNAME_ASCII.fullmatch(wanted) else escape_id(wanted)
+        base = escape_id(wanted)
         if self.pattern.fullmatch(base):
             base = "_" + base
         candidate, n = base, 1

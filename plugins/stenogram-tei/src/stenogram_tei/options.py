@@ -37,6 +37,9 @@ class TeiOptions:
     ``chairs``/``guests``: participant ids whose turns get ``ana="#chair"`` or
     ``ana="#guest"``; when empty, roles such as *Chairman* or *Moderator* mark
     chairs and anonymous participants (*Question*) are guests.
+    ``title``, ``lang``, ``subcorpus`` (ParlaMint profile): the English main
+    title (the meeting's own becomes the sub-title), the ``xml:lang`` of the
+    document (default: the meeting's language), and ``#reference`` or ``#covid``.
     """
 
     profile: Literal["tei", "parlamint"] = attrs.field(
@@ -52,6 +55,11 @@ class TeiOptions:
     publisher: str = attrs.field(default="stenogram", metadata={"help": "the publicationStmt/publisher"})
     chairs: tuple[str, ...] = attrs.field(default=(), metadata={"help": "participant ids whose turns are the chair's"})
     guests: tuple[str, ...] = attrs.field(default=(), metadata={"help": "participant ids whose turns are guests'"})
+    title: str | None = attrs.field(default=None, metadata={"help": "ParlaMint: the English main title"})
+    lang: str | None = attrs.field(default=None, metadata={"help": "ParlaMint: the document's xml:lang"})
+    subcorpus: Literal["reference", "covid"] = attrs.field(
+        default="reference", metadata={"help": "ParlaMint: the subcorpus the meeting belongs to"}
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -71,6 +71,46 @@ def _local(el: Any) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+_TOKENS = frozenset({"w", "pc"})
+_JOIN_LEFT = frozenset({"left", "both"})
+_JOIN_RIGHT = frozenset({"right", "both"})
+
+
+def _text_of(el: Any) -> str:
+    """``itertext``, except that between the tokens of an annotated (``.ana``) file, ``@join`` decides the space.
+
+    ParlaMint's linguistically annotated files put every word and punctuation
+    mark in its own ``w``/``pc``, one per line; ``join="left"`` on the comma
+    of ``kolleegid , uus`` says it follows its word without a space.
+    """
+    if next(el.iter(_T + "w", _T + "pc"), None) is None:
+        return "".join(el.itertext())
+    parts: list[str] = []
+    since_token = 0  # index in parts just after the last token
+    glue_next = False
+    seen_token = False
+
+    def walk(node: Any) -> None:
+        nonlocal since_token, glue_next, seen_token
+        if _local(node) in _TOKENS:
+            join = node.get("join") or ""
+            between = parts[since_token:]
+            if seen_token and (glue_next or join in _JOIN_LEFT) and all(not p.strip() for p in between):
+                del parts[since_token:]
+            parts.append("".join(node.itertext()))
+            since_token, glue_next, seen_token = len(parts), join in _JOIN_RIGHT, True
+            return
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return "".join(parts)
+
+
 def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip(" ") if text else ""
 
@@ -204,7 +244,7 @@ class _Reader:
             return ""
         if self.exact:
             return el.text or ""
-        return _fold("".join(el.itertext()))
+        return _fold(_text_of(el))
 
     # -- structure -----------------------------------------------------------
 
@@ -315,9 +355,9 @@ class _Reader:
             self.preamble.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
         elif name in _NOTE_LIKE:
             self.preamble.append(self.note(child))
-        elif name and _fold("".join(child.itertext())):
+        elif name and _fold(_text_of(child)):
             b = _TextBuilder(fold=True)
-            b.add("".join(child.itertext()))
+            b.add(_text_of(child))
             self.preamble.append(b.paragraph())
 
     def item(self, child: Any) -> None:
@@ -345,8 +385,8 @@ class _Reader:
             self.body.append(self.note(child))
         elif name == "pb" and child.get("n"):
             self.body.append(Note(kind=NoteKind.PAGE, text=child.get("n", "")))
-        elif name and name != "pb" and _fold("".join(child.itertext())):
-            self.body.append(Note(kind=NoteKind.OTHER, text=_fold("".join(child.itertext()))))
+        elif name and name != "pb" and _fold(_text_of(child)):
+            self.body.append(Note(kind=NoteKind.OTHER, text=_fold(_text_of(child))))
 
     def flush_label(self) -> None:
         """A speaker label with no utterance after it is kept as a note."""
@@ -368,7 +408,7 @@ class _Reader:
         if self.exact:
             return ""
         # Foreign files often write <gap reason="inaudible"/>: show it the way transcripts print it.
-        return _fold("".join(el.itertext())) or f"[{el.get('reason') or el.get('type') or '…'}]"
+        return _fold(_text_of(el)) or f"[{el.get('reason') or el.get('type') or '…'}]"
 
     def note(self, el: Any) -> Note:
         name = _local(el)
@@ -388,12 +428,12 @@ class _Reader:
         if name in STAGE_ELEMENTS:
             return MarkKind.STAGE, self.desc(el)
         if name in ("add", "supplied"):
-            return MarkKind.INSERTION, "".join(el.itertext())
+            return MarkKind.INSERTION, _text_of(el)
         if name == "note":
-            return MARK_KINDS_BY_NOTE_TYPE.get(el.get("type") or "", MarkKind.OTHER), "".join(el.itertext())
+            return MARK_KINDS_BY_NOTE_TYPE.get(el.get("type") or "", MarkKind.OTHER), _text_of(el)
         if name == "lb":
             return None, " "
-        return None, "".join(el.itertext()) if name else ""
+        return None, _text_of(el) if name else ""
 
     def paragraph(self, el: Any) -> Paragraph:
         b = _TextBuilder(fold=not self.exact)
@@ -478,7 +518,8 @@ class _Reader:
             if person not in self.spoke:
                 self.spoke.append(person)
         content = self.turn_content(u)
-        self.body.append(Turn(speaker=speaker, label=shown, content=content, annotation=annotation, time=time))
+        uid = u.get(_XML_ID)  # kept, so a re-export links to the same utterances
+        self.body.append(Turn(speaker=speaker, label=shown, content=content, annotation=annotation, time=time, id=uid))
 
     def role_from_utterance(self, person: _Person, label: str | None, u: Any) -> None:
         """A listed person without a role takes the one their label prints, else ParlaMint's chair mark.
@@ -564,7 +605,7 @@ class _Reader:
             return self.text(pers_name)
         order = {"forename": 0, "surname": 2}
         ordered = sorted(parts, key=lambda c: order.get(_local(c), 1))
-        return " ".join(t for t in (_fold("".join(c.itertext())) for c in ordered) if t)
+        return " ".join(t for t in (_fold(_text_of(c)) for c in ordered) if t)
 
     def find_text(self, header: Any, path: str) -> str | None:
         el = header.find(path, _NS) if header is not None else None
@@ -572,7 +613,7 @@ class _Reader:
 
     def meeting(self, header: Any, tei: Any) -> Meeting:
         if header is None:
-            return Meeting()
+            return Meeting(id=tei.get(_XML_ID) if tei is not None else None)
         find = self.find_text
         setting = "t:profileDesc/t:settingDesc/t:setting"
         title = self.title(header, tei)
@@ -590,6 +631,7 @@ class _Reader:
             place = ", ".join(n for n in names if n) or None
         occasion = find(header, f"{setting}/t:activity")
         return Meeting(
+            id=tei.get(_XML_ID),  # the document's id: a corpus root links to it
             title=title,
             lead=lead,
             date=self.date(header),

@@ -24,7 +24,8 @@ from stenogram.errors import OptionError
 from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.titles import title_of
 from stenogram.xmltext import XmlTextCleaner
-from stenogram_tei.clean import IdMaker
+from stenogram_tei.clean import IdMaker, is_ncname
+from stenogram_tei.counts import spoken_words
 from stenogram_tei.options import TeiOptions
 from stenogram_tei.vocab import (
     APP_IDENT,
@@ -71,6 +72,8 @@ class TeiDocument:
 
     data: bytes
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: How often each element occurs in ``text`` (a corpus root sums them in its ``tagsDecl``).
+    tag_usage: tuple[tuple[str, int], ...] = ()
 
 
 def publication_date(meeting_date: dt.date | None) -> dt.date | None:
@@ -120,19 +123,37 @@ class _Writer:
         self.clean = XmlTextCleaner(replacement="\ufffd", code="xml-illegal-character")
         self.diagnostics: list[Diagnostic] = []
         date = transcript.meeting.date
-        self.doc_id = options.document_id or ("stenogram-" + date.isoformat() if date else "stenogram")
+        kept = transcript.meeting.id if transcript.meeting.id and is_ncname(transcript.meeting.id) else None
+        self.doc_id = options.document_id or kept or ("stenogram-" + date.isoformat() if date else "stenogram")
         self.prefix = options.id_prefix or (self.doc_id + "." if self.parlamint else "")
         make_id = IdMaker(
             {self.doc_id, "speaker_types", *(s[0] for s in SPEAKER_TYPES)},
             re.compile(re.escape(self.prefix) + r"(?:u\d+(?:\.\d+)?|a\d+)"),
         )
         self.person_ids = {p.id: make_id(p.id) for p in transcript.participants}
+        self.turn_ids = self._turn_ids(make_id.used)
         self.speaker_types = {p.id: self._speaker_type(p) for p in transcript.participants}
         published = publication_date(date)
         self.pub_date = published.isoformat() if published else None
         self.anchors = 0
 
     # -- helpers -----------------------------------------------------------
+
+    def _turn_ids(self, used: set[str]) -> list[str]:
+        """Each turn's ``u/@xml:id``: the one it was read with (links into the file keep working), else ``u1``…."""
+        kept: list[str | None] = []
+        for t in self.t.turns:  # the first of two turns read with one id keeps it
+            ok = t.id is not None and is_ncname(t.id) and t.id not in used and t.id not in kept
+            kept.append(t.id if ok else None)
+        self.taken = set(used) | {k for k in kept if k}
+        return [wanted or self.fresh_id(f"{self.prefix}u{n}") for n, wanted in enumerate(kept, 1)]
+
+    def fresh_id(self, wanted: str) -> str:
+        """``wanted``, or it with ``_`` in front until no other element of the file has it."""
+        while wanted in self.taken:
+            wanted = "_" + wanted
+        self.taken.add(wanted)
+        return wanted
 
     def _speaker_type(self, p: Participant) -> str:
         if p.id in self.o.chairs:
@@ -153,7 +174,7 @@ class _Writer:
     def text(self) -> Any:
         text = etree.Element(_T + "text", nsmap={None: TEI_NS})
         if self.parlamint:
-            text.set("ana", "#reference")
+            text.set("ana", "#" + self.o.subcorpus)
         body = _sub(text, "body")
         div = _sub(body, "div", type="debateSection")
         heads_only = True
@@ -207,7 +228,7 @@ class _Writer:
             _sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
         if turn.time is not None:
             _sub(div, "note", self.clean(turn.time, f"{where} time"), type="time")
-        uid = f"{self.prefix}u{n}"
+        uid = self.turn_ids[n - 1]
         u = _sub(
             div, "u", xml_id=uid, who=self._who(turn.speaker), ana="#" + self.speaker_types.get(turn.speaker, "regular")
         )
@@ -215,7 +236,7 @@ class _Writer:
         for j, block in enumerate(turn.content, 1):
             if isinstance(block, Paragraph):
                 k += 1
-                self.inline(_sub(u, "seg", xml_id=f"{uid}.{k}"), block, f"{where}.content[{j}]")
+                self.inline(_sub(u, "seg", xml_id=self.fresh_id(f"{uid}.{k}")), block, f"{where}.content[{j}]")
             else:
                 self.note(u, block, f"{where}.content[{j}]")
         if self.parlamint and len(u) == 0:
@@ -285,7 +306,7 @@ class _Writer:
         parent.text = text[: positions[0]]
         for pos, after in zip(positions, [*positions[1:], len(text)], strict=True):
             self.anchors += 1
-            ids[pos] = f"{self.prefix}a{self.anchors}"
+            ids[pos] = self.fresh_id(f"{self.prefix}a{self.anchors}")
             _sub(parent, "anchor", xml_id=ids[pos]).tail = text[pos:after]
         group = _sub(parent, "spanGrp", type="marks")
         for m in marks:
@@ -325,7 +346,11 @@ class _Writer:
         title_stmt = _sub(file_desc, "titleStmt")
         title = c(m.title, "meeting.title") if m.title is not None else title_of(self.t)
         derived = None if m.title is not None or self.parlamint else "derived"
-        _sub(title_stmt, "title", c(title, "title"), type="main", subtype=derived)
+        if self.parlamint and self.o.title:  # ParlaMint's required English title, then the meeting's own
+            _sub(title_stmt, "title", c(self.o.title, "title"), type="main", xml_lang="en")
+            _sub(title_stmt, "title", c(title, "title"), type="sub")
+        else:
+            _sub(title_stmt, "title", c(title, "title"), type="main", subtype=derived)
         source = c(m.source, "meeting.source") if m.source is not None else None
         if self.parlamint:
             _sub(title_stmt, "meeting", c(m.occasion or title, "meeting.occasion"), ana="#parla.meeting")
@@ -467,16 +492,18 @@ class _Writer:
         tag = self.language()[0]
         root.set(_XML_ID, self.doc_id)
         if self.parlamint:
-            root.set(_XML_LANG, tag or "und")
-            root.set("ana", "#parla.sitting #reference")
+            root.set(_XML_LANG, self.o.lang or tag or "und")
+            root.set("ana", "#parla.sitting #" + self.o.subcorpus)
         elif tag:
             root.set(_XML_LANG, tag)
-        root.append(self.header(self.t.word_count, turns, usage))
+        root.append(self.header(spoken_words(self.t) if self.parlamint else self.t.word_count, turns, usage))
         root.append(text)
         if self.o.pretty:
             _indent(root, 0)
         data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
-        return TeiDocument(data=data, diagnostics=(*self.clean.diagnostics, *self.diagnostics))
+        return TeiDocument(
+            data=data, diagnostics=(*self.clean.diagnostics, *self.diagnostics), tag_usage=tuple(usage.items())
+        )
 
 
 def _indent(el: Any, level: int) -> None:

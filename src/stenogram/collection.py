@@ -1,0 +1,188 @@
+"""Collection exporters: one output for many transcripts (a ParlaMint corpus folder, a briefing pack, a table).
+
+The contract (``hookspecs.stenogram_register_collection_exporters``): an
+exporter gets an *iterable* of transcripts, consumed once, so a corpus of
+20,000 sittings never sits in memory; it writes through a ``Sink``
+(relative path -> bytes, into a folder or a single file); what needs the
+whole collection (a corpus root, a person list, a contents page) is its
+final step, after the last transcript. It returns diagnostics: values it
+had to assume, things it had to leave out.
+
+>>> import tempfile, pathlib, stenogram
+>>> meetings = [stenogram.parse("Anna Petrova: Good morning.\\n"), stenogram.parse("Ivan Sidorov: Hello.\\n")]
+>>> with tempfile.TemporaryDirectory() as d:
+...     _ = export_collection(meetings, "csv", pathlib.Path(d, "turns.csv"))
+...     print(pathlib.Path(d, "turns.csv").read_text(encoding="utf-8").splitlines()[1])
+meeting-1,1,,anna-petrova,Anna Petrova,,1,Good morning.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO, Protocol
+
+import attrs
+
+from stenogram.atomic import open_atomic, write_atomic
+from stenogram.diagnostics import Diagnostic
+from stenogram.errors import ExportError, StenogramError, UnknownFormatError
+from stenogram.model import Transcript
+from stenogram.registry import CollectionExporterInfo
+
+__all__ = [
+    "CollectionExporterInfo",
+    "FileSink",
+    "FolderSink",
+    "Sink",
+    "collection_exporter",
+    "collection_exporters",
+    "export_collection",
+    "read_each",
+]
+
+
+class Sink(Protocol):
+    """Where a collection exporter writes: ``write("ParlaMint-RU_2010-06-03.xml", data)``.
+
+    ``open(path)`` gives a binary file for output written in pieces (a table of
+    every turn): it takes its place, whole, when the ``with`` block ends.
+    """
+
+    def write(self, path: str, data: bytes) -> None: ...
+
+    def open(self, path: str) -> AbstractContextManager[BinaryIO]: ...
+
+
+def _relative(path: str) -> PurePosixPath:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path:
+        raise ExportError(f"a collection exporter asked to write {path!r}: not a plain relative path")
+    return pure
+
+
+class FolderSink:
+    """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ExportError(f"{self.folder}: is not a directory")
+        self.written: list[str] = []
+
+    def _claim(self, path: str) -> Path:
+        relative = _relative(path)
+        if str(relative) in self.written:
+            raise ExportError(f"{self.folder / relative}: written twice in one export")
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.written.append(str(relative))
+        return target
+
+    def write(self, path: str, data: bytes) -> None:
+        write_atomic(self._claim(path), data)
+
+    def open(self, path: str) -> AbstractContextManager[BinaryIO]:
+        return open_atomic(self._claim(path))
+
+
+class FileSink:
+    """One file: the exporter writes exactly once, whatever relative name it gives."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise ExportError(f"{self.path}: is a directory")
+        self.written: list[str] = []
+
+    def _claim(self, path: str) -> Path:
+        _relative(path)
+        if self.written:
+            raise ExportError(f"{self.path}: this format writes several files; give an output folder")
+        self.written.append(str(self.path))
+        return self.path
+
+    def write(self, path: str, data: bytes) -> None:
+        write_atomic(self._claim(path), data)
+
+    def open(self, path: str) -> AbstractContextManager[BinaryIO]:
+        return open_atomic(self._claim(path))
+
+
+def collection_exporters() -> Mapping[str, CollectionExporterInfo]:
+    """Every corpus format the plugins register (``Registrar.add_collection_exporter``)."""
+    from stenogram.plugins import get_host
+
+    return get_host().collection_exporters()
+
+
+def collection_exporter(name: str) -> CollectionExporterInfo:
+    """The corpus format called ``name``; ``UnknownFormatError`` lists the others and any plugin that failed."""
+    from stenogram.plugins import get_host
+
+    found = collection_exporters()
+    if name not in found:
+        failed = "; ".join(str(e) for e in get_host().load_errors[:3])
+        raise UnknownFormatError(name, sorted(found), kind="corpus format", note=failed)
+    return found[name]
+
+
+def export_collection(
+    transcripts: Iterable[Transcript],
+    fmt: str,
+    target: str | os.PathLike[str] | Sink,
+    options: object | Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> tuple[Diagnostic, ...]:
+    """Write ``transcripts`` (consumed once) as one collection in format ``fmt``; returns the diagnostics.
+
+    ``target`` is a ``Sink``, or a path: a folder for formats that make
+    several files, the file itself for the others.
+    """
+    from stenogram.options import make_options
+
+    info = collection_exporter(fmt)
+    opts = make_options(info.options, options, overrides)
+    sink: Sink
+    if isinstance(target, (str, os.PathLike)):
+        sink = FolderSink(target) if info.output == "folder" else FileSink(target)
+    else:
+        sink = target
+    try:
+        return tuple(info.export(transcripts, sink, opts))
+    except StenogramError:
+        raise
+    except Exception as exc:  # an exporter's bug must still name the exporter
+        raise ExportError(f"corpus format {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
+
+
+def read_each(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    on_error: Callable[[str, Exception], None] | None = None,
+    **read_options: Any,
+) -> Iterator[Transcript]:
+    """Read the files one at a time, as a collection exporter consumes them.
+
+    A meeting the file gives no id is named by the file (``Meeting.id`` is
+    its stem: ``1996-10-02-020-XX-NRSITZ-00040``), so tables and corpora
+    can say which file a row or a component came from. A file that cannot
+    be read raises, unless ``on_error(path, error)`` is given: then it is
+    reported there and left out.
+    """
+    from stenogram.convert import read
+
+    for path in paths:
+        try:
+            transcript = read(path, **read_options)
+        except (StenogramError, OSError) as exc:
+            if on_error is None:
+                raise
+            on_error(os.fspath(path), exc)
+            continue
+        if transcript.meeting.id is None:
+            meeting = attrs.evolve(transcript.meeting, id=Path(path).name.split(".")[0])
+            transcript = attrs.evolve(transcript, meeting=meeting)
+        yield transcript
