@@ -214,7 +214,6 @@ def test_any_front_matter_raises_nothing_but_stenogram_errors(fence: str, block:
 # --- memory and the analysis crash ---------------------------------------------------------------------
 
 
-
 def test_many_tiny_lines_peak_within_1_5_times_the_model(limited: Callable[..., dict[str, Any]]) -> None:
     """Issue 15 problem 7: ``'A:\\n' * 1_000_000`` peaked at 681 MB for a 300 MB model (2.3x)."""
     result = limited(

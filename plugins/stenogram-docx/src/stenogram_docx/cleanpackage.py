@@ -275,7 +275,7 @@ def _drop_children(root: Any, names: Iterable[str]) -> None:
 
 
 def _relationships(rels: list[tuple[str, str, str]]) -> bytes:
-    root = etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})  # type: ignore[dict-item]  # lxml-stubs: a default namespace
+    root = etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
     for r_id, rel_type, target in rels:
         etree.SubElement(root, f"{{{_PR}}}Relationship", Id=r_id, Type=rel_type, Target=target)
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -283,7 +283,7 @@ def _relationships(rels: list[tuple[str, str, str]]) -> bytes:
 
 
 def _content_types(overrides: dict[str, str], extensions: set[str]) -> bytes:
-    root = etree.Element(f"{{{_CT}}}Types", nsmap={None: _CT})  # type: ignore[dict-item]  # lxml-stubs: a default namespace
+    root = etree.Element(f"{{{_CT}}}Types", nsmap={None: _CT})
     defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
     defaults.update({ext: _IMAGE_TYPES[ext] for ext in extensions})
     for ext in sorted(defaults):
