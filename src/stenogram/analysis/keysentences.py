@@ -23,7 +23,7 @@ import attrs
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
-from stenogram.analysis.words import content_stems, stem
+from stenogram.analysis.words import STOPWORDS, stem
 
 __all__ = [
     "COMMON",
@@ -56,6 +56,17 @@ REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
 _VAGUE = frozenset(stem(w) for w in GENERIC)
 
 
+class _Terms(dict[str, str]):
+    """A word's term: its stem, or ``""`` for a stop word, a short word or a vague one (``content_stems``)."""
+
+    def __missing__(self, word: str) -> str:
+        term = stem(word) if len(word) > 2 and word not in STOPWORDS else ""
+        if term in _VAGUE:
+            term = ""
+        self[word] = term
+        return term
+
+
 def sorted_terms(terms_of: Sequence[set[str]]) -> list[list[str]]:
     """Each sentence's terms in a fixed order, so float sums never depend on set order."""
     return [sorted(terms) for terms in terms_of]
@@ -66,8 +77,10 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, f
     chosen: list[int] = []
     terms_of: list[set[str]] = []
     eligible: list[bool] = []
+    term_of = _Terms()  # each distinct word is looked up once, not once per sentence
     for i, s in enumerate(sentences):
-        terms = content_stems(s.words) - _VAGUE  # a set: in a sentence, a term counts once
+        terms = set(map(term_of.__getitem__, s.words))  # a set: in a sentence, a term counts once
+        terms.discard("")
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue
         text = s.text

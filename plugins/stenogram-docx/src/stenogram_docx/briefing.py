@@ -37,6 +37,7 @@ from stenogram_docx.ooxml import (
     keep_row_together,
     mark_header_row,
     normalise_package,
+    set_paragraph_style,
     set_table_look,
 )
 from stenogram_docx.options import BriefingOptions
@@ -170,7 +171,7 @@ class _Writer:
         p = self.doc.add_paragraph()
         style_id = self.ids[style]
         if style_id != self.default_id:
-            p._p.style = style_id  # by id: python-docx's name lookup scans every style, per call
+            set_paragraph_style(p._p, style_id)  # by id: python-docx's name lookup scans every style, per call
         if text:
             self.run(p, text, where=where or style)
         return p
@@ -200,7 +201,7 @@ class _Writer:
         for cell, (title, width, align) in zip(header.cells, columns, strict=True):
             cell.width = Cm(width)
             p = cell.paragraphs[0]
-            p._p.style = self.ids[Styles.TABLE_HEADING]
+            set_paragraph_style(p._p, self.ids[Styles.TABLE_HEADING])
             p.alignment = _ALIGN[align]
             self.run(p, title)
         for values in rows:
@@ -210,7 +211,7 @@ class _Writer:
             for cell, value, (_, width, align) in zip(cells, values, columns, strict=True):
                 cell.width = Cm(width)
                 p = cell.paragraphs[0]
-                p._p.style = self.ids[Styles.TABLE_TEXT]
+                set_paragraph_style(p._p, self.ids[Styles.TABLE_TEXT])
                 if align != "left":
                     p.alignment = _ALIGN[align]
                 text, note = value if isinstance(value, tuple) else (value, "")
