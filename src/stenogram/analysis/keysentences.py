@@ -124,7 +124,7 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[int, float]:
         for k in range(size - 1):
             wi = weights[k]
             base = plist[k] * n
-            for j, wj in zip(plist[k + 1 : k + 1 + WINDOW], weights[k + 1 : k + 1 + WINDOW]):
+            for j, wj in zip(plist[k + 1 : k + 1 + WINDOW], weights[k + 1 : k + 1 + WINDOW], strict=True):
                 pair = base + j
                 sims[pair] = get(pair, 0.0) + wi * wj
     # Keep each sentence's NEIGHBOURS strongest links: the graph stays sparse however repetitive the text.
