@@ -199,3 +199,67 @@ def test_two_sentences_are_not_a_label() -> None:
         "Abgeordneter Ferdinand Maier (ÖVP): Danke.\n"
     )
     assert labels(t) == ["Präsident Fritz Neugebauer", "Abgeordneter Ferdinand Maier (ÖVP)"]
+
+
+def test_period_labels_in_running_text_when_the_record_prints_them_again() -> None:
+    t = parse(
+        "The PRESIDING OFFICER. The Senator from Ohio.\n"
+        "Mr. BROWN. Mr. President, I rise today to speak\nabout the bill.\n"
+        "The PRESIDING OFFICER. Without objection, it is so ordered.\n"
+    )
+    assert labels(t) == ["The PRESIDING OFFICER", "Mr. BROWN", "The PRESIDING OFFICER"]
+    assert texts(t)[1] == "Mr. President, I rise today to speak about the bill."
+    once = parse("Anna Petrova: Good morning.\nNATO. It was discussed.\n")
+    assert labels(once) == ["Anna Petrova"]
+
+
+def test_turkish_dash_labels_with_province_and_office() -> None:
+    t = parse(
+        "BAŞKAN – Sayın milletvekilleri, birleşimi açıyorum.\n"
+        "ÖZGÜR ÖZEL (Manisa) – Teşekkür ederim Sayın Başkan.\n"
+        "MALİYE BAKANI NACİ AĞBAL (Bayburt) – Sayın Başkan, değerli milletvekilleri.\n"
+    )
+    assert labels(t) == ["BAŞKAN", "ÖZGÜR ÖZEL (Manisa)", "MALİYE BAKANI NACİ AĞBAL (Bayburt)"]
+    assert [p.name for p in t.participants] == ["Başkan", "Özgür Özel", "Naci Ağbal"]
+    assert t.participants[2].role == "MALİYE BAKANI"
+
+
+def test_an_office_with_the_name_in_brackets_and_a_constituency_with_a_party() -> None:
+    t = parse(
+        "The Prime Minister (Boris Johnson): I beg to move.\n"
+        "Sir Keir Starmer (Holborn and St Pancras) (Lab): Will he answer?\n"
+        "The Prime Minister: No.\n"
+    )
+    pm, starmer = t.participants
+    assert (pm.name, pm.role) == ("Boris Johnson", "The Prime Minister")
+    assert t.turns[2].speaker == pm.id
+    assert (starmer.name, starmer.constituency, starmer.affiliation) == (
+        "Keir Starmer",
+        "Holborn and St Pancras",
+        "Lab",
+    )
+
+
+def test_a_time_stamp_in_brackets_is_the_turn_time() -> None:
+    t = parse("Joe Biden (00:01:23): Hello there.\nKamala Harris (00:01:30): Hi.\n")
+    assert [(turn.time, turn.paragraphs[0].text) for turn in t.turns] == [
+        ("00:01:23", "Hello there."),
+        ("00:01:30", "Hi."),
+    ]
+    assert [(p.name, p.constituency) for p in t.participants] == [("Joe Biden", None), ("Kamala Harris", None)]
+
+
+def test_hansard_sitting_times_and_dashes_inside_brackets() -> None:
+    t = parse(
+        "Senator Sir GEORGE PEARCE [11.2]. - (By leave.) - In view of the slow progress.\n"
+        "Senator NEEDHAM - Is it not possible?\n"
+        "Senator Sir WILLIAM GLASGOW ( Queensland - Minister for Defence) [10.29].- I move-\n"
+    )
+    assert labels(t) == [
+        "Senator Sir GEORGE PEARCE",
+        "Senator NEEDHAM",
+        "Senator Sir WILLIAM GLASGOW ( Queensland - Minister for Defence)",
+    ]
+    assert texts(t)[0].startswith("[11.2]. - (By leave.) - In view")
+    glasgow = t.participant(t.turns[2].speaker)
+    assert (glasgow.role, glasgow.constituency) == ("Minister for Defence", "Queensland")

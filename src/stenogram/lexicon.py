@@ -80,14 +80,15 @@ HONORIFICS = _words(
 
 #: Offices and roles that open a label: ``Senator``, ``The CHAIRMAN``, ``Präsidentin``, ``BAŞKAN``.
 TITLES = HONORIFICS | _words(
-    "senator president chair chairman chairwoman chairperson speaker minister premier secretary ambassador "
-    "governor mayor member deputy commissioner clerk treasurer attorney-general solicitor-general leader "
+    "prime vice acting shadow senator president chair chairman chairwoman chairperson speaker minister premier "
+    "secretary ambassador governor mayor member deputy commissioner clerk treasurer attorney-general "
+    "solicitor-general leader "
     "colonel general captain major admiral "
     "abgeordneter abgeordnete präsident präsidentin vorsitzender vorsitzende berichterstatter berichterstatterin "
     "schriftführer schriftführerin "
     "président présidente ministre député députée rapporteur "
     "председатель президент министр депутат "
-    "başkan bakan"
+    "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
 )
 
 #: Endings of German compound titles: ``Bundesminister``, ``Vizekanzlerin``, ``Volksanwältin``.

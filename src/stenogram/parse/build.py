@@ -341,6 +341,7 @@ def _learned_labels(
     lead_in: list[int] = []
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
     dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
+    periods = sum(1 for m in cand if m is not None and m.form == "period" and m.strength == STRONG)
     for i in [i for i, m in enumerate(cand) if m is not None]:
         m = cand[i]
         assert m is not None
@@ -351,8 +352,11 @@ def _learned_labels(
         if m.form == "dash":
             if dashes < _RECURS and "dash" not in options.separators:
                 continue
+        elif m.form == "period" and not blank_sep:
+            if periods < _RECURS:
+                continue  # "NTV. So": one capitalised word and a full stop is a sentence
         elif m.form != "colon" and not blank_sep:
-            continue  # "NTV. So" / "Q and A": period and bare labels belong to blank-line records
+            continue  # "Q and A": bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
         if m.form == "colon" and m.name.isupper() and _heading_in_capitals(rest):
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
@@ -626,7 +630,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
         _, m, label, name = merged[i]
         named.setdefault((label, name), m)
     del merged
-    slots = {label: read_slots(m.slots) for (label, _), m in named.items() if m.slots}
+    slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
     # The walk takes each label once, from a list by line rather than the dict (a list of a text's lines
     # costs a tenth of a dict of them), and drops what it took at once: the candidates and the model

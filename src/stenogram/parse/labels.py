@@ -31,6 +31,7 @@ from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
     "ANONYMOUS_ROLES",
+    "PERIOD_LINE",
     "REJECTED",
     "STRONG",
     "WEAK",
@@ -68,7 +69,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+){_SP}+){{0,5}}"
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+|The){_SP}+){{0,5}}"
             rf"[A-Z][A-Z'’\-]+|Q|A)\.(?:{_SP}+|$)"
         ),
     ),
@@ -272,15 +273,24 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     name, slots = split_slots(label)
     if not slots or not name:
         return label, (), None
-    return name, slots, read_slots(slots).annotation
+    return name, slots, read_slots(slots, name).annotation
 
+
+# The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
+# Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
+PERIOD_LINE = re.compile(
+    rf"\n{_SP}{{0,12}}(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}[A-Z][A-Z'’\-]+(?:{_SP}+[A-Z][A-Z'’\-]+){{0,4}}\."
+    rf"(?=[ \t]|\n|$)"
+)
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
 _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
 # label ends before the verb, which is the first word of the text.
-_DASH_SEP = re.compile(rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)")
+_DASH_SEP = re.compile(
+    rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)"
+)
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
 _SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
 
@@ -305,14 +315,19 @@ def match_dash_label(line: str) -> LabelMatch | None:
         raw = line[start : sep.start()]
         if ":" in raw or not raw.strip():
             return None
+        if raw.count("(") > raw.count(")") and line.find(")", sep.end()) >= 0:
+            continue  # "(Queensland - Minister for Defence)": a dash inside the brackets
+        rest = sep.end()
+        square = _SQUARE_TIME.search(raw.rstrip(".,").rstrip())
+        if square is not None:
+            # "Senator Sir GEORGE PEARCE [11.2]. - In view …": the record keeps the time with the speech.
+            raw = raw[: square.start()].rstrip()
+            rest = start + len(raw) + 1
         label = fold(raw).rstrip(".,").rstrip()
-        square = _SQUARE_TIME.search(label)
-        name, slots, annotation = _name_and_slots(label[: square.start()] if square else label)
-        if square:
-            slots = (*slots, square.group(1))
+        name, slots, annotation = _name_and_slots(label)
         if len(name) > 120:
             return None
-        return LabelMatch(label, name, annotation, start, sep.end(), _dash_strength(name), "dash", slots)
+        return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots)
     return None
 
 

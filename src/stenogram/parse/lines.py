@@ -20,7 +20,14 @@ from bisect import bisect_left
 from itertools import accumulate, pairwise
 
 from stenogram.model import NoteKind
-from stenogram.parse.labels import REJECTED, LabelMatch, is_label_prefix, match_dash_label, match_label
+from stenogram.parse.labels import (
+    PERIOD_LINE,
+    REJECTED,
+    LabelMatch,
+    is_label_prefix,
+    match_dash_label,
+    match_label,
+)
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
 
 __all__ = ["Lines", "split_lines"]
@@ -82,6 +89,12 @@ class Lines:
                 if kinds[i] == "text" and (colon is None or colon.strength == REJECTED):
                     # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
                     labels[i] = match_dash_label(lines[i]) or colon
+            # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
+            for m in PERIOD_LINE.finditer("\n" + body):
+                i = bisect_left(offsets, m.start() + start)
+                if kinds[i] == "text" and labels[i] is None:
+                    found = match_label(lines[i])
+                    labels[i] = found if found is not None and found.form == "period" else None
 
     def __len__(self) -> int:
         return len(self.text)

@@ -25,7 +25,7 @@ from stenogram.lexicon import HONORIFICS, TRANSLATION_NOTES, is_title
 
 __all__ = ["Slots", "read_slots", "split_slots"]
 
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
+_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
 # A party or group as printed: "Lib.", "ÖVP", "NEOS", "CPC", "Grüne", "B&Q" (short, no lower-case word).
 _PARTY = re.compile(r"[^\W\d_][\w.&'’/-]{0,11}(?: [^\W\d_a-z][\w.&'’/-]{0,11})?")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
@@ -90,9 +90,24 @@ def _is_party(text: str) -> bool:
 
 
 def _is_role(text: str) -> bool:
-    """An office: a title word, or lower-case words between capitalised ones ("Minister for Transport")."""
+    """An office holds a title word ("Minister for Transport"); a place does not ("Holborn and St Pancras")."""
+    return any(is_title(w) for w in text.split())
+
+
+def _is_office(base: str) -> bool:
+    """ "The Prime Minister", "The Chair", "Mr Speaker": an office with no name in it."""
+    words = base.split()
+    return (
+        bool(words)
+        and (words[0] == "The" or is_title(words[0]))
+        and all(is_title(w) or w in ("The", "of", "the", "for", "and") or w.isupper() for w in words)
+    )
+
+
+def _is_plain_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else: "Boris Johnson"."""
     words = text.split()
-    return any(is_title(w) for w in words) or any(w[:1].islower() for w in words[1:])
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and not is_title(w) for w in words)
 
 
 def _looks_like_person(text: str) -> bool:
@@ -100,8 +115,12 @@ def _looks_like_person(text: str) -> bool:
     return 2 <= len(words) <= 7 and words[0].casefold() in HONORIFICS
 
 
-def read_slots(slots: tuple[str, ...]) -> Slots:
-    """Read each bracket by the first shape it fits; later brackets do not undo earlier ones."""
+def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
+    """Read each bracket by the first shape it fits; later brackets do not undo earlier ones.
+
+    ``base`` is the label without its brackets: when it is an office alone
+    ("The Prime Minister (Boris Johnson)"), a bracket holding a name is the person.
+    """
     if not slots:
         return _EMPTY
     found: dict[str, str] = {}
@@ -116,7 +135,7 @@ def read_slots(slots: tuple[str, ...]) -> Slots:
             put("time", slot)
         elif any(note in folded for note in TRANSLATION_NOTES):
             put("annotation", slot)
-        elif slot.endswith(")") or _looks_like_person(slot):
+        elif slot.endswith(")") or _looks_like_person(slot) or (_is_office(base) and _is_plain_name(slot)):
             name, inner = split_slots(slot)
             nested = read_slots(inner)
             put("person", _without_honorifics(name))
@@ -153,6 +172,8 @@ def _place_or_office(text: str, put: Callable[[str, str | None], None], *, singl
     elif _is_role(text):
         put("role", text)
     elif single:
-        put("annotation", text)  # "(Russian Federation)", "(Darling Downs)": a place, kept as printed
+        # "(Darling Downs)", "(Russian Federation)": whom the speaker stands for, kept as printed too.
+        put("constituency", text)
+        put("annotation", text)
     else:
         put("constituency", text)

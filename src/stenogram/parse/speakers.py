@@ -149,7 +149,8 @@ def _display(variants: Sequence[str]) -> str:
     for v in variants:
         if not v.isupper():
             return v
-    return variants[0].title()
+    # "İ" lower-cases to "i" and a combining dot; Turkish capitals are read without the dot.
+    return variants[0].replace("İ", "I").title()
 
 
 def resolve_speakers(
