@@ -46,6 +46,7 @@ from stenogram_docx.template import open_template
 
 __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
+_W_P = qn("w:p")
 log = logging.getLogger("stenogram_docx")
 
 _MONTHS = (
@@ -164,11 +165,19 @@ class _Writer:
         self.clean = XmlTextCleaner(replacement="", code="docx-illegal-character")
         self.ids = {name: style.style_id for name, style in styles.items()}
         self.default_id = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
+        # The body's closing section properties: new paragraphs go just before them. python-docx looks for
+        # them among all the body's children per paragraph, which grows with the transcript.
+        self.end = document.element.body.sectPr
 
     # -- primitives -------------------------------------------------------
 
     def para(self, style: str, text: str = "", where: str = "") -> DocxParagraph:
-        p = self.doc.add_paragraph()
+        if self.end is None or self.end.getparent() is None:
+            p = self.doc.add_paragraph()
+        else:
+            element = self.end.makeelement(_W_P, {})
+            self.end.addprevious(element)
+            p = DocxParagraph(element, self.doc._body)
         style_id = self.ids[style]
         if style_id != self.default_id:
             set_paragraph_style(p._p, style_id)  # by id: python-docx's name lookup scans every style, per call
