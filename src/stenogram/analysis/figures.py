@@ -372,10 +372,57 @@ def _triggered(sentence: Sentence) -> bool:
     )
 
 
+# What each pattern cannot match without (ignoring case): a digit, or one of the words.
+# A pattern whose literal is absent from a sentence is not run on it; the matches are the same, found sooner.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = tuple(w for w in (*UNITS, *TENS) if w != "zero")
+_MONTH_WORDS = tuple(MONTHS)
+_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
+    (True, ()),  # money after a symbol
+    (False, tuple(CURRENCY_WORDS)),  # money before a currency word
+    (False, ("%", "per")),  # percent, per cent, percentage points
+    (False, _MONTH_WORDS),  # date ranges by month
+    (True, _MONTH_WORDS),  # day ranges in a month
+    (True, _MONTH_WORDS),  # day month
+    (True, _MONTH_WORDS),  # month day
+    (False, _MONTH_WORDS),  # month year
+    (False, _MONTH_WORDS),  # "since July"
+    (True, ()),  # year ranges
+    (True, ()),  # decades
+    (True, ()),  # years
+    (False, tuple(DENOMINATORS)),  # fractions
+    (False, ("half",)),  # "by half"
+    (True, ()),  # "5th day"
+    (False, tuple(ORDINAL_WORDS)),  # "the fourth time"
+    (False, ()),  # counts
+)
+
+
+def _patterns_for(text: str, start: int, end: int) -> list[int]:
+    """The indexes of the patterns that can match in ``text[start:end]``."""
+    segment = text[start:end]
+    low = segment.lower()
+    if not segment.isascii():  # the two letters an ignore-case pattern takes for ASCII that lower() keeps
+        low = low.replace("ı", "i").replace("ſ", "s")
+    digit = _DIGIT.search(segment) is not None
+    out = []
+    for k, (needs_digit, words) in enumerate(_NEEDS):
+        if needs_digit and not digit:
+            continue
+        if words and not any(w in low for w in words):
+            continue
+        out.append(k)
+    # Money before a currency word and counts both open with a number: digits or a number word.
+    if not digit and not any(w in low for w in _NUMBER_WORDS):
+        out = [k for k in out if k not in (1, 16)]
+    return out
+
+
 def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) -> list[_Found]:
     found: list[_Found] = []
     for start, end in ranges:
-        for kind, pattern in _PATTERNS:
+        for index in _patterns_for(text, start, end):
+            kind, pattern = _PATTERNS[index]
             build = _BUILDERS[kind]
             for m in pattern.finditer(text, start, end):
                 f = build(m, year)

@@ -23,7 +23,7 @@ import attrs
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
-from stenogram.analysis.words import content_stems, stem
+from stenogram.analysis.words import STOPWORDS, stem
 
 __all__ = [
     "COMMON",
@@ -56,6 +56,17 @@ REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
 _VAGUE = frozenset(stem(w) for w in GENERIC)
 
 
+class _Terms(dict[str, str]):
+    """A word's term: its stem, or ``""`` for a stop word, a short word or a vague one (``content_stems``)."""
+
+    def __missing__(self, word: str) -> str:
+        term = stem(word) if len(word) > 2 and word not in STOPWORDS else ""
+        if term in _VAGUE:
+            term = ""
+        self[word] = term
+        return term
+
+
 def sorted_terms(terms_of: Sequence[set[str]]) -> list[list[str]]:
     """Each sentence's terms in a fixed order, so float sums never depend on set order."""
     return [sorted(terms) for terms in terms_of]
@@ -66,8 +77,10 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, f
     chosen: list[int] = []
     terms_of: list[set[str]] = []
     eligible: list[bool] = []
+    term_of = _Terms()  # each distinct word is looked up once, not once per sentence
     for i, s in enumerate(sentences):
-        terms = content_stems(s.words) - _VAGUE  # a set: in a sentence, a term counts once
+        terms = set(map(term_of.__getitem__, s.words))  # a set: in a sentence, a term counts once
+        terms.discard("")
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue
         text = s.text
@@ -89,7 +102,8 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, f
     return chosen, vectors, eligible
 
 
-def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
+def _edges(vectors: Sequence[dict[str, float]]) -> dict[int, float]:
+    """Each sentence's ``NEIGHBOURS`` strongest links, keyed by the pair ``i * n + j`` (``i < j``)."""
     postings: dict[str, list[int]] = {}
     for i, v in enumerate(vectors):
         for t in v:
@@ -100,12 +114,14 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
     n = len(vectors)
     sims: dict[int, float] = {}
     get = sims.get
-    for t in sorted(postings):
+    for t in sorted(postings):  # terms in a fixed order: each pair's sum adds its terms in that order
         plist = postings[t]
-        if len(plist) < 2 or len(plist) > COMMON:
+        size = len(plist)
+        if size < 2 or size > COMMON:
             continue
         weights = [vectors[i][t] for i in plist]
-        for k in range(len(plist) - 1):
+        # Pairs in the order (term, first, second): the order of the links decides float sums further on.
+        for k in range(size - 1):
             wi = weights[k]
             base = plist[k] * n
             for j, wj in zip(plist[k + 1 : k + 1 + WINDOW], weights[k + 1 : k + 1 + WINDOW], strict=True):
@@ -118,44 +134,54 @@ def _edges(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
             i, j = divmod(pair, n)
             best.setdefault(i, []).append((-w, j))
             best.setdefault(j, []).append((-w, i))
-    kept: dict[tuple[int, int], float] = {}
+    kept: dict[int, float] = {}
     for i, links in best.items():
-        for negative_w, j in sorted(links)[:NEIGHBOURS]:
-            kept[(i, j) if i < j else (j, i)] = -negative_w
+        links.sort()
+        for negative_w, j in links[:NEIGHBOURS]:
+            kept[i * n + j if i < j else j * n + i] = -negative_w
     return kept
 
 
-def _pagerank(n: int, edges: dict[tuple[int, int], float], prior: Sequence[float]) -> list[float]:
+def _pagerank(n: int, edges: dict[int, float], prior: Sequence[float]) -> list[float]:
     """Weighted PageRank on an undirected graph, iterated until it settles (or ``ROUNDS``).
 
     The random jump lands on sentence ``i`` with probability ``prior[i]``, so content-rich sentences
-    start ahead of short remarks (a biased LexRank).
+    start ahead of short remarks (a biased LexRank). ``edges`` holds the pair ``(i, j)``, ``i < j``,
+    as ``i * n + j``.
     """
     out_weight = [0.0] * n
-    for (i, j), w in edges.items():
+    for pair, w in edges.items():  # in the order _edges found them: float sums depend on it
+        i, j = divmod(pair, n)
         out_weight[i] += w
         out_weight[j] += w
-    # For each sentence: the sentences linked to it, and the share of their weight that flows to it.
+    pairs = sorted(edges)  # the order of (i, j): each sentence's inflow is summed in that order
+    # For each sentence: the sentences linked to it, and the share of their weight that flows to it,
+    # laid end to end so that a round is one pass over flat lists, then one sum per sentence.
     sources: list[list[int]] = [[] for _ in range(n)]
     shares: list[list[float]] = [[] for _ in range(n)]
-    for pair in sorted(edges):  # the keys are distinct, so their order is that of the items
-        i, j = pair
+    for pair in pairs:
+        i, j = divmod(pair, n)
         w = edges[pair]
         sources[j].append(i)
         shares[j].append(w / out_weight[i])
         sources[i].append(j)
         shares[i].append(w / out_weight[j])
+    flat_sources = [i for src in sources for i in src]
+    flat_shares = [x for sh in shares for x in sh]
+    segments: list[slice] = []
+    start = 0
+    for src in sources:
+        segments.append(slice(start, start + len(src)))
+        start += len(src)
     dangling_nodes = [i for i in range(n) if out_weight[i] == 0.0]
     score = list(prior)
     mul = operator.mul
     for _ in range(ROUNDS):
         dangling = DAMPING * sum(score[i] for i in dangling_nodes)
         jump = 1 - DAMPING + dangling
-        get = score.__getitem__
-        new = [
-            jump * p + DAMPING * sum(map(mul, map(get, src), sh))
-            for p, src, sh in zip(prior, sources, shares, strict=True)
-        ]
+        flow = list(map(mul, map(score.__getitem__, flat_sources), flat_shares))
+        inflow = map(sum, map(flow.__getitem__, segments))
+        new = [jump * p + DAMPING * s for p, s in zip(prior, inflow, strict=True)]
         change = sum(map(abs, map(operator.sub, new, score)))
         score = new
         if change < TOLERANCE:

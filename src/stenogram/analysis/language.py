@@ -31,6 +31,10 @@ LEADING_WORDS: dict[str, frozenset[str]] = {
     ),
     "fr": table("donc et mais ou puis aussi cela ceci ces il elle ils elles alors oui non ensuite cependant"),
 }
+#: Each marker word and the languages it marks, in the order of ``MARKERS``: one look-up per word.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, words in MARKERS.items() if w in words) for ws in MARKERS.values() for w in ws
+}
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20_000  # characters of speech read to tell the language
 
@@ -44,10 +48,9 @@ def language_of(transcript: Transcript) -> str | None:
     read = 0
     for turn in transcript.turns:
         for p in turn.paragraphs:
-            for w in _WORD.findall(p.text.lower()):
-                for lang, words in MARKERS.items():
-                    if w in words:
-                        counts[lang] += 1
+            for langs in filter(None, map(_LANGUAGES_OF.get, _WORD.findall(p.text.lower()))):
+                for lang in langs:
+                    counts[lang] += 1
             read += len(p.text)
             if read > _SAMPLE:
                 break

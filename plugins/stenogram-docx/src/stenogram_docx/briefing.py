@@ -36,6 +36,7 @@ from stenogram_docx.ooxml import (
     keep_row_together,
     mark_header_row,
     normalise_package,
+    set_paragraph_style,
     set_table_look,
 )
 from stenogram_docx.options import BriefingOptions
@@ -44,6 +45,7 @@ from stenogram_docx.template import open_template
 
 __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
+_W_P = qn("w:p")
 
 _MONTHS = (
     "January",
@@ -161,14 +163,22 @@ class _Writer:
         self.clean = XmlTextCleaner(replacement="", code="docx-illegal-character")
         self.ids = {name: style.style_id for name, style in styles.items()}
         self.default_id = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
+        # The body's closing section properties: new paragraphs go just before them. python-docx looks for
+        # them among all the body's children per paragraph, which grows with the transcript.
+        self.end = document.element.body.sectPr
 
     # -- primitives -------------------------------------------------------
 
     def para(self, style: str, text: str = "", where: str = "") -> DocxParagraph:
-        p = self.doc.add_paragraph()
+        if self.end is None or self.end.getparent() is None:
+            p = self.doc.add_paragraph()
+        else:
+            element = self.end.makeelement(_W_P, {})
+            self.end.addprevious(element)
+            p = DocxParagraph(element, self.doc._body)
         style_id = self.ids[style]
         if style_id != self.default_id:
-            p._p.style = style_id  # by id: python-docx's name lookup scans every style, per call
+            set_paragraph_style(p._p, style_id)  # by id: python-docx's name lookup scans every style, per call
         if text:
             self.run(p, text, where=where or style)
         return p
@@ -198,7 +208,7 @@ class _Writer:
         for cell, (title, width, align) in zip(header.cells, columns, strict=True):
             cell.width = Cm(width)
             p = cell.paragraphs[0]
-            p._p.style = self.ids[Styles.TABLE_HEADING]
+            set_paragraph_style(p._p, self.ids[Styles.TABLE_HEADING])
             p.alignment = _ALIGN[align]
             self.run(p, title)
         for values in rows:
@@ -208,7 +218,7 @@ class _Writer:
             for cell, value, (_, width, align) in zip(cells, values, columns, strict=True):
                 cell.width = Cm(width)
                 p = cell.paragraphs[0]
-                p._p.style = self.ids[Styles.TABLE_TEXT]
+                set_paragraph_style(p._p, self.ids[Styles.TABLE_TEXT])
                 if align != "left":
                     p.alignment = _ALIGN[align]
                 text, note = value if isinstance(value, tuple) else (value, "")
