@@ -10,13 +10,13 @@ same as a sidecar file's; this module only finds the block and loads it.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
-import yaml
 
 from stenogram.errors import ParseError
 from stenogram.parse.metadata import MAX_DEPTH
@@ -42,23 +42,33 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 
 
-class _CoreLoader(yaml.SafeLoader):
-    """SafeLoader without YAML 1.1's base-60 numbers and yes/no/on/off booleans."""
+@functools.cache
+def _core_loader() -> type:
+    """SafeLoader without YAML 1.1's base-60 numbers and yes/no/on/off booleans.
 
+    Made on first use: most transcripts have no YAML, and importing PyYAML is a tenth of start-up.
+    """
+    import yaml
 
-_CoreLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT, _BOOL)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_CoreLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_CoreLoader.add_implicit_resolver(
-    _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o[0-7_]+)$"), list("-+0123456789")
-)
-_CoreLoader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+0123456789."),
-)
+    class CoreLoader(yaml.SafeLoader):
+        pass
+
+    CoreLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT, _BOOL)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    CoreLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    CoreLoader.add_implicit_resolver(
+        _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o[0-7_]+)$"), list("-+0123456789")
+    )
+    CoreLoader.add_implicit_resolver(
+        _FLOAT,
+        re.compile(
+            r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+0123456789."),
+    )
+    return CoreLoader
 
 
 def _mapping(value: object, *, kind: str, line: int, source: str | None) -> dict[str, Any]:
@@ -155,8 +165,11 @@ def load_yaml(text: str, *, first_line: int = 1, source: str | None = None) -> d
             file=source,
             line=_line_of(text, deep, first_line),
         )
+    import yaml
+
+    loader = _core_loader()
     try:
-        value = load_guarded("YAML", lambda t: yaml.load(t, Loader=_CoreLoader), text, first_line, source)
+        value = load_guarded("YAML", lambda t: yaml.load(t, Loader=loader), text, first_line, source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else first_line
