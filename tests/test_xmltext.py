@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -35,3 +37,10 @@ def test_cleaned_text_is_always_accepted_by_lxml(text: str) -> None:
     assert etree.fromstring(etree.tostring(element, encoding="utf-8")).text in (cleaned or None, cleaned)
     assert not XML_ILLEGAL.search(cleaned)
     assert len(cleaned) == len(text)
+
+
+def test_the_pattern_is_the_complement_of_xml_chars_at_every_code_point() -> None:
+    allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0's Char, as written
+    for code in range(0x110000):
+        ch = chr(code)
+        assert (XML_ILLEGAL.match(ch) is None) == (allowed.match(ch) is not None), hex(code)

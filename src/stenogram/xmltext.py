@@ -14,7 +14,9 @@ from stenogram.diagnostics import Diagnostic, Severity
 
 __all__ = ["XML_ILLEGAL", "XmlTextCleaner"]
 
-XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The complement of XML 1.0's Char production, written as the few characters it leaves out: the same set
+# (checked over every code point in a test), and a pattern that compiles in a fraction of a millisecond.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class XmlTextCleaner:
