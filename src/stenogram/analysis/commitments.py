@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from stenogram.analysis.records import Commitment, CommitmentKind
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.words import table
+from stenogram.lexicon import MONTH_PATTERN
 
 __all__ = ["CUES", "DEADLINES", "find_commitments"]
 
@@ -89,8 +90,7 @@ _DEADLINE_WORDS = table(
 DEADLINES = re.compile(
     r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end|beginning|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?"
     r"(?:year|month|week|quarter|decade|summer|autumn|winter|spring|\d{4})"
-    r"|\b(?:by|before|until|no\s+later\s+than)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|\d{4})\b(?:\s+\d{4})?"
+    rf"|\b(?:by|before|until|no\s+later\s+than)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}|\d{{4}})\b(?:\s+\d{{4}})?"
     r"|\b(?:this|next)\s+(?:autumn|spring|summer|winter|year|month|week)\b"
     r"|\bin\s+the\s+(?:coming|next)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b",
     _F,

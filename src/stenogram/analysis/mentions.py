@@ -19,6 +19,7 @@ import attrs
 from stenogram.analysis.records import Mention, MentionKind
 from stenogram.analysis.sentences import Sentence, Unit
 from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, table
+from stenogram.lexicon import MONTH_NAMES
 from stenogram.model import Participant
 
 __all__ = [
@@ -94,7 +95,7 @@ _LOCATIVE = table("in at near across throughout into inside outside to from visi
 _PLACE_STRONG = table("in at near across throughout into inside")
 _COORD_LEAD = table("both between among")
 _CONNECTORS = table("of for the de von van der on")
-_MONTH_NAMES = table("January February March April May June July August September October November December")
+_MONTH_NAMES = table(" ".join(MONTH_NAMES))
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ans", "ats", "ists")
 
 # The rest of a word: letters and digits but not Chinese, Japanese or Korean ones, which \w also takes

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from stenogram.diagnostics import Diagnostic
 from stenogram.errors import OptionError
+from stenogram.lexicon import MONTH_NAMES, WEEKDAYS
 from stenogram.model import Note, Paragraph, Transcript, Turn
 from stenogram.xmltext import XmlTextCleaner
 from stenogram_docx.facts import MeetingFacts, gather
@@ -47,21 +48,6 @@ __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
 _W_P = qn("w:p")
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ANNEX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: The longest text python-docx lets a core property hold.
 PROPERTY_LIMIT = 255
@@ -99,7 +85,7 @@ class Briefing:
 
 def format_date(date: dt.date) -> str:
     """``Tuesday 23 August 2022``: spelled out, so no reader mistakes day for month."""
-    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return f"{WEEKDAYS[date.weekday()].capitalize()} {date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
 def annex_letter(index: int) -> str:

@@ -24,12 +24,12 @@ from stenogram.analysis import (
     MentionKind,
     SpeakerStats,
 )
+from stenogram.lexicon import MONTH_NAMES
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
 
 __all__ = ["Bullet", "Field", "Line", "SectionContent", "build"]
 
 _T = TypeVar("_T")
-_MONTHS = "January February March April May June July August September October November December".split()
 SECTION_TITLES: dict[Section, str] = {
     "header": "",
     "participants": "Participants",
@@ -75,7 +75,7 @@ class SectionContent:
 
 
 def _date(d: dt.date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def _header(transcript: Transcript, analysis: Analysis, d: Digest, options: SummaryOptions) -> list[Block]:
