@@ -299,9 +299,7 @@ def _given_name_above(lines: Lines, i: int) -> bool:
     return above[-1:].isalpha() and above.rsplit(None, 1)[-1][:1].isupper() and is_label_prefix(above)
 
 
-def _accept_labels(
-    lines: Lines, blank_sep: bool, options: ParseOptions
-) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+def _accept_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tuple[dict[int, _Start], list[int]]:
     """Decide which label candidates open turns, then apply what the user declared.
 
     Returns {first line: (last line, match, label, name)} and the rejected look-alikes.
@@ -332,12 +330,10 @@ def _accept_labels(
     return accepted, rejected
 
 
-def _learned_labels(
-    lines: Lines, blank_sep: bool, options: ParseOptions
-) -> tuple[dict[int, tuple[int, LabelMatch, str, str]], list[int]]:
+def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tuple[dict[int, _Start], list[int]]:
     """The label grammar the document itself shows."""
     cand = lines.label
-    accepted: dict[int, tuple[int, LabelMatch, str, str]] = {}
+    accepted: dict[int, _Start] = {}
     weak: list[int] = []
     rejected: list[int] = []
     lead_in: list[int] = []
@@ -428,19 +424,15 @@ def _learned_labels(
         m = cand[i]
         assert m is not None
         if m.name.casefold() in known and m.strength == STRONG:
-            accepted[i] = (
-                i,
-                m,
-                m.label,
-                m.name,
-            )  # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
+            # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
+            accepted[i] = (i, m, m.label, m.name)
         else:
             rejected.append(i)
     rejected.extend(_untitled(accepted))
     return accepted, sorted(rejected)
 
 
-def _untitled(accepted: dict[int, tuple[int, LabelMatch, str, str]]) -> list[int]:
+def _untitled(accepted: dict[int, _Start]) -> list[int]:
     """Take out labels without a title in a document whose labels all carry one.
 
     A parliament that prints ``Abgeordnete Dr. Eva Muster (ÖVP):`` for every
@@ -478,8 +470,8 @@ def _has_title(name: str) -> bool:
 
 
 def _keep_annotated_inline(
-    accepted: dict[int, tuple[int, LabelMatch, str, str]],
-) -> dict[int, tuple[int, LabelMatch, str, str]]:
+    accepted: dict[int, _Start],
+) -> dict[int, _Start]:
     """Take annotated labels after the first turn out of ``accepted``: {first line: (last line, match, label, name)}.
 
     kremlin.ru prints ``Name (retranslated):`` outside the bold that marks its

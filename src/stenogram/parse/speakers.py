@@ -49,7 +49,6 @@ _ROLE_WORDS = _wordset(
     "presidential federal state regional of and for managing board founder owner partner reverend rev. "
     "rev"
 )
-_HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "madam"])
 # Forms of address and degrees printed before a name: neither role nor name ("Mr", "Dr.", "Mag.", "Hon.").
 _NOT_ROLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. ddr. miss sir madam mag. mmag. ing. dipl.-ing. dkfm. hon hon. rt rt.".split()
@@ -128,10 +127,11 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
         return suffix, name  # the label is all role ("THE PRESIDENT", "Moderator")
     person = words[cut:]
     before = words[cut - 1].casefold() if cut else ""
-    if cut and 2 < len(person) <= 4 and (before not in _ROLE_WORDS or before in _NOT_ROLES):
-        pass  # after a title in another language ("Abgeordneter Kai Jan Krainer") the rest is the name
-    elif cut and len(person) > 2:
-        # After a role the name is a given name and a surname, plus any initials between.
+    # After a title in another language or a form of address ("Abgeordneter Kai Jan Krainer") the rest is the
+    # name; after an English role ("President of Russia …") it is a given name and a surname.
+    whole_rest = 2 < len(person) <= 4 and (before not in _ROLE_WORDS or before in _NOT_ROLES)
+    if cut and len(person) > 2 and not whole_rest:
+        # A given name and a surname, plus any initials between.
         keep = 2
         while keep < len(person) and _INITIAL.match(person[-keep]):
             keep += 1
