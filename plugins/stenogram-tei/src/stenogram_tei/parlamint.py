@@ -41,7 +41,8 @@ from stenogram_tei.parlamint_vocab import (
     role_value,
 )
 from stenogram_tei.vocab import LANGUAGE_NAMES, TEI_NS, XI_NS, XML_NS
-from stenogram_tei.writer import CC_BY, VERSION, publication_date, to_tei
+from stenogram_tei.writer import VERSION, cc_by_availability, publication_date, to_tei
+from stenogram_tei.writer import tei_sub as _sub
 
 __all__ = ["ParlaMintOptions", "export_parlamint"]
 
@@ -272,14 +273,7 @@ class _Corpus:
         pub = _sub(fd, "publicationStmt")
         _sub(_sub(pub, "publisher"), "orgName", self.o.publisher, xml_lang="en")
         _sub(pub, "idno", self.corpus_id, type="stenogram")
-        availability = _sub(pub, "availability", status="free")
-        _sub(availability, "licence", CC_BY)
-        _sub(
-            availability,
-            "p",
-            "This work is licensed under the Creative Commons Attribution 4.0 International License.",
-            xml_lang="en",
-        )
+        cc_by_availability(pub)
         published = publication_date(dt.date.fromisoformat(last))
         when = published.isoformat() if published else last
         _sub(pub, "date", when, when=when)
@@ -353,16 +347,6 @@ class _Corpus:
                 _sub(el, "occupation", role)
         for party in person.parties:
             _sub(el, "affiliation", role="member", ref="#" + self.parties[party])
-
-
-def _sub(parent: Any, name: str, text: str | None = None, /, **attributes: str | None) -> Any:
-    el = etree.SubElement(parent, _T + name)
-    for key, value in attributes.items():
-        if value is not None:
-            el.set(_XML_ID if key == "xml_id" else _XML_LANG if key == "xml_lang" else key, value)
-    if text is not None:
-        el.text = text
-    return el
 
 
 def export_parlamint(transcripts: Iterable[Transcript], sink: Sink, options: ParlaMintOptions) -> Sequence[Diagnostic]:

@@ -102,7 +102,7 @@ def as_uri(text: str) -> str:
     return scheme + quote(path, safe=safe) + hash_ + quote(fragment, safe=_URI_SAFE + ":")
 
 
-def _sub(parent: Any, name: str, text: str | None = None, /, **attributes: str | None) -> Any:
+def tei_sub(parent: Any, name: str, text: str | None = None, /, **attributes: str | None) -> Any:
     """A TEI child element; ``None`` attributes are left out, ``xml_id``/``xml_lang`` map to ``xml:*``."""
     el = etree.SubElement(parent, _T + name)
     for key, value in attributes.items():
@@ -111,6 +111,14 @@ def _sub(parent: Any, name: str, text: str | None = None, /, **attributes: str |
     if text is not None:
         el.text = text
     return el
+
+
+def cc_by_availability(pub: Any) -> None:
+    """The CC BY 4.0 ``availability`` ParlaMint requires, in a ``publicationStmt``."""
+    availability = tei_sub(pub, "availability", status="free")
+    tei_sub(availability, "licence", CC_BY)
+    text = "This work is licensed under the Creative Commons Attribution 4.0 International License."
+    tei_sub(availability, "p", text, xml_lang="en")
 
 
 class _Writer:
@@ -175,12 +183,12 @@ class _Writer:
         text = etree.Element(_T + "text", nsmap={None: TEI_NS})
         if self.parlamint:
             text.set("ana", "#" + self.o.subcorpus)
-        body = _sub(text, "body")
-        div = _sub(body, "div", type="debateSection")
+        body = tei_sub(text, "body")
+        div = tei_sub(body, "div", type="debateSection")
         heads_only = True
         for i, block in enumerate(self.t.preamble, 1):
             where = f"preamble[{i}]"
-            note = _sub(div, "note", type="preamble")
+            note = tei_sub(div, "note", type="preamble")
             if isinstance(block, Paragraph):
                 if self.parlamint:
                     note.text = self.clean(block.text, where)
@@ -197,8 +205,8 @@ class _Writer:
             if isinstance(item, Note):
                 if item.kind is NoteKind.SECTION:
                     if not heads_only:
-                        div, heads_only = _sub(body, "div", type="debateSection"), True
-                    _sub(div, "head", self.clean(item.text, where))
+                        div, heads_only = tei_sub(body, "div", type="debateSection"), True
+                    tei_sub(div, "head", self.clean(item.text, where))
                 else:
                     self.note(div, item, where)
                     heads_only = False
@@ -213,7 +221,7 @@ class _Writer:
     def _parlamint_div_fixes(self, last_div: Any) -> None:
         """ParlaMint wants something besides heads in every div."""
         if len(last_div) == 0:
-            _sub(last_div, "note", "This transcript records no speech.", type="editorial")
+            tei_sub(last_div, "note", "This transcript records no speech.", type="editorial")
         elif all(etree.QName(child).localname == "head" for child in last_div):
             for head in last_div:
                 head.tag = _T + "note"
@@ -221,36 +229,36 @@ class _Writer:
 
     def turn(self, div: Any, turn: Turn, n: int, where: str) -> None:
         if turn.label:
-            _sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
+            tei_sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
         elif not self.parlamint:  # nothing was printed (a UN speech): an empty label, not ":", reads back as ""
-            _sub(div, "note", type="speaker")
+            tei_sub(div, "note", type="speaker")
         if turn.annotation is not None:
-            _sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
+            tei_sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
         if turn.time is not None:
-            _sub(div, "note", self.clean(turn.time, f"{where} time"), type="time")
+            tei_sub(div, "note", self.clean(turn.time, f"{where} time"), type="time")
         uid = self.turn_ids[n - 1]
-        u = _sub(
+        u = tei_sub(
             div, "u", xml_id=uid, who=self._who(turn.speaker), ana="#" + self.speaker_types.get(turn.speaker, "regular")
         )
         k = 0
         for j, block in enumerate(turn.content, 1):
             if isinstance(block, Paragraph):
                 k += 1
-                self.inline(_sub(u, "seg", xml_id=self.fresh_id(f"{uid}.{k}")), block, f"{where}.content[{j}]")
+                self.inline(tei_sub(u, "seg", xml_id=self.fresh_id(f"{uid}.{k}")), block, f"{where}.content[{j}]")
             else:
                 self.note(u, block, f"{where}.content[{j}]")
         if self.parlamint and len(u) == 0:
-            _sub(u, "seg")
+            tei_sub(u, "seg")
 
     def note(self, parent: Any, note: Note, where: str) -> None:
         text = self.clean(note.text, where)
         if note.kind is NoteKind.STAGE:
             element, type_ = stage_element(text)
-            _sub(_sub(parent, element, type=type_), "desc", text)
+            tei_sub(tei_sub(parent, element, type=type_), "desc", text)
         elif note.kind is NoteKind.OMISSION:
-            _sub(_sub(parent, "gap", reason=gap_reason(text)), "desc", text)
+            tei_sub(tei_sub(parent, "gap", reason=gap_reason(text)), "desc", text)
         else:
-            _sub(parent, "note", text, type=self.note_types[note.kind])
+            tei_sub(parent, "note", text, type=self.note_types[note.kind])
 
     def _usable_marks(self, paragraph: Paragraph, where: str) -> list[Mark]:
         """Marks in text order, without the ones that cross another (ParlaMint cannot nest or anchor those)."""
@@ -307,23 +315,23 @@ class _Writer:
         for pos, after in zip(positions, [*positions[1:], len(text)], strict=True):
             self.anchors += 1
             ids[pos] = self.fresh_id(f"{self.prefix}a{self.anchors}")
-            _sub(parent, "anchor", xml_id=ids[pos]).tail = text[pos:after]
-        group = _sub(parent, "spanGrp", type="marks")
+            tei_sub(parent, "anchor", xml_id=ids[pos]).tail = text[pos:after]
+        group = tei_sub(parent, "spanGrp", type="marks")
         for m in marks:
-            _sub(group, "span", type=m.kind.value, **{"from": "#" + ids[m.start], "to": "#" + ids[m.end]})
+            tei_sub(group, "span", type=m.kind.value, **{"from": "#" + ids[m.start], "to": "#" + ids[m.end]})
 
     def mark(self, parent: Any, kind: MarkKind, text: str) -> Any:
         if kind is MarkKind.OMISSION:
-            el = _sub(parent, "gap", reason=gap_reason(text))
-            _sub(el, "desc", text)
+            el = tei_sub(parent, "gap", reason=gap_reason(text))
+            tei_sub(el, "desc", text)
         elif kind is MarkKind.STAGE:
             element, type_ = stage_element(text)
-            el = _sub(parent, element, type=type_)
-            _sub(el, "desc", text)
+            el = tei_sub(parent, element, type=type_)
+            tei_sub(el, "desc", text)
         elif kind is MarkKind.INSERTION and not self.parlamint:
-            el = _sub(parent, "add", text)
+            el = tei_sub(parent, "add", text)
         else:
-            el = _sub(parent, "note", text, type=self.inline_note_types[kind])
+            el = tei_sub(parent, "note", text, type=self.inline_note_types[kind])
         return el
 
     # -- header ------------------------------------------------------------
@@ -342,34 +350,27 @@ class _Writer:
         m = self.t.meeting
         c = self.clean
         header = etree.Element(_T + "teiHeader", nsmap={None: TEI_NS})
-        file_desc = _sub(header, "fileDesc")
-        title_stmt = _sub(file_desc, "titleStmt")
+        file_desc = tei_sub(header, "fileDesc")
+        title_stmt = tei_sub(file_desc, "titleStmt")
         title = c(m.title, "meeting.title") if m.title is not None else title_of(self.t)
         derived = None if m.title is not None or self.parlamint else "derived"
         if self.parlamint and self.o.title:  # ParlaMint's required English title, then the meeting's own
-            _sub(title_stmt, "title", c(self.o.title, "title"), type="main", xml_lang="en")
-            _sub(title_stmt, "title", c(title, "title"), type="sub")
+            tei_sub(title_stmt, "title", c(self.o.title, "title"), type="main", xml_lang="en")
+            tei_sub(title_stmt, "title", c(title, "title"), type="sub")
         else:
-            _sub(title_stmt, "title", c(title, "title"), type="main", subtype=derived)
+            tei_sub(title_stmt, "title", c(title, "title"), type="main", subtype=derived)
         source = c(m.source, "meeting.source") if m.source is not None else None
         if self.parlamint:
-            _sub(title_stmt, "meeting", c(m.occasion or title, "meeting.occasion"), ana="#parla.meeting")
-            _sub(_sub(file_desc, "editionStmt"), "edition", VERSION)
-            extent = _sub(file_desc, "extent")
-            _sub(extent, "measure", f"{turns} speeches", unit="speeches", quantity=str(turns), xml_lang="en")
-            _sub(extent, "measure", f"{words} words", unit="words", quantity=str(words), xml_lang="en")
-        pub = _sub(file_desc, "publicationStmt")
-        _sub(pub, "publisher", c(self.o.publisher, "publisher"))
+            tei_sub(title_stmt, "meeting", c(m.occasion or title, "meeting.occasion"), ana="#parla.meeting")
+            tei_sub(tei_sub(file_desc, "editionStmt"), "edition", VERSION)
+            extent = tei_sub(file_desc, "extent")
+            tei_sub(extent, "measure", f"{turns} speeches", unit="speeches", quantity=str(turns), xml_lang="en")
+            tei_sub(extent, "measure", f"{words} words", unit="words", quantity=str(words), xml_lang="en")
+        pub = tei_sub(file_desc, "publicationStmt")
+        tei_sub(pub, "publisher", c(self.o.publisher, "publisher"))
         if self.parlamint:
-            _sub(pub, "idno", self.doc_id, type="stenogram")
-            availability = _sub(pub, "availability", status="free")
-            _sub(availability, "licence", CC_BY)
-            _sub(
-                availability,
-                "p",
-                "This work is licensed under the Creative Commons Attribution 4.0 International License.",
-                xml_lang="en",
-            )
+            tei_sub(pub, "idno", self.doc_id, type="stenogram")
+            cc_by_availability(pub)
             if self.pub_date is None:  # ParlaMint demands one; only the clock is left
                 self.pub_date = dt.datetime.now(tz=dt.UTC).date().isoformat()
                 self.diagnostics.append(
@@ -380,29 +381,29 @@ class _Writer:
                         severity=Severity.INFO,
                     )
                 )
-            _sub(pub, "date", self.pub_date, when=self.pub_date)
+            tei_sub(pub, "date", self.pub_date, when=self.pub_date)
         else:
             if self.pub_date:
-                _sub(pub, "date", when=self.pub_date)
+                tei_sub(pub, "date", when=self.pub_date)
             else:
-                _sub(pub, "date", "undated")
+                tei_sub(pub, "date", "undated")
             if m.is_excerpt or m.extra:
-                notes = _sub(file_desc, "notesStmt")
+                notes = tei_sub(file_desc, "notesStmt")
                 if m.is_excerpt:
-                    _sub(notes, "note", "The transcript is an excerpt of the record.", type="excerpt")
+                    tei_sub(notes, "note", "The transcript is an excerpt of the record.", type="excerpt")
                 for i, (key, value) in enumerate(m.extra):
                     where = f"meeting.extra[{i}]"
-                    _sub(notes, "note", c(value, where), type="extra", n=c(key, where))
-        bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
-        _sub(bibl, "title", c(title, "title"), type="main" if self.parlamint else None)
+                    tei_sub(notes, "note", c(value, where), type="extra", n=c(key, where))
+        bibl = tei_sub(tei_sub(file_desc, "sourceDesc"), "bibl")
+        tei_sub(bibl, "title", c(title, "title"), type="main" if self.parlamint else None)
         if source is not None and self.parlamint:  # ParlaMint's idno holds a URI and nothing else
-            _sub(bibl, "idno", as_uri(source), type="URI")
+            tei_sub(bibl, "idno", as_uri(source), type="URI")
         elif source is not None:
-            _sub(bibl, "idno", source, type="URI" if _URL.match(source) else "source")
+            tei_sub(bibl, "idno", source, type="URI" if _URL.match(source) else "source")
         elif self.parlamint:
-            _sub(bibl, "idno", self.doc_id, type="stenogram")
+            tei_sub(bibl, "idno", self.doc_id, type="stenogram")
         if m.date is not None:
-            _sub(bibl, "date", m.date.isoformat(), when=m.date.isoformat())
+            tei_sub(bibl, "date", m.date.isoformat(), when=m.date.isoformat())
         self._profile_desc(header)
         # written last, placed before profileDesc: it counts the characters replaced everywhere else
         header.find(_T + "profileDesc").addprevious(self._encoding_desc(usage))
@@ -411,76 +412,76 @@ class _Writer:
     def _encoding_desc(self, usage: Counter[str]) -> Any:
         enc = etree.Element(_T + "encodingDesc", nsmap={None: TEI_NS})
         if self.parlamint:
-            _sub(
-                _sub(enc, "projectDesc"),
+            tei_sub(
+                tei_sub(enc, "projectDesc"),
                 "p",
                 "Converted from a plain-text meeting transcript with stenogram.",
                 xml_lang="en",
             )
-            namespace = _sub(_sub(enc, "tagsDecl"), "namespace", name=TEI_NS)
+            namespace = tei_sub(tei_sub(enc, "tagsDecl"), "namespace", name=TEI_NS)
             for gi, count in usage.items():
-                _sub(namespace, "tagUsage", gi=gi, occurs=str(count))
+                tei_sub(namespace, "tagUsage", gi=gi, occurs=str(count))
             return enc
-        app = _sub(_sub(enc, "appInfo"), "application", ident=APP_IDENT, version=VERSION)
-        _sub(app, "label", "stenogram-tei")
+        app = tei_sub(tei_sub(enc, "appInfo"), "application", ident=APP_IDENT, version=VERSION)
+        tei_sub(app, "label", "stenogram-tei")
         if self.clean.replaced:
-            _sub(
-                _sub(_sub(enc, "editorialDecl"), "normalization"),
+            tei_sub(
+                tei_sub(tei_sub(enc, "editorialDecl"), "normalization"),
                 "p",
                 f"{self.clean.replaced} character(s) that XML cannot hold were replaced with U+FFFD.",
             )
-        taxonomy = _sub(_sub(enc, "classDecl"), "taxonomy", xml_id="speaker_types")
+        taxonomy = tei_sub(tei_sub(enc, "classDecl"), "taxonomy", xml_id="speaker_types")
         for ident, term, description in SPEAKER_TYPES:
-            cat_desc = _sub(_sub(taxonomy, "category", xml_id=ident), "catDesc")
-            _sub(cat_desc, "term", term).tail = ": " + description
+            cat_desc = tei_sub(tei_sub(taxonomy, "category", xml_id=ident), "catDesc")
+            tei_sub(cat_desc, "term", term).tail = ": " + description
         return enc
 
     def _profile_desc(self, header: Any) -> None:
         m = self.t.meeting
         c = self.clean
-        profile = _sub(header, "profileDesc")
+        profile = tei_sub(header, "profileDesc")
         if not self.parlamint:
             if m.lead is not None:
-                _sub(_sub(profile, "abstract"), "p", c(m.lead, "meeting.lead"))
+                tei_sub(tei_sub(profile, "abstract"), "p", c(m.lead, "meeting.lead"))
             tag, raw, name = self.language()
-            _sub(_sub(profile, "langUsage"), "language", name, ident=tag or "und", n=raw)
-        setting = _sub(_sub(profile, "settingDesc"), "setting")
+            tei_sub(tei_sub(profile, "langUsage"), "language", name, ident=tag or "und", n=raw)
+        setting = tei_sub(tei_sub(profile, "settingDesc"), "setting")
         if self.parlamint:
-            _sub(setting, "name", c(m.place or "", "meeting.place"), type="place")
+            tei_sub(setting, "name", c(m.place or "", "meeting.place"), type="place")
             if m.date is not None:
-                _sub(setting, "date", m.date.isoformat(), when=m.date.isoformat())
+                tei_sub(setting, "date", m.date.isoformat(), when=m.date.isoformat())
             else:  # ParlaMint needs a date; all we know is that the meeting came before this file
-                _sub(setting, "date", "unknown", notBefore="0001-01-01", notAfter=self.pub_date)
+                tei_sub(setting, "date", "unknown", notBefore="0001-01-01", notAfter=self.pub_date)
             return
         if m.place is not None:
-            _sub(setting, "placeName", c(m.place, "meeting.place"))
+            tei_sub(setting, "placeName", c(m.place, "meeting.place"))
         if m.date is not None:
-            _sub(setting, "date", m.date.isoformat(), when=m.date.isoformat())
+            tei_sub(setting, "date", m.date.isoformat(), when=m.date.isoformat())
         if m.time is not None:
-            _sub(setting, "time", c(m.time, "meeting.time"))
+            tei_sub(setting, "time", c(m.time, "meeting.time"))
         if m.occasion is not None:
-            _sub(setting, "activity", c(m.occasion, "meeting.occasion"))
+            tei_sub(setting, "activity", c(m.occasion, "meeting.occasion"))
         if self.t.participants:
-            self._persons(_sub(_sub(profile, "particDesc"), "listPerson"))
+            self._persons(tei_sub(tei_sub(profile, "particDesc"), "listPerson"))
 
     def _persons(self, list_person: Any) -> None:
         c = self.clean
         for p in self.t.participants:
             where = f"participant {p.id!r}"
-            person = _sub(
+            person = tei_sub(
                 list_person, "person", xml_id=self.person_ids[p.id], role="anonymous" if p.anonymous else None
             )
-            _sub(person, "persName", c(p.name, where))
+            tei_sub(person, "persName", c(p.name, where))
             for label in p.labels:
-                _sub(person, "persName", c(label, where), type="label")
+                tei_sub(person, "persName", c(label, where), type="label")
             if p.role is not None:
-                _sub(_sub(person, "affiliation"), "roleName", c(p.role, where))
+                tei_sub(tei_sub(person, "affiliation"), "roleName", c(p.role, where))
             if p.affiliation is not None:
-                _sub(_sub(person, "affiliation", type="party"), "orgName", c(p.affiliation, where))
+                tei_sub(tei_sub(person, "affiliation", type="party"), "orgName", c(p.affiliation, where))
             if p.constituency is not None:
-                _sub(_sub(person, "residence", type="constituency"), "placeName", c(p.constituency, where))
+                tei_sub(tei_sub(person, "residence", type="constituency"), "placeName", c(p.constituency, where))
             if self.person_ids[p.id] != p.id:
-                _sub(person, "idno", c(p.id, where), type="stenogram")
+                tei_sub(person, "idno", c(p.id, where), type="stenogram")
 
     # -- whole document ------------------------------------------------------
 
