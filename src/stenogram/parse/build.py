@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import gc
 import re
-from array import array
 from collections import Counter
-from itertools import compress
+from collections.abc import Iterator
+from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
@@ -47,7 +47,7 @@ from stenogram.parse.labels import (
     is_label_prefix,
     strength_of,
 )
-from stenogram.parse.lines import Lines, split_lines
+from stenogram.parse.lines import BLANK, NOTE, TEXT, Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
@@ -80,6 +80,7 @@ _DASHES = ("-", "—", "–")
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
+_JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
 
@@ -96,6 +97,54 @@ class _TurnStart(NamedTuple):
     time: str | None = None
 
 
+class _LineRuns:
+    """The line indices of a paragraph as runs of consecutive lines: a paragraph may run over a million lines.
+
+    A run is two integers however long it is, so a paragraph costs nothing per line.
+    """
+
+    __slots__ = ("count", "runs")
+
+    def __init__(self, first: int | None = None) -> None:
+        self.runs: list[int] = [] if first is None else [first, first + 1]  # [start, stop) pairs
+        self.count = 0 if first is None else 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Iterator[int]:
+        for start, stop in self.pairs():
+            yield from range(start, stop)
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """The runs as (first line, line after the last)."""
+        runs = self.runs
+        return zip(runs[::2], runs[1::2], strict=True)
+
+    def append(self, i: int) -> None:
+        runs = self.runs
+        if runs and runs[-1] == i:
+            runs[-1] = i + 1
+        else:
+            runs += (i, i + 1)
+        self.count += 1
+
+    def extend(self, lines: range) -> None:
+        for i in lines:
+            self.append(i)
+
+    @property
+    def first(self) -> int:
+        return self.runs[0]
+
+    @property
+    def last(self) -> int:
+        return self.runs[-1] - 1
+
+
 class _Builder:
     """One pass over the lines, holding the state of the block being built."""
 
@@ -109,8 +158,7 @@ class _Builder:
         self.turn: _TurnStart | None = None
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
-        # Line indices of the paragraph being built, as machine integers: a paragraph may run over a million lines.
-        self.para: array[int] = array("q")
+        self.para = _LineRuns()  # the lines of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
         self.is_excerpt = False
@@ -148,19 +196,21 @@ class _Builder:
 
     def _flush_paragraph(self) -> None:
         idx = self.para
-        self.para = array("q")
+        self.para = _LineRuns()
         lines = self.lines
         ltext = lines.text
         col = self.para_col
-        first, last = idx[0], idx[-1]
+        first, last = idx.first, idx.last
         if first == last:
             text = fold_spaces(ltext[first][col:].strip())  # join_lines of one line
-        else:
+        elif len(idx) <= _JOIN_CHUNK:
             parts = [ltext[i] for i in idx]
             parts[0] = parts[0][col:]
             if self.cjk is None and _may_glue(parts):
                 self.cjk = any(_CJK.search(part) for part in parts) or _CJK.search(self.text) is not None
             text = join_lines(parts, bool(self.cjk))
+        else:
+            text = self._join_long(idx, col)
         if "\\" in text:
             text = _MD_ESCAPE.sub(r"\1", text)
         if not text:
@@ -187,6 +237,37 @@ class _Builder:
             return
         marks = find_marks(text) if ("(" in text or "[" in text or "<" in text) else ()  # (find_marks' own first test)
         (self.content if self.turn is not None else self.preamble).append(Paragraph(text=text, marks=marks, span=span))
+
+    def _join_long(self, idx: _LineRuns, col: int) -> str:
+        """A paragraph of very many lines joined a chunk at a time: no list of all its lines at once.
+
+        Joining stripped lines is the same whether done at once or chunk by
+        chunk and then over the chunks, as each chunk's text begins and ends
+        with its first and last line's text.
+        """
+        if self.cjk is None and _CJK.search(self.text) is None:
+            self.cjk = False  # what _may_glue and the search would say of any paragraph of this text
+        if self.cjk is None:
+            ends = any(part.rstrip()[-1:] >= "\u3000" for part in islice(self._parts(idx, col), len(idx) - 1))
+            if ends and any(part.lstrip()[:1] >= "\u3000" for part in islice(self._parts(idx, col), 1, None)):
+                self.cjk = True  # the text holds CJK, as the search above found
+        cjk = bool(self.cjk)
+        return join_lines([join_lines(chunk, cjk) for chunk in self._chunks(idx, col)], cjk)
+
+    def _chunks(self, idx: _LineRuns, col: int) -> Iterator[list[str]]:
+        """The paragraph's lines, the first from column ``col``, as lists of at most _JOIN_CHUNK lines."""
+        ltext = self.lines.text
+        first = True
+        for start, stop in idx.pairs():
+            for a in range(start, stop, _JOIN_CHUNK):
+                chunk = ltext[a : min(a + _JOIN_CHUNK, stop)]
+                if first:
+                    chunk[0] = chunk[0][col:]
+                    first = False
+                yield chunk
+
+    def _parts(self, idx: _LineRuns, col: int) -> Iterator[str]:
+        return chain.from_iterable(self._chunks(idx, col))
 
     def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
         """A stage direction or aside: in a turn a marked paragraph (unless notes are asked for), else a Note."""
@@ -221,7 +302,7 @@ class _Builder:
     def start_paragraph(self, i: int, col: int) -> None:
         if self.para:
             self.flush()
-        self.para = array("q", (i,))
+        self.para = _LineRuns(i)
         self.para_col = col
 
     def close_turn(self) -> None:
@@ -260,7 +341,7 @@ def _may_glue(parts: list[str]) -> bool:
     )
 
 
-def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: list[_Start | None]) -> int:
+def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: dict[int, _Start]) -> int:
     """The line where a paragraph cut by page furniture at line ``i`` goes on, or -1 if it ended there.
 
     It goes on when its last line ``prev`` ends no sentence and the first line
@@ -270,9 +351,9 @@ def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: list[_Star
         return -1
     kind, note = lines.kind, lines.note
     j, n = i, len(kind)
-    while j < n and (kind[j] == "blank" or note[j] is NoteKind.PAGE):
+    while j < n and (kind[j] == BLANK or note.get(j) is NoteKind.PAGE):
         j += 1
-    return j if j < n and kind[j] == "text" and starts[j] is None else -1
+    return j if j < n and kind[j] == TEXT and j not in starts else -1
 
 
 def _after_lead_in(lines: Lines, i: int) -> bool:
@@ -281,19 +362,19 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
     The line is then an item of the list the colon opened, not a speaker.
     """
     j = i - 1
-    if j < 0 or lines.kind[j] != "text":
+    if j < 0 or lines.kind[j] != TEXT:
         return False
     lead = lines.text[j].strip()
     if not lead.endswith(":") or lead.count(" ") < 3 or EXCERPT_RE.fullmatch(lead):
         return False  # "Excerpts from the transcript:" heads the speech that follows
-    above = lines.label[j]
+    above = lines.label.get(j)
     return above is None or above.strength != STRONG  # not a label alone on its line, "Vladimir Putin:"
 
 
 def _given_name_above(lines: Lines, i: int) -> bool:
     """Is the line above ``i`` name-like words only, ending with a capitalised word (a given name)?"""
     j = i - 1
-    if j < 0 or lines.kind[j] != "text" or lines.label[j] is not None:
+    if j < 0 or lines.kind[j] != TEXT or j in lines.label:
         return False
     above = lines.text[j].rstrip()
     return above[-1:].isalpha() and above.rsplit(None, 1)[-1][:1].isupper() and is_label_prefix(above)
@@ -312,11 +393,11 @@ def _accept_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tupl
     if speakers:
         steer.update(
             (i, True)
-            for i, m in enumerate(cand)
-            if m is not None and i not in steer and (m.name.casefold() in speakers or m.label.casefold() in speakers)
+            for i, m in sorted(cand.items())
+            if i not in steer and (m.name.casefold() in speakers or m.label.casefold() in speakers)
         )
     for i, take in steer.items():
-        m = cand[i] if 0 <= i < len(cand) else None
+        m = cand.get(i)
         if take and m is not None:
             for j in [j for j, v in accepted.items() if j <= i <= v[0]]:
                 del accepted[j]  # a wrapped label that took this line in
@@ -338,11 +419,10 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     rejected: list[int] = []
     lead_in: list[int] = []
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
-    dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
-    periods = sum(1 for m in cand if m is not None and m.form == "period" and m.strength == STRONG)
-    for i in [i for i, m in enumerate(cand) if m is not None]:
+    dashes = sum(1 for m in cand.values() if m.form == "dash" and m.strength == STRONG)
+    periods = sum(1 for m in cand.values() if m.form == "period" and m.strength == STRONG)
+    for i in sorted(cand):
         m = cand[i]
-        assert m is not None
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
         if options.separators and m.form not in options.separators and not blank_sep:
@@ -406,10 +486,9 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     known = {fold(name).casefold() for name in {v[3] for v in accepted.values()}}
     surnames = {k.rsplit(" ", 1)[-1] for k in known}
     suffixes = {" " + k for k in known if " " in k}
-    repeats = Counter(cand[i].name.casefold() for i in weak if cand[i] is not None)  # type: ignore[union-attr]
+    repeats = Counter(cand[i].name.casefold() for i in weak)
     for i in weak:
         m = cand[i]
-        assert m is not None
         key = m.name.casefold()
         if (
             key in known
@@ -422,7 +501,6 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             rejected.append(i)
     for i in lead_in:
         m = cand[i]
-        assert m is not None
         if m.name.casefold() in known and m.strength == STRONG:
             # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
             accepted[i] = (i, m, m.label, m.name)
@@ -557,6 +635,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     lines = split_lines(text, start)
     b = _Builder(text, lines, options)
     plan = _plan(lines, options, b)
+    # What the plan took from the candidates is in it: the rest go before the model is built beside them.
+    lines.label.clear()
     _Walk(lines, b, plan).run()
     b.close_turn()
     for block in b.preamble[1:]:
@@ -582,7 +662,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
 class _Plan(NamedTuple):
     """What is decided before the walk: where turns open, who speaks, how the text is wrapped."""
 
-    starts: list[_Start | None]  # by line: the accepted label that opens a turn there
+    starts: dict[int, _Start]  # line -> the accepted label that opens a turn there (the walk takes each out)
     inline: dict[int, _Start]  # annotated labels read as text of the running turn (annotated_labels=False)
     first_turn: int  # the line of the first turn (the number of lines when there is none)
     participants: tuple[Participant, ...]
@@ -598,16 +678,15 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     n = len(lines)
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
-    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
+    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
-        if not 0 <= i < n or lines.label[i] is None:
+        if not 0 <= i < n or i not in lines.label:
             message = f"line {number} was declared a label but holds no label followed by a separator"
             b.diag("label-line-unmatched", message, min(max(i, 0), n - 1), Severity.WARNING)
     for i in rejected:
-        m = lines.label[i]
-        assert m is not None
+        m = lines.label.pop(i)  # said once in a diagnostic, and no longer needed: the two are not held together
         b.diag("label-rejected", f"{m.label!r} looks like a speaker label but was read as text", i, Severity.INFO)
     # kremlin.ru's running text; records that separate paragraphs by blank lines keep every label a label.
     inline = {} if options.annotated_labels or blank_sep else _keep_annotated_inline(accepted)
@@ -626,14 +705,8 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     del merged
     slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
-    # The walk takes each label once, from a list by line rather than the dict (a list of a text's lines
-    # costs a tenth of a dict of them), and drops what it took at once: the candidates and the model
-    # being built are not held side by side (a text of many short turns is mostly labels).
-    starts: list[_Start | None] = [None] * n
-    for i, found in accepted.items():
-        starts[i] = found
     return _Plan(
-        starts=starts,
+        starts=accepted,
         inline=inline,
         first_turn=min(accepted) if accepted else n,
         participants=participants,
@@ -664,7 +737,10 @@ class _Walk:
         self.prev_text_line = -1  # the line the pending paragraph's last line came from
         self.place_line = -1  # the header's place line, which stands alone
         self.glue = False  # the next text line continues the pending paragraph whatever the reflow says
-        self.released = 0  # the lines before this one are let go
+        self.n = len(lines)
+        # Lines already read, by index: (line, text) of the last text line and of the line looked at after it.
+        self.prev_text: tuple[int, str] = (-2, "")  # no line: -1 is a value prev_text_line takes
+        self.ahead: tuple[int, str] = (-1, "")
 
     def run(self) -> None:
         starts, kinds, inline = self.plan.starts, self.kinds, self.plan.inline
@@ -674,12 +750,14 @@ class _Walk:
         i = 0
         while i < n:
             kind = kinds[i]
-            opening = starts[i]
+            # Each label is taken out as the walk takes it: the candidates and the model being built
+            # are not held side by side (a text of many short turns is mostly labels).
+            opening = starts.pop(i, None)
             if opening is not None:
                 i = self.label(i, opening)
-            elif kind == "text":
+            elif kind == TEXT:
                 i = self.inline_label(i) if inline and i in inline else self.text(i)
-            elif kind == "blank":
+            elif kind == BLANK:
                 i = self.blank(i)
             else:
                 i = self.note(i)
@@ -688,25 +766,22 @@ class _Walk:
         """An accepted label opens a turn; the text after it on its line opens the first paragraph."""
         b, ltext, plan = self.b, self.text_lines, self.plan
         last, m, label, _ = opening
-        plan.starts[i] = self.lines.label[last] = None
+        line = ltext[last]
         col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
         rest_col = m.rest
         annotation = m.annotation
-        said = _INTERPRETED.match(ltext[last], rest_col)
+        said = _INTERPRETED.match(line, rest_col)
         if said is not None and annotation is None:
             # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
             annotation = said.group(1)
             rest_col = said.end()
         time = plan.slots[label].time if label in plan.slots else None
         b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
-        # The turns before this one are built: their lines are let go (the preamble's are read again at the end).
-        for j in range(max(self.released, plan.first_turn), i):
-            ltext[j] = ""
-        self.released = i
         self.glue = False
-        if ltext[last][rest_col:].strip():
+        if line[rest_col:].strip():
             b.start_paragraph(last, rest_col)
             self.prev_text_line = last
+            self.prev_text = (last, line)
         else:
             self.prev_text_line = -1
         return last + 1
@@ -717,15 +792,17 @@ class _Walk:
         last = self.plan.inline[i][0]
         b.start_paragraph(i, 0)
         b.para.extend(range(i + 1, last + 1))
-        m = self.lines.label[last]
-        self.glue = m is not None and not self.text_lines[last][m.rest :].strip()
+        m = self.plan.inline[i][1]  # the label's match, on its last line
+        self.glue = not self.text_lines[last][m.rest :].strip()
         self.prev_text_line = last
         return last + 1
 
     def text(self, i: int) -> int:
         """A line of text starts a paragraph or goes on with the pending one."""
-        b, ltext = self.b, self.text_lines
-        if i < self.plan.first_turn and EXCERPT_RE.fullmatch(ltext[i].strip()):
+        b = self.b
+        ahead = self.ahead
+        line = ahead[1] if ahead[0] == i else self.text_lines[i]
+        if i < self.plan.first_turn and EXCERPT_RE.fullmatch(line.strip()):
             b.is_excerpt = True
             b.note(i, NoteKind.EDITORIAL)
             self.prev_text_line = -1
@@ -737,40 +814,50 @@ class _Walk:
             para.append(i)
         elif b.turn is None:
             alone = self.prev_text_line in (self.first_text_line, self.place_line)
-            if _preamble_break(ltext[self.prev_text_line], ltext[i], alone):
+            if _preamble_break(self.prev_line(), line, alone):
                 b.start_paragraph(i, 0)
             else:
                 para.append(i)
         elif self.glue:
             para.append(i)
-        elif self.breaks_before(i, para):
+        elif self.breaks_before(i, para, line):
             b.start_paragraph(i, 0)
         else:
             para.append(i)
         if self.first_text_line < 0:
             self.first_text_line = i
         self.prev_text_line = i
+        self.prev_text = (i, line)
         self.glue = False
         return i + 1
 
-    def breaks_before(self, i: int, para: array[int]) -> bool:
-        """Does the line break before line ``i`` end the pending paragraph of a turn? (the reflow model)"""
-        ltext, plan, b = self.text_lines, self.plan, self.b
-        prev = ltext[self.prev_text_line]
-        after = ltext[i + 1] if i + 1 < len(ltext) and self.kinds[i + 1] == "text" else None
-        label_line = len(para) == 1 and b.para_col > 0
+    def prev_line(self) -> str:
+        """The text of ``prev_text_line``, kept from when it was read (lines may be sliced on demand)."""
+        known = self.prev_text
+        return known[1] if known[0] == self.prev_text_line else self.text_lines[self.prev_text_line]
+
+    def breaks_before(self, i: int, para: _LineRuns, line: str) -> bool:
+        """Does the line break before line ``i`` (``line``) end the pending paragraph of a turn? (the reflow model)"""
+        plan, b = self.plan, self.b
+        prev = self.prev_line()
+        after = None
+        if i + 1 < self.n and self.kinds[i + 1] == TEXT:
+            after = self.text_lines[i + 1]
+            self.ahead = (i + 1, after)
+        count = para.count
+        label_line = count == 1 and b.para_col > 0
         width, wrapped = plan.width, plan.wrapped
-        score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
+        score = break_score(prev, line, after, width, wrapped, para_lines=count, label_line=label_line)
         if score <= 0 and (
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
-            or (ltext[i][:1] in _LIST_FIRST and _LIST_ITEM.match(ltext[i]) is not None)
+            or (line[:1] in _LIST_FIRST and _LIST_ITEM.match(line) is not None)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
             score = _NOT_WRAPPED
         if TRACE is not None:
-            TRACE.append((self.lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
+            TRACE.append((self.lines.number(i), (prev, line, after, width, wrapped, count, b.para_col)))
         if -AMBIGUOUS < score < AMBIGUOUS:
             verdict = "a new paragraph" if score > 0 else "a wrapped line"
             b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
@@ -793,7 +880,7 @@ class _Walk:
             if resume > 0:
                 # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
                 for j in range(i, resume):
-                    if self.kinds[j] == "note":
+                    if self.kinds[j] == NOTE:
                         b.page_furniture(j)
                 self.glue = True
                 return resume
