@@ -9,7 +9,6 @@ template, so a house-style template restyles the whole document.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from collections.abc import Iterable, Sequence
 
@@ -36,9 +35,10 @@ from stenogram_docx.ooxml import (
     add_tab,
     keep_row_together,
     mark_header_row,
-    normalise_package,
+    package_members,
     set_paragraph_style,
     set_table_look,
+    write_package,
 )
 from stenogram_docx.options import BriefingOptions
 from stenogram_docx.styles import Styles
@@ -594,9 +594,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     keywords = tuple(dict.fromkeys(k for f in facts for k in f.keywords))
     languages = {t.meeting.language for t in items if t.meeting.language}
     w.properties(title, subject, keywords, when, languages.pop() if len(languages) == 1 else None)
-    out = io.BytesIO()
-    document.save(out)
-    data = normalise_package(out.getvalue(), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+    data = write_package(package_members(document), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
     return Briefing(data=data, diagnostics=w.clean.diagnostics)
 
 

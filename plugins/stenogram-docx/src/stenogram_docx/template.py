@@ -21,7 +21,7 @@ from typing import Any
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, StyleFactory
 from lxml import etree
 
 from stenogram_docx.cleanpackage import MAX_TEMPLATE_BYTES, clean_package
@@ -113,7 +113,8 @@ def _mark_normal_default(document: Document) -> None:
 
 def _fill_in_styles(document: Document) -> list[str]:
     """Add the built-in definition of every required style the template lacks; their names."""
-    lacking = [name for name, kind in REQUIRED_STYLES if missing_styles(document, [(name, kind)])]
+    problems = set(missing_styles(document))  # one pass over the template's styles, not one per required style
+    lacking = [name for name, kind in REQUIRED_STYLES if any(p.startswith(f"{name} ({kind} style") for p in problems)]
     builtin, numbering = _builtin_styles()
     styles = document.styles.element
     ids = {s.get(qn("w:styleId")) or "" for s in styles.findall(qn("w:style"))}
@@ -149,23 +150,27 @@ def _fill_in_styles(document: Document) -> list[str]:
     return [s.find(qn("w:name")).get(qn("w:val")) for s in added]
 
 
-def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
-    """The template as an empty document, and its styles by the names the writer uses.
-
-    Raises ``TemplateError`` before anything is written: for a file over the limits
-    or holding macros, and (listing them all) for styles defined as another kind.
-    """
+def _read_template(path: Path | None) -> tuple[str, bytes]:
+    """The template's name (for messages) and bytes, the size checked before they are read."""
     name = str(path) if path is not None else f"stenogram_docx/{DEFAULT_TEMPLATE}"
     if path is None:
-        data = default_template_bytes()
-    else:
-        try:
-            size = Path(path).stat().st_size
-            if size > MAX_TEMPLATE_BYTES:
-                raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise TemplateError(name, f"cannot read the template: {exc.strerror or exc}") from None
+        return name, default_template_bytes()
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
+        return name, Path(path).read_bytes()
+    except OSError as exc:
+        raise TemplateError(name, f"cannot read the template: {exc.strerror or exc}") from None
+
+
+@functools.lru_cache(maxsize=8)
+def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str]]:
+    """The template cleaned, its styles filled in, and the id of each style the writer uses, by name.
+
+    Cached per process on the template's bytes: a corpus converted in one run prepares its template once, and
+    each briefing starts from a deep copy of this (never written to) document.
+    """
     clean = clean_package(data, name)
     try:
         document = docx.Document(io.BytesIO(clean))
@@ -181,5 +186,17 @@ def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
             missing=wrong_kind,
         )
     styles = {s.name.casefold(): s for s in document.styles if s.name is not None}
-    resolved = {wanted: styles[wanted.casefold()] for wanted, _ in REQUIRED_STYLES}
-    return document, resolved
+    ids = {wanted: styles[wanted.casefold()].style_id for wanted, _ in REQUIRED_STYLES}
+    return document, ids
+
+
+def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
+    """The template as an empty document, and its styles by the names the writer uses.
+
+    Raises ``TemplateError`` before anything is written: for a file over the limits
+    or holding macros, and (listing them all) for styles defined as another kind.
+    """
+    prepared, ids = _prepared(*_read_template(path))
+    document: Document = copy.deepcopy(prepared)
+    by_id = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+    return document, {wanted: StyleFactory(by_id[style_id]) for wanted, style_id in ids.items()}
