@@ -13,7 +13,6 @@ import datetime as dt
 import attrs
 
 from stenogram.analysis import AnalysisOptions, DigestOptions, analyse, digest
-from stenogram.analysis.digest import RANKED
 from stenogram.analysis.records import Location
 from stenogram.model import Transcript
 
@@ -82,7 +81,8 @@ class MeetingFacts:
 
 def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitments: int) -> MeetingFacts:
     """Run the analysis and the digest once and shape what a briefing shows (points in document order)."""
-    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=RANKED))
+    # The points are ranked greedily: the first ``key_points`` are the same however many are asked for.
+    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=key_points))
     d = digest(
         transcript,
         options=DigestOptions(key_points=key_points, key_figures=key_figures, commitments=commitments),
