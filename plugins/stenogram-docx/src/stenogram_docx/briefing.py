@@ -8,6 +8,7 @@ template, so a house-style template restyles the whole document.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
@@ -197,16 +198,27 @@ class _Writer:
             set_paragraph_style(p._p, self.ids[Styles.TABLE_HEADING])
             p.alignment = _ALIGN[align]
             self.run(p, title)
+        # The first row is built with python-docx; the others are copies of it before its text went in.
+        # python-docx's add_row and row.cells walk the whole table per row: quadratic in a long table.
+        body = self.doc._body
+        prototype = None
         for values in rows:
-            row = table.add_row()  # type: ignore[no-untyped-call]
-            keep_row_together(row._tr)
-            cells = row.cells
-            for cell, value, (_, width, align) in zip(cells, values, columns, strict=True):
-                cell.width = Cm(width)
-                p = cell.paragraphs[0]
-                set_paragraph_style(p._p, self.ids[Styles.TABLE_TEXT])
-                if align != "left":
-                    p.alignment = _ALIGN[align]
+            if prototype is None:
+                row = table.add_row()  # type: ignore[no-untyped-call]
+                keep_row_together(row._tr)
+                for cell, (_, width, align) in zip(row.cells, columns, strict=True):
+                    cell.width = Cm(width)
+                    p = cell.paragraphs[0]
+                    set_paragraph_style(p._p, self.ids[Styles.TABLE_TEXT])
+                    if align != "left":
+                        p.alignment = _ALIGN[align]
+                tr = row._tr
+                prototype = copy.deepcopy(tr)
+            else:
+                tr = copy.deepcopy(prototype)
+                table._tbl.append(tr)
+            for tc, value in zip(tr.tc_lst, values, strict=True):
+                p = DocxParagraph(tc.p_lst[0], body)
                 text, note = value if isinstance(value, tuple) else (value, "")
                 self.run(p, text, where="table cell")
                 if note:
