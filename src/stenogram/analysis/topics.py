@@ -10,6 +10,7 @@ one topic.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -61,6 +62,7 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     return len(outer) > n and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _keep(words: tuple[str, ...]) -> bool:
     """Whether an n-gram of content words can be a topic: not all generic, not ending in a verb form."""
     if all(w in GENERIC for w in words) or _is_verbish(words[-1]) or words[0].endswith("ly"):
