@@ -304,7 +304,7 @@ class _Writer:
             return
         self.table(
             _FIGURE_COLUMNS,
-            (((f.figure, f.normalised or ""), f.refers_to, f"{f.speaker}, {f.where}") for f in facts.figures),
+            (((f.text, f.normalised or ""), f.refers_to, f"{f.speaker.name}, {f.where}") for f in facts.figures),
         )
 
     def commitments(self, facts: MeetingFacts, level: int) -> None:
@@ -314,7 +314,8 @@ class _Writer:
         for c in facts.commitments:
             p = self.para(Styles.BULLET)
             self.run(p, c.text, where="commitment")
-            by = f" ({c.speaker}, {c.where}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker}, {c.where})"
+            said = f"{c.speaker.name}, {c.where}"
+            by = f" ({said}; deadline: {c.deadline})" if c.deadline else f" ({said})"
             self.run(p, by, Styles.ATTRIBUTION, "commitment")
 
     def topics(self, facts: MeetingFacts, level: int) -> None:
