@@ -544,7 +544,8 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         raise OptionError("a briefing needs at least one transcript")
     if not all(isinstance(t, Transcript) for t in items):
         raise OptionError("build_briefing takes Transcript objects")
-    document, styles = open_template(opts.template)  # raises on a bad template before anything else
+    template = open_template(opts.template)  # raises on a bad template before anything else
+    document = template.document
     facts = [
         gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.commitments) for t in items
     ]
@@ -552,7 +553,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         order = sorted(range(len(items)), key=lambda i: (facts[i].date is None, facts[i].date or dt.date.min, i))
         facts = [facts[i] for i in order]
         items = tuple(items[i] for i in order)
-    w = _Writer(document, styles, opts)
+    w = _Writer(document, template.styles, opts)
     wanted = set(opts.sections)
     pack = len(facts) > 1
     if pack:
@@ -607,7 +608,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     keywords = tuple(dict.fromkeys(k for f in facts for k in f.keywords))
     languages = {t.meeting.language for t in items if t.meeting.language}
     w.properties(title, subject, keywords, when, languages.pop() if len(languages) == 1 else None)
-    data = write_package(package_members(document), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+    data = write_package(package_members(document, template.shared), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
     return Briefing(data=data, diagnostics=w.clean.diagnostics)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -163,11 +165,13 @@ class _Members:
         self.members[pack_uri.membername] = blob
 
 
-def package_members(document: Document) -> dict[str, bytes]:
+def package_members(document: Document, serialised: Mapping[Part, bytes] | None = None) -> dict[str, bytes]:
     """The members ``document.save`` would zip, unzipped: what it writes, without compressing it only to inflate it.
 
-    The same steps as python-docx's ``OpcPackage.save`` and ``PackageWriter.write``.
+    The same steps as python-docx's ``OpcPackage.save`` and ``PackageWriter.write``; a part in ``serialised`` (one
+    shared by every briefing from a template) is written as given instead of serialised again.
     """
+    known = serialised or {}
     package = document.part.package
     parts = list(package.parts)
     for part in parts:
@@ -175,7 +179,11 @@ def package_members(document: Document) -> dict[str, bytes]:
     sink = _Members()
     PackageWriter._write_content_types_stream(sink, parts)  # type: ignore[no-untyped-call]
     PackageWriter._write_pkg_rels(sink, package.rels)  # type: ignore[no-untyped-call]
-    PackageWriter._write_parts(sink, parts)  # type: ignore[arg-type]
+    for part in parts:  # PackageWriter._write_parts
+        blob = known.get(part)
+        sink.write(part.partname, part.blob if blob is None else blob)
+        if len(part.rels):
+            sink.write(part.partname.rels_uri, part.rels.xml)
     return sink.members
 
 

@@ -18,9 +18,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import docx
 from docx.document import Document
+from docx.opc.part import Part
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
+from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.styles.style import BaseStyle, StyleFactory
 from lxml import etree
 
@@ -28,7 +33,7 @@ from stenogram_docx.cleanpackage import MAX_TEMPLATE_BYTES, clean_package
 from stenogram_docx.errors import TemplateError
 from stenogram_docx.styles import REQUIRED_STYLES, missing_styles
 
-__all__ = ["DEFAULT_TEMPLATE", "default_template_bytes", "open_template"]
+__all__ = ["DEFAULT_TEMPLATE", "Template", "default_template_bytes", "open_template"]
 
 DEFAULT_TEMPLATE = "templates/briefing.docx"
 #: Style references inside a style definition, by the id of the style they name.
@@ -164,12 +169,27 @@ def _read_template(path: Path | None) -> tuple[str, bytes]:
         raise TemplateError(name, f"cannot read the template: {exc.strerror or exc}") from None
 
 
+#: The parts a briefing writes to: each briefing gets copies of these. The others (styles, numbering, settings,
+#: theme, fonts, images) it only reads: every briefing from one template shares them, serialised once.
+_WRITTEN_PARTS = (DocumentPart, HeaderPart, FooterPart, CorePropertiesPart)
+
+
+@attrs.frozen(kw_only=True)
+class Template:
+    """An empty document to write the briefing into, its styles by the names the writer uses, and the serialised
+    parts it shares with every briefing made from the same template (``package_members`` takes them as they are)."""
+
+    document: Document
+    styles: dict[str, BaseStyle]
+    shared: dict[Part, bytes]
+
+
 @functools.lru_cache(maxsize=8)
-def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str]]:
-    """The template cleaned, its styles filled in, and the id of each style the writer uses, by name.
+def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str], dict[Part, bytes]]:
+    """The template cleaned, its styles filled in, the id of each style the writer uses by name, and its shared parts.
 
     Cached per process on the template's bytes: a corpus converted in one run prepares its template once, and
-    each briefing starts from a deep copy of this (never written to) document.
+    each briefing starts from a deep copy of this (never written to) document, sharing the parts it only reads.
     """
     clean = clean_package(data, name)
     try:
@@ -187,16 +207,20 @@ def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str]]:
         )
     styles = {s.name.casefold(): s for s in document.styles if s.name is not None}
     ids = {wanted: styles[wanted.casefold()].style_id for wanted, _ in REQUIRED_STYLES}
-    return document, ids
+    shared = {part: part.blob for part in document.part.package.iter_parts() if not isinstance(part, _WRITTEN_PARTS)}
+    return document, ids, shared
 
 
-def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
-    """The template as an empty document, and its styles by the names the writer uses.
+def open_template(path: Path | None) -> Template:
+    """The template as an empty document, its styles by the names the writer uses, and its shared parts.
 
     Raises ``TemplateError`` before anything is written: for a file over the limits
     or holding macros, and (listing them all) for styles defined as another kind.
     """
-    prepared, ids = _prepared(*_read_template(path))
-    document: Document = copy.deepcopy(prepared)
+    prepared, ids, shared = _prepared(*_read_template(path))
+    # The copy refers to the shared parts themselves (the styles part of the default template is 350 KB of XML).
+    keep: dict[int, Any] = {id(part): part for part in shared}
+    document: Document = copy.deepcopy(prepared, keep)
     by_id = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
-    return document, {wanted: StyleFactory(by_id[style_id]) for wanted, style_id in ids.items()}
+    styles = {wanted: StyleFactory(by_id[style_id]) for wanted, style_id in ids.items()}
+    return Template(document=document, styles=styles, shared=shared)
