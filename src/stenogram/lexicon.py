@@ -11,6 +11,8 @@ from __future__ import annotations
 __all__ = [
     "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
+    "LANGUAGE_MARKERS",
+    "LEADING_WORDS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
@@ -123,6 +125,35 @@ COLLECTIVE_SPEAKERS = frozenset(
         "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
     }
 )  # fmt: skip
+
+
+def _lower(text: str) -> frozenset[str]:
+    """Words in lower case as printed, compared with ``str.lower()`` (which keeps ``ß``; case-folding would not)."""
+    return frozenset(text.split())
+
+
+#: Frequent short words that tell the languages of the speech apart (``stenogram.analysis`` counts them).
+LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    "en": _lower("the and of to is that we in it this for are with be have not"),
+    "de": _lower("der die das und ist nicht wir ich sie es zu den mit auf für von dass ein eine"),
+    "fr": _lower("le la les et est nous je il que des une pour pas dans sur qui"),
+    "ru": _lower("и в не на что мы это я с как по но для"),
+}
+#: First words that point back to the sentence before, by language: such a sentence cannot stand alone as a key
+#: point (connectives, pronouns, answers).
+LEADING_WORDS: dict[str, frozenset[str]] = {
+    "en": _lower(
+        """so and but or then also that this these those it they he she its their his her him them there's that's
+        it's because which however therefore thus hence yes no well now okay ok again anyway plus nor yet otherwise
+        secondly thirdly finally lastly besides moreover furthermore indeed still instead meanwhile likewise
+        similarly accordingly consequently here"""
+    ),
+    "de": _lower(
+        """also und aber oder dann auch das dies diese dieser dieses es sie er deshalb daher jedoch ja nein nun
+        denn sondern trotzdem außerdem dazu damit darum dabei hier"""
+    ),
+    "fr": _lower("donc et mais ou puis aussi cela ceci ces il elle ils elles alors oui non ensuite cependant"),
+}
 
 
 def is_title(word: str) -> bool:
