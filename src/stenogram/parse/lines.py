@@ -29,13 +29,14 @@ from stenogram.parse.labels import (
     match_label,
 )
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
+from stenogram.text import WidePattern
 
 __all__ = ["Lines", "split_lines"]
 
 _INTERJECTING = re.compile(r"[^\W\d_][^:.!?\n-]{0,60}\binterjecting[—–\-.]{0,2}")
 _MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
 # A line start whose first visible character may open a note (NOTE_START after the indent).
-_NOTE_LINE = re.compile(r"\n[^\S\n]*(?=" + NOTE_START.pattern + ")")
+_NOTE_LINE = WidePattern(rf"\n[^\S\n]*(?={NOTE_START.pattern})", narrow=rf"\n[^\S\n]*(?={NOTE_START.narrow})")
 
 
 class Lines:
