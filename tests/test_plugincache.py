@@ -103,7 +103,8 @@ def test_the_stamp_spares_the_metadata_scan_and_sees_installs_and_removals(
 def test_a_change_beside_no_distribution_is_looked_into_not_rebuilt(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Writing output into a folder on ``sys.path`` (the current folder, for ``python -m``) keeps the cache."""
+    """Output written into a folder on ``sys.path`` (the current folder, for ``python -m``), or a folder
+    without distributions added to it, keeps the cache; a new folder with a distribution does not."""
     cache = tmp_path / "cache"
     plain = tmp_path / "outputs"
     plain.mkdir()
@@ -111,8 +112,15 @@ def test_a_change_beside_no_distribution_is_looked_into_not_rebuilt(
     install(site, 1)
     discover(cache)
     (plain / "meeting.xml").write_text("<TEI/>", encoding="utf-8")
-    no_scan(monkeypatch)
-    assert exporters(discover(cache)) == {"cached1"}
+    monkeypatch.syspath_prepend(str(tmp_path / "script-folder"))  # `python -m` and the script differ here
+    with monkeypatch.context() as patch:
+        no_scan(patch)
+        assert exporters(discover(cache)) == {"cached1"}
+    other = tmp_path / "other-site"  # a new folder on sys.path that does hold a distribution
+    other.mkdir()
+    install(other, 2)
+    monkeypatch.syspath_prepend(str(other))
+    assert exporters(discover(cache)) == {"cached1", "cached2"}
 
 
 def test_a_stale_stamp_with_the_same_plugins_imports_nothing(

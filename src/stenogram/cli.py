@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import difflib
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -82,6 +80,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
+    import difflib
+
     words: list[str] = []
     if message.startswith("argument COMMAND: invalid choice:"):
         wrong = message.split("'")[1] if "'" in message else ""
@@ -307,6 +307,8 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
     known = sorted({o.name for f in readers for o in f.options})
     for key in args.reader_settings:
         if key not in known:
+            import difflib
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise OptionError(f"--parse: unknown option {key!r}{hint}; options: {', '.join(known) or 'none'}")
@@ -459,6 +461,8 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
             failed += 1
             progress.message(f"{PROG}: error: {_naming(job.name, _describe(exc))}")
             if os.environ.get(DEBUG_VARIABLE) and not isinstance(exc, (StenogramError, OSError)):
+                import traceback
+
                 progress.message("".join(traceback.format_exception(exc)).rstrip())
         else:
             converted += 1
@@ -685,6 +689,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, the traceback on request
         _error(io.stderr, _describe(exc))
         if os.environ.get(DEBUG_VARIABLE):
+            import traceback
+
             io.stderr.write("".join(traceback.format_exception(exc)))
         return EXIT_FAILED
 

@@ -23,11 +23,11 @@ ignored: it only saves time. Each Python environment has its own file there.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,8 +59,8 @@ _DISTRIBUTIONS = (".dist-info", ".egg-info", ".egg-link")
 
 def cache_file(folder: Path) -> Path:
     """One file per Python environment, so two virtual environments of one user never overwrite each other's."""
-    env = hashlib.sha256(sys.prefix.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return folder / f"plugins-{env}.json"
+    env = zlib.crc32(sys.prefix.encode("utf-8", "surrogatepass"))  # not hashlib: loading OpenSSL costs a start
+    return folder / f"plugins-{env:08x}.json"
 
 
 @attrs.frozen(kw_only=True)
@@ -147,6 +147,8 @@ def _newest_python_file(folder: str) -> int:
 
 def cache_key(entry_points: Iterable[Any], core_version: str) -> str:
     """A digest of everything whose change could change what the plugins register."""
+    import hashlib
+
     parts = [f"format={CACHE_FORMAT}", f"stenogram={core_version}", f"python={sys.version_info[:2]}"]
     stamps: dict[str, str] = {}
     for ep in entry_points:
@@ -175,13 +177,18 @@ def _holds_distributions(folder: str) -> bool:
         return False
 
 
+def _folders(paths: Sequence[str]) -> list[str]:
+    """``sys.path`` as absolute folders (``""`` is the current folder), each once."""
+    return list(dict.fromkeys(os.path.abspath(p or os.curdir) for p in paths))
+
+
 def path_stamp(paths: Sequence[str], allow: str | None) -> dict[str, Any]:
     """The cheap stamp: each ``sys.path`` folder's mtime and whether it holds distributions (``editable`` to add)."""
     return {
         "format": CACHE_FORMAT,
         "python": list(sys.version_info[:2]),
         "allow": allow,
-        "paths": [[p, _mtime(p), _holds_distributions(p)] for p in paths],
+        "paths": [[p, _mtime(p), _holds_distributions(p)] for p in _folders(paths)],
         "editable": [],
     }
 
@@ -194,18 +201,26 @@ def editable_stamp(entry_points: Iterable[Any]) -> list[list[Any]]:
 def stamp_holds(stamp: Mapping[str, Any], paths: Sequence[str], allow: str | None) -> bool:
     """Whether nothing that could change the plugins changed since ``stamp`` was taken: a few ``stat`` calls.
 
-    A folder without distributions whose mtime changed (the current folder,
-    where outputs are written) is looked into: only a distribution appearing
-    there counts.
+    The folders that hold distributions must be the same, in the same order,
+    and unchanged. Any other folder on ``sys.path`` (the current folder, where
+    outputs are written, or the script's folder, which differs between
+    ``stenogram`` and ``python -m stenogram``) is looked into only when it is
+    new or changed: a distribution appearing there is what counts.
     """
     try:
-        if stamp["format"] != CACHE_FORMAT or stamp["python"] != list(sys.version_info[:2]):
+        if stamp["format"] != CACHE_FORMAT or stamp["python"] != list(sys.version_info[:2]) or stamp["allow"] != allow:
             return False
-        if stamp["allow"] != allow or [p[0] for p in stamp["paths"]] != list(paths):
-            return False
-        for folder, mtime, distributions in stamp["paths"]:
-            if _mtime(folder) != mtime and (distributions or _holds_distributions(folder)):
+        recorded = {folder: (mtime, distributions) for folder, mtime, distributions in stamp["paths"]}
+        holding = []
+        for folder in _folders(paths):
+            mtime, distributions = recorded.get(folder, (None, False))
+            if folder in recorded and _mtime(folder) == mtime:
+                if distributions:
+                    holding.append(folder)
+            elif distributions or _holds_distributions(folder):
                 return False
+        if holding != [folder for folder, _, distributions in stamp["paths"] if distributions]:
+            return False
         return all(_newest_python_file(folder) == newest for folder, newest in stamp["editable"])
     except (KeyError, TypeError, ValueError):
         return False
