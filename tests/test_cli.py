@@ -82,6 +82,22 @@ def test_formats_lists_json_and_markdown() -> None:
     }
 
 
+def test_formats_lists_corpus_formats_apart() -> None:
+    """``stenogram corpus`` formats are listed in their own section, marked in JSON, from the plugin cache."""
+    result = run("formats")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    title = "corpus formats: many transcripts in one output (stenogram corpus --to):"
+    section = lines[lines.index(title) + 1 :]
+    rows = {line.split()[0]: line for line in section if line.startswith("  ") and not line.startswith("      ")}
+    assert {"parlamint", "docx", "csv"} <= set(rows)
+    assert "(folder)" in rows["parlamint"] and "[tei]" in rows["parlamint"] and ".docx" in rows["docx"]
+    assert "      --set country=… (text; default: )" in section[section.index(rows["parlamint"]) + 2]
+    corpus = {f["name"]: f for f in json.loads(run("formats", "--json").stdout) if f["kind"] == "corpus"}
+    assert (corpus["parlamint"]["output"], corpus["parlamint"]["suffixes"]) == ("folder", [])
+    assert (corpus["docx"]["output"], corpus["docx"]["suffixes"]) == ("file", [".docx"])
+
+
 def test_convert_the_seed_to_markdown_next_to_it(seed: Path) -> None:
     result = run("convert", str(seed), "--to", "markdown")
     assert result.returncode == 0, result.stderr
@@ -542,7 +558,8 @@ def test_a_json_input_refuses_parse_options_it_cannot_honour(seed: Path) -> None
 
 def test_formats_lists_the_parse_options() -> None:
     lines = run("formats").stdout.splitlines()
-    readers = lines[lines.index("input formats (--from):") :]
+    corpus = next(i for i, line in enumerate(lines) if line.startswith("corpus formats"))
+    readers = lines[lines.index("input formats (--from):") : corpus]
     text = readers.index(next(line for line in readers if line.startswith("  text ")))
     names = ["strict", "stage_notes", "annotated_labels", "separators", "speakers", "label_lines", "text_lines"]
     names.append("encoding")

@@ -566,21 +566,28 @@ def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
 # -- formats and plugins -------------------------------------------------------
 
 
+#: The sections of ``stenogram formats``: each kind, its title, and the flag that sets its options.
+_FORMAT_SECTIONS = (
+    ("exporter", "export formats (--to)", "--set"),
+    ("reader", "input formats (--from)", "--parse"),
+    ("corpus", "corpus formats: many transcripts in one output (stenogram corpus --to)", "--set"),
+)
+
+
 def _run_formats(args: argparse.Namespace, io: _Streams) -> int:
     stdout = io.text_out
     found = formats()
     if args.json:
         _write_json(stdout, [attrs.asdict(f) for f in found])
         return EXIT_OK
-    for kind, title in (("exporter", "export formats (--to)"), ("reader", "input formats (--from)")):
+    for kind, title, flag in _FORMAT_SECTIONS:
         stdout.write(f"{title}:\n")
         for f in (f for f in found if f.kind == kind):
-            suffixes = " ".join(f.suffixes)
+            suffixes = " ".join(f.suffixes) or (f"({f.output})" if f.output else "")
             binary = ", binary" if f.binary else ""
             media = f" {f.media_type}{binary}" if f.media_type else ""
             stdout.write(f"  {f.name:<12} {suffixes:<12}{media}  [{f.plugin}]\n")
             stdout.write(f"      {f.description}\n")
-            flag = "--set" if kind == "exporter" else "--parse"
             for o in f.options:
                 hint = f"  {o.help}" if o.help else ""
                 stdout.write(f"      {flag} {o.name}=… ({o.accepts}; default: {o.default_text}){hint}\n")

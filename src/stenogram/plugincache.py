@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 CACHE_VARIABLE = "STENOGRAM_CACHE_DIR"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: corpus formats are kept too
 _DISTRIBUTIONS = (".dist-info", ".egg-info", ".egg-link")
 
 

@@ -78,7 +78,10 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "stenogram.builtin.table",
 )
 
-Kind = Literal["exporter", "reader"]
+Kind = Literal["exporter", "reader", "corpus"]
+#: Where a plugin keeps its loaded records of each kind, and what messages call the kind.
+_RECORDS: dict[Kind, str] = {"exporter": "exporters", "reader": "readers", "corpus": "collections"}
+_WHAT: dict[Kind, str] = {"exporter": "export format", "reader": "input format", "corpus": "corpus format"}
 
 
 @attrs.frozen(kw_only=True)
@@ -359,7 +362,11 @@ class PluginHost:
         plugin.error = None
         plugin.exporters, plugin.readers = tuple(registrar.exporters), tuple(registrar.readers)
         plugin.collections = tuple(registrar.collections)
-        records: list[ExporterInfo | ReaderInfo] = [*plugin.exporters, *plugin.readers]
+        records: list[ExporterInfo | ReaderInfo | CollectionExporterInfo] = [
+            *plugin.exporters,
+            *plugin.readers,
+            *plugin.collections,
+        ]
         plugin.formats = tuple(FormatInfo.of(r) for r in records)
         return True
 
@@ -395,19 +402,19 @@ class PluginHost:
         return table
 
     def formats(self) -> list[FormatInfo]:
-        """Every exporter and reader, sorted by kind and name, without importing any plugin."""
-        found = [*self._catalog("exporter").values(), *self._catalog("reader").values()]
+        """Every exporter, reader and corpus format, sorted by kind and name, without importing any plugin."""
+        found = [f for kind in _WHAT for f in self._catalog(kind).values()]
         return sorted(found, key=lambda f: (f.kind, f.name))
 
-    def _resolve(self, kind: Kind, name: str) -> ExporterInfo | ReaderInfo:
+    def _resolve(self, kind: Kind, name: str) -> ExporterInfo | ReaderInfo | CollectionExporterInfo:
         for _ in range(2):  # a second look when loading showed the cache was out of date
             described = self._catalog(kind).get(name)
             if described is None:
                 break
             plugin = self._plugins[described.plugin]
             if self._load(plugin):
-                records: tuple[ExporterInfo | ReaderInfo, ...] = (
-                    plugin.exporters if kind == "exporter" else plugin.readers
+                records: tuple[ExporterInfo | ReaderInfo | CollectionExporterInfo, ...] = getattr(
+                    plugin, _RECORDS[kind]
                 )
                 for record in records:
                     if record.name == name:
@@ -423,8 +430,7 @@ class PluginHost:
         import difflib
 
         close = difflib.get_close_matches(name, available, n=1)
-        what = "export format" if kind == "exporter" else "input format"
-        return UnknownFormatError(name, available, kind=what, suggestion=close[0] if close else None, note=hint)
+        return UnknownFormatError(name, available, kind=_WHAT[kind], suggestion=close[0] if close else None, note=hint)
 
     def exporter(self, name: str) -> ExporterInfo:
         """The exporter called ``name``, its plugin imported now; ``UnknownFormatError`` lists the others."""
@@ -482,7 +488,7 @@ class PluginHost:
     def overridden(self) -> list[str]:
         """Formats a later plugin replaced, as ``"exporter 'json': a replaced by b"``."""
         lines = []
-        for kind in ("exporter", "reader"):
+        for kind in _WHAT:
             owner: dict[str, str] = {}
             for plugin in self._order():
                 if plugin.error is not None:
@@ -529,10 +535,15 @@ class PluginHost:
             )
         return infos
 
+    def collection_exporter(self, name: str) -> CollectionExporterInfo:
+        """The corpus format called ``name``, its plugin imported now; ``UnknownFormatError`` lists the others."""
+        found = self._resolve("corpus", name)
+        assert isinstance(found, CollectionExporterInfo)
+        return found
+
     def collection_exporters(self) -> dict[str, CollectionExporterInfo]:
         """Every corpus format, a later plugin's replacing an earlier one's (this imports every plugin)."""
-        self.load_all()
-        return {c.name: c for p in self._order() if p.error is None for c in p.collections}
+        return {name: self.collection_exporter(name) for name in self._catalog("corpus")}
 
     def loaded(self) -> list[str]:
         """The names of the plugins imported so far (tests check that listings import none)."""
