@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TextIO
+from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import attrs
 
@@ -319,8 +319,7 @@ def _write_json(stream: TextIO, data: Any) -> None:
     stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-@attrs.frozen
-class _Streams:
+class _Streams(NamedTuple):
     """Where a command reads and writes: binary for transcripts, text for reports."""
 
     stdin: BinaryIO
@@ -332,8 +331,7 @@ class _Streams:
 # -- convert ---------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class _Job:
+class _Job(NamedTuple):  # NamedTuple, not attrs: generating attrs methods costs every start
     source: str
     target: str  # a path, or STDIO
 

@@ -30,7 +30,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -63,16 +63,17 @@ def cache_file(folder: Path) -> Path:
     return folder / f"plugins-{env:08x}.json"
 
 
-@attrs.frozen(kw_only=True)
-class CachedPlugin:
-    """One plugin as the cache remembers it: its formats, or the error it failed with."""
+class CachedPlugin(NamedTuple):
+    """One plugin as the cache remembers it: its formats, or the error it failed with.
+
+    The cache's records are named tuples: attrs classes cost their generated methods at every start.
+    """
 
     formats: tuple[FormatInfo, ...] = ()
     error: dict[str, Any] | None = None
 
 
-@attrs.frozen
-class CachedEntryPoint:
+class CachedEntryPoint(NamedTuple):
     """An entry point as the cache remembers it, loadable without ``importlib.metadata``."""
 
     name: str
@@ -90,8 +91,7 @@ class CachedEntryPoint:
         return found
 
 
-@attrs.frozen(kw_only=True)
-class PluginCache:
+class PluginCache(NamedTuple):
     """What a cache file holds: the key, the cheap stamp, the admitted entry points and their plugins."""
 
     key: str
@@ -252,7 +252,7 @@ def save_cache(folder: Path, cache: PluginCache) -> None:
     data = {
         "key": cache.key,
         "stamp": cache.stamp,
-        "entry_points": [attrs.astuple(ep) for ep in cache.entry_points],
+        "entry_points": [list(ep) for ep in cache.entry_points],
         "plugins": {
             name: {"formats": [attrs.asdict(f) for f in entry.formats], "error": entry.error}
             for name, entry in sorted(cache.plugins.items())

@@ -172,19 +172,33 @@ def _load_error(plugin: str, distribution: str | None, exc: BaseException) -> Lo
     )
 
 
-@attrs.define
 class _Plugin:
-    """A plugin the host knows of: loaded (``records``) or only described (``formats``, from the cache)."""
+    """A plugin the host knows of: loaded (``records``) or only described (``formats``, from the cache).
 
-    name: str
-    distribution: tuple[str, str] | None
-    builtin: bool
-    loader: Callable[[], object] | None  # imports the plugin object; None once loaded
-    formats: tuple[FormatInfo, ...] = ()
-    exporters: tuple[ExporterInfo, ...] = ()
-    readers: tuple[ReaderInfo, ...] = ()
-    collections: tuple[CollectionExporterInfo, ...] = ()  # corpus formats (stenogram.collection)
-    error: LoadError | None = None
+    A plain class: every run makes a few, and attrs would generate its methods at every start.
+    """
+
+    __slots__ = ("builtin", "collections", "distribution", "error", "exporters", "formats", "loader", "name", "readers")
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        distribution: tuple[str, str] | None,
+        builtin: bool,
+        loader: Callable[[], object] | None,  # imports the plugin object; None once loaded
+        formats: tuple[FormatInfo, ...] = (),
+        error: LoadError | None = None,
+    ) -> None:
+        self.name = name
+        self.distribution = distribution
+        self.builtin = builtin
+        self.loader = loader
+        self.formats = formats
+        self.error = error
+        self.exporters: tuple[ExporterInfo, ...] = ()
+        self.readers: tuple[ReaderInfo, ...] = ()
+        self.collections: tuple[CollectionExporterInfo, ...] = ()  # corpus formats (stenogram.collection)
 
     @property
     def loaded(self) -> bool:
@@ -250,7 +264,7 @@ class PluginHost:
                     plugins={},
                 )
                 if stored is not None and stored.key == fresh.key:  # the same plugins: only the stamp was stale
-                    known = fresh = attrs.evolve(fresh, plugins=stored.plugins)
+                    known = fresh = fresh._replace(plugins=stored.plugins)
                     save_cache(folder, known)
                 host._cache = (folder, fresh)
         for source in admitted:
@@ -289,7 +303,7 @@ class PluginHost:
             for p in self._plugins.values()
             if not p.builtin
         }
-        self._cache = (folder, attrs.evolve(cache, plugins=plugins))
+        self._cache = (folder, cache._replace(plugins=plugins))
         save_cache(folder, self._cache[1])
 
     # -- registering -----------------------------------------------------
