@@ -7,6 +7,7 @@ on ``sys.path``; the allow-list keeps the installed plugins out of the way.
 
 from __future__ import annotations
 
+import compileall
 import importlib
 import shutil
 import sys
@@ -41,6 +42,7 @@ def install(site: Path, n: int) -> None:
         ),
         encoding="utf-8",
     )
+    compileall.compile_file(site / f"{module}.py", quiet=1)  # as pip does: importing it later writes nothing here
     info = site / f"stenogram_cachetest{n}-1.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: stenogram-cachetest{n}\nVersion: 1.0\n")
