@@ -728,3 +728,29 @@ def test_parse_refuses_a_path(seed: Path) -> None:
     with pytest.raises(stenogram.OptionError, match="parse_file"):
         stenogram.parse(seed)  # type: ignore[arg-type]
     assert stenogram.parse(seed.read_text(encoding="utf-8")) == stenogram.parse_file(seed)
+
+
+@pytest.mark.parametrize(
+    ("setup", "clean"),
+    [
+        ("", True),
+        ("import logging", False),  # an atexit function
+        ("import concurrent.futures.process", False),  # an executor's exit hook
+        ("import threading, time; threading.Thread(target=time.sleep, args=(1,), daemon=True).start()", False),
+    ],
+)
+def test_the_console_script_skips_the_clean_up_only_when_there_is_none(setup: str, clean: bool) -> None:
+    code = f"{setup}\nimport stenogram.cli as cli\nprint(cli.nothing_to_clean_up())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(clean)
+
+
+def test_the_console_script_flushes_everything_before_it_exits(seed: Path) -> None:
+    """``run()`` leaves without the interpreter's clean-up: output to a pipe must still be whole."""
+    result = run("convert", str(seed), "--to", "tei", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == stenogram.export_text(stenogram.parse_file(seed), "tei")
+    for command in (["-m", "stenogram"], ["-c", "from stenogram.cli import run; run()"]):
+        args = [sys.executable, *command, "convert", "missing.txt", "--to", "json"]
+        done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
+        assert done.returncode == 1 and done.stderr.startswith("stenogram: error: ") and done.stdout == ""

@@ -141,3 +141,13 @@ def test_a_stale_stamp_with_the_same_plugins_imports_nothing(
     assert after.key == before.key and after.stamp != before.stamp
     no_scan(monkeypatch)
     assert exporters(discover(cache)) == {"cached1"}  # and the renewed stamp holds
+
+
+def test_a_cached_entry_point_loads_as_importlib_metadata_would() -> None:
+    import os.path
+
+    from stenogram.plugincache import CachedEntryPoint
+
+    assert CachedEntryPoint("join", "os.path:join").load() is os.path.join
+    assert CachedEntryPoint("join", " os.path : join [extra]").load() is os.path.join
+    assert CachedEntryPoint("mod", "os.path").load() is os.path

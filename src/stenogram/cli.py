@@ -40,7 +40,7 @@ from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "nothing_to_clean_up", "run"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SHELLS = ("bash", "zsh", "fish")
@@ -700,5 +700,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+def nothing_to_clean_up() -> bool:
+    """Whether the interpreter's clean-up at exit would do nothing but free memory.
+
+    True when no ``atexit`` function is registered (logging and Dask register
+    theirs, executors theirs with ``threading``), no other thread runs and no
+    child process of ``multiprocessing`` is left.
+    """
+    import atexit
+    import threading
+
+    if atexit._ncallbacks() or threading.active_count() > 1 or getattr(threading, "_threading_atexits", None):
+        return False  # the last: executors' exit hooks (concurrent.futures registers them on import)
+    children = sys.modules.get("multiprocessing")
+    return children is None or not children.active_children()
+
+
+def run() -> NoReturn:
+    """The console script: ``main()``, then exit without freeing every object one by one.
+
+    Tearing the interpreter down costs a one-file conversion about a tenth of
+    its time, all of it spent freeing memory the system takes back at once
+    (mypy exits the same way). Output is flushed first; when anything else is
+    left to clean up (``nothing_to_clean_up``), the exit is the ordinary one.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        sys.exit(code)
+    if nothing_to_clean_up():
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
