@@ -15,8 +15,8 @@ does; an environment that sets ``PYTHONDONTWRITEBYTECODE`` never writes that
 cache, so where nothing else wrote it every run compiles every module again.
 The benchmark runs both commands without that variable, after one warm-up
 run of stenogram that writes the bytecode cache and fills the plugin cache,
-as on any installed system after its first run. ``python -X importtime`` on the same command shows
-what is left on the path.
+as on any installed system after its first run. ``python -X importtime`` on
+the same command shows what is left on the path.
 """
 
 from __future__ import annotations
