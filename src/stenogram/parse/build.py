@@ -53,6 +53,7 @@ from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
 from stenogram.parse.slots import Slots, read_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
+from stenogram.text import WidePattern
 
 __all__ = ["build_transcript"]
 
@@ -63,7 +64,7 @@ _SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
 _DATE = re.compile(
     rf"(?:{MONTH_PATTERN}\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}})\b.{{0,40}}"
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = WidePattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INTERPRETED = re.compile(
     r"\(\s*((?:As|as)\s+interpreted|[Vv]ia\s+(?:an\s+)?interpreter|[Tt]hrough\s+(?:an\s+)?interpreter)"
     r"\s*\.?\s*\)[\s\u00a0]*"

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from stenogram.lexicon import COLLECTIVE_SPEAKERS, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
+from stenogram.text import WidePattern
 
 __all__ = [
     "ANONYMOUS_ROLES",
@@ -115,7 +116,7 @@ _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _ENDS_SENTENCE = re.compile(r"\w{5,}\.")  # a word of five letters or more and a full stop: not an abbreviation
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = WidePattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_TITLE = re.compile(
     r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员)$"
 )

@@ -37,6 +37,7 @@ from stenogram.parse.labels import (
     match_label,
 )
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
+from stenogram.text import WidePattern
 
 __all__ = ["BLANK", "KIND_NAMES", "NOTE", "TEXT", "Lines", "split_lines"]
 
@@ -46,7 +47,7 @@ KIND_NAMES = ("text", "blank", "note")
 _INTERJECTING = re.compile(r"[^\W\d_][^:.!?\n-]{0,60}\binterjecting[—–\-.]{0,2}")
 _MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
 # A line start whose first visible character may open a note (NOTE_START after the indent).
-_NOTE_LINE = re.compile(r"\n[^\S\n]*(?=" + NOTE_START.pattern + ")")
+_NOTE_LINE = WidePattern(rf"\n[^\S\n]*(?={NOTE_START.pattern})", narrow=rf"\n[^\S\n]*(?={NOTE_START.narrow})")
 _CHUNK = 1 << 16  # characters of text split into line strings at a time
 _LIST_MIN = 32  # the mean line length from which the lines are kept as a list of strings
 _RUNS = (bytes((TEXT, BLANK)), bytes((NOTE, BLANK)))  # a line, then a blank one: a run of blanks begins
