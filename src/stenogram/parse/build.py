@@ -44,7 +44,9 @@ from stenogram.parse.labels import (
     WEAK,
     LabelMatch,
     fold,
+    in_mixed_case,
     is_label_prefix,
+    is_vocative,
     strength_of,
 )
 from stenogram.parse.lines import Lines, split_lines
@@ -74,6 +76,7 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled name in mixed case and a full stop)
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
@@ -290,6 +293,14 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
     return above is None or above.strength != STRONG  # not a label alone on its line, "Vladimir Putin:"
 
 
+def _opens_block(lines: Lines, i: int) -> bool:
+    """Does line ``i`` open a block: first line, after a blank line or a note, or after a line ending a sentence?"""
+    if lines.blank_sep:
+        return lines.para_start(i)
+    j = i - 1
+    return j < 0 or lines.kind[j] != "text" or _SENTENCE_END.search(lines.text[j].rstrip()) is not None
+
+
 def _given_name_above(lines: Lines, i: int) -> bool:
     """Is the line above ``i`` name-like words only, ending with a capitalised word (a given name)?"""
     j = i - 1
@@ -340,6 +351,13 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
     dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
     periods = sum(1 for m in cand if m is not None and m.form == "period" and m.strength == STRONG)
+    # Titled names in mixed case closed by a full stop ("Senator Cruz. Thank you"), as hearings print
+    # them, are this document's labels when it prints several, each opening a paragraph.
+    titled = sum(
+        1
+        for i, m in enumerate(cand)
+        if m is not None and m.form == "period" and m.strength == STRONG and in_mixed_case(m.name)
+    )
     for i in [i for i, m in enumerate(cand) if m is not None]:
         m = cand[i]
         assert m is not None
@@ -350,13 +368,16 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if m.form == "dash":
             if dashes < _RECURS and "dash" not in options.separators:
                 continue
+        elif m.form == "period" and in_mixed_case(m.name):
+            if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
+                continue  # "President Putin. And then …" in a wrapped line of prose
         elif m.form == "period" and not blank_sep:
             if periods < _RECURS:
                 continue  # "NTV. So": one capitalised word and a full stop is a sentence
         elif m.form != "colon" and not blank_sep:
             continue  # "Q and A": bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if m.form == "colon" and m.name.isupper() and _heading_in_capitals(rest):
+        if m.form in ("colon", "period") and m.name.isupper() and _heading_in_capitals(rest):
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
             continue
         if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import COLLECTIVE_SPEAKERS, VOCATIVES, is_title
+from stenogram.lexicon import COLLECTIVE_SPEAKERS, TITLES, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
@@ -36,7 +36,9 @@ __all__ = [
     "STRONG",
     "WEAK",
     "LabelMatch",
+    "in_mixed_case",
     "is_label_prefix",
+    "is_vocative",
     "match_dash_label",
     "match_label",
     "strength_of",
@@ -54,6 +56,13 @@ REJECTED = 0  # looks like a label but is not; worth a diagnostic
 
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 
+# A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
+_CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
+# What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
+_PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:{_SP}+[A-Z][a-z]+)?|pro{_SP}+tempore)"
+# A titled name in mixed case: "Senator Cruz", "Mr. Nolen", "The Chairwoman", "Chairman Smith".
+_TITLE_WORDS = "|".join(sorted((w.capitalize() for w in TITLES if w.isalpha() and w.isascii()), key=len, reverse=True))
+_TITLED = rf"(?:The{_SP}+)?(?:{_TITLE_WORDS})\.?(?:{_SP}+[A-Z][\w'’\-]*[a-z][\w'’\-]*){{0,3}}"
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
@@ -65,18 +74,21 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
         ),
     ),
-    # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records).
+    # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records), also
+    # "Mr. McCARTHY.", "Mrs. RODGERS of Washington.", "The SPEAKER pro tempore.", and titled names in
+    # mixed case as hearings print them, "Senator Cruz.", "The Chairwoman." (accepted when they recur).
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+|The){_SP}+){{0,5}}"
-            rf"[A-Z][A-Z'’\-]+|Q|A)\.(?:{_SP}+|$)"
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[A-Z][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
+            rf"{_CAPS}(?:{_SP}+{_PERIOD_TAIL})?|{_TITLED}|Q|A)(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
     # Q text: a bare reporter mark and one space (older White House records).
     ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
 )
 
+_DASH_CHARS = frozenset("-–—")
 _COLON_FORMS = tuple(row for row in _FORMS if row[0] == "colon")
 
 # Roles that stand for whoever spoke, not for a person.
@@ -95,7 +107,7 @@ _SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "pres
 # Lower-case words allowed inside a name or a role.
 _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
-    "und zu ten ter bint ben ap af av"
+    "und zu ten ter bint ben ap af av pro tempore"
 )
 _VOCATIVE = VOCATIVES
 # Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
@@ -231,6 +243,20 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     return REJECTED
 
 
+_CAPS_WORD = re.compile(_CAPS)
+
+
+def in_mixed_case(name: str) -> bool:
+    """Is this period label a titled name in mixed case ("Senator Cruz"), not one in capitals ("Mr. SMITH")?"""
+    return not name.isupper() and not any(_CAPS_WORD.fullmatch(w.strip(_TRIM)) for w in name.split())
+
+
+def is_vocative(name: str) -> bool:
+    """Titles only, no article and no name: "Mr. President", "Madam Chair" address someone, they do not label."""
+    words = name.split()
+    return words[0] != "The" and all(is_title(w) for w in words)
+
+
 def strength_of(name: str) -> int:
     """The strength of a colon label with this name (used for labels broken by a wrap)."""
     return _strength(name, "colon")
@@ -256,8 +282,10 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
                 continue
             raw, start, rest = m.group("label"), m.start("label"), m.end()
         label = fold(raw)
-        if form == "period" and label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q":
-            return None
+        if form == "period" and (
+            (label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q") or line[rest : rest + 1] in _DASH_CHARS
+        ):
+            return None  # "OK. …" is a sentence; "President. – …" is a dash label
         name, slots, annotation = _name_and_slots(label)
         strength = STRONG if form == "bare" else _strength(name, form)
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
@@ -279,8 +307,8 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
 PERIOD_LINE = re.compile(
-    rf"\n{_SP}{{0,12}}(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}[A-Z][A-Z'’\-]+(?:{_SP}+[A-Z][A-Z'’\-]+){{0,4}}\."
-    rf"(?=[ \t]|\n|$)"
+    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
+    rf"(?:{_SP}+{_PERIOD_TAIL})?|{_TITLED})(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
