@@ -270,6 +270,10 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
+    if has_colon and line[:16].lstrip(_SP_CHARS)[:1] in _NUMBER_FIRST:
+        numbered = _numbered_label(line)
+        if numbered is not None:
+            return numbered
     for form, pattern in _COLON_FORMS if colon_only else _FORMS:
         if form == "colon":
             found = _colon_label(line) if has_colon else None
@@ -292,6 +296,37 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
         return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
     return None
+
+
+# The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
+# (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
+_NUMBERED = re.compile(rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\])(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])")
+_NUMBER_FIRST = frozenset("0123456789QT[")
+
+
+def _numbered_label(line: str) -> LabelMatch | None:
+    """A colon label after a question number; the number stays in the label as printed, not in the name.
+
+    A numbered line is a list item far more often than a speaker, so the name
+    must be marked as a person's: brackets (constituency, party), a title or
+    capitals; otherwise it is weak and needs the document's support.
+    """
+    number = _NUMBERED.match(line)
+    if number is None:
+        return None
+    cut = number.end()
+    found = _colon_label(line[cut:])
+    if found is None:
+        return None
+    raw, start, rest = found
+    name, slots, annotation = _name_and_slots(fold(raw))
+    strength = _strength(name, "colon")
+    marked = slots or any(is_title(w) for w in name.split()) or any(w.isupper() and len(w) > 2 for w in name.split())
+    if strength == STRONG and not marked:
+        strength = WEAK
+    label = fold(line[number.start() : cut + start] + raw)
+    indent = len(line) - len(line.lstrip(_SP_CHARS))
+    return LabelMatch(label, name, annotation, indent, cut + rest, strength, "colon", slots)
 
 
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
