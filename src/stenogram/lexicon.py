@@ -128,4 +128,7 @@ COLLECTIVE_SPEAKERS = frozenset(
 def is_title(word: str) -> bool:
     """Is ``word`` (any case, trailing comma or period kept) an honorific or an office?"""
     w = word.casefold().rstrip(",")
-    return w in TITLES or w.rstrip(".") in TITLES or w.endswith(TITLE_ENDINGS)
+    if w in TITLES or w.rstrip(".") in TITLES or w.endswith(TITLE_ENDINGS):
+        return True
+    # "Secretary-General", "President-in-Office", "Vice-Chair": a compound holding an office.
+    return "-" in w and any(part in TITLES for part in w.rstrip(".").split("-"))

@@ -466,7 +466,11 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     names = Counter(v[3].casefold() for v in accepted.values())
     # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
     # not printed in capitals, and a record that prints its labels so misspells one now and then.
-    titled = {name: name.isupper() or _has_title(name) for name in {v[3] for v in accepted.values()}}
+    # Brackets after the name mark a label too: "Friedrich Merz (CDU/CSU):" in a record of titled labels.
+    bracketed = {v[3] for v in accepted.values() if v[1].slots}
+    titled = {
+        name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
+    }
     untitled = [i for i, v in accepted.items() if not titled[v[3]]]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
@@ -486,7 +490,10 @@ def _heading_in_capitals(rest: str) -> bool:
 
 
 def _has_title(name: str) -> bool:
+    """An anonymous role, a role word, or an office with its article ("The Taoiseach", "The Secretary-General")."""
     words = name.split()
+    if len(words) <= 4 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
+        return True
     return name.casefold() in ANONYMOUS_ROLES or any(is_role_word(w) for w in words)
 
 
