@@ -40,6 +40,7 @@ from stenogram.model import (
 )
 from stenogram.parse.labels import (
     ANONYMOUS_ROLES,
+    REJECTED,
     STRONG,
     WEAK,
     LabelMatch,
@@ -47,6 +48,7 @@ from stenogram.parse.labels import (
     in_mixed_case,
     is_label_prefix,
     is_vocative,
+    match_dash_label,
     strength_of,
 )
 from stenogram.parse.lines import Lines, split_lines
@@ -350,6 +352,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     lead_in: list[int] = []
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
     dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
+    if dashes >= _RECURS:
+        _dash_labels_like_the_documents(lines, cand)
     periods = sum(1 for m in cand if m is not None and m.form == "period" and m.strength == STRONG)
     # Titled names in mixed case closed by a full stop ("Senator Cruz. Thank you"), as hearings print
     # them, are this document's labels when it prints several, each opening a paragraph.
@@ -451,6 +455,29 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             rejected.append(i)
     rejected.extend(_untitled(accepted))
     return accepted, sorted(rejected)
+
+
+def _dash_labels_like_the_documents(lines: Lines, cand: list[LabelMatch | None]) -> None:
+    """Add the dash labels whose name opens with no title but whose separator is the document's own.
+
+    A record that prints ``President. – …`` twice prints its members the same
+    way, ``Manfred Weber, on behalf of the PPE Group. – (DE) …``. A line is
+    asked when it opens a block and holds the separator the document's titled
+    dash labels use most; its name must be a strong name (``Clause 5 - …`` is not).
+    """
+    seps = Counter(m.sep for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
+    sep, count = seps.most_common(1)[0]
+    if count < _RECURS or not sep.strip(".,"):
+        return
+    mark = sep.strip(".,")[0]
+    ltext, kinds = lines.text, lines.kind
+    for i in [i for i, line in enumerate(ltext) if mark in line[:200]]:
+        old = cand[i]
+        if kinds[i] != "text" or (old is not None and old.strength != REJECTED) or not _opens_block(lines, i):
+            continue
+        m = match_dash_label(ltext[i], any_head=True)
+        if m is not None and m.sep == sep and strength_of(m.name) == STRONG:
+            cand[i] = m._replace(strength=STRONG)
 
 
 def _untitled(accepted: dict[int, _Start]) -> list[int]:

@@ -149,6 +149,7 @@ class LabelMatch(NamedTuple):
     strength: int  # STRONG, WEAK or REJECTED
     form: str  # "colon", "period", "bare" or "dash"
     slots: tuple[str, ...] = ()  # the brackets after the name: "(Northtown, Lib.)", "(14:03)"
+    sep: str = ""  # a dash label's separator without its spaces: ".–", "-", ".-", "—"
 
 
 def fold(label: str) -> str:
@@ -358,11 +359,13 @@ _DASH_SEP = re.compile(
 _SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
 
 
-def match_dash_label(line: str) -> LabelMatch | None:
+def match_dash_label(line: str, *, any_head: bool = False) -> LabelMatch | None:
     """A label closed by a dash, as parliaments from Canberra to Ankara print them, or None.
 
     Only a line that opens with an honorific, an office or a word in capitals
     is asked: in running prose a dash after a few capitalised words is common.
+    ``any_head`` asks any line, for a document whose own dash labels already
+    recur (``Manfred Weber, on behalf of the PPE Group. – …`` after ``President. – …``).
     """
     head = _DASH_HEAD.match(line)
     if head is None:
@@ -371,7 +374,7 @@ def match_dash_label(line: str) -> LabelMatch | None:
     if first == "The":  # "The PRESIDENT -", "The CHAIRMAN (Mr Scholes -"
         second = line[head.end() :].split(None, 1)[:1]
         first = second[0] if second else ""
-    if not (is_title(first) or (first.isupper() and len(first) > 1) or _CAMEL_TITLE.match(first)):
+    if not (any_head or is_title(first) or (first.isupper() and len(first) > 1) or _CAMEL_TITLE.match(first)):
         return None
     start = head.start("first")
     for sep in _DASH_SEP.finditer(line, start, start + 160):
@@ -390,7 +393,8 @@ def match_dash_label(line: str) -> LabelMatch | None:
         name, slots, annotation = _name_and_slots(label)
         if len(name) > 120:
             return None
-        return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots)
+        sep_text = "".join(sep.group().split())
+        return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots, sep_text)
     return None
 
 
