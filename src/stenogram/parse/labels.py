@@ -61,8 +61,12 @@ _CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
 _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:{_SP}+[A-Z][a-z]+)?|pro{_SP}+tempore)"
 # A titled name in mixed case: "Senator Cruz", "Mr. Nolen", "The Chairwoman", "Chairman Smith".
+# Only an abbreviation takes a full stop ("Mr. Nolen"): "The Chairwoman. Senator Moran." is a label and its text.
 _TITLE_WORDS = "|".join(sorted((w.capitalize() for w in TITLES if w.isalpha() and w.isascii()), key=len, reverse=True))
-_TITLED = rf"(?:The{_SP}+)?(?:{_TITLE_WORDS})\.?(?:{_SP}+[A-Z][\w'’\-]*[a-z][\w'’\-]*){{0,3}}"
+_TITLE_ABBREVIATIONS = "|".join(
+    sorted(re.escape(w.capitalize()) for w in TITLES if w.endswith(".") and w[:-1].isalpha() and w.isascii())
+)
+_TITLED = rf"(?:The{_SP}+)?(?:{_TITLE_ABBREVIATIONS}|{_TITLE_WORDS})(?:{_SP}+[A-Z][\w'’\-]*[a-z][\w'’\-]*){{0,3}}"
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
