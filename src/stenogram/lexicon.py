@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
+    "LIST_HEADINGS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
@@ -121,6 +122,17 @@ COLLECTIVE_SPEAKERS = frozenset(
         "honorable members", "an honorable member", "some members", "members", "opposition members",
         "government members", "some senators", "senators", "honourable senators", "honorable senators",
         "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+    }
+)  # fmt: skip
+
+
+#: Header lines that end with a colon and head a list of names, not a speech: "MEMBERS PRESENT:".
+LIST_HEADINGS = frozenset(
+    {
+        "present", "members present", "also present", "absent", "members absent", "in attendance",
+        "clerk in attendance", "clerks in attendance", "public officers attending", "attending", "attendees",
+        "participants", "panelists", "panellists", "witnesses", "anwesend", "entschuldigt", "présents", "absents",
+        "присутствовали", "участники",
     }
 )  # fmt: skip
 

@@ -23,7 +23,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, MONTH_PATTERN, is_title
+from stenogram.lexicon import HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -55,7 +55,7 @@ from stenogram.parse.lines import Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
-from stenogram.parse.slots import Slots, read_slots
+from stenogram.parse.slots import Slots, read_slots, split_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 
 __all__ = ["build_transcript"]
@@ -82,6 +82,7 @@ _RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled nam
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a header field does not
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
@@ -454,7 +455,39 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         else:
             rejected.append(i)
     rejected.extend(_untitled(accepted))
+    rejected.extend(_header_fields(lines, accepted))
     return accepted, sorted(rejected)
+
+
+def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
+    """Take out the header lines that look like labels before the first turn.
+
+    A record's masthead names its officers (``Speaker: The Honourable Anthony
+    Rota``, ``President: Mr. Lavrov (Russian Federation)``) or heads a list
+    (``MEMBERS PRESENT:``); read as turns they would take the rest of the
+    masthead in. A field holds a name and nothing else (a title and a name, no
+    closing punctuation, not an address such as ``Mr President``).
+    """
+    out: list[int] = []
+    for i in sorted(accepted):
+        last, m, _, name = accepted[i]
+        rest = fold(lines.text[last][m.rest :])
+        if not rest:
+            field = name.casefold() in LIST_HEADINGS
+        else:
+            words = rest.split()
+            person, _ = split_slots(rest)
+            field = (
+                len(words) <= 10
+                and rest[-1] not in _CLOSES_SPEECH
+                and (is_title(words[0]) or words[0] == "The")
+                and not is_vocative(person)
+                and strength_of(person) == STRONG
+            )
+        if not field:
+            break
+        out.append(accepted.pop(i)[0])
+    return out
 
 
 def _dash_labels_like_the_documents(lines: Lines, cand: list[LabelMatch | None]) -> None:
