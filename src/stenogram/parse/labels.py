@@ -26,7 +26,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import COLLECTIVE_SPEAKERS, TITLES, VOCATIVES, is_title
+from stenogram.lexicon import COLLECTIVE_SPEAKERS, HONORIFICS, TITLES, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
@@ -66,7 +66,15 @@ _TITLE_WORDS = "|".join(sorted((w.capitalize() for w in TITLES if w.isalpha() an
 _TITLE_ABBREVIATIONS = "|".join(
     sorted(re.escape(w.capitalize()) for w in TITLES if w.endswith(".") and w[:-1].isalpha() and w.isascii())
 )
-_TITLED = rf"(?:The{_SP}+)?(?:{_TITLE_ABBREVIATIONS}|{_TITLE_WORDS})(?:{_SP}+[A-Z][\w'’\-]*[a-z][\w'’\-]*){{0,3}}"
+# After the title: a name ("Senator Cruz", "M. Éric Ciotti"), or an office with its French article ("Mme la
+# présidente", "M. le ministre"); then perhaps a role after a comma ("Mme Élisabeth Borne, Première ministre").
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_TITLED = (
+    rf"(?:The{_SP}+)?(?:{_TITLE_ABBREVIATIONS}|{_TITLE_WORDS})"
+    rf"(?:(?:{_SP}+[{_UPPER}][\w'’\-]*[a-zà-ÿ][\w'’\-]*){{1,3}}|{_SP}+(?:le|la|les)(?:{_SP}+[\w'’\-]+){{1,4}})?"
+    rf"(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?"
+)
+
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
@@ -114,6 +122,7 @@ _CONNECTORS = _wordset(
     "und zu ten ter bint ben ap af av pro tempore"
 )
 _VOCATIVE = VOCATIVES
+_ARTICLES = _wordset("le la les")
 # Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
 _SENTENCE_OPENERS = _wordset(
     "about regarding as in on at for with from to by if when while because although and but so or then now here "
@@ -233,6 +242,8 @@ def _strength(name: str, form: str) -> int:
 
 def _strength_with_role_words(words: list[str], verdicts: list[bool | None], folded: list[str], lower: int) -> int:
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
+    if len(words) <= 7 and folded[0] in HONORIFICS and folded[1] in _ARTICLES:
+        return STRONG  # "Mme la présidente", "M. le ministre de l'intérieur": an office addressed by its article
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
         # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
         return STRONG if len(folded) > 1 and (folded[1] in _CONNECTORS or folded[1] in ("from", "by")) else REJECTED
