@@ -60,17 +60,26 @@ _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 _CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
 _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:{_SP}+[A-Z][a-z]+)?|pro{_SP}+tempore)"
+
+
 # A titled name in mixed case: "Senator Cruz", "Mr. Nolen", "The Chairwoman", "Chairman Smith".
 # Only an abbreviation takes a full stop ("Mr. Nolen"): "The Chairwoman. Senator Moran." is a label and its text.
-_TITLE_WORDS = "|".join(sorted((w.capitalize() for w in TITLES if w.isalpha() and w.isascii()), key=len, reverse=True))
-_TITLE_ABBREVIATIONS = "|".join(
-    sorted(re.escape(w.capitalize()) for w in TITLES if w.endswith(".") and w[:-1].isalpha() and w.isascii())
-)
+# The titles as one alternation grouped by first letter: the scan of every line start tries a branch or two.
+def _title_alternation() -> str:
+    words = {w.capitalize() for w in TITLES if w.isalpha() and w.isascii()}
+    words |= {re.escape(w.capitalize()) for w in TITLES if w.endswith(".") and w[:-1].isalpha() and w.isascii()}
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+
+
+_TITLE_WORDS = _title_alternation()
 # After the title: a name ("Senator Cruz", "M. Éric Ciotti"), or an office with its French article ("Mme la
 # présidente", "M. le ministre"); then perhaps a role after a comma ("Mme Élisabeth Borne, Première ministre").
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _TITLED = (
-    rf"(?:The{_SP}+)?(?:{_TITLE_ABBREVIATIONS}|{_TITLE_WORDS})"
+    rf"(?:The{_SP}+)?(?:{_TITLE_WORDS})"
     rf"(?:(?:{_SP}+[{_UPPER}][\w'’\-]*[a-zà-ÿ][\w'’\-]*){{1,3}}|{_SP}+(?:le|la|les)(?:{_SP}+[\w'’\-]+){{1,4}})?"
     rf"(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?"
 )
@@ -286,7 +295,7 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
-    if has_colon and line[:16].lstrip(_SP_CHARS)[:1] in _NUMBER_FIRST:
+    if has_colon and line[:1] in _NUMBER_FIRST:
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
@@ -317,7 +326,7 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
 # (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
 _NUMBERED = re.compile(rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\])(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])")
-_NUMBER_FIRST = frozenset("0123456789QT[")
+_NUMBER_FIRST = frozenset("0123456789QT[ \t")  # the first character of a numbered line, indent included
 
 
 def _numbered_label(line: str) -> LabelMatch | None:
