@@ -94,20 +94,26 @@ def _is_role(text: str) -> bool:
     return any(is_title(w) for w in text.split())
 
 
+_OFFICE_CONNECTORS = frozenset(("The", "of", "the", "for", "and"))
+
+
 def _is_office(base: str) -> bool:
-    """ "The Prime Minister", "The Chair", "Mr Speaker": an office with no name in it."""
+    """ "The Prime Minister", "The Chair", "Mr Speaker", "The Secretary of State for Wales": an office, no name."""
     words = base.split()
-    return (
-        bool(words)
-        and (words[0] == "The" or is_title(words[0]))
-        and all(is_title(w) or w in ("The", "of", "the", "for", "and") or w.isupper() for w in words)
-    )
+    if not words or not (words[0] == "The" or is_title(words[0])):
+        return False
+    if words[0] == "The" and len(words) <= 8:
+        # An office named with its article: "The Presiding Officer", "The Taoiseach", "The Llywydd".
+        return all(w[:1].isupper() or w in _OFFICE_CONNECTORS for w in words)
+    return all(is_title(w) or w in _OFFICE_CONNECTORS or w.isupper() for w in words)
 
 
 def _is_plain_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else: "Boris Johnson"."""
+    """Two to five capitalised words or initials and nothing else: "Boris Johnson", "David T. C. Davies"."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and not is_title(w) for w in words)
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() and not is_title(w) for w in words
+    )
 
 
 def _looks_like_person(text: str) -> bool:
@@ -129,7 +135,7 @@ def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
         if value and field not in found:
             found[field] = value
 
-    for slot in slots:
+    for k, slot in enumerate(slots):
         folded = slot.casefold()
         if _TIME.fullmatch(slot):
             put("time", slot)
@@ -149,7 +155,8 @@ def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
                 _place_or_office(head.strip(), put)
             else:
                 put("annotation", slot)
-        elif _is_party(slot) and len(slot) <= 12:
+        elif _is_party(slot) and len(slot) <= 12 and not any(_is_party(later) for later in slots[k + 1 :]):
+            # "(Gainsborough) (Con)": a party-like word before the party is the seat.
             put("affiliation", slot)
         else:
             _place_or_office(slot, put, single=True)
