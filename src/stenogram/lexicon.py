@@ -110,7 +110,7 @@ VOCATIVES = _words(
 #: What a bracket after a name says about how the words were given, not who spoke.
 TRANSLATION_NOTES = (
     "retranslated", "re-translated", "translated", "interpreted", "interpretation", "interpreter", "translation",
-    "speaking in", "in english", "in french", "language=",
+    "speaking in", "spoke in", "speaks in", "in english", "in french", "language=",
 )  # fmt: skip
 
 

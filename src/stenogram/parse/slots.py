@@ -29,6 +29,8 @@ _TIME = re.compile(r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
 # A party or group as printed: "Lib.", "ÖVP", "NEOS", "CPC", "Grüne", "B&Q" (short, no lower-case word).
 _PARTY = re.compile(r"[^\W\d_][\w.&'’/-]{0,11}(?: [^\W\d_a-z][\w.&'’/-]{0,11})?")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+# "(in Cantonese)", "(in Putonghua)": the language of the speech, whatever language it names.
+_LANGUAGE = re.compile(r"in\s+[A-Z][a-z]+")
 
 
 class Slots(NamedTuple):
@@ -139,7 +141,7 @@ def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
         folded = slot.casefold()
         if _TIME.fullmatch(slot):
             put("time", slot)
-        elif any(note in folded for note in TRANSLATION_NOTES):
+        elif any(note in folded for note in TRANSLATION_NOTES) or _LANGUAGE.fullmatch(slot):
             put("annotation", slot)
         elif slot.endswith(")") or _looks_like_person(slot) or (_is_office(base) and _is_plain_name(slot)):
             name, inner = split_slots(slot)

@@ -128,6 +128,8 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     for i, w in enumerate(words):
         if is_role_word(w) or (w.casefold() in _CONNECTORS and not (i and _is_caps_surname(words[i - 1]))):
             cut = i + 1
+    if cut == 1 and words[0] in ("The", "An") and len(words) <= 3:
+        cut = len(words)  # an office by its article alone, "The Taoiseach", "The Llywydd", "An Ceann Comhairle"
     if cut >= len(words):
         return suffix, name  # the label is all role ("THE PRESIDENT", "Moderator")
     person = words[cut:]
