@@ -82,6 +82,7 @@ _RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled nam
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_QUOTES = frozenset("“„«\"'‘")
 _CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a header field does not
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
@@ -433,14 +434,25 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     surnames = {k.rsplit(" ", 1)[-1] for k in known}
     suffixes = {" " + k for k in known if " " in k}
     repeats = Counter(cand[i].name.casefold() for i in weak if cand[i] is not None)  # type: ignore[union-attr]
+    # In a document whose colon labels are established, a capitalised word printed as a label twice at the
+    # start of a block is a speaker too ("Sidhant:", a reporter in a briefing), not only one printed thrice;
+    # unless a quotation follows it ("Germany: “…”", a speaker quoting governments).
+    established = sum(1 for v in accepted.values() if v[1].form == "colon") >= _PROFILE_MIN
     for i in weak:
         m = cand[i]
         assert m is not None
         key = m.name.casefold()
+        twice = (
+            established
+            and repeats[key] >= _RECURS
+            and not m.name.isupper()
+            and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
+            and _opens_block(lines, i)
+        )
         if (
             key in known
             or key in surnames
-            or (repeats[key] >= 3 and key not in _STOP_REPEAT)
+            or ((repeats[key] >= 3 or twice) and key not in _STOP_REPEAT)
             or any(key.endswith(k) for k in suffixes)
         ):
             accepted[i] = (i, m, m.label, m.name)
