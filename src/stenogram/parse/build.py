@@ -438,14 +438,16 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     # start of a block is a speaker too ("Sidhant:", a reporter in a briefing), not only one printed thrice;
     # unless a quotation follows it ("Germany: “…”", a speaker quoting governments).
     established = sum(1 for v in accepted.values() if v[1].form == "colon") >= _PROFILE_MIN
+    # A document whose labels are single words in capitals (HOST:, GUEST:) prints a one-off caller so too.
+    pool = [v[3] for v in accepted.values()] + [cand[i].name for i in weak]  # type: ignore[union-attr]
+    lone = sum(1 for name in pool if name.isupper() and " " not in name)
+    caps_profile = lone >= _PROFILE_MIN and lone >= _PROFILE_SHARE * len(pool)
     for i in weak:
         m = cand[i]
         assert m is not None
         key = m.name.casefold()
         twice = (
-            established
-            and repeats[key] >= _RECURS
-            and not m.name.isupper()
+            ((established and repeats[key] >= _RECURS and not m.name.isupper()) or (caps_profile and m.name.isupper()))
             and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
             and _opens_block(lines, i)
         )
