@@ -82,6 +82,7 @@ _RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled nam
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_HEADING_MAX = 60  # a line this short that ends no sentence is a heading, not a wrapped line
 _QUOTES = frozenset("“„«\"'‘")
 _CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a header field does not
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
@@ -298,11 +299,33 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
 
 
 def _opens_block(lines: Lines, i: int) -> bool:
-    """Does line ``i`` open a block: first line, after a blank line or a note, or after a line ending a sentence?"""
+    """Does line ``i`` open a block: first line, after a blank line, a note, a sentence's end or a heading?
+
+    A short line in capitalised words without a comma ("Official Report of
+    Proceedings") is a heading; a line cut by a wrap is long, or holds a comma
+    or ends with a word in lower case ("… talked to" / "President Putin. And …").
+    """
     if lines.blank_sep:
         return lines.para_start(i)
     j = i - 1
-    return j < 0 or lines.kind[j] != "text" or _SENTENCE_END.search(lines.text[j].rstrip()) is not None
+    if j < 0 or lines.kind[j] != "text":
+        return True
+    prev = lines.text[j].rstrip()
+    if _SENTENCE_END.search(prev) is not None:
+        return True
+    words = prev.split()
+    return (
+        len(prev.strip()) <= _HEADING_MAX
+        and (
+            _DATE.search(prev) is not None  # "Tuesday, 6 June 2023"
+            or (
+                "," not in prev
+                and words[0][:1].isupper()
+                and (words[-1][:1].isupper() or words[-1].isdigit())  # "She says, specifically" runs on
+                and prev[-1:] not in ";-–—"
+            )
+        )
+    )
 
 
 def _given_name_above(lines: Lines, i: int) -> bool:
@@ -362,8 +385,15 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     titled = sum(
         1
         for i, m in enumerate(cand)
-        if m is not None and m.form == "period" and m.strength == STRONG and in_mixed_case(m.name)
+        if m is not None
+        and m.form == "period"
+        and m.strength == STRONG
+        and in_mixed_case(m.name)
+        and _opens_block(lines, i)
     )
+    # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
+    openers = Counter(m.name.split(" ", 1)[0] for m in cand if m is not None and m.strength == STRONG and m.start == 0)
+
     for i in [i for i, m in enumerate(cand) if m is not None]:
         m = cand[i]
         assert m is not None
@@ -398,6 +428,12 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
+        if (
+            k
+            and openers[m.name.split(" ", 1)[0]] >= _RECURS
+            and not any(is_role_word(w) for w in " ".join(lines.text[i - k : i]).split())
+        ):
+            k = 0  # the document opens its labels with this word: "Einlauf" above "Präsident X:" is a heading
         while k:
             head = " ".join(lines.text[i - k : i])
             name = fold(head + " " + m.name)
@@ -510,7 +546,8 @@ def _dash_labels_like_the_documents(lines: Lines, cand: list[LabelMatch | None])
     A record that prints ``President. – …`` twice prints its members the same
     way, ``Manfred Weber, on behalf of the PPE Group. – (DE) …``. A line is
     asked when it opens a block and holds the separator the document's titled
-    dash labels use most; its name must be a strong name (``Clause 5 - …`` is not).
+    dash labels use most; its name must be a strong name that is a person's (brackets, a
+    role after a comma or a title: ``Case of Charlie Timso - …`` and ``Clause 5 - …`` are not).
     """
     seps = Counter(m.sep for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
     sep, count = seps.most_common(1)[0]
@@ -523,7 +560,9 @@ def _dash_labels_like_the_documents(lines: Lines, cand: list[LabelMatch | None])
         if kinds[i] != "text" or (old is not None and old.strength != REJECTED) or not _opens_block(lines, i):
             continue
         m = match_dash_label(ltext[i], any_head=True)
-        if m is not None and m.sep == sep and strength_of(m.name) == STRONG:
+        if m is None or m.sep != sep or strength_of(m.name) != STRONG:
+            continue
+        if m.slots or "," in m.name or any(is_title(w) for w in m.name.split()):
             cand[i] = m._replace(strength=STRONG)
 
 

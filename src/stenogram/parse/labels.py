@@ -59,7 +59,7 @@ _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 # A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
 _CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
-_PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:{_SP}+[A-Z][a-z]+)?|pro{_SP}+tempore)"
+_PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+tempore)"
 
 
 # A titled name in mixed case: "Senator Cruz", "Mr. Nolen", "The Chairwoman", "Chairman Smith".
