@@ -76,7 +76,8 @@ HONORIFICS = _words(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord madam hon hon. honourable honorable rt rt. right "
     "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. ddr. dkfm. "  # German degrees print before names
     "herr frau m. mme mlle monsieur madame "
-    "господин госпожа г-н г-жа sayın"
+    "господин госпожа г-н г-жа sayın "
+    "señor señora sr. sra. heer mevrouw signor signora"  # printed in lower case in Madrid, The Hague, Rome
 )
 
 #: Offices and roles that open a label: ``Senator``, ``The CHAIRMAN``, ``Präsidentin``, ``BAŞKAN``.
@@ -88,6 +89,8 @@ TITLES = HONORIFICS | _words(
     "abgeordneter abgeordnete präsident präsidentin vorsitzender vorsitzende berichterstatter berichterstatterin "
     "schriftführer schriftführerin "
     "président présidente ministre député députée rapporteur "
+    "presidente presidenta ministro ministra diputado diputada senatore senatrice onorevole voorzitter "
+    "staatssecretaris "
     "председатель президент министр депутат "
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
 )

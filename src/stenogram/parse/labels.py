@@ -102,7 +102,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "period",
         re.compile(
             rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[A-Z][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
-            rf"{_CAPS}(?:{_SP}+{_PERIOD_TAIL})?|{_TITLED}|Q|A)(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
+            rf"{_CAPS}(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
+            rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
     # Q text: a bare reporter mark and one space (older White House records).
@@ -132,6 +133,7 @@ _CONNECTORS = _wordset(
 )
 _VOCATIVE = VOCATIVES
 _ARTICLES = _wordset("le la les")
+_ARTICLES_ANY = _wordset("the a an le la les l' el los las il lo gli de het een der die das den")
 # Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
 _SENTENCE_OPENERS = _wordset(
     "about regarding as in on at for with from to by if when while because although and but so or then now here "
@@ -251,6 +253,13 @@ def _strength(name: str, form: str) -> int:
 
 def _strength_with_role_words(words: list[str], verdicts: list[bool | None], folded: list[str], lower: int) -> int:
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
+    if len(words) <= 8 and all(
+        v is not False or is_title(w.strip(_TRIM)) for v, w in zip(verdicts, words, strict=True)
+    ):
+        # Forms of address and offices printed in lower case: "La señora PRESIDENTA", "De heer Wilders".
+        # Without a name ("De voorzitter") the label must recur, as a chair's does.
+        named = any(v and f not in _ARTICLES_ANY for v, f in zip(verdicts, folded, strict=True))
+        return STRONG if named else WEAK
     if len(words) <= 7 and folded[0] in HONORIFICS and folded[1] in _ARTICLES:
         return STRONG  # "Mme la présidente", "M. le ministre de l'intérieur": an office addressed by its article
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
@@ -263,7 +272,10 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     if "," in joined:
         head, tail = joined.split(",", 1)
         head_words = head.split()
-        if 2 <= len(head_words) <= 4 and all(_word_ok(w) for w in head_words) and len(tail.split()) <= 7:
+        one_caps = (
+            len(head_words) == 1 and head_words[0].isupper() and len(head_words[0]) > 2
+        )  # "GIORGETTI, ministro …"
+        if (one_caps or 2 <= len(head_words) <= 4) and all(_word_ok(w) for w in head_words) and len(tail.split()) <= 7:
             return STRONG  # a name, then the role after a comma
     return REJECTED
 
@@ -368,7 +380,8 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
 PERIOD_LINE = re.compile(
     rf"\n{_SP}{{0,12}}(?:(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
-    rf"(?:{_SP}+{_PERIOD_TAIL})?|{_TITLED})(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
+    rf"(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
+    rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
