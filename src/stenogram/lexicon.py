@@ -16,6 +16,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "PERIOD_TITLES",
     "POST_NOMINALS",
     "TITLES",
     "TITLE_ENDINGS",
@@ -93,6 +94,14 @@ TITLES = HONORIFICS | _words(
     "staatssecretaris "
     "председатель президент министр депутат "
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
+)
+
+#: Titles that open a name in mixed case closed by a full stop, as hearings and French records print labels
+#: ("Senator Cruz.", "The Chairwoman.", "M. Éric Ciotti.", "Mme la présidente."). Kept short: each is tried at
+#: every line start.
+PERIOD_TITLES = _words(
+    "mr mr. mrs mrs. ms ms. dr dr. m. mme mlle madam senator representative delegate chairman chairwoman chair "
+    "president speaker minister secretary commissioner ambassador governor mayor judge justice general admiral clerk"
 )
 
 #: Endings of German compound titles: ``Bundesminister``, ``Vizekanzlerin``, ``Volksanwältin``.

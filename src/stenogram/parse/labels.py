@@ -26,7 +26,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import COLLECTIVE_SPEAKERS, HONORIFICS, TITLES, VOCATIVES, is_title
+from stenogram.lexicon import COLLECTIVE_SPEAKERS, HONORIFICS, PERIOD_TITLES, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
 
 __all__ = [
@@ -66,8 +66,8 @@ _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+te
 # Only an abbreviation takes a full stop ("Mr. Nolen"): "The Chairwoman. Senator Moran." is a label and its text.
 # The titles as one alternation grouped by first letter: the scan of every line start tries a branch or two.
 def _title_alternation() -> str:
-    words = {w.capitalize() for w in TITLES if w.isalpha() and w.isascii()}
-    words |= {re.escape(w.capitalize()) for w in TITLES if w.endswith(".") and w[:-1].isalpha() and w.isascii()}
+    words = {w.capitalize() for w in PERIOD_TITLES if w.isalpha()}
+    words |= {re.escape(w.capitalize()) for w in PERIOD_TITLES if w.endswith(".") and w[:-1].isalpha()}
     by_first: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         by_first.setdefault(word[0], []).append(word[1:])
