@@ -74,7 +74,8 @@ WEEKDAYS = (
 
 #: Forms of address printed before a name: a label that holds one names a person.
 HONORIFICS = _words(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord madam hon hon. honourable honorable rt rt. right "
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord baroness viscount countess madam hon hon. "
+    "honourable honorable rt rt. right "
     "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. ddr. dkfm. "  # German degrees print before names
     "herr frau m. mme mlle monsieur madame "
     "господин госпожа г-н г-жа sayın "
@@ -134,6 +135,7 @@ COLLECTIVE_SPEAKERS = frozenset(
         "honorable members", "an honorable member", "some members", "members", "opposition members",
         "government members", "some senators", "senators", "honourable senators", "honorable senators",
         "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+        "noble lords", "several noble lords", "some noble lords",
     }
 )  # fmt: skip
 

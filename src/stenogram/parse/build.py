@@ -41,6 +41,7 @@ from stenogram.model import (
 from stenogram.parse.labels import (
     ANONYMOUS_ROLES,
     REJECTED,
+    SOLO_ROLES,
     STRONG,
     WEAK,
     LabelMatch,
@@ -402,7 +403,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            if dashes < _RECURS and "dash" not in options.separators:
+            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith("asked")
+            if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
         elif m.form == "period" and in_mixed_case(m.name):
             if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
@@ -453,7 +455,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 continue
         strength = m.strength
         lone_caps = (
-            m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES and not is_title(m.name)
+            m.name.isupper() and " " not in m.name and m.name.casefold() not in SOLO_ROLES and not is_title(m.name)
         )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records

@@ -33,6 +33,7 @@ __all__ = [
     "ANONYMOUS_ROLES",
     "PERIOD_LINE",
     "REJECTED",
+    "SOLO_ROLES",
     "STRONG",
     "WEAK",
     "LabelMatch",
@@ -124,7 +125,8 @@ ANONYMOUS_ROLES = frozenset(
     }
 ) | COLLECTIVE_SPEAKERS  # fmt: skip
 # Lone words that are labels in their own right even without support.
-_SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+_SOLO_ROLES = SOLO_ROLES
 
 # Lower-case words allowed inside a name or a role.
 _CONNECTORS = _wordset(
@@ -406,7 +408,7 @@ def match_dash_label(line: str, *, any_head: bool = False) -> LabelMatch | None:
     """
     head = _DASH_HEAD.match(line)
     if head is None:
-        return None
+        return _numbered_question(line, any_head=any_head) if line[:1] in _NUMBER_FIRST else None
     first = head.group("first")
     if first == "The":  # "The PRESIDENT -", "The CHAIRMAN (Mr Scholes -"
         second = line[head.end() :].split(None, 1)[:1]
@@ -433,6 +435,19 @@ def match_dash_label(line: str, *, any_head: bool = False) -> LabelMatch | None:
         sep_text = "".join(sep.group().split())
         return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots, sep_text)
     return None
+
+
+def _numbered_question(line: str, *, any_head: bool) -> LabelMatch | None:
+    """ "1. Mr Leong Mun Wai asked the Minister for …": a numbered question asked in the asker's name."""
+    number = _NUMBERED.match(line)
+    if number is None:
+        return None
+    cut = number.end()
+    found = match_dash_label(line[cut:], any_head=any_head)
+    if found is None or not line[cut + found.rest :].startswith("asked"):
+        return None
+    label = fold(line[number.start() : cut] + found.label)
+    return found._replace(label=label, start=number.start(), rest=cut + found.rest)
 
 
 # "SenatorFRASER", "SenatorSir": an office run into the capitalised name by a lost space.
