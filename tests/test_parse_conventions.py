@@ -386,3 +386,22 @@ def test_a_one_off_caller_in_a_document_of_single_word_labels() -> None:
         "GUEST: Yes.\n\nHOST: Goodbye.\n"
     )
     assert labels(t) == ["HOST", "GUEST", "HOST", "GUEST", "CALLER", "GUEST", "HOST"]
+
+
+def test_a_numbered_question_asked_in_the_askers_name_and_a_moderator_in_running_text() -> None:
+    t = parse(
+        "ORAL ANSWERS TO QUESTIONS\n"
+        "1. Mr Leong Mun Wai asked the Minister for Trade what measures are being taken.\n"
+        "The Minister for Trade (Mr Gan Kim Yong): Several, Sir.\n"
+        "MODERATOR: Two questions from each side.\n"
+        "JOURNALIST: A question on trade.\n"
+        "MODERATOR: Thank you.\n"
+    )
+    assert labels(t) == [
+        "1. Mr Leong Mun Wai",
+        "The Minister for Trade (Mr Gan Kim Yong)",
+        "MODERATOR",
+        "JOURNALIST",
+        "MODERATOR",
+    ]
+    assert texts(t)[0].startswith("asked the Minister for Trade")
