@@ -23,7 +23,7 @@ from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, MONTH_PATTERN, is_title
+from stenogram.lexicon import HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -40,18 +40,23 @@ from stenogram.model import (
 )
 from stenogram.parse.labels import (
     ANONYMOUS_ROLES,
+    REJECTED,
+    SOLO_ROLES,
     STRONG,
     WEAK,
     LabelMatch,
     fold,
+    in_mixed_case,
     is_label_prefix,
+    is_vocative,
+    match_dash_label,
     strength_of,
 )
 from stenogram.parse.lines import BLANK, NOTE, TEXT, Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
-from stenogram.parse.slots import Slots, read_slots
+from stenogram.parse.slots import Slots, read_slots, split_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 from stenogram.text import WidePattern
 
@@ -75,9 +80,13 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled name in mixed case and a full stop)
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_HEADING_MAX = 60  # a line this short that ends no sentence is a heading, not a wrapped line
+_QUOTES = frozenset("“„«\"'‘")
+_CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a header field does not
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
@@ -372,6 +381,36 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
     return above is None or above.strength != STRONG  # not a label alone on its line, "Vladimir Putin:"
 
 
+def _opens_block(lines: Lines, i: int) -> bool:
+    """Does line ``i`` open a block: first line, after a blank line, a note, a sentence's end or a heading?
+
+    A short line in capitalised words without a comma ("Official Report of
+    Proceedings") is a heading; a line cut by a wrap is long, or holds a comma
+    or ends with a word in lower case ("… talked to" / "President Putin. And …").
+    """
+    if lines.blank_sep:
+        return lines.para_start(i)
+    j = i - 1
+    if j < 0 or lines.kind[j] != TEXT:
+        return True
+    prev = lines.text[j].rstrip()
+    if _SENTENCE_END.search(prev) is not None:
+        return True
+    words = prev.split()
+    return (
+        len(prev.strip()) <= _HEADING_MAX
+        and (
+            _DATE.search(prev) is not None  # "Tuesday, 6 June 2023"
+            or (
+                "," not in prev
+                and words[0][:1].isupper()
+                and (words[-1][:1].isupper() or words[-1].isdigit())  # "She says, specifically" runs on
+                and prev[-1:] not in ";-–—"
+            )
+        )
+    )
+
+
 def _given_name_above(lines: Lines, i: int) -> bool:
     """Is the line above ``i`` name-like words only, ending with a capitalised word (a given name)?"""
     j = i - 1
@@ -421,7 +460,19 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     lead_in: list[int] = []
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
     dashes = sum(1 for m in cand.values() if m.form == "dash" and m.strength == STRONG)
+    if dashes >= _RECURS:
+        _dash_labels_like_the_documents(lines, cand)
     periods = sum(1 for m in cand.values() if m.form == "period" and m.strength == STRONG)
+    # Titled names in mixed case closed by a full stop ("Senator Cruz. Thank you"), as hearings print
+    # them, are this document's labels when it prints several, each opening a paragraph.
+    titled = sum(
+        1
+        for i, m in cand.items()
+        if m.form == "period" and m.strength == STRONG and in_mixed_case(m.name) and _opens_block(lines, i)
+    )
+    # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
+    openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
+
     for i in sorted(cand):
         m = cand[i]
         if blank_sep and not lines.para_start(i):
@@ -429,15 +480,19 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            if dashes < _RECURS and "dash" not in options.separators:
+            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith("asked")
+            if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
+        elif m.form == "period" and in_mixed_case(m.name):
+            if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
+                continue  # "President Putin. And then …" in a wrapped line of prose
         elif m.form == "period" and not blank_sep:
             if periods < _RECURS:
                 continue  # "NTV. So": one capitalised word and a full stop is a sentence
         elif m.form != "colon" and not blank_sep:
             continue  # "Q and A": bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if m.form == "colon" and m.name.isupper() and _heading_in_capitals(rest):
+        if m.form in ("colon", "period") and m.name.isupper() and _heading_in_capitals(rest):
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
             continue
         if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
@@ -452,6 +507,12 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
+        if (
+            k
+            and openers[m.name.split(" ", 1)[0]] >= _RECURS
+            and not any(is_role_word(w) for w in " ".join(lines.text[i - k : i]).split())
+        ):
+            k = 0  # the document opens its labels with this word: "Einlauf" above "Präsident X:" is a heading
         while k:
             head = " ".join(lines.text[i - k : i])
             name = fold(head + " " + m.name)
@@ -471,7 +532,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 continue
         strength = m.strength
         lone_caps = (
-            m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES and not is_title(m.name)
+            m.name.isupper() and " " not in m.name and m.name.casefold() not in SOLO_ROLES and not is_title(m.name)
         )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
@@ -488,13 +549,26 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     surnames = {k.rsplit(" ", 1)[-1] for k in known}
     suffixes = {" " + k for k in known if " " in k}
     repeats = Counter(cand[i].name.casefold() for i in weak)
+    # In a document whose colon labels are established, a capitalised word printed as a label twice at the
+    # start of a block is a speaker too ("Sidhant:", a reporter in a briefing), not only one printed thrice;
+    # unless a quotation follows it ("Germany: “…”", a speaker quoting governments).
+    established = sum(1 for v in accepted.values() if v[1].form == "colon") >= _PROFILE_MIN
+    # A document whose labels are single words in capitals (HOST:, GUEST:) prints a one-off caller so too.
+    pool = [v[3] for v in accepted.values()] + [cand[i].name for i in weak]
+    lone = sum(1 for name in pool if name.isupper() and " " not in name)
+    caps_profile = lone >= _PROFILE_MIN and lone >= _PROFILE_SHARE * len(pool)
     for i in weak:
         m = cand[i]
         key = m.name.casefold()
+        twice = (
+            ((established and repeats[key] >= _RECURS and not m.name.isupper()) or (caps_profile and m.name.isupper()))
+            and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
+            and _opens_block(lines, i)
+        )
         if (
             key in known
             or key in surnames
-            or (repeats[key] >= 3 and key not in _STOP_REPEAT)
+            or ((repeats[key] >= 3 or twice) and key not in _STOP_REPEAT)
             or any(key.endswith(k) for k in suffixes)
         ):
             accepted[i] = (i, m, m.label, m.name)
@@ -508,7 +582,65 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         else:
             rejected.append(i)
     rejected.extend(_untitled(accepted))
+    rejected.extend(_header_fields(lines, accepted))
     return accepted, sorted(rejected)
+
+
+def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
+    """Take out the header lines that look like labels before the first turn.
+
+    A record's masthead names its officers (``Speaker: The Honourable Anthony
+    Rota``, ``President: Mr. Lavrov (Russian Federation)``) or heads a list
+    (``MEMBERS PRESENT:``); read as turns they would take the rest of the
+    masthead in. A field holds a name and nothing else (a title and a name, no
+    closing punctuation, not an address such as ``Mr President``).
+    """
+    out: list[int] = []
+    for i in sorted(accepted):
+        last, m, _, name = accepted[i]
+        rest = fold(lines.text[last][m.rest :])
+        if not rest:
+            field = name.casefold() in LIST_HEADINGS
+        else:
+            words = rest.split()
+            person, _ = split_slots(rest)
+            field = (
+                len(words) <= 10
+                and rest[-1] not in _CLOSES_SPEECH
+                and (is_title(words[0]) or words[0] == "The")
+                and not is_vocative(person)
+                and strength_of(person) == STRONG
+            )
+        if not field:
+            break
+        out.append(accepted.pop(i)[0])
+    return out
+
+
+def _dash_labels_like_the_documents(lines: Lines, cand: dict[int, LabelMatch]) -> None:
+    """Add the dash labels whose name opens with no title but whose separator is the document's own.
+
+    A record that prints ``President. – …`` twice prints its members the same
+    way, ``Manfred Weber, on behalf of the PPE Group. – (DE) …``. A line is
+    asked when it opens a block and holds the separator the document's titled
+    dash labels use most; its name must be a strong name that is a person's (brackets, a
+    role after a comma or a title: ``Case of Charlie Timso - …`` and ``Clause 5 - …`` are not).
+    """
+    seps = Counter(m.sep for m in cand.values() if m.form == "dash" and m.strength == STRONG)
+    sep, count = seps.most_common(1)[0]
+    if count < _RECURS or not sep.strip(".,"):
+        return
+    mark = sep.strip(".,")[0]
+    ltext, kinds = lines.text, lines.kind
+    for i in [i for i, line in enumerate(ltext) if mark in line[:200]]:
+        old = cand.get(i)
+        if kinds[i] != TEXT or (old is not None and old.strength != REJECTED) or not _opens_block(lines, i):
+            continue
+        m = match_dash_label(ltext[i], any_head=True)
+        if m is None or m.sep != sep or strength_of(m.name) != STRONG:
+            continue
+        if m.slots or "," in m.name or any(is_title(w) for w in m.name.split()):
+            cand[i] = m._replace(strength=STRONG)
 
 
 def _untitled(accepted: dict[int, _Start]) -> list[int]:
@@ -524,7 +656,11 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     names = Counter(v[3].casefold() for v in accepted.values())
     # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
     # not printed in capitals, and a record that prints its labels so misspells one now and then.
-    titled = {name: name.isupper() or _has_title(name) for name in {v[3] for v in accepted.values()}}
+    # Brackets after the name mark a label too: "Friedrich Merz (CDU/CSU):" in a record of titled labels.
+    bracketed = {v[3] for v in accepted.values() if v[1].slots}
+    titled = {
+        name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
+    }
     untitled = [i for i, v in accepted.items() if not titled[v[3]]]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
@@ -544,7 +680,10 @@ def _heading_in_capitals(rest: str) -> bool:
 
 
 def _has_title(name: str) -> bool:
+    """An anonymous role, a role word, or an office with its article ("The Taoiseach", "The Secretary-General")."""
     words = name.split()
+    if len(words) <= 4 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
+        return True
     return name.casefold() in ANONYMOUS_ROLES or any(is_role_word(w) for w in words)
 
 
