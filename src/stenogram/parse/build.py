@@ -107,52 +107,26 @@ class _TurnStart(NamedTuple):
     time: str | None = None
 
 
-class _LineRuns:
-    """The line indices of a paragraph as runs of consecutive lines: a paragraph may run over a million lines.
+# A paragraph's lines as runs of consecutive lines, a flat list [start, stop, start, stop, …]: two integers
+# a run however long, so a paragraph of a million lines costs nothing per line, and a plain list is
+# tested, sliced and extended by C code.
+_Runs = list[int]
 
-    A run is two integers however long it is, so a paragraph costs nothing per line.
-    """
 
-    __slots__ = ("count", "runs")
+def _count(runs: _Runs) -> int:
+    if len(runs) == 2:
+        return runs[1] - runs[0]
+    return sum(runs[1::2]) - sum(runs[::2])
 
-    def __init__(self, first: int | None = None) -> None:
-        self.runs: list[int] = [] if first is None else [first, first + 1]  # [start, stop) pairs
-        self.count = 0 if first is None else 1
 
-    def __len__(self) -> int:
-        return self.count
+def _pairs(runs: _Runs) -> Iterator[tuple[int, int]]:
+    """The runs as (first line, line after the last)."""
+    return zip(runs[::2], runs[1::2], strict=True)
 
-    def __bool__(self) -> bool:
-        return self.count > 0
 
-    def __iter__(self) -> Iterator[int]:
-        for start, stop in self.pairs():
-            yield from range(start, stop)
-
-    def pairs(self) -> Iterator[tuple[int, int]]:
-        """The runs as (first line, line after the last)."""
-        runs = self.runs
-        return zip(runs[::2], runs[1::2], strict=True)
-
-    def append(self, i: int) -> None:
-        runs = self.runs
-        if runs and runs[-1] == i:
-            runs[-1] = i + 1
-        else:
-            runs += (i, i + 1)
-        self.count += 1
-
-    def extend(self, lines: range) -> None:
-        for i in lines:
-            self.append(i)
-
-    @property
-    def first(self) -> int:
-        return self.runs[0]
-
-    @property
-    def last(self) -> int:
-        return self.runs[-1] - 1
+def _lines_of(runs: _Runs) -> Iterator[int]:
+    for start, stop in _pairs(runs):
+        yield from range(start, stop)
 
 
 class _Builder:
@@ -168,7 +142,7 @@ class _Builder:
         self.turn: _TurnStart | None = None
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
-        self.para = _LineRuns()  # the lines of the paragraph being built
+        self.para: _Runs = []  # the lines of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
         self.is_excerpt = False
@@ -206,15 +180,15 @@ class _Builder:
 
     def _flush_paragraph(self) -> None:
         idx = self.para
-        self.para = _LineRuns()
+        self.para = []
         lines = self.lines
         ltext = lines.text
         col = self.para_col
-        first, last = idx.first, idx.last
+        first, last = idx[0], idx[-1] - 1
         if first == last:
             text = fold_spaces(ltext[first][col:].strip())  # join_lines of one line
-        elif len(idx) <= _JOIN_CHUNK:
-            parts = [ltext[i] for i in idx]
+        elif _count(idx) <= _JOIN_CHUNK:
+            parts = ltext[first : last + 1] if len(idx) == 2 else [ltext[i] for i in _lines_of(idx)]  # a run: a slice
             parts[0] = parts[0][col:]
             if self.cjk is None and _may_glue(parts):
                 self.cjk = any(_CJK.search(part) for part in parts) or _CJK.search(self.text) is not None
@@ -248,7 +222,7 @@ class _Builder:
         marks = find_marks(text) if ("(" in text or "[" in text or "<" in text) else ()  # (find_marks' own first test)
         (self.content if self.turn is not None else self.preamble).append(Paragraph(text=text, marks=marks, span=span))
 
-    def _join_long(self, idx: _LineRuns, col: int) -> str:
+    def _join_long(self, idx: _Runs, col: int) -> str:
         """A paragraph of very many lines joined a chunk at a time: no list of all its lines at once.
 
         Joining stripped lines is the same whether done at once or chunk by
@@ -258,17 +232,17 @@ class _Builder:
         if self.cjk is None and _CJK.search(self.text) is None:
             self.cjk = False  # what _may_glue and the search would say of any paragraph of this text
         if self.cjk is None:
-            ends = any(part.rstrip()[-1:] >= "\u3000" for part in islice(self._parts(idx, col), len(idx) - 1))
+            ends = any(part.rstrip()[-1:] >= "\u3000" for part in islice(self._parts(idx, col), _count(idx) - 1))
             if ends and any(part.lstrip()[:1] >= "\u3000" for part in islice(self._parts(idx, col), 1, None)):
                 self.cjk = True  # the text holds CJK, as the search above found
         cjk = bool(self.cjk)
         return join_lines([join_lines(chunk, cjk) for chunk in self._chunks(idx, col)], cjk)
 
-    def _chunks(self, idx: _LineRuns, col: int) -> Iterator[list[str]]:
+    def _chunks(self, idx: _Runs, col: int) -> Iterator[list[str]]:
         """The paragraph's lines, the first from column ``col``, as lists of at most _JOIN_CHUNK lines."""
         ltext = self.lines.text
         first = True
-        for start, stop in idx.pairs():
+        for start, stop in _pairs(idx):
             for a in range(start, stop, _JOIN_CHUNK):
                 chunk = ltext[a : min(a + _JOIN_CHUNK, stop)]
                 if first:
@@ -276,7 +250,7 @@ class _Builder:
                     first = False
                 yield chunk
 
-    def _parts(self, idx: _LineRuns, col: int) -> Iterator[str]:
+    def _parts(self, idx: _Runs, col: int) -> Iterator[str]:
         return chain.from_iterable(self._chunks(idx, col))
 
     def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
@@ -312,7 +286,7 @@ class _Builder:
     def start_paragraph(self, i: int, col: int) -> None:
         if self.para:
             self.flush()
-        self.para = _LineRuns(i)
+        self.para = [i, i + 1]
         self.para_col = col
 
     def close_turn(self) -> None:
@@ -878,6 +852,7 @@ class _Walk:
         self.place_line = -1  # the header's place line, which stands alone
         self.glue = False  # the next text line continues the pending paragraph whatever the reflow says
         self.n = len(lines)
+        self.blank_sep = lines.blank_sep
         # Lines already read, by index: (line, text) of the last text line and of the line looked at after it.
         self.prev_text: tuple[int, str] = (-2, "")  # no line: -1 is a value prev_text_line takes
         self.ahead: tuple[int, str] = (-1, "")
@@ -892,9 +867,8 @@ class _Walk:
             kind = kinds[i]
             # Each label is taken out as the walk takes it: the candidates and the model being built
             # are not held side by side (a text of many short turns is mostly labels).
-            opening = starts.pop(i, None)
-            if opening is not None:
-                i = self.label(i, opening)
+            if i in starts:
+                i = self.label(i, starts.pop(i))
             elif kind == TEXT:
                 i = self.inline_label(i) if inline and i in inline else self.text(i)
             elif kind == BLANK:
@@ -931,7 +905,7 @@ class _Walk:
         b = self.b
         last = self.plan.inline[i][0]
         b.start_paragraph(i, 0)
-        b.para.extend(range(i + 1, last + 1))
+        b.para[-1] = last + 1  # the label's lines, one run
         m = self.plan.inline[i][1]  # the label's match, on its last line
         self.glue = not self.text_lines[last][m.rest :].strip()
         self.prev_text_line = last
@@ -949,21 +923,22 @@ class _Walk:
             return i + 1
         para = b.para
         if not para:
-            b.start_paragraph(i, 0)
-        elif self.lines.blank_sep:
-            para.append(i)
+            opens = True
+        elif self.blank_sep:
+            opens = False
         elif b.turn is None:
             alone = self.prev_text_line in (self.first_text_line, self.place_line)
-            if _preamble_break(self.prev_line(), line, alone):
-                b.start_paragraph(i, 0)
-            else:
-                para.append(i)
+            opens = _preamble_break(self.prev_line(), line, alone)
         elif self.glue:
-            para.append(i)
-        elif self.breaks_before(i, para, line):
-            b.start_paragraph(i, 0)
+            opens = False
         else:
-            para.append(i)
+            opens = self.breaks_before(i, para, line)
+        if opens:
+            b.start_paragraph(i, 0)
+        elif para[-1] == i:
+            para[-1] = i + 1
+        else:
+            para += (i, i + 1)
         if self.first_text_line < 0:
             self.first_text_line = i
         self.prev_text_line = i
@@ -976,15 +951,16 @@ class _Walk:
         known = self.prev_text
         return known[1] if known[0] == self.prev_text_line else self.text_lines[self.prev_text_line]
 
-    def breaks_before(self, i: int, para: _LineRuns, line: str) -> bool:
+    def breaks_before(self, i: int, para: _Runs, line: str) -> bool:
         """Does the line break before line ``i`` (``line``) end the pending paragraph of a turn? (the reflow model)"""
         plan, b = self.plan, self.b
-        prev = self.prev_line()
+        known = self.prev_text
+        prev = known[1] if known[0] == self.prev_text_line else self.text_lines[self.prev_text_line]
         after = None
         if i + 1 < self.n and self.kinds[i + 1] == TEXT:
             after = self.text_lines[i + 1]
             self.ahead = (i + 1, after)
-        count = para.count
+        count = para[1] - para[0] if len(para) == 2 else _count(para)
         label_line = count == 1 and b.para_col > 0
         width, wrapped = plan.width, plan.wrapped
         score = break_score(prev, line, after, width, wrapped, para_lines=count, label_line=label_line)
