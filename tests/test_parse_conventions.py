@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stenogram import parse
-from stenogram.model import Transcript
+from stenogram.model import Note, NoteKind, Transcript
 
 
 def labels(t: Transcript) -> list[str]:
@@ -405,3 +405,21 @@ def test_a_numbered_question_asked_in_the_askers_name_and_a_moderator_in_running
         "MODERATOR",
     ]
     assert texts(t)[0].startswith("asked the Minister for Trade")
+
+
+@pytest.mark.parametrize("marker", ["[[Page H2452]]", "23-11234 3/30", "- 12 -", "Page 12"])
+def test_page_markers_inside_a_sentence_are_page_notes_and_the_sentence_goes_on(marker: str) -> None:
+    """Printed records cut speeches with page furniture: Congressional Record, UN verbatim records, Hansards."""
+    t = parse(
+        "Mr. SMITH. Mr. Speaker, I rise today to speak about the\n"
+        f"{marker}\n"
+        "budget of the department.\n"
+        "Mr. JONES. I thank the gentleman.\n"
+    )
+    first = t.turns[0]
+    assert [b.text for b in first.content] == [
+        "Mr. Speaker, I rise today to speak about the budget of the department.",
+        marker,
+    ]
+    assert isinstance(first.content[1], Note) and first.content[1].kind is NoteKind.PAGE
+    assert [turn.label for turn in t.turns] == ["Mr. SMITH", "Mr. JONES"]

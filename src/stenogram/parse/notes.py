@@ -35,10 +35,14 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
         NoteKind.TIMESTAMP,
         re.compile(r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"),
     ),
-    # Printed records: a page number alone, or a running head of a Hansard (立法會 ─ 2013年 1月 17日).
+    # Printed records: a page number alone ("12", "Page 12", "- 12 -"), a page marker ("[[Page H2452]]"),
+    # a UN document's number and page ("23-11234 3/30"), or a running head of a Hansard (立法會 ─ 2013年 1月 17日).
     (
         NoteKind.PAGE,
-        re.compile(r"\d{1,5}|(?:Page|p\.)\s*\d{1,5}|\S{1,12}\s*[─—–-]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"),
+        re.compile(
+            r"\d{1,5}|(?:Page|p\.)\s*\d{1,5}|[-–—]\s*\d{1,5}\s*[-–—]|\[\[\s*Page\s+[A-Z]{0,2}\d{1,6}\s*\]\]"
+            r"|\d{2}-\d{5}\s+\d{1,4}/\d{1,4}|\S{1,12}\s*[─—–-]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+        ),
     ),
     # Sections: "Part 1. The Kremlin, Moscow, March 1, 2018", Markdown headings, <CHAPTER> tags.
     (
