@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import make_folder, write_atomic
 from stenogram.diagnostics import Severity
 from stenogram.errors import StenogramError, StrictModeError
 
@@ -113,7 +113,7 @@ class _Result:
 
 def describe_error(exc: BaseException) -> str:
     """One line for an error: stenogram's own message, the OS's words, or the exception's type."""
-    if isinstance(exc, OSError) and exc.strerror:
+    if isinstance(exc, OSError) and exc.strerror and not isinstance(exc, StenogramError):
         return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     if isinstance(exc, StenogramError):
         return str(exc)
@@ -307,7 +307,7 @@ def convert_many(
         get_host().reader(read_kwargs["fmt"])
     environment = tuple((key, os.environ.get(key)) for key in CAPTURED_VARIABLES)
     if output_dir is not None:
-        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        make_folder(output_dir)
 
     converted = skipped = 0
     failures: dict[int, Failure] = {}
@@ -348,8 +348,8 @@ def convert_many(
         if result.data is not None:
             try:
                 write_atomic(target, result.data)
-            except OSError as exc:
-                done(index, source, target, "failed", f"{target}: cannot write: {exc.strerror or exc}")
+            except OSError as exc:  # a WriteError, which names the file and the problem
+                done(index, source, target, "failed", str(exc))
                 return
         done(index, source, target, "converted")
 

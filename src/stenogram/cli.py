@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, NoReturn, TextIO
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import make_folder, write_atomic
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
@@ -221,7 +221,7 @@ def _error(stream: TextIO, message: str) -> None:
 
 def _describe(exc: BaseException) -> str:
     """One line for an error: the message, or the OS's words for a file problem."""
-    if isinstance(exc, OSError) and exc.strerror:
+    if isinstance(exc, OSError) and exc.strerror and not isinstance(exc, StenogramError):
         return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     if isinstance(exc, StrictModeError) and exc.diagnostics:
         first, more = exc.diagnostics[0], len(exc.diagnostics) - 1
@@ -398,7 +398,7 @@ def _convert_one(
         return "standard output", rendered.diagnostics
     target = Path(job.target)
     if args.output_dir:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
     target = check_target(target, None if job.source == STDIO else job.source)
     rendered = export_rendered(transcript, info.name, options)
     _fail_on(args, rendered.diagnostics, job.name)

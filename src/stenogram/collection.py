@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, Protocol
 
 import attrs
 
-from stenogram.atomic import open_atomic, write_atomic
+from stenogram.atomic import check_writable, make_folder, open_atomic, write_atomic
 from stenogram.diagnostics import Diagnostic
 from stenogram.errors import ExportError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
@@ -67,9 +67,7 @@ class FolderSink:
     """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
-        self.folder = Path(folder)
-        if self.folder.exists() and not self.folder.is_dir():
-            raise ExportError(f"{self.folder}: is not a directory")
+        self.folder = make_folder(folder)
         self.written: list[str] = []
 
     def _claim(self, path: str) -> Path:
@@ -77,7 +75,7 @@ class FolderSink:
         if str(relative) in self.written:
             raise ExportError(f"{self.folder / relative}: written twice in one export")
         target = self.folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         self.written.append(str(relative))
         return target
 
@@ -92,9 +90,7 @@ class FileSink:
     """One file: the exporter writes exactly once, whatever relative name it gives."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        if self.path.is_dir():
-            raise ExportError(f"{self.path}: is a directory")
+        self.path = check_writable(path)
         self.written: list[str] = []
 
     def _claim(self, path: str) -> Path:

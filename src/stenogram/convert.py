@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import check_writable, write_atomic
 from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
 from stenogram.model import Transcript
 from stenogram.options import make_options
@@ -145,14 +145,10 @@ def export_file(
 
 
 def check_target(path: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> Path:
-    """Where ``export_file`` may write: never the input, never a folder, into a folder that exists."""
-    target = Path(path)
+    """Where ``export_file`` may write: never the input (``OverwriteError``), a writable path (``WriteError``)."""
+    target = check_writable(path)
     if source is not None and (_same_file(target, Path(source)) or target.absolute() == Path(source).absolute()):
         raise OverwriteError(f"{target}: refusing to overwrite the input file")
-    if target.is_dir():
-        raise ExportError(f"{target}: is a directory")
-    if not target.parent.is_dir():
-        raise ExportError(f"{target}: there is no directory {target.parent}")
     return target
 
 

@@ -9,15 +9,20 @@ refused like the input itself.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 import stenogram
-from stenogram.atomic import write_atomic
-from stenogram.errors import OverwriteError
+from stenogram.atomic import open_atomic, write_atomic
+from stenogram.collection import export_collection
+from stenogram.errors import OverwriteError, WriteError
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc7df8760118afc5.txt"
 
@@ -72,7 +77,7 @@ def test_a_symlink_loop_fails_cleanly(tmp_path: Path) -> None:
     a.symlink_to(b)
     b.symlink_to(a)
     t = stenogram.parse_file(SEED)
-    with pytest.raises((OSError, stenogram.StenogramError)):
+    with pytest.raises(WriteError, match="symbolic links"):
         stenogram.export_file(t, "markdown", a)
     done = _cli("convert", str(SEED), "--to", "markdown", "-o", str(a), cwd=tmp_path)
     assert done.returncode != 0 and "Traceback" not in done.stderr
@@ -89,3 +94,145 @@ def test_output_into_a_read_only_directory_fails_without_a_traceback(tmp_path: P
     finally:
         locked.chmod(0o700)
     assert done.returncode != 0 and "Traceback" not in done.stderr
+
+
+# -- what the file system refuses: a WriteError naming the file and the problem, nothing left behind --------------
+
+
+def _refused_paths(tmp_path: Path) -> dict[str, tuple[str, str]]:
+    """name -> (output path, words the error must hold)."""
+    (tmp_path / "a-file").write_text("in the way", encoding="utf-8")
+    os.mkfifo(tmp_path / "unread.fifo")
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    return {
+        "NUL in the name": (str(tmp_path / "a\0b.md"), "NUL"),
+        "name too long": (str(tmp_path / ("n" * 300 + ".md")), "too long"),
+        "a directory": (str(tmp_path), "directory"),
+        "missing folder": (str(tmp_path / "missing" / "x.md"), "no directory"),
+        "a file as a folder": (str(tmp_path / "a-file" / "x.md"), "not a directory"),
+        "symlink loop": (str(tmp_path / "loop-a"), "symbolic links"),
+        "a pipe nobody reads": (str(tmp_path / "unread.fifo"), "pipe"),
+        "a full device": ("/dev/full", "space"),
+        "empty name": ("", "empty"),
+    }
+
+
+CASES = ("NUL in the name", "name too long", "a directory", "missing folder", "a file as a folder", "symlink loop",
+         "a pipe nobody reads", "a full device", "empty name")  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("fmt", ["markdown", "docx"])
+def test_export_file_refusals_are_write_errors(tmp_path: Path, case: str, fmt: str) -> None:
+    path, words = _refused_paths(tmp_path)[case]
+    if case == "a full device" and not Path(path).exists():
+        pytest.skip("no /dev/full here")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    t = stenogram.parse("Anna Petrova: Good morning.\n")
+    with pytest.raises(WriteError) as caught:
+        stenogram.export_file(t, fmt, path)
+    assert isinstance(caught.value, OSError) and isinstance(caught.value, stenogram.StenogramError)
+    assert words.lower() in str(caught.value).lower()
+    assert str(caught.value).startswith(repr(path) if ("\0" in path or not path) else path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before, "nothing written, no temp file left"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_collection_and_stream_refusals_are_write_errors(tmp_path: Path, case: str) -> None:
+    """The table is written in pieces (``open_atomic``): the same refusals."""
+    path, words = _refused_paths(tmp_path)[case]
+    if case == "a full device" and not Path(path).exists():
+        pytest.skip("no /dev/full here")
+    with pytest.raises(WriteError, match="(?i)" + words):
+        export_collection([stenogram.parse("Anna Petrova: Good morning.\n")], "csv", path)
+
+
+def test_a_name_near_the_limit_is_written(tmp_path: Path) -> None:
+    """The temp file's name adds a prefix and suffix; it must not push a valid name over the limit."""
+    target = tmp_path / ("y" * 250 + ".md")
+    stenogram.export_file(stenogram.parse("Anna Petrova: Good morning.\n"), "markdown", target)
+    with open_atomic(tmp_path / ("z" * 250 + ".csv")) as fh:
+        fh.write(b"a,b\n")
+    assert sorted(len(p.name) for p in tmp_path.iterdir()) == [253, 254]
+
+
+def test_a_pipe_with_a_reader_is_written_into_and_stays_a_pipe(tmp_path: Path) -> None:
+    """Streamed output (the CSV table) into a pipe: written into it, not renamed over it."""
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        deadline = time.monotonic() + 10
+        while True:  # the writer opens without blocking, so wait until the reader has the pipe open
+            try:
+                export_collection([stenogram.parse("Anna Petrova: Good morning.\n")], "csv", fifo)
+                break
+            except WriteError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+    finally:
+        reader.join(timeout=10)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and b"Good morning." in got[0]
+
+
+def test_permission_denied_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root may write anywhere, so the refusal is the file system's answer given in place of the temp file."""
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".x.md.abc.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(WriteError, match="x.md: cannot write: Permission denied") as caught:
+        stenogram.export_file(stenogram.parse("Anna Petrova: Hi.\n"), "markdown", tmp_path / "x.md")
+    assert caught.value.errno == 13 and ".tmp" not in str(caught.value)
+
+
+def test_a_disk_that_fills_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "turns.csv"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(WriteError, match="turns.csv: cannot write: No space left"), open_atomic(target) as fh:
+        fh.write(b"first rows\n")
+        raise OSError(28, "No space left on device")  # what a write() into a full disk raises
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["turns.csv"]
+
+
+def test_an_exporters_own_os_error_is_not_blamed_on_the_output(tmp_path: Path) -> None:
+    """Only failures writing the output become a ``WriteError``; an error about another file passes unchanged."""
+    with pytest.raises(FileNotFoundError), open_atomic(tmp_path / "x.csv"):
+        (tmp_path / "elsewhere.txt").read_text(encoding="utf-8")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "{seed}", "--to", "markdown", "-o", "{tmp}"],
+        ["convert", "{seed}", "--to", "markdown", "-o", "{tmp}/missing/x.md"],
+        ["convert", "{seed}", "--to", "markdown", "-o", "{tmp}/a-file/x.md"],
+        ["convert", "{seed}", "--to", "markdown", "-o", "{tmp}/{long}.md"],
+        ["convert", "{seed}", "--to", "markdown", "-o", "{tmp}/unread.fifo"],
+        ["convert", "{seed}", "--to", "markdown", "--output-dir", "{tmp}/a-file"],
+        ["convert", "{seed}", "--to", "markdown", "--output-dir", "{tmp}/a-file/sub"],
+        ["convert", "{seed}", "--to", "markdown", "--jobs", "2", "--output-dir", "{tmp}/a-file"],
+        ["convert", "{seed}", "--to", "markdown", "--skip-existing", "--output-dir", "{tmp}/o", "--report", "{tmp}"],
+        ["corpus", "{seed}", "--to", "csv", "-o", "{tmp}"],
+        ["corpus", "{seed}", "--to", "csv", "-o", "{tmp}/unread.fifo"],
+        ["corpus", "{seed}", "--to", "parlamint", "--output-dir", "{tmp}/a-file"],
+    ],
+    ids=lambda a: " ".join(a[2:]).replace("{", "").replace("}", ""),
+)
+def test_the_cli_says_cannot_write_without_a_traceback(tmp_path: Path, args: list[str]) -> None:
+    _refused_paths(tmp_path)
+    filled = [a.format(seed=SEED, tmp=tmp_path, long="n" * 300) for a in args]
+    done = _cli(*filled, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "unexpected" not in done.stderr, done.stderr
+    assert "cannot write" in done.stderr or "is not a directory" in done.stderr, done.stderr
+    leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
