@@ -52,7 +52,7 @@ def test_a_failure_leaves_the_target_and_no_temp_file(tmp_path: Path, monkeypatc
 
 
 def test_a_missing_directory_is_a_write_error_and_an_os_error(tmp_path: Path) -> None:
-    with pytest.raises(WriteError, match="nowhere/out.txt: cannot write") as caught:
+    with pytest.raises(WriteError, match=r"nowhere/out\.txt: cannot write") as caught:
         write_atomic(tmp_path / "nowhere" / "out.txt", "x")
     assert isinstance(caught.value, OSError) and caught.value.errno == errno.ENOENT
 

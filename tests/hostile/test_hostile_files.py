@@ -187,7 +187,7 @@ def test_permission_denied_names_the_file(tmp_path: Path, monkeypatch: pytest.Mo
         raise PermissionError(13, "Permission denied", str(tmp_path / ".x.md.abc.tmp"))
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    with pytest.raises(WriteError, match="x.md: cannot write: Permission denied") as caught:
+    with pytest.raises(WriteError, match=r"x\.md: cannot write: Permission denied") as caught:
         stenogram.export_file(stenogram.parse("Anna Petrova: Hi.\n"), "markdown", tmp_path / "x.md")
     assert caught.value.errno == 13 and ".tmp" not in str(caught.value)
 
@@ -195,7 +195,7 @@ def test_permission_denied_names_the_file(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_disk_that_fills_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "turns.csv"
     target.write_text("old\n", encoding="utf-8")
-    with pytest.raises(WriteError, match="turns.csv: cannot write: No space left"), open_atomic(target) as fh:
+    with pytest.raises(WriteError, match=r"turns\.csv: cannot write: No space left"), open_atomic(target) as fh:
         fh.write(b"first rows\n")
         raise OSError(28, "No space left on device")  # what a write() into a full disk raises
     assert target.read_text(encoding="utf-8") == "old\n"
