@@ -21,6 +21,7 @@ import attrs
 
 from stenogram.atomic import check_writable, write_atomic
 from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
+from stenogram.infile import read_whole
 from stenogram.model import Transcript
 from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
@@ -260,9 +261,9 @@ def read(
     else:
         path = Path(source)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            data = read_whole(path)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            raise ReadError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
         name = name or str(path)
     host = get_host()
     reader = host.reader(fmt) if fmt is not None else pick_reader(data, name)

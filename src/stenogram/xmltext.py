@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from stenogram.diagnostics import Diagnostic, Severity
+from stenogram.text import SPACING_CONTROLS
 
 __all__ = ["XML_ILLEGAL", "XmlTextCleaner"]
 
@@ -22,7 +23,9 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 class XmlTextCleaner:
     """Replaces XML-illegal characters with ``replacement`` and remembers where, once per place.
 
-    A one-for-one replacement such as U+FFFD keeps character offsets (and so
+    A control that separates words (a form feed) becomes a space whatever
+    ``replacement`` is, so that removing it does not join two words. A
+    one-for-one replacement such as U+FFFD keeps character offsets (and so
     inline marks) right; an empty one drops the characters.
     """
 
@@ -38,7 +41,7 @@ class XmlTextCleaner:
             return text
         self.replaced += len(found)
         self._found.setdefault(where, []).extend(found)
-        return XML_ILLEGAL.sub(self.replacement, text)
+        return XML_ILLEGAL.sub(self.replacement, SPACING_CONTROLS.sub(" ", text))
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -46,6 +49,8 @@ class XmlTextCleaner:
         out = []
         for where, chars in self._found.items():
             shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
+            if any(SPACING_CONTROLS.match(c) for c in chars):
+                shown += "; those that separate words with a space"
             out.append(
                 Diagnostic(
                     code=self.code,

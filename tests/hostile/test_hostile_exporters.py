@@ -20,9 +20,10 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 import stenogram
-from stenogram.errors import StenogramError
+from stenogram.errors import OptionError, StenogramError
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.surrogates import replace_surrogates
+from stenogram.text import SPACING_CONTROLS
 
 ANY_CHAR = st.one_of(
     st.characters(codec=None, exclude_categories=()),
@@ -60,9 +61,8 @@ def _exporters() -> list[str]:
 
 def _clean(text: str) -> str:
     """What a reader of the Markdown should see of ``text``: controls dropped, surrogates as U+FFFD."""
-    kept = "".join(
-        c for c in replace_surrogates(text) if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F) or c in "\t\n\r"
-    )
+    spaced = SPACING_CONTROLS.sub(" ", replace_surrogates(text))
+    kept = "".join(c for c in spaced if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F) or c in "\t\n\r")
     return " ".join(kept.split())
 
 
@@ -141,3 +141,34 @@ def test_a_paragraph_that_would_read_as_markdown_structure_is_escaped(text: str)
     _check_markdown(t, md)
     assert not any(ord(c) < 0x20 and c not in "\n" for c in md)
     assert sum(tok.type == "paragraph_open" and not tok.hidden for tok in MD.parse(md)) == 2, md
+
+
+def _one_turn(*texts: str) -> Transcript:
+    return Transcript(
+        participants=(Participant(id="a", name="Anna"),),
+        body=(Turn(speaker="a", label="Anna", content=tuple(Paragraph(text=t) for t in texts)),),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "docx", "tei"])
+def test_controls_that_separate_words_never_join_two_words(fmt: str) -> None:
+    """A form feed or vertical tab between two words (text from JSON, TEI or code) is not simply dropped."""
+    t = _one_turn("one\x0btwo\x0cthree\x1cfour\x1ffive")
+    data = stenogram.export(t, fmt)
+    if fmt == "docx":
+        assert isinstance(data, bytes)
+        shown = " ".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    elif fmt == "tei":
+        assert isinstance(data, str)
+        shown = " ".join(etree.fromstring(data.encode("utf-8")).itertext()).replace("\ufffd", " ")
+    else:
+        assert isinstance(data, str)
+        shown = data
+    assert "one two three four five" in " ".join(shown.split()), shown
+
+
+def test_a_huge_json_indent_is_an_option_error_not_gigabytes() -> None:
+    with pytest.raises(OptionError, match="indent"):
+        stenogram.export(_one_turn("Hello."), "json", indent=10**6)
+    with pytest.raises(OptionError):
+        stenogram.export(_one_turn("Hello."), "json", indent=10**30)

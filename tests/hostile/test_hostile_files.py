@@ -15,7 +15,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,8 @@ import stenogram
 from stenogram.atomic import open_atomic, write_atomic
 from stenogram.collection import export_collection
 from stenogram.errors import OverwriteError, WriteError
+
+Limited = Callable[..., dict[str, Any]]
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc7df8760118afc5.txt"
 
@@ -236,3 +240,52 @@ def test_the_cli_says_cannot_write_without_a_traceback(tmp_path: Path, args: lis
     assert "cannot write" in done.stderr or "is not a directory" in done.stderr, done.stderr
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+# -- inputs that are not files: a device never ends, a folder is no transcript ---------------------------------------
+
+
+def test_a_device_as_input_is_refused_not_read_until_memory_runs_out(limited: Limited) -> None:
+    result = limited(
+        """
+        import stenogram
+        try:
+            stenogram.read("/dev/zero")
+        except stenogram.ReadError as exc:
+            report(error=str(exc))
+        """,
+        memory_mb=600,
+        timeout=30,
+    )
+    assert "/dev/zero" in result["error"] and "device" in result["error"]
+
+
+def test_a_device_or_folder_as_input_fails_cleanly_on_the_command_line(tmp_path: Path) -> None:
+    for source in ("/dev/zero", str(tmp_path)):
+        done = _cli("convert", source, "--to", "json", "-o", str(tmp_path / "out.json"), cwd=tmp_path)
+        assert done.returncode != 0 and "Traceback" not in done.stderr and "unexpected" not in done.stderr
+        assert source in done.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe", "folder"])
+def test_a_template_that_is_not_a_file_is_a_template_error(tmp_path: Path, kind: str, limited: Limited) -> None:
+    """A pipe nobody writes would block forever, ``/dev/zero`` would fill memory: refused before they are opened."""
+    path = {"device": "/dev/zero", "pipe": str(tmp_path / "t.fifo"), "folder": str(tmp_path)}[kind]
+    if kind == "pipe":
+        os.mkfifo(path)
+    result = limited(
+        """
+        import stenogram
+        from stenogram_docx import TemplateError
+        t = stenogram.parse("Anna Petrova: Good morning, everyone.\\n")
+        try:
+            stenogram.export(t, "docx", template=PARAMS["path"])
+        except TemplateError as exc:
+            report(error=str(exc))
+        """,
+        memory_mb=700,
+        timeout=30,
+        params={"path": path},
+    )
+    assert path in result["error"] and "cannot read the template" in result["error"]

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from lxml import etree
 
+from stenogram.infile import read_whole
 from stenogram_docx.cleanpackage import MAX_TEMPLATE_BYTES, clean_package
 from stenogram_docx.errors import TemplateError
 from stenogram_docx.styles import REQUIRED_STYLES, missing_styles
@@ -163,9 +164,9 @@ def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
             size = Path(path).stat().st_size
             if size > MAX_TEMPLATE_BYTES:
                 raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise TemplateError(name, f"cannot read the template: {exc.strerror or exc}") from None
+            data = read_whole(path, limit=MAX_TEMPLATE_BYTES, pipes=False)  # not a device that never ends
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            raise TemplateError(name, f"cannot read the template: {getattr(exc, 'strerror', None) or exc}") from None
     clean = clean_package(data, name)
     try:
         document = docx.Document(io.BytesIO(clean))
