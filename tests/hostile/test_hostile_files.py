@@ -289,3 +289,39 @@ def test_a_template_that_is_not_a_file_is_a_template_error(tmp_path: Path, kind:
         params={"path": path},
     )
     assert path in result["error"] and "cannot read the template" in result["error"]
+
+
+@pytest.mark.xfail(strict=True, reason="parser area (lead): parse_file reads a device whole; use stenogram.infile")
+def test_parse_file_refuses_a_device(limited: Limited) -> None:
+    result = limited(
+        """
+        import stenogram
+        try:
+            stenogram.parse_file("/dev/zero")
+        except stenogram.ReadError as exc:
+            report(error=str(exc))
+        """,
+        memory_mb=600,
+        timeout=30,
+    )
+    assert "device" in result["error"]
+
+
+@pytest.mark.xfail(strict=True, reason="parser area (lead): a sidecar that is a device is read whole (sidecar.py)")
+def test_a_sidecar_that_is_a_device_is_refused(tmp_path: Path, limited: Limited) -> None:
+    source = tmp_path / "meeting.txt"
+    source.write_bytes(SEED.read_bytes())
+    (tmp_path / "meeting.meta.json").symlink_to("/dev/zero")
+    result = limited(
+        """
+        import stenogram
+        try:
+            stenogram.read(PARAMS["path"])
+        except stenogram.StenogramError as exc:
+            report(error=str(exc))
+        """,
+        memory_mb=600,
+        timeout=30,
+        params={"path": str(source)},
+    )
+    assert "meeting.meta.json" in result["error"]
