@@ -25,7 +25,7 @@ from typing import BinaryIO
 from stenogram.errors import WriteError
 from stenogram.surrogates import utf8
 
-__all__ = ["check_writable", "make_folder", "open_atomic", "write_atomic"]
+__all__ = ["check_inside", "check_writable", "make_folder", "open_atomic", "write_atomic"]
 
 #: Characters of the target's name kept in its temp file's name: the temp name
 #: adds a dot, a random part and ``.tmp``, so a target near the file system's
@@ -81,6 +81,20 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
     except OSError as exc:
         raise _named(name, exc) from None
     return Path(name)
+
+
+def check_inside(folder: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """A file written into an output folder stays in it: a symbolic link there that leads out is refused.
+
+    ``-o`` naming a link is the user's choice and is written through; a link
+    found inside a folder was put there by someone else, under a name the
+    exporter chose (a meeting id, an input's stem), so following it could
+    replace any file the user may write.
+    """
+    home = os.path.realpath(folder)
+    real = os.path.realpath(target)
+    if os.path.commonpath([home, real]) != home:
+        raise WriteError(os.fspath(target), f"it is a symbolic link out of the output folder (to {real})")
 
 
 def make_folder(path: str | os.PathLike[str]) -> Path:

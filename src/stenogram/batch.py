@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from stenogram.atomic import make_folder, write_atomic
+from stenogram.atomic import check_inside, make_folder, write_atomic
 from stenogram.diagnostics import Severity
-from stenogram.errors import StenogramError, StrictModeError
+from stenogram.errors import StenogramError, StrictModeError, WriteError
 
 if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
     import concurrent.futures
@@ -323,10 +323,19 @@ def convert_many(
         if progress is not None:
             progress(Outcome(source=source, target=target, status=status, error=error))
 
+    def outside(target: str) -> str | None:
+        """Why ``target`` may not be written: a symbolic link in the output folder that leads out of it."""
+        try:
+            if output_dir is not None:
+                check_inside(output_dir, target)
+        except WriteError as exc:
+            return str(exc)
+        return None
+
     def tasks() -> Iterator[tuple[int, str, str, _Task]]:
         for index, (source, target, problem) in enumerate(plan_targets(inputs, info.suffix, output_dir)):
-            if target is None:
-                done(index, source, None, "failed", problem)
+            if target is None or (problem := outside(target)) is not None:
+                done(index, source, target, "failed", problem)
             elif skip_existing and os.path.exists(target):
                 done(index, source, target, "skipped")
             else:

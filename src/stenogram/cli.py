@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, NoReturn, TextIO
 
 import attrs
 
-from stenogram.atomic import make_folder, write_atomic
+from stenogram.atomic import check_inside, make_folder, write_atomic
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
@@ -399,6 +399,7 @@ def _convert_one(
     target = Path(job.target)
     if args.output_dir:
         make_folder(target.parent)
+        check_inside(args.output_dir, target)
     target = check_target(target, None if job.source == STDIO else job.source)
     rendered = export_rendered(transcript, info.name, options)
     _fail_on(args, rendered.diagnostics, job.name)

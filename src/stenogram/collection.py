@@ -26,9 +26,9 @@ from typing import Any, BinaryIO, Protocol
 
 import attrs
 
-from stenogram.atomic import check_writable, make_folder, open_atomic, write_atomic
+from stenogram.atomic import check_inside, check_writable, make_folder, open_atomic, write_atomic
 from stenogram.diagnostics import Diagnostic
-from stenogram.errors import ExportError, StenogramError, UnknownFormatError
+from stenogram.errors import ExportError, OverwriteError, StenogramError, UnknownFormatError
 from stenogram.model import Transcript
 from stenogram.registry import CollectionExporterInfo
 
@@ -56,6 +56,13 @@ class Sink(Protocol):
     def open(self, path: str) -> AbstractContextManager[BinaryIO]: ...
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
 def _relative(path: str) -> PurePosixPath:
     pure = PurePosixPath(path)
     if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path:
@@ -64,10 +71,16 @@ def _relative(path: str) -> PurePosixPath:
 
 
 class FolderSink:
-    """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once."""
+    """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once.
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    ``keep`` are files never to write over, under any name: the inputs of a
+    corpus command, which may sit in the output folder under the very name
+    the format gives its output (a ParlaMint component read back).
+    """
+
+    def __init__(self, folder: str | os.PathLike[str], *, keep: Iterable[str | os.PathLike[str]] = ()) -> None:
         self.folder = make_folder(folder)
+        self.keep = [Path(p) for p in keep]
         self.written: list[str] = []
 
     def _claim(self, path: str) -> Path:
@@ -76,6 +89,9 @@ class FolderSink:
             raise ExportError(f"{self.folder / relative}: written twice in one export")
         target = self.folder / relative
         make_folder(target.parent)
+        check_inside(self.folder, target)
+        if any(_same_file(target, kept) for kept in self.keep):
+            raise OverwriteError(f"{target}: refusing to overwrite an input; write to another folder")
         self.written.append(str(relative))
         return target
 

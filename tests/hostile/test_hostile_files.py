@@ -23,7 +23,7 @@ import pytest
 
 import stenogram
 from stenogram.atomic import open_atomic, write_atomic
-from stenogram.collection import export_collection
+from stenogram.collection import FolderSink, export_collection
 from stenogram.errors import OverwriteError, WriteError
 
 Limited = Callable[..., dict[str, Any]]
@@ -325,3 +325,62 @@ def test_a_sidecar_that_is_a_device_is_refused(tmp_path: Path, limited: Limited)
         params={"path": str(source)},
     )
     assert "meeting.meta.json" in result["error"]
+
+
+# -- output folders: what a format names from the data, or finds there, never leads out of the folder ---------------
+
+
+@pytest.mark.parametrize(
+    ("args", "planted"),
+    [
+        (["corpus", "{seed}", "--to", "csv", "--output-dir", "{out}"], "turns.csv"),
+        (["corpus", "{seed}", "--to", "parlamint", "--set", "date=2020-01-01", "--output-dir", "{out}"],
+         "ParlaMint-XX_2020-01-01.xml"),
+        (["convert", "{seed}", "--to", "markdown", "--output-dir", "{out}"], "000_cc7df8760118afc5.md"),
+        (["convert", "{seed}", "--to", "markdown", "--jobs", "2", "--output-dir", "{out}"], "000_cc7df8760118afc5.md"),
+    ],
+    ids=["corpus csv", "corpus parlamint", "convert", "convert --jobs 2"],
+)  # fmt: skip
+def test_a_symlink_planted_in_the_output_folder_is_not_followed_out(
+    tmp_path: Path, args: list[str], planted: str
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / planted).symlink_to(victim)
+    done = _cli(*(a.format(seed=SEED, out=out) for a in args), cwd=tmp_path)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "symbolic link out of the output folder" in done.stderr, done.stderr
+    assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_symlink_within_the_output_folder_is_written_through(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "dated").mkdir()
+    (out / "turns.csv").symlink_to(out / "dated" / "turns-2020.csv")
+    export_collection([stenogram.parse("Anna Petrova: Good morning, everyone.\n")], "csv", FolderSink(out))
+    assert "Good morning" in (out / "dated" / "turns-2020.csv").read_text(encoding="utf-8")
+
+
+def test_a_corpus_read_from_its_output_folder_does_not_overwrite_its_inputs(tmp_path: Path) -> None:
+    out = tmp_path / "ParlaMint-XX"
+    first = _cli("corpus", str(SEED), "--to", "parlamint", "--set", "date=2020-01-01", "--output-dir", str(out),
+                 cwd=tmp_path)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    component = out / "ParlaMint-XX_2020-01-01.xml"
+    before = component.read_bytes()
+    again = _cli("corpus", str(component), "--to", "parlamint", "--output-dir", str(out), cwd=tmp_path)
+    assert again.returncode != 0 and "refusing to overwrite an input" in again.stderr, again.stderr
+    assert component.read_bytes() == before
+
+
+@pytest.mark.parametrize("meeting_id", ["../../../escaped", "/tmp/absolute", "a/b/c", "..", "x\\..\\y", "."])
+def test_meeting_ids_never_name_files_outside_the_folder(tmp_path: Path, meeting_id: str) -> None:
+    t = stenogram.parse("Anna Petrova: Good morning, everyone.\n", meeting={"id": meeting_id, "date": "2020-01-01"})
+    out = tmp_path / "deep" / "out"
+    for fmt in ("parlamint", "csv", "docx"):
+        export_collection([t], fmt, FolderSink(out / fmt))
+    inside = {p.relative_to(tmp_path).parts[:2] for p in tmp_path.rglob("*") if p.is_file()}
+    assert inside == {("deep", "out")}
