@@ -65,7 +65,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _relative(path: str) -> PurePosixPath:
     pure = PurePosixPath(path)
-    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path:
+    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path or "\0" in path:
         raise ExportError(f"a collection exporter asked to write {path!r}: not a plain relative path")
     return pure
 
@@ -164,9 +164,9 @@ def export_collection(
         sink = target
     try:
         return tuple(info.export(transcripts, sink, opts))
-    except StenogramError:
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except Exception as exc:  # an exporter's bug must still name the exporter
+    except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
         raise ExportError(f"corpus format {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
 
 

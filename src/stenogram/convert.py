@@ -77,9 +77,9 @@ def export_rendered(
     opts = make_options(info.options, options, overrides)
     try:
         result = info.export(transcript, opts)
-    except StenogramError:
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except Exception as exc:  # an exporter's bug must still name the exporter
+    except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
         raise ExportError(f"exporter {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
     rendered = result if isinstance(result, Rendered) else Rendered(result)
     expected = bytes if info.binary else str
@@ -273,10 +273,11 @@ def read(
     opts = reader_options(reader, options, parse_options=parse_options, encoding=encoding, name=name)
     try:
         result = reader.read(data, name, opts)
-    except StenogramError:
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except Exception as exc:  # a reader's bug must still name the reader and the file
-        raise ReadError(f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin}) failed: {exc}") from exc
+    except BaseException as exc:  # a reader's bug (even sys.exit()) must still name the reader and the file
+        where = f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin})"
+        raise ReadError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
     if not isinstance(result, Transcript):
         raise ReadError(f"reader {reader.name!r} ({reader.plugin}) returned {type(result).__name__}, not a Transcript")
     return result
