@@ -8,8 +8,12 @@ problem 6 (``---`` read as a rule) is a regression test here.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -20,9 +24,11 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 import stenogram
+from stenogram.collection import FolderSink, export_collection
 from stenogram.errors import OptionError, StenogramError
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.surrogates import replace_surrogates
+from stenogram.testing import transcripts
 from stenogram.text import SPACING_CONTROLS
 
 ANY_CHAR = st.one_of(
@@ -172,3 +178,51 @@ def test_a_huge_json_indent_is_an_option_error_not_gigabytes() -> None:
         stenogram.export(_one_turn("Hello."), "json", indent=10**6)
     with pytest.raises(OptionError):
         stenogram.export(_one_turn("Hello."), "json", indent=10**30)
+
+
+def test_a_carriage_return_in_a_cell_does_not_split_the_csv_row(tmp_path: Path) -> None:
+    """The csv module quotes only "\\n" (its line end), but readers also end a row at a bare "\\r"."""
+    t = Transcript(
+        participants=(Participant(id="a", name="Anna\rPetrova"),),
+        body=(Turn(speaker="a", label="Anna", content=(Paragraph(text="one\rtwo"), Paragraph(text="three"))),),
+    )
+    export_collection([t, _one_turn("plain")], "csv", tmp_path / "t.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "t.csv").read_bytes().decode("utf-8"), newline="")))
+    assert [r[4] for r in rows] == ["speaker_name", "Anna\rPetrova", "Anna"]
+    assert rows[1][7] == "one\rtwo\n\nthree" and rows[2][7] == "plain"
+
+
+@pytest.mark.parametrize("name", ["\u0132sselmeer", "\uf900", "\u01c4ur\u0111a", "a\u00d7b"])
+def test_names_libxml2_will_not_take_in_an_id_still_make_well_formed_tei(tmp_path: Path, name: str) -> None:
+    """libxml2 checks ``xml:id`` by XML's older name rules: ids made from such names are escaped."""
+    who = "a" + "".join(c for c in name if c.isalnum())
+    t = Transcript(
+        meeting=Meeting(date=dt.date(2020, 1, 1)),
+        participants=(Participant(id=who, name="Anna Petrova", affiliation=name),),
+        body=(Turn(speaker=who, label="Anna Petrova", content=(Paragraph(text="Good morning, everyone."),)),),
+    )
+    for profile in ("tei", "parlamint"):
+        etree.fromstring(stenogram.export_bytes(t, "tei", profile=profile))
+    export_collection([t], "parlamint", FolderSink(tmp_path))
+    for path in tmp_path.iterdir():
+        etree.parse(str(path))
+
+
+@settings(max_examples=30, deadline=None)
+@given(ts=st.lists(st.one_of(transcripts(), hostile_transcripts()), min_size=1, max_size=3))
+def test_every_corpus_format_writes_well_formed_output_for_any_unicode(ts: list[Transcript]) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        for fmt in ("csv", "parlamint", "docx"):
+            folder = Path(d, fmt)
+            try:
+                export_collection(ts, fmt, FolderSink(folder), **({"date": "2020-01-01"} if fmt == "parlamint" else {}))
+            except StenogramError:
+                continue
+            for path in folder.rglob("*.*"):
+                if path.suffix == ".xml":
+                    etree.parse(str(path))
+                elif path.suffix == ".docx":
+                    docx.Document(str(path))
+                else:
+                    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+                    assert len(rows) == 1 + sum(len(t.turns) for t in ts)
