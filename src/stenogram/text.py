@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CJK_RE", "SPACING_CONTROLS", "WORD_RE", "columns", "count_words", "is_wide", "words"]
+__all__ = ["CJK_RE", "SPACING_CONTROLS", "WORD_RE", "columns", "count_words", "drop_controls", "is_wide", "words"]
 
 # A word is a run of letters, digits and joining marks; each CJK ideograph or
 # kana counts as a word of its own, since those scripts do not use spaces.
@@ -17,6 +17,18 @@ WORD_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w])+(?:['’\-.,](?:(?![{_CJK}
 #: Python splits on them, so an exporter that cannot write them writes a space, never nothing,
 #: and two words do not run into one.
 SPACING_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    r"""Text without the control characters a terminal or renderer would act on (an escape sequence can
+    retitle a terminal window or clear the screen): those that separate words become a space, the rest go;
+    tab and line ends stay.
+
+    >>> drop_controls("red\x1b[31m text\x0cnext\tcell\n")
+    'red[31m text next\tcell\n'
+    """
+    return _OTHER_CONTROLS.sub("", SPACING_CONTROLS.sub(" ", text))
 
 
 def words(text: str) -> list[str]:

@@ -226,3 +226,18 @@ def test_every_corpus_format_writes_well_formed_output_for_any_unicode(ts: list[
                 else:
                     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
                     assert len(rows) == 1 + sum(len(t.turns) for t in ts)
+
+
+@pytest.mark.parametrize(("fmt", "options"), [("summary", {}), ("summary", {"format": "markdown"}), ("markdown", {})])
+def test_terminal_escape_sequences_never_reach_text_output(fmt: str, options: dict[str, str]) -> None:
+    """Summaries are read in terminals: an escape sequence in a transcript could retitle the window or clear it."""
+    text = "The budget grew by 5 percent in \x1b]0;pwned\x07 2023 \x1b[2J and we will review it\x9b31m."
+    t = Transcript(
+        meeting=Meeting(title="Budget \x1b[31mreview"),
+        participants=(Participant(id="a", name="Anna \x1b[5mPetrova"),),
+        body=(Turn(speaker="a", label="Anna Petrova", content=(Paragraph(text=text),)),),
+    )
+    data = stenogram.export(t, fmt, **options)
+    assert isinstance(data, str)
+    assert not any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F for c in data), repr(data)
+    assert "Petrova" in data

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from stenogram.surrogates import replace_surrogates
-from stenogram.text import SPACING_CONTROLS
+from stenogram.text import drop_controls
 
 __all__ = ["escape_block", "escape_block_start", "escape_inline"]
 
@@ -39,9 +39,6 @@ _BLOCK_START = re.compile(
 )
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _one_line(text: str) -> str:
     """Line breaks would end a paragraph or a list item early; the model's text has none, but be safe."""
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
@@ -49,7 +46,7 @@ def _one_line(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Text that Markdown renders literally inside a paragraph, heading or list item."""
-    text = _CONTROL.sub("", SPACING_CONTROLS.sub(" ", replace_surrogates(text)))
+    text = drop_controls(replace_surrogates(text))
     return _INLINE.sub(lambda m: "\\" + m.group(0), _one_line(text))
 
 
