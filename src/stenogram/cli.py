@@ -41,6 +41,7 @@ from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
+from stenogram.text import drop_controls
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -215,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(stream: TextIO, message: str) -> None:
-    stream.write(f"{PROG}: error: {message}\n")
+    stream.write(f"{PROG}: error: {drop_controls(message)}\n")
     stream.flush()
 
 
@@ -513,7 +514,9 @@ def _inspection(transcript: Transcript, source: str, reader: str) -> dict[str, A
 
 
 def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
-    write = out.write
+    def write(text: str) -> None:  # names and diagnostics come from the file: no escape sequence reaches the terminal
+        out.write(drop_controls(text))
+
     write(f"file: {data['file']} (read as {data['format']})\n")
     write("meeting:\n" if data["meeting"] else "meeting: nothing found\n")
     for key, value in data["meeting"].items():

@@ -100,3 +100,20 @@ def test_a_report_that_cannot_be_written_is_named(tmp_path: Path) -> None:
                 "--report", str(tmp_path), cwd=tmp_path)  # fmt: skip
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert f"{tmp_path}: cannot write: it is a directory" in done.stderr
+
+
+def test_escape_sequences_in_file_names_and_transcripts_never_reach_the_terminal(tmp_path: Path) -> None:
+    source = tmp_path / "clear\x1b[2Jscreen.txt"
+    source.write_text(
+        '---\ntitle: "Budget \\e]0;pwned\\a review"\n---\nAnna \x1b[5mPetrova: Good morning, everyone, and welcome.\n',
+        encoding="utf-8",
+    )
+    runs = [
+        _cli("inspect", str(source), cwd=tmp_path),
+        _cli("convert", str(source), "--to", "json", "-o", str(tmp_path / "missing" / "x.json"), cwd=tmp_path),
+        _cli("convert", str(source), "--to", "summary", "-o", "-", cwd=tmp_path),
+    ]
+    for done in runs:
+        shown = done.stdout + done.stderr
+        assert not any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F for c in shown), repr(shown)
+    assert "Petrova" in runs[0].stdout and "cannot write" in runs[1].stderr
