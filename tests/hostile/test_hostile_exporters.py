@@ -241,3 +241,29 @@ def test_terminal_escape_sequences_never_reach_text_output(fmt: str, options: di
     assert isinstance(data, str)
     assert not any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F for c in data), repr(data)
     assert "Petrova" in data
+
+
+def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
+    """The table is written row by row into its temp file: the export adds next to nothing to the model."""
+    result = limited(
+        """
+        import tempfile
+        from stenogram.collection import export_collection
+        from stenogram.model import Paragraph, Participant, Transcript, Turn
+        people = (Participant(id="a", name="Anna Petrova"), Participant(id="b", name="Boris Ivanov"))
+        turns = tuple(
+            Turn(speaker="ab"[i % 2], label="x", content=(Paragraph(text=f"Turn {i} says something."),))
+            for i in range(100_000)
+        )
+        t = Transcript(participants=people, body=turns)
+        out = tempfile.mkdtemp() + "/turns.csv"
+        export_collection([], "csv", out)  # the plugin and the csv module loaded before measuring
+        before = rss_mb()
+        export_collection([t], "csv", out)
+        report(added_mb=peak_mb() - before, size_mb=__import__("os").path.getsize(out) / 2**20)
+        """,
+        memory_mb=1024,
+        timeout=120,
+    )
+    assert result["size_mb"] > 4
+    assert result["added_mb"] < 2, result
