@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.text import SPACING_CONTROLS
 
-__all__ = ["XML_ILLEGAL", "XmlTextCleaner"]
+__all__ = ["XML_ILLEGAL", "XML_ILLEGAL_SPACING", "XmlTextCleaner"]
 
 # The complement of XML 1.0's Char production, written as the few characters it leaves out: the same set
 # (checked over every code point in a test), and a pattern that compiles in a fraction of a millisecond.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The illegal ones that separate words (form feed, vertical tab, the information separators): a space, not nothing.
+XML_ILLEGAL_SPACING = re.compile("[\x0b\x0c\x1c-\x1f]")
 
 
 class XmlTextCleaner:
@@ -41,7 +42,7 @@ class XmlTextCleaner:
             return text
         self.replaced += len(found)
         self._found.setdefault(where, []).extend(found)
-        return XML_ILLEGAL.sub(self.replacement, SPACING_CONTROLS.sub(" ", text))
+        return XML_ILLEGAL.sub(self.replacement, XML_ILLEGAL_SPACING.sub(" ", text))
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -49,7 +50,7 @@ class XmlTextCleaner:
         out = []
         for where, chars in self._found.items():
             shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
-            if any(SPACING_CONTROLS.match(c) for c in chars):
+            if any(XML_ILLEGAL_SPACING.match(c) for c in chars):
                 shown += "; those that separate words with a space"
             out.append(
                 Diagnostic(

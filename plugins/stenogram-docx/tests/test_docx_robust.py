@@ -24,8 +24,8 @@ from stenogram_docx.briefing import document_time
 import stenogram
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.testing import transcripts
-from stenogram.text import SPACING_CONTROLS
 from stenogram.xmltext import XML_ILLEGAL as ILLEGAL_XML
+from stenogram.xmltext import XML_ILLEGAL_SPACING
 
 CORPUS = shared("corpus")
 LARGE = CORPUS / "kremlin_en" / "2012-12-20_news-conference.txt"
@@ -70,7 +70,7 @@ def test_any_text_exports_and_reads_back(title: str, name: str, label: str, text
     doc = docx.Document(io.BytesIO(result.data))
     body = "\n".join(p.text for p in doc.paragraphs)
     for text in texts:
-        clean = ILLEGAL_XML.sub("", SPACING_CONTROLS.sub(" ", text))  # a form feed separates words: a space
+        clean = ILLEGAL_XML.sub("", XML_ILLEGAL_SPACING.sub(" ", text))  # a form feed separates words: a space
         # python-docx writes tabs and line breaks as w:tab / w:br and reads them back as \t and \n
         assert clean.replace("\r", "\n") in body.replace("\r", "\n")
     assert result.diagnostics, "the marking held a BEL character: a diagnostic must say it was removed"
