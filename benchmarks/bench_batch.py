@@ -28,23 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-FOLDERS = (
-    "kremlin_en",
-    "kremlin_dev",
-    "whitehouse_md",
-    "miller_center",
-    "debates_rev",
-    "europarl_v7",
-    "ungdc",
-    "legco_zh",
-)
+from corpus_folders import CORPUS
+from corpus_folders import transcripts as corpus
+
 SCRIPT = Path(sys.executable).with_name("stenogram")
-
-
-def corpus() -> list[Path]:
-    return sorted(p for folder in FOLDERS for p in (CORPUS / folder).glob("*") if p.suffix in (".txt", ".xml", ".md"))
 
 
 def digest(folder: Path) -> dict[str, str]:

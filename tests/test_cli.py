@@ -82,6 +82,22 @@ def test_formats_lists_json_and_markdown() -> None:
     }
 
 
+def test_formats_lists_corpus_formats_apart() -> None:
+    """``stenogram corpus`` formats are listed in their own section, marked in JSON, from the plugin cache."""
+    result = run("formats")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    title = "corpus formats: many transcripts in one output (stenogram corpus --to):"
+    section = lines[lines.index(title) + 1 :]
+    rows = {line.split()[0]: line for line in section if line.startswith("  ") and not line.startswith("      ")}
+    assert {"parlamint", "docx", "csv"} <= set(rows)
+    assert "(folder)" in rows["parlamint"] and "[tei]" in rows["parlamint"] and ".docx" in rows["docx"]
+    assert "      --set country=… (text; default: )" in section[section.index(rows["parlamint"]) + 2]
+    corpus = {f["name"]: f for f in json.loads(run("formats", "--json").stdout) if f["kind"] == "corpus"}
+    assert (corpus["parlamint"]["output"], corpus["parlamint"]["suffixes"]) == ("folder", [])
+    assert (corpus["docx"]["output"], corpus["docx"]["suffixes"]) == ("file", [".docx"])
+
+
 def test_convert_the_seed_to_markdown_next_to_it(seed: Path) -> None:
     result = run("convert", str(seed), "--to", "markdown")
     assert result.returncode == 0, result.stderr
@@ -542,7 +558,8 @@ def test_a_json_input_refuses_parse_options_it_cannot_honour(seed: Path) -> None
 
 def test_formats_lists_the_parse_options() -> None:
     lines = run("formats").stdout.splitlines()
-    readers = lines[lines.index("input formats (--from):") :]
+    corpus = next(i for i, line in enumerate(lines) if line.startswith("corpus formats"))
+    readers = lines[lines.index("input formats (--from):") : corpus]
     text = readers.index(next(line for line in readers if line.startswith("  text ")))
     names = ["strict", "stage_notes", "annotated_labels", "separators", "speakers", "label_lines", "text_lines"]
     names.append("encoding")
@@ -711,3 +728,29 @@ def test_parse_refuses_a_path(seed: Path) -> None:
     with pytest.raises(stenogram.OptionError, match="parse_file"):
         stenogram.parse(seed)  # type: ignore[arg-type]
     assert stenogram.parse(seed.read_text(encoding="utf-8")) == stenogram.parse_file(seed)
+
+
+@pytest.mark.parametrize(
+    ("setup", "clean"),
+    [
+        ("", True),
+        ("import logging", False),  # an atexit function
+        ("import concurrent.futures.process", False),  # an executor's exit hook
+        ("import threading, time; threading.Thread(target=time.sleep, args=(1,), daemon=True).start()", False),
+    ],
+)
+def test_the_console_script_skips_the_clean_up_only_when_there_is_none(setup: str, clean: bool) -> None:
+    code = f"{setup}\nimport stenogram.cli as cli\nprint(cli.nothing_to_clean_up())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(clean)
+
+
+def test_the_console_script_flushes_everything_before_it_exits(seed: Path) -> None:
+    """``run()`` leaves without the interpreter's clean-up: output to a pipe must still be whole."""
+    result = run("convert", str(seed), "--to", "tei", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == stenogram.export_text(stenogram.parse_file(seed), "tei")
+    for command in (["-m", "stenogram"], ["-c", "from stenogram.cli import run; run()"]):
+        args = [sys.executable, *command, "convert", "missing.txt", "--to", "json"]
+        done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
+        assert done.returncode == 1 and done.stderr.startswith("stenogram: error: ") and done.stdout == ""

@@ -9,6 +9,8 @@ import pytest
 from stenogram.lexicon import (
     COLLECTIVE_SPEAKERS,
     HONORIFICS,
+    LANGUAGE_MARKERS,
+    LEADING_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
@@ -25,6 +27,14 @@ def test_every_month_in_every_language() -> None:
     assert [MONTHS[name.casefold()] for name in MONTH_NAMES] == list(range(1, 13))
     assert set(MONTH_ABBREVIATIONS.values()) == set(range(1, 13)) - {5}
     assert len(WEEKDAYS) == 7
+
+
+def test_analysis_tables_are_lower_case_and_cover_english() -> None:
+    """Compared with ``str.lower()``: a word with a capital (or case-folded ``ss`` for ``ß``) would never match."""
+    for table in (*LANGUAGE_MARKERS.values(), *LEADING_WORDS.values()):
+        assert table and all(word == word.lower() for word in table)
+    assert "außerdem" in LEADING_WORDS["de"]
+    assert {"en", "de", "fr", "ru"} <= set(LANGUAGE_MARKERS) and "en" in LEADING_WORDS
 
 
 def test_tables_are_case_folded() -> None:

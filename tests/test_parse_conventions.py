@@ -263,3 +263,145 @@ def test_hansard_sitting_times_and_dashes_inside_brackets() -> None:
     assert texts(t)[0].startswith("[11.2]. - (By leave.) - In view")
     glasgow = t.participant(t.turns[2].speaker)
     assert (glasgow.role, glasgow.constituency) == ("Minister for Defence", "Queensland")
+
+
+# -- conventions of publishers outside the dev sets (tests/publishers/ has a whole document for each) --------
+
+
+def test_a_question_number_before_a_label_stays_in_the_label_not_the_name() -> None:
+    t = parse(
+        "Oral Answers to Questions\n"
+        "1. Ruth Jones (Newport West) (Lab): What steps has he taken?\n"
+        "Jo Stevens (Cardiff Central) (Lab): None at all.\n"
+        "Ruth Jones: I thank him.\n"
+    )
+    assert labels(t) == ["1. Ruth Jones (Newport West) (Lab)", "Jo Stevens (Cardiff Central) (Lab)", "Ruth Jones"]
+    assert texts(t)[0] == "What steps has he taken?"
+    assert t.turns[0].speaker == t.turns[2].speaker
+
+
+def test_a_numbered_line_without_a_person_is_a_list_item() -> None:
+    t = parse("Anna Petrova: We agreed on two things.\n1. Transport: The new line opens in May.\n")
+    assert labels(t) == ["Anna Petrova"]
+
+
+def test_congressional_period_labels_with_a_state_and_pro_tempore() -> None:
+    t = parse(
+        "  Mr. SMITH of Texas. Mr. Speaker, I yield myself such time.\n\n"
+        "  The SPEAKER pro tempore. The gentleman is recognized.\n\n"
+        "  Mr. McCARTHY. Will the gentleman yield?\n"
+    )
+    assert labels(t) == ["Mr. SMITH of Texas", "The SPEAKER pro tempore", "Mr. McCARTHY"]
+    assert [p.name for p in t.participants] == ["SMITH of Texas", "The SPEAKER pro tempore", "McCARTHY"]
+
+
+def test_hearing_period_labels_in_mixed_case_when_the_document_repeats_them() -> None:
+    text = (
+        "    The Chairwoman. The Committee will come to order.\n"
+        "    Senator Cruz. Thank you, Madam Chair.\n"
+        "    Mr. Nolen. Thank you, Senator.\n"
+        "    The Chairwoman. Senator Moran.\n"
+    )
+    assert labels(parse(text)) == ["The Chairwoman", "Senator Cruz", "Mr. Nolen", "The Chairwoman"]
+    assert labels(parse("Anna Petrova: I spoke to\nPresident Putin. And then we left.\n")) == ["Anna Petrova"]
+
+
+def test_europarl_dash_labels_follow_the_documents_own_separator() -> None:
+    t = parse(
+        "President. – The next item is the debate.\n\n"
+        "Manfred Weber, on behalf of the PPE Group. – (DE) Madam President, we agree.\n\n"
+        "President. – Thank you.\n"
+    )
+    assert labels(t) == ["President", "Manfred Weber, on behalf of the PPE Group", "President"]
+    weber = t.participants[1]
+    assert (weber.name, weber.role) == ("Manfred Weber", "on behalf of the PPE Group")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mme la présidente. La parole est à M. Éric Ciotti.\n\nM. Éric Ciotti. Madame la présidente, non.\n\n"
+            "Mme Élisabeth Borne, Première ministre. Monsieur le député, si.\n",
+            ["Mme la présidente", "M. Éric Ciotti", "Mme Élisabeth Borne, Première ministre"],
+        ),
+        (
+            "La señora PRESIDENTA: Se abre la sesión.\nEl señor NÚÑEZ FEIJÓO: Gracias.\n",
+            ["La señora PRESIDENTA", "El señor NÚÑEZ FEIJÓO"],
+        ),
+        (
+            "De voorzitter: Aan de orde.\nDe heer Wilders (PVV): Voorzitter.\nDe voorzitter: Dank u.\n"
+            "Minister Adema: Ik begrijp het.\nDe voorzitter: Kort graag.\n",
+            ["De voorzitter", "De heer Wilders (PVV)", "De voorzitter", "Minister Adema", "De voorzitter"],
+        ),
+        (
+            "PRESIDENTE. La seduta è aperta.\n\nROSSI (PD). Signor Presidente, no.\n\n"
+            "GIORGETTI, ministro dell'economia. Signor Presidente, sì.\n",
+            ["PRESIDENTE", "ROSSI (PD)", "GIORGETTI, ministro dell'economia"],
+        ),
+    ],
+)
+def test_forms_of_address_of_other_languages(text: str, expected: list[str]) -> None:
+    assert labels(parse(text)) == expected
+
+
+def test_masthead_fields_and_list_headings_before_the_first_turn_are_preamble() -> None:
+    t = parse(
+        "House of Commons Debates\nSpeaker: The Honourable Anthony Rota\nThe House met at 10 a.m.\n"
+        "MEMBERS PRESENT:\nTHE PRESIDENT\n"
+        "The Speaker: Order.\nMr. Jean Roy (Lac-Bleu, Lib.): Thank you.\n"
+    )
+    assert labels(t) == ["The Speaker", "Mr. Jean Roy (Lac-Bleu, Lib.)"]
+    assert any("Speaker: The Honourable Anthony Rota" in b.text for b in t.preamble)
+
+
+def test_an_office_with_its_holder_and_a_language_note() -> None:
+    t = parse(
+        "The Secretary of State for Wales (David T. C. Davies): I will.\n"
+        "Sir Edward Leigh (Gainsborough) (Con): Will he?\n"
+        "David T. C. Davies: Yes.\n"
+        "The President (spoke in French): Thank you.\n"
+    )
+    davies, leigh, president = t.participants
+    assert (davies.name, davies.role, len(t.turns_of(davies.id))) == (
+        "David T. C. Davies",
+        "The Secretary of State for Wales",
+        2,
+    )
+    assert (leigh.constituency, leigh.affiliation) == ("Gainsborough", "Con")
+    assert (president.constituency, t.turns[3].annotation) == (None, "spoke in French")
+
+
+def test_a_heading_above_a_label_the_document_opens_others_with_is_not_part_of_it() -> None:
+    t = parse(
+        "Präsidentin Anna Roy: Die Sitzung ist eröffnet.\nAbgeordneter Jan Weber (SPÖ): Danke.\n"
+        "Präsidentin Anna Roy: Bitte.\nEinlauf\nPräsidentin Anna Roy: Eingelangt ist ein Antrag.\n"
+    )
+    assert labels(t)[-1] == "Präsidentin Anna Roy"
+
+
+def test_a_one_off_caller_in_a_document_of_single_word_labels() -> None:
+    t = parse(
+        "HOST: Welcome.\n\nGUEST: Thanks.\n\nHOST: Why?\n\nGUEST: Because.\n\nCALLER: Hello, a question.\n\n"
+        "GUEST: Yes.\n\nHOST: Goodbye.\n"
+    )
+    assert labels(t) == ["HOST", "GUEST", "HOST", "GUEST", "CALLER", "GUEST", "HOST"]
+
+
+def test_a_numbered_question_asked_in_the_askers_name_and_a_moderator_in_running_text() -> None:
+    t = parse(
+        "ORAL ANSWERS TO QUESTIONS\n"
+        "1. Mr Leong Mun Wai asked the Minister for Trade what measures are being taken.\n"
+        "The Minister for Trade (Mr Gan Kim Yong): Several, Sir.\n"
+        "MODERATOR: Two questions from each side.\n"
+        "JOURNALIST: A question on trade.\n"
+        "MODERATOR: Thank you.\n"
+    )
+    assert labels(t) == [
+        "1. Mr Leong Mun Wai",
+        "The Minister for Trade (Mr Gan Kim Yong)",
+        "MODERATOR",
+        "JOURNALIST",
+        "MODERATOR",
+    ]
+    assert texts(t)[0].startswith("asked the Minister for Trade")

@@ -523,6 +523,12 @@ def test_a_listing_of_the_installed_plugins_imports_none_of_them(tmp_path: Path)
     PluginHost.discover(environ={}, cache=tmp_path)  # builds the cache
     host = PluginHost.discover(environ={}, cache=tmp_path)
     assert {"markdown", "tei", "docx", "summary"} <= {f.name for f in host.formats()}
+    corpus = {f.name: f for f in host.formats() if f.kind == "corpus"}
+    assert {"parlamint", "docx", "csv"} <= set(corpus) and corpus["parlamint"].output == "folder"
     assert set(host.loaded()) == set(DEFAULT_PLUGINS)
     host.exporter("markdown")
     assert set(host.loaded()) == {*DEFAULT_PLUGINS, "markdown"}
+    assert host.collection_exporter("parlamint").plugin == "tei"  # a corpus format imports its plugin only
+    assert set(host.loaded()) == {*DEFAULT_PLUGINS, "markdown", "tei"}
+    with pytest.raises(UnknownFormatError, match="unknown corpus format 'parlamnt'; did you mean 'parlamint'"):
+        host.collection_exporter("parlamnt")

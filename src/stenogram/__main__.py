@@ -1,7 +1,5 @@
 """``python -m stenogram`` runs the command line, like the ``stenogram`` console script."""
 
-import sys
+from stenogram.cli import run
 
-from stenogram.cli import main
-
-sys.exit(main())
+run()

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import difflib
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TextIO
+from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import attrs
 
@@ -43,7 +41,7 @@ from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
 from stenogram.text import drop_controls
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "nothing_to_clean_up", "run"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SHELLS = ("bash", "zsh", "fish")
@@ -83,6 +81,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _did_you_mean(parser: argparse.ArgumentParser, message: str) -> str:
+    import difflib
+
     words: list[str] = []
     if message.startswith("argument COMMAND: invalid choice:"):
         wrong = message.split("'")[1] if "'" in message else ""
@@ -308,6 +308,8 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
     known = sorted({o.name for f in readers for o in f.options})
     for key in args.reader_settings:
         if key not in known:
+            import difflib
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise OptionError(f"--parse: unknown option {key!r}{hint}; options: {', '.join(known) or 'none'}")
@@ -318,8 +320,7 @@ def _write_json(stream: TextIO, data: Any) -> None:
     stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-@attrs.frozen
-class _Streams:
+class _Streams(NamedTuple):
     """Where a command reads and writes: binary for transcripts, text for reports."""
 
     stdin: BinaryIO
@@ -331,8 +332,7 @@ class _Streams:
 # -- convert ---------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class _Job:
+class _Job(NamedTuple):  # NamedTuple, not attrs: generating attrs methods costs every start
     source: str
     target: str  # a path, or STDIO
 
@@ -461,6 +461,8 @@ def _run_convert(args: argparse.Namespace, io: _Streams) -> int:
             failed += 1
             progress.message(f"{PROG}: error: {_naming(job.name, _describe(exc))}")
             if os.environ.get(DEBUG_VARIABLE) and not isinstance(exc, (StenogramError, OSError)):
+                import traceback
+
                 progress.message("".join(traceback.format_exception(exc)).rstrip())
         else:
             converted += 1
@@ -566,21 +568,28 @@ def _run_inspect(args: argparse.Namespace, io: _Streams) -> int:
 # -- formats and plugins -------------------------------------------------------
 
 
+#: The sections of ``stenogram formats``: each kind, its title, and the flag that sets its options.
+_FORMAT_SECTIONS = (
+    ("exporter", "export formats (--to)", "--set"),
+    ("reader", "input formats (--from)", "--parse"),
+    ("corpus", "corpus formats: many transcripts in one output (stenogram corpus --to)", "--set"),
+)
+
+
 def _run_formats(args: argparse.Namespace, io: _Streams) -> int:
     stdout = io.text_out
     found = formats()
     if args.json:
         _write_json(stdout, [attrs.asdict(f) for f in found])
         return EXIT_OK
-    for kind, title in (("exporter", "export formats (--to)"), ("reader", "input formats (--from)")):
+    for kind, title, flag in _FORMAT_SECTIONS:
         stdout.write(f"{title}:\n")
         for f in (f for f in found if f.kind == kind):
-            suffixes = " ".join(f.suffixes)
+            suffixes = " ".join(f.suffixes) or (f"({f.output})" if f.output else "")
             binary = ", binary" if f.binary else ""
             media = f" {f.media_type}{binary}" if f.media_type else ""
             stdout.write(f"  {f.name:<12} {suffixes:<12}{media}  [{f.plugin}]\n")
             stdout.write(f"      {f.description}\n")
-            flag = "--set" if kind == "exporter" else "--parse"
             for o in f.options:
                 hint = f"  {o.help}" if o.help else ""
                 stdout.write(f"      {flag} {o.name}=… ({o.accepts}; default: {o.default_text}){hint}\n")
@@ -689,9 +698,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, the traceback on request
         _error(io.stderr, _describe(exc))
         if os.environ.get(DEBUG_VARIABLE):
+            import traceback
+
             io.stderr.write("".join(traceback.format_exception(exc)))
         return EXIT_FAILED
 
 
+def nothing_to_clean_up() -> bool:
+    """Whether the interpreter's clean-up at exit would do nothing but free memory.
+
+    True when no ``atexit`` function is registered (logging and Dask register
+    theirs, executors theirs with ``threading``), no other thread runs and no
+    child process of ``multiprocessing`` is left.
+    """
+    import atexit
+    import threading
+
+    if atexit._ncallbacks() or threading.active_count() > 1 or getattr(threading, "_threading_atexits", None):
+        return False  # the last: executors' exit hooks (concurrent.futures registers them on import)
+    children = sys.modules.get("multiprocessing")
+    return children is None or not children.active_children()
+
+
+def run() -> NoReturn:
+    """The console script: ``main()``, then exit without freeing every object one by one.
+
+    Tearing the interpreter down costs a one-file conversion about a tenth of
+    its time, all of it spent freeing memory the system takes back at once
+    (mypy exits the same way). Output is flushed first; when anything else is
+    left to clean up (``nothing_to_clean_up``), the exit is the ordinary one.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        sys.exit(code)
+    if nothing_to_clean_up():
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -53,7 +53,7 @@ def get_host() -> PluginHost:
 
 
 def formats() -> list[FormatInfo]:
-    """Every exporter and reader there is, sorted by kind and name; no plugin is imported for it.
+    """Every exporter, reader and corpus format there is, sorted by kind and name; no plugin is imported for it.
 
     >>> [(f.kind, f.name) for f in formats() if f.name in ("json", "text")]
     [('exporter', 'json'), ('reader', 'json'), ('reader', 'text')]

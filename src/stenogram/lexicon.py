@@ -11,10 +11,14 @@ from __future__ import annotations
 __all__ = [
     "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
+    "LANGUAGE_MARKERS",
+    "LEADING_WORDS",
+    "LIST_HEADINGS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "PERIOD_TITLES",
     "POST_NOMINALS",
     "TITLES",
     "TITLE_ENDINGS",
@@ -72,10 +76,12 @@ WEEKDAYS = (
 
 #: Forms of address printed before a name: a label that holds one names a person.
 HONORIFICS = _words(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord madam hon hon. honourable honorable rt rt. right "
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord baroness viscount countess madam hon hon. "
+    "honourable honorable rt rt. right "
     "prof prof. professor rev rev. reverend mag. ing. dipl.-ing. mmag. ddr. dkfm. "  # German degrees print before names
     "herr frau m. mme mlle monsieur madame "
-    "господин госпожа г-н г-жа sayın"
+    "господин госпожа г-н г-жа sayın "
+    "señor señora sr. sra. heer mevrouw signor signora"  # printed in lower case in Madrid, The Hague, Rome
 )
 
 #: Offices and roles that open a label: ``Senator``, ``The CHAIRMAN``, ``Präsidentin``, ``BAŞKAN``.
@@ -87,8 +93,18 @@ TITLES = HONORIFICS | _words(
     "abgeordneter abgeordnete präsident präsidentin vorsitzender vorsitzende berichterstatter berichterstatterin "
     "schriftführer schriftführerin "
     "président présidente ministre député députée rapporteur "
+    "presidente presidenta ministro ministra diputado diputada senatore senatrice onorevole voorzitter "
+    "staatssecretaris "
     "председатель президент министр депутат "
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
+)
+
+#: Titles that open a name in mixed case closed by a full stop, as hearings and French records print labels
+#: ("Senator Cruz.", "The Chairwoman.", "M. Éric Ciotti.", "Mme la présidente."). Kept short: each is tried at
+#: every line start.
+PERIOD_TITLES = _words(
+    "mr mr. mrs mrs. ms ms. dr dr. m. mme mlle madam senator representative delegate chairman chairwoman chair "
+    "president speaker minister secretary commissioner ambassador governor mayor judge justice general admiral clerk"
 )
 
 #: Endings of German compound titles: ``Bundesminister``, ``Vizekanzlerin``, ``Volksanwältin``.
@@ -109,7 +125,7 @@ VOCATIVES = _words(
 #: What a bracket after a name says about how the words were given, not who spoke.
 TRANSLATION_NOTES = (
     "retranslated", "re-translated", "translated", "interpreted", "interpretation", "interpreter", "translation",
-    "speaking in", "in english", "in french", "language=",
+    "speaking in", "spoke in", "speaks in", "in english", "in french", "language=",
 )  # fmt: skip
 
 
@@ -121,11 +137,55 @@ COLLECTIVE_SPEAKERS = frozenset(
         "honorable members", "an honorable member", "some members", "members", "opposition members",
         "government members", "some senators", "senators", "honourable senators", "honorable senators",
         "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+        "noble lords", "several noble lords", "some noble lords",
     }
 )  # fmt: skip
+
+
+#: Header lines that end with a colon and head a list of names, not a speech: "MEMBERS PRESENT:".
+LIST_HEADINGS = frozenset(
+    {
+        "present", "members present", "also present", "absent", "members absent", "in attendance",
+        "clerk in attendance", "clerks in attendance", "public officers attending", "attending", "attendees",
+        "participants", "panelists", "panellists", "witnesses", "anwesend", "entschuldigt", "présents", "absents",
+        "присутствовали", "участники",
+    }
+)  # fmt: skip
+
+
+def _lower(text: str) -> frozenset[str]:
+    """Words in lower case as printed, compared with ``str.lower()`` (which keeps ``ß``; case-folding would not)."""
+    return frozenset(text.split())
+
+
+#: Frequent short words that tell the languages of the speech apart (``stenogram.analysis`` counts them).
+LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    "en": _lower("the and of to is that we in it this for are with be have not"),
+    "de": _lower("der die das und ist nicht wir ich sie es zu den mit auf für von dass ein eine"),
+    "fr": _lower("le la les et est nous je il que des une pour pas dans sur qui"),
+    "ru": _lower("и в не на что мы это я с как по но для"),
+}
+#: First words that point back to the sentence before, by language: such a sentence cannot stand alone as a key
+#: point (connectives, pronouns, answers).
+LEADING_WORDS: dict[str, frozenset[str]] = {
+    "en": _lower(
+        """so and but or then also that this these those it they he she its their his her him them there's that's
+        it's because which however therefore thus hence yes no well now okay ok again anyway plus nor yet otherwise
+        secondly thirdly finally lastly besides moreover furthermore indeed still instead meanwhile likewise
+        similarly accordingly consequently here"""
+    ),
+    "de": _lower(
+        """also und aber oder dann auch das dies diese dieser dieses es sie er deshalb daher jedoch ja nein nun
+        denn sondern trotzdem außerdem dazu damit darum dabei hier"""
+    ),
+    "fr": _lower("donc et mais ou puis aussi cela ceci ces il elle ils elles alors oui non ensuite cependant"),
+}
 
 
 def is_title(word: str) -> bool:
     """Is ``word`` (any case, trailing comma or period kept) an honorific or an office?"""
     w = word.casefold().rstrip(",")
-    return w in TITLES or w.rstrip(".") in TITLES or w.endswith(TITLE_ENDINGS)
+    if w in TITLES or w.rstrip(".") in TITLES or w.endswith(TITLE_ENDINGS):
+        return True
+    # "Secretary-General", "President-in-Office", "Vice-Chair": a compound holding an office.
+    return "-" in w and any(part in TITLES for part in w.rstrip(".").split("-"))

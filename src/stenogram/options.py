@@ -11,7 +11,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import types
@@ -204,6 +203,8 @@ def make_options(
     for key, value in changes.items():
         if key not in fields:
             known = ", ".join(sorted(fields)) or "none"
+            import difflib
+
             close = difflib.get_close_matches(key, list(fields), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise OptionError(f"unknown option {key!r} for {options_class.__name__}{hint}; options: {known}")

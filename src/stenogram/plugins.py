@@ -19,16 +19,14 @@ Tests register plugins in-process without installing them::
 
 from __future__ import annotations
 
-import difflib
 import importlib
-import importlib.metadata
 import os
 import re
-import traceback
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pluggy
@@ -36,8 +34,22 @@ import pluggy
 from stenogram import hookspecs
 from stenogram.errors import PluginError, UnknownFormatError
 from stenogram.hookspecs import Registrar
-from stenogram.plugincache import CachedPlugin, cache_dir, cache_key, load_cache, save_cache
+from stenogram.plugincache import (
+    CachedEntryPoint,
+    CachedPlugin,
+    PluginCache,
+    cache_dir,
+    cache_key,
+    editable_stamp,
+    path_stamp,
+    read_cache,
+    save_cache,
+    stamp_holds,
+)
 from stenogram.registry import CollectionExporterInfo, ExporterInfo, FormatInfo, NoOptions, ReaderInfo
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 __all__ = [
     "ALLOW_LIST_VARIABLE",
@@ -66,7 +78,10 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "stenogram.builtin.table",
 )
 
-Kind = Literal["exporter", "reader"]
+Kind = Literal["exporter", "reader", "corpus"]
+#: Where a plugin keeps its loaded records of each kind, and what messages call the kind.
+_RECORDS: dict[Kind, str] = {"exporter": "exporters", "reader": "readers", "corpus": "collections"}
+_WHAT: dict[Kind, str] = {"exporter": "export format", "reader": "input format", "corpus": "corpus format"}
 
 
 @attrs.frozen(kw_only=True)
@@ -108,13 +123,44 @@ def _truthy(value: str | None) -> bool:
 
 
 def _core_version() -> str:
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("stenogram")
     except importlib.metadata.PackageNotFoundError:  # running from a source tree
         return "unknown"
 
 
+def _installed() -> Iterable[Any]:
+    """The installed entry points of group ``stenogram`` (this reads every distribution's metadata)."""
+    import importlib.metadata
+
+    return importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+
+
+def _admitted(entry_points: Iterable[Any], allowed: frozenset[str] | None) -> list[Any]:
+    """The entry points the allow-list admits (by plugin or distribution name), sorted by name."""
+    admitted = []
+    for ep in sorted(entry_points, key=lambda e: e.name):
+        dist = getattr(ep, "dist", None)
+        dist_name: str | None = dist.metadata["Name"] if dist is not None else None
+        if allowed is not None and ep.name not in allowed and (dist_name or "") not in allowed:
+            continue
+        admitted.append(ep)
+    return admitted
+
+
+def _remembered(ep: Any) -> CachedEntryPoint:
+    """An entry point as the cache keeps it: its name, value, distribution and version."""
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return CachedEntryPoint(ep.name, str(getattr(ep, "value", "")))
+    return CachedEntryPoint(ep.name, str(getattr(ep, "value", "")), dist.metadata["Name"], dist.version)
+
+
 def _load_error(plugin: str, distribution: str | None, exc: BaseException) -> LoadError:
+    import traceback
+
     text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
     if isinstance(exc, SystemExit):
         text = f"the plugin called sys.exit({exc.code!r}) while loading"
@@ -126,19 +172,33 @@ def _load_error(plugin: str, distribution: str | None, exc: BaseException) -> Lo
     )
 
 
-@attrs.define
 class _Plugin:
-    """A plugin the host knows of: loaded (``records``) or only described (``formats``, from the cache)."""
+    """A plugin the host knows of: loaded (``records``) or only described (``formats``, from the cache).
 
-    name: str
-    distribution: tuple[str, str] | None
-    builtin: bool
-    loader: Callable[[], object] | None  # imports the plugin object; None once loaded
-    formats: tuple[FormatInfo, ...] = ()
-    exporters: tuple[ExporterInfo, ...] = ()
-    readers: tuple[ReaderInfo, ...] = ()
-    collections: tuple[CollectionExporterInfo, ...] = ()  # corpus formats (stenogram.collection)
-    error: LoadError | None = None
+    A plain class: every run makes a few, and attrs would generate its methods at every start.
+    """
+
+    __slots__ = ("builtin", "collections", "distribution", "error", "exporters", "formats", "loader", "name", "readers")
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        distribution: tuple[str, str] | None,
+        builtin: bool,
+        loader: Callable[[], object] | None,  # imports the plugin object; None once loaded
+        formats: tuple[FormatInfo, ...] = (),
+        error: LoadError | None = None,
+    ) -> None:
+        self.name = name
+        self.distribution = distribution
+        self.builtin = builtin
+        self.loader = loader
+        self.formats = formats
+        self.error = error
+        self.exporters: tuple[ExporterInfo, ...] = ()
+        self.readers: tuple[ReaderInfo, ...] = ()
+        self.collections: tuple[CollectionExporterInfo, ...] = ()  # corpus formats (stenogram.collection)
 
     @property
     def loaded(self) -> bool:
@@ -154,7 +214,7 @@ class PluginHost:
         self.pm.add_hookspecs(hookspecs)
         self._plugins: dict[str, _Plugin] = {}
         self._errors: list[LoadError] = []  # failures of plugins that never got a name slot (duplicates)
-        self._cache: tuple[Path, str] | None = None
+        self._cache: tuple[Path, PluginCache] | None = None
 
     # -- discovery -------------------------------------------------------
 
@@ -180,40 +240,51 @@ class PluginHost:
         for module_name in DEFAULT_PLUGINS:
             host.register_module(module_name, builtin=True)
         use_cache = cache if cache is not None else entry_points is None
-        if entry_points is None:
-            entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
         allowed = _allow_list(env)
-        admitted = []
-        for ep in sorted(entry_points, key=lambda e: e.name):
-            dist = getattr(ep, "dist", None)
-            dist_name: str | None = dist.metadata["Name"] if dist is not None else None
-            if allowed is not None and ep.name not in allowed and (dist_name or "") not in allowed:
-                continue
-            admitted.append(ep)
-        cached: dict[str, CachedPlugin] | None = None
-        if use_cache is not False:
+        known: PluginCache | None = None  # a cache that holds for these plugins: nothing to import now
+        if use_cache is False:
+            admitted = _admitted(_installed() if entry_points is None else entry_points, allowed)
+        else:
             # ``environ`` narrows what is loaded; where the cache lives still follows the process's variables.
             folder = use_cache if isinstance(use_cache, Path) else cache_dir({**os.environ, **env})
-            key = cache_key(admitted, _core_version())
-            host._cache = (folder, key)
-            cached = load_cache(folder, key)
-        for ep in admitted:
-            dist = getattr(ep, "dist", None)
-            dist_name = dist.metadata["Name"] if dist is not None else None
-            distribution = (dist_name, dist.version) if dist is not None and dist_name else None
+            stored = read_cache(folder)
+            paths, allow = list(sys.path), env.get(ALLOW_LIST_VARIABLE)
+            if entry_points is None and stored is not None and stamp_holds(stored.stamp, paths, allow):
+                admitted = list(stored.entry_points)  # nothing installed or removed: no metadata is read
+                known = stored
+                host._cache = (folder, stored)
+            else:
+                stamp = path_stamp(paths, allow)  # taken before the scan: a change during it shows next time
+                admitted = _admitted(_installed() if entry_points is None else entry_points, allowed)
+                stamp["editable"] = editable_stamp(admitted)
+                fresh = PluginCache(
+                    key=cache_key(admitted, _core_version()),
+                    stamp=stamp,
+                    entry_points=tuple(_remembered(ep) for ep in admitted),
+                    plugins={},
+                )
+                if stored is not None and stored.key == fresh.key:  # the same plugins: only the stamp was stale
+                    known = fresh = fresh._replace(plugins=stored.plugins)
+                    save_cache(folder, known)
+                host._cache = (folder, fresh)
+        for source in admitted:
+            ep = source if isinstance(source, CachedEntryPoint) else _remembered(source)
+            distribution = (ep.distribution, ep.version or "") if ep.distribution else None
             if ep.name in host._plugins:
-                host._fail_unnamed(ep.name, dist_name, PluginError(f"another plugin is already named {ep.name!r}"))
+                host._fail_unnamed(
+                    ep.name, ep.distribution, PluginError(f"another plugin is already named {ep.name!r}")
+                )
                 continue
-            entry = cached.get(ep.name) if cached is not None else None
+            entry = known.plugins.get(ep.name) if known is not None else None
             host._plugins[ep.name] = _Plugin(
                 name=ep.name,
                 distribution=distribution,
                 builtin=False,
-                loader=ep.load,
+                loader=source.load,
                 formats=entry.formats if entry else (),
                 error=LoadError(**entry.error) if entry and entry.error else None,
             )
-        if cached is None:  # nothing known yet: import them all now, and remember what they registered
+        if known is None:  # nothing known yet: import them all now, and remember what they registered
             host.load_all()
             host._save_cache()
         elif host.strict and host.load_errors:
@@ -223,19 +294,17 @@ class PluginHost:
     def _save_cache(self) -> None:
         if self._cache is None:
             return
-        folder, key = self._cache
-        save_cache(
-            folder,
-            key,
-            {
-                p.name: CachedPlugin(
-                    formats=p.formats,
-                    error=attrs.asdict(p.error, filter=lambda a, _: a.name != "detail") if p.error else None,
-                )
-                for p in self._plugins.values()
-                if not p.builtin
-            },
-        )
+        folder, cache = self._cache
+        plugins = {
+            p.name: CachedPlugin(
+                formats=p.formats,
+                error=attrs.asdict(p.error, filter=lambda a, _: a.name != "detail") if p.error else None,
+            )
+            for p in self._plugins.values()
+            if not p.builtin
+        }
+        self._cache = (folder, cache._replace(plugins=plugins))
+        save_cache(folder, self._cache[1])
 
     # -- registering -----------------------------------------------------
 
@@ -307,7 +376,11 @@ class PluginHost:
         plugin.error = None
         plugin.exporters, plugin.readers = tuple(registrar.exporters), tuple(registrar.readers)
         plugin.collections = tuple(registrar.collections)
-        records: list[ExporterInfo | ReaderInfo] = [*plugin.exporters, *plugin.readers]
+        records: list[ExporterInfo | ReaderInfo | CollectionExporterInfo] = [
+            *plugin.exporters,
+            *plugin.readers,
+            *plugin.collections,
+        ]
         plugin.formats = tuple(FormatInfo.of(r) for r in records)
         return True
 
@@ -343,19 +416,19 @@ class PluginHost:
         return table
 
     def formats(self) -> list[FormatInfo]:
-        """Every exporter and reader, sorted by kind and name, without importing any plugin."""
-        found = [*self._catalog("exporter").values(), *self._catalog("reader").values()]
+        """Every exporter, reader and corpus format, sorted by kind and name, without importing any plugin."""
+        found = [f for kind in _WHAT for f in self._catalog(kind).values()]
         return sorted(found, key=lambda f: (f.kind, f.name))
 
-    def _resolve(self, kind: Kind, name: str) -> ExporterInfo | ReaderInfo:
+    def _resolve(self, kind: Kind, name: str) -> ExporterInfo | ReaderInfo | CollectionExporterInfo:
         for _ in range(2):  # a second look when loading showed the cache was out of date
             described = self._catalog(kind).get(name)
             if described is None:
                 break
             plugin = self._plugins[described.plugin]
             if self._load(plugin):
-                records: tuple[ExporterInfo | ReaderInfo, ...] = (
-                    plugin.exporters if kind == "exporter" else plugin.readers
+                records: tuple[ExporterInfo | ReaderInfo | CollectionExporterInfo, ...] = getattr(
+                    plugin, _RECORDS[kind]
                 )
                 for record in records:
                     if record.name == name:
@@ -368,9 +441,10 @@ class PluginHost:
         available = sorted(self._catalog(kind))
         failed = [e for e in self.load_errors if name in e.plugin or name in (e.distribution or "")] or self.load_errors
         hint = "; ".join(str(e) for e in failed[:3])
+        import difflib
+
         close = difflib.get_close_matches(name, available, n=1)
-        what = "export format" if kind == "exporter" else "input format"
-        return UnknownFormatError(name, available, kind=what, suggestion=close[0] if close else None, note=hint)
+        return UnknownFormatError(name, available, kind=_WHAT[kind], suggestion=close[0] if close else None, note=hint)
 
     def exporter(self, name: str) -> ExporterInfo:
         """The exporter called ``name``, its plugin imported now; ``UnknownFormatError`` lists the others."""
@@ -430,7 +504,7 @@ class PluginHost:
     def overridden(self) -> list[str]:
         """Formats a later plugin replaced, as ``"exporter 'json': a replaced by b"``."""
         lines = []
-        for kind in ("exporter", "reader"):
+        for kind in _WHAT:
             owner: dict[str, str] = {}
             for plugin in self._order():
                 if plugin.error is not None:
@@ -477,10 +551,15 @@ class PluginHost:
             )
         return infos
 
+    def collection_exporter(self, name: str) -> CollectionExporterInfo:
+        """The corpus format called ``name``, its plugin imported now; ``UnknownFormatError`` lists the others."""
+        found = self._resolve("corpus", name)
+        assert isinstance(found, CollectionExporterInfo)
+        return found
+
     def collection_exporters(self) -> dict[str, CollectionExporterInfo]:
         """Every corpus format, a later plugin's replacing an earlier one's (this imports every plugin)."""
-        self.load_all()
-        return {c.name: c for p in self._order() if p.error is None for c in p.collections}
+        return {name: self.collection_exporter(name) for name in self._catalog("corpus")}
 
     def loaded(self) -> list[str]:
         """The names of the plugins imported so far (tests check that listings import none)."""

@@ -84,10 +84,7 @@ def _kind(inst: Any) -> str:
 
 
 def _problem(inst: Any, problem: str) -> PluginError:
-    kind = (
-        "exporter" if isinstance(inst, ExporterInfo) else "reader" if isinstance(inst, ReaderInfo) else "corpus format"
-    )
-    return PluginError(f"plugin {inst.plugin!r} registered {kind} {inst.name!r}: {problem}")
+    return PluginError(f"plugin {inst.plugin!r} registered {_kind(inst)} {inst.name!r}: {problem}")
 
 
 def _check(ok: Callable[[Any], bool], problem: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -122,15 +119,8 @@ def _describe(inst: Any) -> tuple[OptionInfo, ...]:
     try:
         return describe_options(options)
     except Exception as exc:  # NameError: an annotation imported under TYPE_CHECKING only
-        kind = (
-            "exporter"
-            if isinstance(inst, ExporterInfo)
-            else "reader"
-            if isinstance(inst, ReaderInfo)
-            else "corpus format"
-        )
         raise PluginError(
-            f"plugin {inst.plugin!r} registered {kind} {inst.name!r}: the options class {options.__name__}"
+            f"plugin {inst.plugin!r} registered {_kind(inst)} {inst.name!r}: the options class {options.__name__}"
             f" cannot be described ({type(exc).__name__}: {exc}); its annotations must resolve at run time"
         ) from None
 
@@ -240,10 +230,14 @@ class CollectionExporterInfo:
 
 @attrs.frozen(kw_only=True)
 class FormatInfo:
-    """One line of ``stenogram formats``: an exporter or a reader, as the plugin cache keeps it."""
+    """One line of ``stenogram formats``: an exporter, a reader or a corpus format, as the plugin cache keeps it.
+
+    ``kind`` is ``"corpus"`` for a format of ``stenogram corpus`` (many
+    transcripts, one output); its ``output`` is ``"file"`` or ``"folder"``.
+    """
 
     name: str
-    kind: typing.Literal["exporter", "reader"]
+    kind: typing.Literal["exporter", "reader", "corpus"]
     description: str
     plugin: str
     suffixes: tuple[str, ...] = attrs.field(converter=_strings)
@@ -252,9 +246,10 @@ class FormatInfo:
     options: tuple[OptionInfo, ...] = attrs.field(default=(), converter=_option_infos)
     magic: str | None = None
     sniffs: bool = False
+    output: typing.Literal["file", "folder"] | None = None
 
     @classmethod
-    def of(cls, record: ExporterInfo | ReaderInfo) -> FormatInfo:
+    def of(cls, record: ExporterInfo | ReaderInfo | CollectionExporterInfo) -> FormatInfo:
         if isinstance(record, ExporterInfo):
             return cls(
                 name=record.name,
@@ -265,6 +260,16 @@ class FormatInfo:
                 media_type=record.media_type,
                 binary=record.binary,
                 options=record.described,
+            )
+        if isinstance(record, CollectionExporterInfo):
+            return cls(
+                name=record.name,
+                kind="corpus",
+                description=record.description,
+                plugin=record.plugin,
+                suffixes=(record.suffix,) if record.suffix else (),
+                options=record.described,
+                output=record.output,
             )
         return cls(
             name=record.name,

@@ -1,17 +1,112 @@
-"""Text helpers shared by the parser, the analysis and the exporters."""
+"""Text helpers shared by the parser, the analysis and the exporters.
+
+Patterns with CJK character classes are compiled only for text that has a
+character from U+3000 on: sre compiles a class by visiting every code point
+of its ranges, and the CJK blocks hold tens of thousands, so each such
+pattern would cost milliseconds at every start (``WidePattern``).
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-__all__ = ["CJK_RE", "SPACING_CONTROLS", "WORD_RE", "columns", "count_words", "drop_controls", "is_wide", "words"]
+__all__ = [
+    "CJK_RE",
+    "SPACING_CONTROLS",
+    "WORD_RE",
+    "WidePattern",
+    "columns",
+    "count_words",
+    "drop_controls",
+    "has_wide",
+    "is_wide",
+    "words",
+]
+
+
+@functools.cache
+def _wide_probe() -> re.Pattern[str]:
+    # Everything from U+3000 on, where CJK punctuation, kana, ideographs, Hangul and full-width forms are:
+    # as a negated class of what lies below, it compiles in a fraction of the time.
+    return re.compile("[^\x00-\u2fff]")
+
+
+def has_wide(text: str) -> bool:
+    """Whether ``text`` has a character from U+3000 on (CJK and full-width); ASCII is answered at once."""
+    return not text.isascii() and _wide_probe().search(text) is not None
+
+
+class WidePattern:
+    """A regular expression with CJK character classes, compiled the first time text needs it.
+
+    ``narrow`` is the same expression without its ranges from U+3000 on
+    (``None`` when nothing is left to match): on text without such a
+    character it finds the same matches, and most text gets it instead.
+    """
+
+    __slots__ = ("_compiled", "_narrow", "narrow", "pattern")
+
+    def __init__(self, pattern: str, narrow: str | None = None) -> None:
+        self.pattern = pattern
+        self.narrow = narrow
+        self._compiled: re.Pattern[str] | None = None
+        self._narrow: re.Pattern[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"WidePattern({self.pattern!r})"
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        if has_wide(text):
+            if self._compiled is None:
+                self._compiled = re.compile(self.pattern)
+            return self._compiled
+        if self._narrow is None and self.narrow is not None:
+            self._narrow = re.compile(self.narrow)
+        return self._narrow
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self._for(text)
+        return None if found is None else found.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        found = self._for(text)
+        return None if found is None else found.match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        found = self._for(text)
+        return iter(()) if found is None else found.finditer(text)
+
 
 # A word is a run of letters, digits and joining marks; each CJK ideograph or
 # kana counts as a word of its own, since those scripts do not use spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-CJK_RE = re.compile(f"[{_CJK}]")
-WORD_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w])+(?:['’\-.,](?:(?![{_CJK}])[\w])+)*")
+CJK_RE = WidePattern(f"[{_CJK}]")
+# On text without CJK characters WORD_RE's look-ahead never fails, so plain \w finds the same words.
+_PLAIN_WORD_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+
+if TYPE_CHECKING:
+    WORD_RE: re.Pattern[str]
+
+
+@functools.cache
+def _word_re() -> re.Pattern[str]:
+    return re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w])+(?:['’\-.,](?:(?![{_CJK}])[\w])+)*")
+
+
+def __getattr__(name: str) -> object:
+    """``WORD_RE``, compiled when first asked for (``words`` and ``count_words`` need it only for CJK text)."""
+    if name == "WORD_RE":
+        return _word_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _words_of(text: str) -> re.Pattern[str]:
+    return _word_re() if has_wide(text) else _PLAIN_WORD_RE
+
 
 #: Control characters that separate words (vertical tab, form feed, the information separators, NEL):
 #: Python splits on them, so an exporter that cannot write them writes a space, never nothing,
@@ -33,11 +128,11 @@ def drop_controls(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text``, as the word counts and the no-word-lost checks see them."""
-    return WORD_RE.findall(text)
+    return _words_of(text).findall(text)
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return sum(1 for _ in _words_of(text).finditer(text))
 
 
 def is_wide(char: str) -> bool:

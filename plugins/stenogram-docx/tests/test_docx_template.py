@@ -76,6 +76,22 @@ def test_template_content_is_not_copied(tmp_path: Path, seed: Transcript) -> Non
     assert all("Delete me" not in p.text for p in out.paragraphs)
 
 
+def test_briefings_share_the_template_parts_they_only_read(tmp_path: Path, seed: Transcript) -> None:
+    """A template is prepared once per process; what briefings share is never written to, whatever the template."""
+    from stenogram_docx.template import open_template
+
+    for path in (None, _restyled(tmp_path)):
+        first = open_template(path)
+        assert any(part.partname.endswith("styles.xml") for part in first.shared)
+        a = build_briefing(seed, BriefingOptions(template=path, marking="OFFICIAL"))
+        b = build_briefing([seed, seed], BriefingOptions(template=path))
+        again = open_template(path)
+        assert again.shared is first.shared and again.document is not first.document
+        assert all(part.blob == blob for part, blob in again.shared.items())  # as serialised before any briefing
+        assert build_briefing(seed, BriefingOptions(template=path, marking="OFFICIAL")) == a
+        assert build_briefing([seed, seed], BriefingOptions(template=path)) == b
+
+
 def test_missing_styles_fall_back_to_the_built_in_ones(tmp_path: Path, seed: Transcript) -> None:
     doc = docx.Document(io.BytesIO(default_template_bytes()))
     for name in ("Speaker Label", "Briefing Table", "Transcript Note"):

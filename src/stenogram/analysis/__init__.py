@@ -54,7 +54,7 @@ from stenogram.analysis.records import (
 from stenogram.analysis.sentences import Sentence, sentences_of, units_of
 from stenogram.analysis.stats import speaker_stats
 from stenogram.analysis.topics import find_topics
-from stenogram.analysis.words import lower_case_vocabulary
+from stenogram.analysis.words import tokens_of, vocabulary_of
 from stenogram.model import Transcript
 
 __all__ = [
@@ -112,7 +112,8 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
     sentences = sentences_of(units)
     year = transcript.meeting.date.year if transcript.meeting.date is not None else None
     stats = speaker_stats(transcript)
-    vocabulary = lower_case_vocabulary(u.text for u in units)
+    tokens = tokens_of(u.text for u in units)  # one scan for the vocabulary and the topics
+    vocabulary = vocabulary_of(tokens)
     figures = tuple(find_figures(units, sentences, year))
     lang = language_of(transcript)
     english = lang in ("en", None)
@@ -121,7 +122,7 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
         speakers=stats,
         figures=figures,
         mentions=tuple(find_mentions(units, sentences, transcript.participants, vocabulary)),
-        topics=tuple(find_topics(units, opts.topics, vocabulary)),
+        topics=tuple(find_topics(units, opts.topics, vocabulary, tokens)),
         key_sentences=tuple(
             select_points(
                 sentences,

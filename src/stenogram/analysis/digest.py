@@ -412,8 +412,8 @@ _ROLE_WORDS = frozenset("chair chairman minister ministers member members commit
 
 
 def digest(transcript: Transcript, *, options: DigestOptions | None = None, analysis: Analysis | None = None) -> Digest:
-    """The digest of ``transcript``; pass ``analysis`` when it was run already (with at least ``RANKED`` key
-    sentences, so the points are the same whatever ``key_points`` is)."""
+    """The digest of ``transcript``; pass ``analysis`` when it was run already, with at least ``key_points`` key
+    sentences (the ranking is greedy: the first ``key_points`` are the same however many were asked for)."""
     from stenogram.analysis import analyse  # the package's entry point imports this module
 
     opts = options or DigestOptions()

@@ -406,11 +406,16 @@ def _patterns_for(text: str, start: int, end: int) -> list[int]:
         low = low.replace("ı", "i").replace("ſ", "s")
     digit = _DIGIT.search(segment) is not None
     out = []
+    present: dict[tuple[str, ...], bool] = {}  # five patterns need a month: the months are looked for once
     for k, (needs_digit, words) in enumerate(_NEEDS):
         if needs_digit and not digit:
             continue
-        if words and not any(w in low for w in words):
-            continue
+        if words:
+            found = present.get(words)
+            if found is None:
+                found = present[words] = any(w in low for w in words)
+            if not found:
+                continue
         out.append(k)
     # Money before a currency word and counts both open with a number: digits or a number word.
     if not digit and not any(w in low for w in _NUMBER_WORDS):

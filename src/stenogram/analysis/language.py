@@ -3,7 +3,7 @@
 The rules for key points (procedure, pleasantries, words that point back) are
 word tables. English has all of them; for other languages the tables hold
 what they have (``LEADING_WORDS``), and the digest notes which rules it skipped.
-These tables belong in the shared lexicon once it exists (``stenogram.lexicon``).
+The words (``MARKERS``, ``LEADING_WORDS``) are the shared lexicon's (:mod:`stenogram.lexicon`).
 """
 
 from __future__ import annotations
@@ -11,26 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from stenogram.analysis.words import table
+from stenogram.lexicon import LANGUAGE_MARKERS, LEADING_WORDS
 from stenogram.model import Transcript
 
 __all__ = ["LEADING_WORDS", "MARKERS", "english_rules_apply", "language_of"]
 
-#: Frequent short words that tell languages apart.
-MARKERS: dict[str, frozenset[str]] = {
-    "en": table("the and of to is that we in it this for are with be have not"),
-    "de": table("der die das und ist nicht wir ich sie es zu den mit auf für von dass ein eine"),
-    "fr": table("le la les et est nous je il que des une pour pas dans sur qui"),
-    "ru": table("и в не на что мы это я с как по но для"),
-}
-#: First words that point back to the sentence before, by language.
-LEADING_WORDS: dict[str, frozenset[str]] = {
-    "de": table(
-        """also und aber oder dann auch das dies diese dieser dieses es sie er deshalb daher jedoch ja nein nun
-        denn sondern trotzdem außerdem dazu damit darum dabei hier"""
-    ),
-    "fr": table("donc et mais ou puis aussi cela ceci ces il elle ils elles alors oui non ensuite cependant"),
-}
+MARKERS = LANGUAGE_MARKERS
 #: Each marker word and the languages it marks, in the order of ``MARKERS``: one look-up per word.
 _LANGUAGES_OF: dict[str, tuple[str, ...]] = {
     w: tuple(lang for lang, words in MARKERS.items() if w in words) for ws in MARKERS.values() for w in ws

@@ -27,7 +27,7 @@ import attrs
 from stenogram.analysis.keysentences import REDUNDANCY, Centrality, cosine
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
-from stenogram.analysis.words import table
+from stenogram.lexicon import LEADING_WORDS as LEXICON_LEADING_WORDS
 from stenogram.model import Transcript
 
 __all__ = [
@@ -54,12 +54,7 @@ CHAIR_TURN_SHARE = 0.07  # a chair found by behaviour takes at least this share 
 CHAIR_BREVITY = 0.65  # and speaks, on average, less than this fraction of what the others say in a turn
 
 #: First words that point back to the sentence before: such a sentence cannot stand alone as a point.
-LEADING_WORDS = table(
-    """so and but or then also that this these those it they he she its their his her him them there's that's it's
-    because which however therefore thus hence yes no well now okay ok again anyway plus nor yet otherwise
-    secondly thirdly finally lastly besides moreover furthermore indeed still instead meanwhile likewise
-    similarly accordingly consequently here"""
-)
+LEADING_WORDS = LEXICON_LEADING_WORDS["en"]
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 #: What a meeting is for, as a chair states it (weight 2), and where and with whom (weight 1).

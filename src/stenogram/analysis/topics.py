@@ -10,6 +10,7 @@ one topic.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 
 from stenogram.analysis.records import Topic
 from stenogram.analysis.sentences import Unit
-from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, stem, table
+from stenogram.analysis.words import STOPWORDS, lowered_tokens, stem, table, tokens_of, vocabulary_of
 
 __all__ = ["GENERIC", "MAX_LEN", "VERBS", "find_topics"]
 
@@ -47,12 +48,6 @@ VERBS = table(
     makes take takes say says feel feels wait meet meets give gives send sends mention mentions find finds keep keeps
     speak speaks"""
 )
-# A word, or something that ends a candidate: punctuation, a dash between spaces, a number.
-_WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_BREAKS = re.compile(r"[^\w\s’'\-]+|\s[-–—]\s|\d+")
-# Both in one pattern, in text order. A break holds no letter, so it is never a content word and ends a run.
-_TOKENS = re.compile(rf"{_WORDS.pattern}|{_BREAKS.pattern}")
-
 
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ible", "able", "ian", "ary", "ese", "ish", "ent", "ant")
 _NOUNS_IN_ING = table("meeting meetings building buildings funding training financing spending housing hearing")
@@ -67,6 +62,7 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     return len(outer) > n and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _keep(words: tuple[str, ...]) -> bool:
     """Whether an n-gram of content words can be a topic: not all generic, not ending in a verb form."""
     if all(w in GENERIC for w in words) or _is_verbish(words[-1]) or words[0].endswith("ly"):
@@ -83,25 +79,30 @@ def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
-def find_topics(units: Sequence[Unit], limit: int, vocabulary: set[str] | None = None) -> list[Topic]:
+def find_topics(
+    units: Sequence[Unit], limit: int, vocabulary: set[str] | None = None, tokens: Sequence[list[str]] | None = None
+) -> list[Topic]:
     """The ``limit`` best key phrases, best first; ties go to the phrase that came first.
 
-    ``vocabulary`` is :func:`lower_case_vocabulary` of the units, when the caller has it already.
+    ``vocabulary`` is :func:`~stenogram.analysis.words.lower_case_vocabulary` of the units and ``tokens`` their
+    :func:`~stenogram.analysis.words.tokens_of`, when the caller has them already.
     """
     if limit <= 0:
         return []
-    # Words printed in lower case somewhere: a name never is, so names are not topics.
     texts = [unit.text.replace("’", "'") for unit in units]
-    common = lower_case_vocabulary(texts) if vocabulary is None else vocabulary
+    if tokens is None:
+        tokens = tokens_of(unit.text for unit in units)
+    # Words printed in lower case somewhere: a name never is, so names are not topics.
+    common = vocabulary_of(tokens) if vocabulary is None else vocabulary
     skip = STOPWORDS | VERBS
     # The runs of content words, in text order, with the unit each stands in.
     runs: list[tuple[str, ...]] = []
     run_units: list[int] = []
     content = {w for w in common if len(w) > 2} - skip
-    for ui, text in enumerate(texts):
-        # One scan gives the words and the breaks between them (a break never holds a word's character); the
+    for ui, (text, printed) in enumerate(zip(texts, tokens, strict=True)):
+        # The words and the breaks between them (a break never holds a word's character), in lower case; the
         # runs are the stretches of content words.
-        for is_content, group in itertools.groupby(_TOKENS.findall(text.lower()), content.__contains__):
+        for is_content, group in itertools.groupby(lowered_tokens(text, printed), content.__contains__):
             if is_content:
                 runs.append(tuple(group))
                 run_units.append(ui)

@@ -11,7 +11,17 @@ import functools
 import re
 from collections.abc import Iterable
 
-__all__ = ["STOPWORDS", "content_stems", "lower_case_vocabulary", "stem", "table"]
+__all__ = [
+    "STOPWORDS",
+    "TOKENS",
+    "content_stems",
+    "lower_case_vocabulary",
+    "lowered_tokens",
+    "stem",
+    "table",
+    "tokens_of",
+    "vocabulary_of",
+]
 
 
 def table(text: str) -> frozenset[str]:
@@ -40,6 +50,10 @@ STOPWORDS = table(
 
 # Letters with inner apostrophes or hyphens; digits are not words.
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+#: A word (as ``_WORDS``), or what ends a run of words: punctuation, a dash between spaces, a number. A break holds
+#: no letter, so the words this finds are the ones ``_WORDS`` finds, in the same order.
+TOKENS = re.compile(rf"{_WORDS.pattern}|[^\w\s’'\-]+|\s[-–—]\s|\d+")
 
 # Longest first; the stem must keep at least three letters.
 _SUFFIXES = (
@@ -83,6 +97,29 @@ def lower_case_vocabulary(texts: Iterable[str]) -> set[str]:
     """
     # One scan of all the texts: no word runs across the line break that joins them.
     return set(filter(str.islower, _WORDS.findall("\n".join(texts).replace("’", "'"))))
+
+
+def tokens_of(texts: Iterable[str]) -> list[list[str]]:
+    """Each text's ``TOKENS`` as printed (apostrophes straightened): one scan serves the vocabulary and the topics."""
+    return [TOKENS.findall(text.replace("’", "'")) for text in texts]
+
+
+def vocabulary_of(tokens: Iterable[list[str]]) -> set[str]:
+    """:func:`lower_case_vocabulary` from :func:`tokens_of` (a break holds no letter, so it is never lower case)."""
+    return {t for ts in tokens for t in ts if t.islower()}
+
+
+def lowered_tokens(text: str, tokens: list[str]) -> list[str]:
+    """``TOKENS.findall(text.lower())`` from the tokens of ``text`` (apostrophes straightened), without a second scan.
+
+    Lower case keeps every token's bounds except where ``İ`` becomes ``i`` and a combining dot, and only a capital
+    sigma lower-cases by what stands beside it: a text with either is scanned again. Joined by line breaks, the
+    tokens lower-case in one call; a break holding a line break splits into parts that are breaks too, so the runs
+    of words are the same.
+    """
+    if "İ" in text or "Σ" in text:
+        return TOKENS.findall(text.replace("’", "'").lower())
+    return "\n".join(tokens).lower().split("\n")
 
 
 def content_stems(words: Iterable[str]) -> set[str]:

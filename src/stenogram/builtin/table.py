@@ -77,8 +77,8 @@ def _table(pa: Any, schema: Any, batch: list[tuple[str | int, ...]]) -> Any:
 
 
 def export_parquet(transcripts: Iterable[Transcript], sink: Sink, options: TableOptions) -> Sequence[Diagnostic]:
-    import pyarrow as pa  # type: ignore[import-not-found, unused-ignore]
-    import pyarrow.parquet as pq  # type: ignore[import-not-found, unused-ignore]
+    import pyarrow as pa  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    import pyarrow.parquet as pq  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
     schema = pa.schema([(c, pa.int64() if c in ("corpus_index", "turn") else pa.string()) for c in COLUMNS])
     with sink.open(options.file_name + ".parquet") as fh, pq.ParquetWriter(fh, schema) as writer:

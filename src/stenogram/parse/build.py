@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import gc
 import re
-from array import array
 from collections import Counter
-from itertools import compress
+from collections.abc import Iterator
+from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, MONTH_PATTERN, is_title
+from stenogram.lexicon import HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -40,19 +40,25 @@ from stenogram.model import (
 )
 from stenogram.parse.labels import (
     ANONYMOUS_ROLES,
+    REJECTED,
+    SOLO_ROLES,
     STRONG,
     WEAK,
     LabelMatch,
     fold,
+    in_mixed_case,
     is_label_prefix,
+    is_vocative,
+    match_dash_label,
     strength_of,
 )
-from stenogram.parse.lines import Lines, split_lines
+from stenogram.parse.lines import BLANK, NOTE, TEXT, Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
-from stenogram.parse.slots import Slots, read_slots
+from stenogram.parse.slots import Slots, read_slots, split_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
+from stenogram.text import WidePattern
 
 __all__ = ["build_transcript"]
 
@@ -63,7 +69,7 @@ _SENTENCE_END = re.compile(r"[.!?…:。！？：][\"'”’»)\]]*$")
 _DATE = re.compile(
     rf"(?:{MONTH_PATTERN}\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}})\b.{{0,40}}"
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = WidePattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INTERPRETED = re.compile(
     r"\(\s*((?:As|as)\s+interpreted|[Vv]ia\s+(?:an\s+)?interpreter|[Tt]hrough\s+(?:an\s+)?interpreter)"
     r"\s*\.?\s*\)[\s\u00a0]*"
@@ -74,12 +80,17 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled name in mixed case and a full stop)
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
 _DASHES = ("-", "—", "–")
+_HEADING_MAX = 60  # a line this short that ends no sentence is a heading, not a wrapped line
+_QUOTES = frozenset("“„«\"'‘")
+_CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a header field does not
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
+_JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
 
@@ -96,6 +107,28 @@ class _TurnStart(NamedTuple):
     time: str | None = None
 
 
+# A paragraph's lines as runs of consecutive lines, a flat list [start, stop, start, stop, …]: two integers
+# a run however long, so a paragraph of a million lines costs nothing per line, and a plain list is
+# tested, sliced and extended by C code.
+_Runs = list[int]
+
+
+def _count(runs: _Runs) -> int:
+    if len(runs) == 2:
+        return runs[1] - runs[0]
+    return sum(runs[1::2]) - sum(runs[::2])
+
+
+def _pairs(runs: _Runs) -> Iterator[tuple[int, int]]:
+    """The runs as (first line, line after the last)."""
+    return zip(runs[::2], runs[1::2], strict=True)
+
+
+def _lines_of(runs: _Runs) -> Iterator[int]:
+    for start, stop in _pairs(runs):
+        yield from range(start, stop)
+
+
 class _Builder:
     """One pass over the lines, holding the state of the block being built."""
 
@@ -109,8 +142,7 @@ class _Builder:
         self.turn: _TurnStart | None = None
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
-        # Line indices of the paragraph being built, as machine integers: a paragraph may run over a million lines.
-        self.para: array[int] = array("q")
+        self.para: _Runs = []  # the lines of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
         self.is_excerpt = False
@@ -148,19 +180,21 @@ class _Builder:
 
     def _flush_paragraph(self) -> None:
         idx = self.para
-        self.para = array("q")
+        self.para = []
         lines = self.lines
         ltext = lines.text
         col = self.para_col
-        first, last = idx[0], idx[-1]
+        first, last = idx[0], idx[-1] - 1
         if first == last:
             text = fold_spaces(ltext[first][col:].strip())  # join_lines of one line
-        else:
-            parts = [ltext[i] for i in idx]
+        elif _count(idx) <= _JOIN_CHUNK:
+            parts = ltext[first : last + 1] if len(idx) == 2 else [ltext[i] for i in _lines_of(idx)]  # a run: a slice
             parts[0] = parts[0][col:]
             if self.cjk is None and _may_glue(parts):
                 self.cjk = any(_CJK.search(part) for part in parts) or _CJK.search(self.text) is not None
             text = join_lines(parts, bool(self.cjk))
+        else:
+            text = self._join_long(idx, col)
         if "\\" in text:
             text = _MD_ESCAPE.sub(r"\1", text)
         if not text:
@@ -187,6 +221,37 @@ class _Builder:
             return
         marks = find_marks(text) if ("(" in text or "[" in text or "<" in text) else ()  # (find_marks' own first test)
         (self.content if self.turn is not None else self.preamble).append(Paragraph(text=text, marks=marks, span=span))
+
+    def _join_long(self, idx: _Runs, col: int) -> str:
+        """A paragraph of very many lines joined a chunk at a time: no list of all its lines at once.
+
+        Joining stripped lines is the same whether done at once or chunk by
+        chunk and then over the chunks, as each chunk's text begins and ends
+        with its first and last line's text.
+        """
+        if self.cjk is None and _CJK.search(self.text) is None:
+            self.cjk = False  # what _may_glue and the search would say of any paragraph of this text
+        if self.cjk is None:
+            ends = any(part.rstrip()[-1:] >= "\u3000" for part in islice(self._parts(idx, col), _count(idx) - 1))
+            if ends and any(part.lstrip()[:1] >= "\u3000" for part in islice(self._parts(idx, col), 1, None)):
+                self.cjk = True  # the text holds CJK, as the search above found
+        cjk = bool(self.cjk)
+        return join_lines([join_lines(chunk, cjk) for chunk in self._chunks(idx, col)], cjk)
+
+    def _chunks(self, idx: _Runs, col: int) -> Iterator[list[str]]:
+        """The paragraph's lines, the first from column ``col``, as lists of at most _JOIN_CHUNK lines."""
+        ltext = self.lines.text
+        first = True
+        for start, stop in _pairs(idx):
+            for a in range(start, stop, _JOIN_CHUNK):
+                chunk = ltext[a : min(a + _JOIN_CHUNK, stop)]
+                if first:
+                    chunk[0] = chunk[0][col:]
+                    first = False
+                yield chunk
+
+    def _parts(self, idx: _Runs, col: int) -> Iterator[str]:
+        return chain.from_iterable(self._chunks(idx, col))
 
     def _aside(self, text: str, kind: NoteKind, span: Span) -> None:
         """A stage direction or aside: in a turn a marked paragraph (unless notes are asked for), else a Note."""
@@ -221,7 +286,7 @@ class _Builder:
     def start_paragraph(self, i: int, col: int) -> None:
         if self.para:
             self.flush()
-        self.para = array("q", (i,))
+        self.para = [i, i + 1]
         self.para_col = col
 
     def close_turn(self) -> None:
@@ -260,7 +325,7 @@ def _may_glue(parts: list[str]) -> bool:
     )
 
 
-def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: list[_Start | None]) -> int:
+def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: dict[int, _Start]) -> int:
     """The line where a paragraph cut by page furniture at line ``i`` goes on, or -1 if it ended there.
 
     It goes on when its last line ``prev`` ends no sentence and the first line
@@ -270,9 +335,9 @@ def _resume_after_page_break(lines: Lines, i: int, prev: int, starts: list[_Star
         return -1
     kind, note = lines.kind, lines.note
     j, n = i, len(kind)
-    while j < n and (kind[j] == "blank" or note[j] is NoteKind.PAGE):
+    while j < n and (kind[j] == BLANK or note.get(j) is NoteKind.PAGE):
         j += 1
-    return j if j < n and kind[j] == "text" and starts[j] is None else -1
+    return j if j < n and kind[j] == TEXT and j not in starts else -1
 
 
 def _after_lead_in(lines: Lines, i: int) -> bool:
@@ -281,19 +346,49 @@ def _after_lead_in(lines: Lines, i: int) -> bool:
     The line is then an item of the list the colon opened, not a speaker.
     """
     j = i - 1
-    if j < 0 or lines.kind[j] != "text":
+    if j < 0 or lines.kind[j] != TEXT:
         return False
     lead = lines.text[j].strip()
     if not lead.endswith(":") or lead.count(" ") < 3 or EXCERPT_RE.fullmatch(lead):
         return False  # "Excerpts from the transcript:" heads the speech that follows
-    above = lines.label[j]
+    above = lines.label.get(j)
     return above is None or above.strength != STRONG  # not a label alone on its line, "Vladimir Putin:"
+
+
+def _opens_block(lines: Lines, i: int) -> bool:
+    """Does line ``i`` open a block: first line, after a blank line, a note, a sentence's end or a heading?
+
+    A short line in capitalised words without a comma ("Official Report of
+    Proceedings") is a heading; a line cut by a wrap is long, or holds a comma
+    or ends with a word in lower case ("… talked to" / "President Putin. And …").
+    """
+    if lines.blank_sep:
+        return lines.para_start(i)
+    j = i - 1
+    if j < 0 or lines.kind[j] != TEXT:
+        return True
+    prev = lines.text[j].rstrip()
+    if _SENTENCE_END.search(prev) is not None:
+        return True
+    words = prev.split()
+    return (
+        len(prev.strip()) <= _HEADING_MAX
+        and (
+            _DATE.search(prev) is not None  # "Tuesday, 6 June 2023"
+            or (
+                "," not in prev
+                and words[0][:1].isupper()
+                and (words[-1][:1].isupper() or words[-1].isdigit())  # "She says, specifically" runs on
+                and prev[-1:] not in ";-–—"
+            )
+        )
+    )
 
 
 def _given_name_above(lines: Lines, i: int) -> bool:
     """Is the line above ``i`` name-like words only, ending with a capitalised word (a given name)?"""
     j = i - 1
-    if j < 0 or lines.kind[j] != "text" or lines.label[j] is not None:
+    if j < 0 or lines.kind[j] != TEXT or j in lines.label:
         return False
     above = lines.text[j].rstrip()
     return above[-1:].isalpha() and above.rsplit(None, 1)[-1][:1].isupper() and is_label_prefix(above)
@@ -312,11 +407,11 @@ def _accept_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tupl
     if speakers:
         steer.update(
             (i, True)
-            for i, m in enumerate(cand)
-            if m is not None and i not in steer and (m.name.casefold() in speakers or m.label.casefold() in speakers)
+            for i, m in sorted(cand.items())
+            if i not in steer and (m.name.casefold() in speakers or m.label.casefold() in speakers)
         )
     for i, take in steer.items():
-        m = cand[i] if 0 <= i < len(cand) else None
+        m = cand.get(i)
         if take and m is not None:
             for j in [j for j, v in accepted.items() if j <= i <= v[0]]:
                 del accepted[j]  # a wrapped label that took this line in
@@ -338,25 +433,40 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     rejected: list[int] = []
     lead_in: list[int] = []
     # A separator is this document's when it recurs: one "Mr FULLER - …" line is prose with a dash.
-    dashes = sum(1 for m in cand if m is not None and m.form == "dash" and m.strength == STRONG)
-    periods = sum(1 for m in cand if m is not None and m.form == "period" and m.strength == STRONG)
-    for i in [i for i, m in enumerate(cand) if m is not None]:
+    dashes = sum(1 for m in cand.values() if m.form == "dash" and m.strength == STRONG)
+    if dashes >= _RECURS:
+        _dash_labels_like_the_documents(lines, cand)
+    periods = sum(1 for m in cand.values() if m.form == "period" and m.strength == STRONG)
+    # Titled names in mixed case closed by a full stop ("Senator Cruz. Thank you"), as hearings print
+    # them, are this document's labels when it prints several, each opening a paragraph.
+    titled = sum(
+        1
+        for i, m in cand.items()
+        if m.form == "period" and m.strength == STRONG and in_mixed_case(m.name) and _opens_block(lines, i)
+    )
+    # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
+    openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
+
+    for i in sorted(cand):
         m = cand[i]
-        assert m is not None
         if blank_sep and not lines.para_start(i):
             continue  # in blank-line documents a label opens a paragraph
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            if dashes < _RECURS and "dash" not in options.separators:
+            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith("asked")
+            if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
+        elif m.form == "period" and in_mixed_case(m.name):
+            if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
+                continue  # "President Putin. And then …" in a wrapped line of prose
         elif m.form == "period" and not blank_sep:
             if periods < _RECURS:
                 continue  # "NTV. So": one capitalised word and a full stop is a sentence
         elif m.form != "colon" and not blank_sep:
             continue  # "Q and A": bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
-        if m.form == "colon" and m.name.isupper() and _heading_in_capitals(rest):
+        if m.form in ("colon", "period") and m.name.isupper() and _heading_in_capitals(rest):
             rejected.append(i)  # "HANSARD STAFF: TYPISTS": a heading in capitals, not a speaker
             continue
         if rest[:1].islower() and m.form != "dash":  # "Mr CHARLES JONES - by leave - I thank …" is a speech
@@ -371,6 +481,12 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
+        if (
+            k
+            and openers[m.name.split(" ", 1)[0]] >= _RECURS
+            and not any(is_role_word(w) for w in " ".join(lines.text[i - k : i]).split())
+        ):
+            k = 0  # the document opens its labels with this word: "Einlauf" above "Präsident X:" is a heading
         while k:
             head = " ".join(lines.text[i - k : i])
             name = fold(head + " " + m.name)
@@ -390,7 +506,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 continue
         strength = m.strength
         lone_caps = (
-            m.name.isupper() and " " not in m.name and m.name.casefold() not in ANONYMOUS_ROLES and not is_title(m.name)
+            m.name.isupper() and " " not in m.name and m.name.casefold() not in SOLO_ROLES and not is_title(m.name)
         )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
@@ -406,15 +522,27 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     known = {fold(name).casefold() for name in {v[3] for v in accepted.values()}}
     surnames = {k.rsplit(" ", 1)[-1] for k in known}
     suffixes = {" " + k for k in known if " " in k}
-    repeats = Counter(cand[i].name.casefold() for i in weak if cand[i] is not None)  # type: ignore[union-attr]
+    repeats = Counter(cand[i].name.casefold() for i in weak)
+    # In a document whose colon labels are established, a capitalised word printed as a label twice at the
+    # start of a block is a speaker too ("Sidhant:", a reporter in a briefing), not only one printed thrice;
+    # unless a quotation follows it ("Germany: “…”", a speaker quoting governments).
+    established = sum(1 for v in accepted.values() if v[1].form == "colon") >= _PROFILE_MIN
+    # A document whose labels are single words in capitals (HOST:, GUEST:) prints a one-off caller so too.
+    pool = [v[3] for v in accepted.values()] + [cand[i].name for i in weak]
+    lone = sum(1 for name in pool if name.isupper() and " " not in name)
+    caps_profile = lone >= _PROFILE_MIN and lone >= _PROFILE_SHARE * len(pool)
     for i in weak:
         m = cand[i]
-        assert m is not None
         key = m.name.casefold()
+        twice = (
+            ((established and repeats[key] >= _RECURS and not m.name.isupper()) or (caps_profile and m.name.isupper()))
+            and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
+            and _opens_block(lines, i)
+        )
         if (
             key in known
             or key in surnames
-            or (repeats[key] >= 3 and key not in _STOP_REPEAT)
+            or ((repeats[key] >= 3 or twice) and key not in _STOP_REPEAT)
             or any(key.endswith(k) for k in suffixes)
         ):
             accepted[i] = (i, m, m.label, m.name)
@@ -422,14 +550,71 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             rejected.append(i)
     for i in lead_in:
         m = cand[i]
-        assert m is not None
         if m.name.casefold() in known and m.strength == STRONG:
             # "Der Antrag hat folgenden Wortlaut:" / "Präsident Fritz Neugebauer: …"
             accepted[i] = (i, m, m.label, m.name)
         else:
             rejected.append(i)
     rejected.extend(_untitled(accepted))
+    rejected.extend(_header_fields(lines, accepted))
     return accepted, sorted(rejected)
+
+
+def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
+    """Take out the header lines that look like labels before the first turn.
+
+    A record's masthead names its officers (``Speaker: The Honourable Anthony
+    Rota``, ``President: Mr. Lavrov (Russian Federation)``) or heads a list
+    (``MEMBERS PRESENT:``); read as turns they would take the rest of the
+    masthead in. A field holds a name and nothing else (a title and a name, no
+    closing punctuation, not an address such as ``Mr President``).
+    """
+    out: list[int] = []
+    for i in sorted(accepted):
+        last, m, _, name = accepted[i]
+        rest = fold(lines.text[last][m.rest :])
+        if not rest:
+            field = name.casefold() in LIST_HEADINGS
+        else:
+            words = rest.split()
+            person, _ = split_slots(rest)
+            field = (
+                len(words) <= 10
+                and rest[-1] not in _CLOSES_SPEECH
+                and (is_title(words[0]) or words[0] == "The")
+                and not is_vocative(person)
+                and strength_of(person) == STRONG
+            )
+        if not field:
+            break
+        out.append(accepted.pop(i)[0])
+    return out
+
+
+def _dash_labels_like_the_documents(lines: Lines, cand: dict[int, LabelMatch]) -> None:
+    """Add the dash labels whose name opens with no title but whose separator is the document's own.
+
+    A record that prints ``President. – …`` twice prints its members the same
+    way, ``Manfred Weber, on behalf of the PPE Group. – (DE) …``. A line is
+    asked when it opens a block and holds the separator the document's titled
+    dash labels use most; its name must be a strong name that is a person's (brackets, a
+    role after a comma or a title: ``Case of Charlie Timso - …`` and ``Clause 5 - …`` are not).
+    """
+    seps = Counter(m.sep for m in cand.values() if m.form == "dash" and m.strength == STRONG)
+    sep, count = seps.most_common(1)[0]
+    if count < _RECURS or not sep.strip(".,"):
+        return
+    mark = sep.strip(".,")[0]
+    ltext, kinds = lines.text, lines.kind
+    for i in [i for i, line in enumerate(ltext) if mark in line[:200]]:
+        old = cand.get(i)
+        if kinds[i] != TEXT or (old is not None and old.strength != REJECTED) or not _opens_block(lines, i):
+            continue
+        m = match_dash_label(ltext[i], any_head=True)
+        if m is None or m.sep != sep or strength_of(m.name) != STRONG:
+            continue
+        if m.slots or "," in m.name or any(is_title(w) for w in m.name.split()):
+            cand[i] = m._replace(strength=STRONG)
 
 
 def _untitled(accepted: dict[int, _Start]) -> list[int]:
@@ -445,7 +630,11 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     names = Counter(v[3].casefold() for v in accepted.values())
     # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
     # not printed in capitals, and a record that prints its labels so misspells one now and then.
-    titled = {name: name.isupper() or _has_title(name) for name in {v[3] for v in accepted.values()}}
+    # Brackets after the name mark a label too: "Friedrich Merz (CDU/CSU):" in a record of titled labels.
+    bracketed = {v[3] for v in accepted.values() if v[1].slots}
+    titled = {
+        name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
+    }
     untitled = [i for i, v in accepted.items() if not titled[v[3]]]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
@@ -465,7 +654,10 @@ def _heading_in_capitals(rest: str) -> bool:
 
 
 def _has_title(name: str) -> bool:
+    """An anonymous role, a role word, or an office with its article ("The Taoiseach", "The Secretary-General")."""
     words = name.split()
+    if len(words) <= 4 and words[0] == "The" and all(w[:1].isupper() for w in words[1:]):
+        return True
     return name.casefold() in ANONYMOUS_ROLES or any(is_role_word(w) for w in words)
 
 
@@ -557,6 +749,8 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
     lines = split_lines(text, start)
     b = _Builder(text, lines, options)
     plan = _plan(lines, options, b)
+    # What the plan took from the candidates is in it: the rest go before the model is built beside them.
+    lines.label.clear()
     _Walk(lines, b, plan).run()
     b.close_turn()
     for block in b.preamble[1:]:
@@ -582,7 +776,7 @@ def _build(text: str, start: int, options: ParseOptions) -> Transcript:
 class _Plan(NamedTuple):
     """What is decided before the walk: where turns open, who speaks, how the text is wrapped."""
 
-    starts: list[_Start | None]  # by line: the accepted label that opens a turn there
+    starts: dict[int, _Start]  # line -> the accepted label that opens a turn there (the walk takes each out)
     inline: dict[int, _Start]  # annotated labels read as text of the running turn (annotated_labels=False)
     first_turn: int  # the line of the first turn (the number of lines when there is none)
     participants: tuple[Participant, ...]
@@ -598,16 +792,15 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     n = len(lines)
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
-    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map("text".__eq__, lines.kind)))))
+    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
-        if not 0 <= i < n or lines.label[i] is None:
+        if not 0 <= i < n or i not in lines.label:
             message = f"line {number} was declared a label but holds no label followed by a separator"
             b.diag("label-line-unmatched", message, min(max(i, 0), n - 1), Severity.WARNING)
     for i in rejected:
-        m = lines.label[i]
-        assert m is not None
+        m = lines.label.pop(i)  # said once in a diagnostic, and no longer needed: the two are not held together
         b.diag("label-rejected", f"{m.label!r} looks like a speaker label but was read as text", i, Severity.INFO)
     # kremlin.ru's running text; records that separate paragraphs by blank lines keep every label a label.
     inline = {} if options.annotated_labels or blank_sep else _keep_annotated_inline(accepted)
@@ -626,14 +819,8 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     del merged
     slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
-    # The walk takes each label once, from a list by line rather than the dict (a list of a text's lines
-    # costs a tenth of a dict of them), and drops what it took at once: the candidates and the model
-    # being built are not held side by side (a text of many short turns is mostly labels).
-    starts: list[_Start | None] = [None] * n
-    for i, found in accepted.items():
-        starts[i] = found
     return _Plan(
-        starts=starts,
+        starts=accepted,
         inline=inline,
         first_turn=min(accepted) if accepted else n,
         participants=participants,
@@ -664,7 +851,11 @@ class _Walk:
         self.prev_text_line = -1  # the line the pending paragraph's last line came from
         self.place_line = -1  # the header's place line, which stands alone
         self.glue = False  # the next text line continues the pending paragraph whatever the reflow says
-        self.released = 0  # the lines before this one are let go
+        self.n = len(lines)
+        self.blank_sep = lines.blank_sep
+        # Lines already read, by index: (line, text) of the last text line and of the line looked at after it.
+        self.prev_text: tuple[int, str] = (-2, "")  # no line: -1 is a value prev_text_line takes
+        self.ahead: tuple[int, str] = (-1, "")
 
     def run(self) -> None:
         starts, kinds, inline = self.plan.starts, self.kinds, self.plan.inline
@@ -674,12 +865,13 @@ class _Walk:
         i = 0
         while i < n:
             kind = kinds[i]
-            opening = starts[i]
-            if opening is not None:
-                i = self.label(i, opening)
-            elif kind == "text":
+            # Each label is taken out as the walk takes it: the candidates and the model being built
+            # are not held side by side (a text of many short turns is mostly labels).
+            if i in starts:
+                i = self.label(i, starts.pop(i))
+            elif kind == TEXT:
                 i = self.inline_label(i) if inline and i in inline else self.text(i)
-            elif kind == "blank":
+            elif kind == BLANK:
                 i = self.blank(i)
             else:
                 i = self.note(i)
@@ -688,25 +880,22 @@ class _Walk:
         """An accepted label opens a turn; the text after it on its line opens the first paragraph."""
         b, ltext, plan = self.b, self.text_lines, self.plan
         last, m, label, _ = opening
-        plan.starts[i] = self.lines.label[last] = None
+        line = ltext[last]
         col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
         rest_col = m.rest
         annotation = m.annotation
-        said = _INTERPRETED.match(ltext[last], rest_col)
+        said = _INTERPRETED.match(line, rest_col)
         if said is not None and annotation is None:
             # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
             annotation = said.group(1)
             rest_col = said.end()
         time = plan.slots[label].time if label in plan.slots else None
         b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
-        # The turns before this one are built: their lines are let go (the preamble's are read again at the end).
-        for j in range(max(self.released, plan.first_turn), i):
-            ltext[j] = ""
-        self.released = i
         self.glue = False
-        if ltext[last][rest_col:].strip():
+        if line[rest_col:].strip():
             b.start_paragraph(last, rest_col)
             self.prev_text_line = last
+            self.prev_text = (last, line)
         else:
             self.prev_text_line = -1
         return last + 1
@@ -716,61 +905,75 @@ class _Walk:
         b = self.b
         last = self.plan.inline[i][0]
         b.start_paragraph(i, 0)
-        b.para.extend(range(i + 1, last + 1))
-        m = self.lines.label[last]
-        self.glue = m is not None and not self.text_lines[last][m.rest :].strip()
+        b.para[-1] = last + 1  # the label's lines, one run
+        m = self.plan.inline[i][1]  # the label's match, on its last line
+        self.glue = not self.text_lines[last][m.rest :].strip()
         self.prev_text_line = last
         return last + 1
 
     def text(self, i: int) -> int:
         """A line of text starts a paragraph or goes on with the pending one."""
-        b, ltext = self.b, self.text_lines
-        if i < self.plan.first_turn and EXCERPT_RE.fullmatch(ltext[i].strip()):
+        b = self.b
+        ahead = self.ahead
+        line = ahead[1] if ahead[0] == i else self.text_lines[i]
+        if i < self.plan.first_turn and EXCERPT_RE.fullmatch(line.strip()):
             b.is_excerpt = True
             b.note(i, NoteKind.EDITORIAL)
             self.prev_text_line = -1
             return i + 1
         para = b.para
         if not para:
-            b.start_paragraph(i, 0)
-        elif self.lines.blank_sep:
-            para.append(i)
+            opens = True
+        elif self.blank_sep:
+            opens = False
         elif b.turn is None:
             alone = self.prev_text_line in (self.first_text_line, self.place_line)
-            if _preamble_break(ltext[self.prev_text_line], ltext[i], alone):
-                b.start_paragraph(i, 0)
-            else:
-                para.append(i)
+            opens = _preamble_break(self.prev_line(), line, alone)
         elif self.glue:
-            para.append(i)
-        elif self.breaks_before(i, para):
-            b.start_paragraph(i, 0)
+            opens = False
         else:
-            para.append(i)
+            opens = self.breaks_before(i, para, line)
+        if opens:
+            b.start_paragraph(i, 0)
+        elif para[-1] == i:
+            para[-1] = i + 1
+        else:
+            para += (i, i + 1)
         if self.first_text_line < 0:
             self.first_text_line = i
         self.prev_text_line = i
+        self.prev_text = (i, line)
         self.glue = False
         return i + 1
 
-    def breaks_before(self, i: int, para: array[int]) -> bool:
-        """Does the line break before line ``i`` end the pending paragraph of a turn? (the reflow model)"""
-        ltext, plan, b = self.text_lines, self.plan, self.b
-        prev = ltext[self.prev_text_line]
-        after = ltext[i + 1] if i + 1 < len(ltext) and self.kinds[i + 1] == "text" else None
-        label_line = len(para) == 1 and b.para_col > 0
+    def prev_line(self) -> str:
+        """The text of ``prev_text_line``, kept from when it was read (lines may be sliced on demand)."""
+        known = self.prev_text
+        return known[1] if known[0] == self.prev_text_line else self.text_lines[self.prev_text_line]
+
+    def breaks_before(self, i: int, para: _Runs, line: str) -> bool:
+        """Does the line break before line ``i`` (``line``) end the pending paragraph of a turn? (the reflow model)"""
+        plan, b = self.plan, self.b
+        known = self.prev_text
+        prev = known[1] if known[0] == self.prev_text_line else self.text_lines[self.prev_text_line]
+        after = None
+        if i + 1 < self.n and self.kinds[i + 1] == TEXT:
+            after = self.text_lines[i + 1]
+            self.ahead = (i + 1, after)
+        count = para[1] - para[0] if len(para) == 2 else _count(para)
+        label_line = count == 1 and b.para_col > 0
         width, wrapped = plan.width, plan.wrapped
-        score = break_score(prev, ltext[i], after, width, wrapped, para_lines=len(para), label_line=label_line)
+        score = break_score(prev, line, after, width, wrapped, para_lines=count, label_line=label_line)
         if score <= 0 and (
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
-            or (ltext[i][:1] in _LIST_FIRST and _LIST_ITEM.match(ltext[i]) is not None)
+            or (line[:1] in _LIST_FIRST and _LIST_ITEM.match(line) is not None)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.
             score = _NOT_WRAPPED
         if TRACE is not None:
-            TRACE.append((self.lines.number(i), (prev, ltext[i], after, width, wrapped, len(para), b.para_col)))
+            TRACE.append((self.lines.number(i), (prev, line, after, width, wrapped, count, b.para_col)))
         if -AMBIGUOUS < score < AMBIGUOUS:
             verdict = "a new paragraph" if score > 0 else "a wrapped line"
             b.diag("ambiguous-break", f"line break read as {verdict} (score {score:+.2f})", i, Severity.INFO)
@@ -793,7 +996,7 @@ class _Walk:
             if resume > 0:
                 # "例如，病" / running head / page number / "人面對…": the sentence goes on over the page.
                 for j in range(i, resume):
-                    if self.kinds[j] == "note":
+                    if self.kinds[j] == NOTE:
                         b.page_furniture(j)
                 self.glue = True
                 return resume

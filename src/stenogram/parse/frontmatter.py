@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -185,6 +184,8 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def load_toml(text: str, *, first_line: int = 1, source: str | None = None) -> dict[str, Any]:
     """Load a TOML table; errors give the file line."""
+    import tomllib  # only for TOML front matter: its parser costs every start
+
     deep = _DEEP_KEY.search(text) if text.count(".") > MAX_DEPTH else None
     if deep is not None:
         raise ParseError(

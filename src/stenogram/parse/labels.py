@@ -26,17 +26,21 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import COLLECTIVE_SPEAKERS, VOCATIVES, is_title
+from stenogram.lexicon import COLLECTIVE_SPEAKERS, HONORIFICS, PERIOD_TITLES, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
+from stenogram.text import WidePattern
 
 __all__ = [
     "ANONYMOUS_ROLES",
     "PERIOD_LINE",
     "REJECTED",
+    "SOLO_ROLES",
     "STRONG",
     "WEAK",
     "LabelMatch",
+    "in_mixed_case",
     "is_label_prefix",
+    "is_vocative",
     "match_dash_label",
     "match_label",
     "strength_of",
@@ -54,6 +58,34 @@ REJECTED = 0  # looks like a label but is not; worth a diagnostic
 
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 
+# A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
+_CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
+# What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
+_PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+tempore)"
+
+
+# A titled name in mixed case: "Senator Cruz", "Mr. Nolen", "The Chairwoman", "Chairman Smith".
+# Only an abbreviation takes a full stop ("Mr. Nolen"): "The Chairwoman. Senator Moran." is a label and its text.
+# The titles as one alternation grouped by first letter: the scan of every line start tries a branch or two.
+def _title_alternation() -> str:
+    words = {w.capitalize() for w in PERIOD_TITLES if w.isalpha()}
+    words |= {re.escape(w.capitalize()) for w in PERIOD_TITLES if w.endswith(".") and w[:-1].isalpha()}
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+
+
+_TITLE_WORDS = _title_alternation()
+# After the title: a name ("Senator Cruz", "M. Éric Ciotti"), or an office with its French article ("Mme la
+# présidente", "M. le ministre"); then perhaps a role after a comma ("Mme Élisabeth Borne, Première ministre").
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_TITLED = (
+    rf"(?:The{_SP}+)?(?:{_TITLE_WORDS})"
+    rf"(?:(?:{_SP}+[{_UPPER}][\w'’\-]*[a-zà-ÿ][\w'’\-]*){{1,3}}|{_SP}+(?:le|la|les)(?:{_SP}+[\w'’\-]+){{1,4}})?"
+    rf"(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?"
+)
+
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
@@ -65,18 +97,22 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
         ),
     ),
-    # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records).
+    # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records), also
+    # "Mr. McCARTHY.", "Mrs. RODGERS of Washington.", "The SPEAKER pro tempore.", and titled names in
+    # mixed case as hearings print them, "Senator Cruz.", "The Chairwoman." (accepted when they recur).
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:[A-Z][A-Za-z]{{0,3}}\.|[A-Z][A-Z'’\-]+|The){_SP}+){{0,5}}"
-            rf"[A-Z][A-Z'’\-]+|Q|A)\.(?:{_SP}+|$)"
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[A-Z][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
+            rf"{_CAPS}(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
+            rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
     # Q text: a bare reporter mark and one space (older White House records).
     ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
 )
 
+_DASH_CHARS = frozenset("-–—")
 _COLON_FORMS = tuple(row for row in _FORMS if row[0] == "colon")
 
 # Roles that stand for whoever spoke, not for a person.
@@ -90,14 +126,17 @@ ANONYMOUS_ROLES = frozenset(
     }
 ) | COLLECTIVE_SPEAKERS  # fmt: skip
 # Lone words that are labels in their own right even without support.
-_SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+_SOLO_ROLES = SOLO_ROLES
 
 # Lower-case words allowed inside a name or a role.
 _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
-    "und zu ten ter bint ben ap af av"
+    "und zu ten ter bint ben ap af av pro tempore"
 )
 _VOCATIVE = VOCATIVES
+_ARTICLES = _wordset("le la les")
+_ARTICLES_ANY = _wordset("the a an le la les l' el los las il lo gli de het een der die das den")
 # Words that open or fill sentences, never names: a label holding one is a sentence with a colon.
 _SENTENCE_OPENERS = _wordset(
     "about regarding as in on at for with from to by if when while because although and but so or then now here "
@@ -115,7 +154,7 @@ _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "
 _FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _ENDS_SENTENCE = re.compile(r"\w{5,}\.")  # a word of five letters or more and a full stop: not an abbreviation
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = WidePattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_TITLE = re.compile(
     r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员)$"
 )
@@ -137,6 +176,7 @@ class LabelMatch(NamedTuple):
     strength: int  # STRONG, WEAK or REJECTED
     form: str  # "colon", "period", "bare" or "dash"
     slots: tuple[str, ...] = ()  # the brackets after the name: "(Northtown, Lib.)", "(14:03)"
+    sep: str = ""  # a dash label's separator without its spaces: ".–", "-", ".-", "—"
 
 
 def fold(label: str) -> str:
@@ -216,6 +256,15 @@ def _strength(name: str, form: str) -> int:
 
 def _strength_with_role_words(words: list[str], verdicts: list[bool | None], folded: list[str], lower: int) -> int:
     """Lower-case words belong to a role: "History teacher Anton Molev", "Konstantin Fokin, ship cutter"."""
+    if len(words) <= 8 and all(
+        v is not False or is_title(w.strip(_TRIM)) for v, w in zip(verdicts, words, strict=True)
+    ):
+        # Forms of address and offices printed in lower case: "La señora PRESIDENTA", "De heer Wilders".
+        # Without a name ("De voorzitter") the label must recur, as a chair's does.
+        named = any(v and f not in _ARTICLES_ANY for v, f in zip(verdicts, folded, strict=True))
+        return STRONG if named else WEAK
+    if len(words) <= 7 and folded[0] in HONORIFICS and folded[1] in _ARTICLES:
+        return STRONG  # "Mme la présidente", "M. le ministre de l'intérieur": an office addressed by its article
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
         # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
         return STRONG if len(folded) > 1 and (folded[1] in _CONNECTORS or folded[1] in ("from", "by")) else REJECTED
@@ -226,9 +275,26 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     if "," in joined:
         head, tail = joined.split(",", 1)
         head_words = head.split()
-        if 2 <= len(head_words) <= 4 and all(_word_ok(w) for w in head_words) and len(tail.split()) <= 7:
+        one_caps = (
+            len(head_words) == 1 and head_words[0].isupper() and len(head_words[0]) > 2
+        )  # "GIORGETTI, ministro …"
+        if (one_caps or 2 <= len(head_words) <= 4) and all(_word_ok(w) for w in head_words) and len(tail.split()) <= 7:
             return STRONG  # a name, then the role after a comma
     return REJECTED
+
+
+_CAPS_WORD = re.compile(_CAPS)
+
+
+def in_mixed_case(name: str) -> bool:
+    """Is this period label a titled name in mixed case ("Senator Cruz"), not one in capitals ("Mr. SMITH")?"""
+    return not name.isupper() and not any(_CAPS_WORD.fullmatch(w.strip(_TRIM)) for w in name.split())
+
+
+def is_vocative(name: str) -> bool:
+    """Titles only, no article and no name: "Mr. President", "Madam Chair" address someone, they do not label."""
+    words = name.split()
+    return words[0] != "The" and all(is_title(w) for w in words)
 
 
 def strength_of(name: str) -> int:
@@ -244,6 +310,10 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
+    if has_colon and line[:1] in _NUMBER_FIRST:
+        numbered = _numbered_label(line)
+        if numbered is not None:
+            return numbered
     for form, pattern in _COLON_FORMS if colon_only else _FORMS:
         if form == "colon":
             found = _colon_label(line) if has_colon else None
@@ -256,14 +326,47 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
                 continue
             raw, start, rest = m.group("label"), m.start("label"), m.end()
         label = fold(raw)
-        if form == "period" and label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q":
-            return None
+        if form == "period" and (
+            (label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q") or line[rest : rest + 1] in _DASH_CHARS
+        ):
+            return None  # "OK. …" is a sentence; "President. – …" is a dash label
         name, slots, annotation = _name_and_slots(label)
         strength = STRONG if form == "bare" else _strength(name, form)
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
         return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
     return None
+
+
+# The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
+# (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
+_NUMBERED = re.compile(rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\])(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])")
+_NUMBER_FIRST = frozenset("0123456789QT[ \t")  # the first character of a numbered line, indent included
+
+
+def _numbered_label(line: str) -> LabelMatch | None:
+    """A colon label after a question number; the number stays in the label as printed, not in the name.
+
+    A numbered line is a list item far more often than a speaker, so the name
+    must be marked as a person's: brackets (constituency, party), a title or
+    capitals; otherwise it is weak and needs the document's support.
+    """
+    number = _NUMBERED.match(line)
+    if number is None:
+        return None
+    cut = number.end()
+    found = _colon_label(line[cut:])
+    if found is None:
+        return None
+    raw, start, rest = found
+    name, slots, annotation = _name_and_slots(fold(raw))
+    strength = _strength(name, "colon")
+    marked = slots or any(is_title(w) for w in name.split()) or any(w.isupper() and len(w) > 2 for w in name.split())
+    if strength == STRONG and not marked:
+        strength = WEAK
+    label = fold(line[number.start() : cut + start] + raw)
+    indent = len(line) - len(line.lstrip(_SP_CHARS))
+    return LabelMatch(label, name, annotation, indent, cut + rest, strength, "colon", slots)
 
 
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
@@ -279,8 +382,9 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
 PERIOD_LINE = re.compile(
-    rf"\n{_SP}{{0,12}}(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}[A-Z][A-Z'’\-]+(?:{_SP}+[A-Z][A-Z'’\-]+){{0,4}}\."
-    rf"(?=[ \t]|\n|$)"
+    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
+    rf"(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
+    rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
@@ -295,20 +399,22 @@ _DASH_SEP = re.compile(
 _SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
 
 
-def match_dash_label(line: str) -> LabelMatch | None:
+def match_dash_label(line: str, *, any_head: bool = False) -> LabelMatch | None:
     """A label closed by a dash, as parliaments from Canberra to Ankara print them, or None.
 
     Only a line that opens with an honorific, an office or a word in capitals
     is asked: in running prose a dash after a few capitalised words is common.
+    ``any_head`` asks any line, for a document whose own dash labels already
+    recur (``Manfred Weber, on behalf of the PPE Group. – …`` after ``President. – …``).
     """
     head = _DASH_HEAD.match(line)
     if head is None:
-        return None
+        return _numbered_question(line, any_head=any_head) if line[:1] in _NUMBER_FIRST else None
     first = head.group("first")
     if first == "The":  # "The PRESIDENT -", "The CHAIRMAN (Mr Scholes -"
         second = line[head.end() :].split(None, 1)[:1]
         first = second[0] if second else ""
-    if not (is_title(first) or (first.isupper() and len(first) > 1) or _CAMEL_TITLE.match(first)):
+    if not (any_head or is_title(first) or (first.isupper() and len(first) > 1) or _CAMEL_TITLE.match(first)):
         return None
     start = head.start("first")
     for sep in _DASH_SEP.finditer(line, start, start + 160):
@@ -327,8 +433,22 @@ def match_dash_label(line: str) -> LabelMatch | None:
         name, slots, annotation = _name_and_slots(label)
         if len(name) > 120:
             return None
-        return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots)
+        sep_text = "".join(sep.group().split())
+        return LabelMatch(label, name, annotation, start, rest, _dash_strength(name), "dash", slots, sep_text)
     return None
+
+
+def _numbered_question(line: str, *, any_head: bool) -> LabelMatch | None:
+    """ "1. Mr Leong Mun Wai asked the Minister for …": a numbered question asked in the asker's name."""
+    number = _NUMBERED.match(line)
+    if number is None:
+        return None
+    cut = number.end()
+    found = match_dash_label(line[cut:], any_head=any_head)
+    if found is None or not line[cut + found.rest :].startswith("asked"):
+        return None
+    label = fold(line[number.start() : cut] + found.label)
+    return found._replace(label=label, start=number.start(), rest=cut + found.rest)
 
 
 # "SenatorFRASER", "SenatorSir": an office run into the capitalised name by a lost space.

@@ -1,15 +1,21 @@
 """Lines and what each one is: blank, a whole-line note, a label candidate, or text.
 
-Columns rather than objects: one list per property, filled in one pass,
-because a transcript has hundreds of thousands of lines and the parser must
-run at over 10 MB/s in pure Python. Classification is by tables
-(:mod:`.notes`, :mod:`.labels`); this module only asks them once per line.
+Columns rather than objects, and only as much as a line needs: its start
+offset (4 bytes), its kind (1 byte), and entries in two sparse tables for the
+few lines that are notes or label candidates. A transcript may hold a million
+short lines, and memory must stay a small multiple of the text; it must also
+parse at over 10 MB/s in pure Python. So the lines themselves are a list of
+strings when they are long enough for a string's own cost (about 60 bytes) to
+be small beside them, and are otherwise sliced from the text when asked for
+(:class:`LineText`). Classification asks the tables of :mod:`.notes` and
+:mod:`.labels` once per line, a chunk of lines at a time, with whole-chunk
+passes rather than a Python loop with tests per line.
 
 >>> ls = split_lines("Title\\n\\n(Applause.)\\nAnna: Hi.\\n", 0)
->>> ls.kind
+>>> [KIND_NAMES[k] for k in ls.kind]
 ['text', 'blank', 'note', 'text', 'blank']
->>> ls.label[3].label
-'Anna'
+>>> ls.label[3].label, ls.text[3]
+('Anna', 'Anna: Hi.')
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from itertools import accumulate, pairwise
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import overload
 
 from stenogram.model import NoteKind
 from stenogram.parse.labels import (
@@ -29,75 +37,147 @@ from stenogram.parse.labels import (
     match_label,
 )
 from stenogram.parse.notes import EXCERPT_RE, HEADING_START, NOTE_START, note_kind
+from stenogram.text import WidePattern
 
-__all__ = ["Lines", "split_lines"]
+__all__ = ["BLANK", "KIND_NAMES", "NOTE", "TEXT", "Lines", "split_lines"]
+
+TEXT, BLANK, NOTE = 0, 1, 2  # a line's kind, one byte a line
+KIND_NAMES = ("text", "blank", "note")
 
 _INTERJECTING = re.compile(r"[^\W\d_][^:.!?\n-]{0,60}\binterjecting[—–\-.]{0,2}")
 _MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends with ")"
 # A line start whose first visible character may open a note (NOTE_START after the indent).
-_NOTE_LINE = re.compile(r"\n[^\S\n]*(?=" + NOTE_START.pattern + ")")
+_NOTE_LINE = WidePattern(rf"\n[^\S\n]*(?={NOTE_START.pattern})", narrow=rf"\n[^\S\n]*(?={NOTE_START.narrow})")
+_CHUNK = 1 << 16  # characters of text split into line strings at a time
+_LIST_MIN = 32  # the mean line length from which the lines are kept as a list of strings
+_RUNS = (bytes((TEXT, BLANK)), bytes((NOTE, BLANK)))  # a line, then a blank one: a run of blanks begins
+
+
+class LineText(Sequence[str]):
+    """The lines of a text, each sliced from it when asked for: no string is held per line."""
+
+    __slots__ = ("_bounds", "_n", "_text")
+
+    def __init__(self, text: str, bounds: array[int]) -> None:
+        self._text = text
+        self._bounds = bounds  # line i is text[bounds[i] : bounds[i + 1] - 1]
+        self._n = len(bounds) - 1
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            a, z, step = i.indices(self._n)
+            if step != 1:
+                return [self[j] for j in range(a, z, step)]
+            if a >= z:
+                return []
+            b = self._bounds
+            return self._text[b[a] : b[z] - 1].split("\n")  # a run of lines in one slice and one split
+        if i < 0:
+            i += self._n
+            if i < 0:
+                raise IndexError("line index out of range")
+        elif i >= self._n:
+            raise IndexError("line index out of range")
+        b = self._bounds
+        return self._text[b[i] : b[i + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        text, b = self._text, self._bounds
+        return (text[b[i] : b[i + 1] - 1] for i in range(self._n))
 
 
 class Lines:
-    """The lines of ``text[start:]`` with their offsets, kinds, notes and label candidates."""
+    """The lines of ``text[start:]``: their offsets and kinds, and the notes and label candidates among them."""
 
     def __init__(self, text: str, start: int) -> None:
-        body = text[start:]
-        lines = self.text = body.split("\n")
         self.first_number = text.count("\n", 0, start) + 1
-        # Machine integers (8 bytes a line, not an int object each): a text of many short lines is mostly this.
-        self.offset = array("q", accumulate(map((1).__add__, map(len, lines)), initial=start))
-        self.offset.pop()
-        # Whole-list passes and one regex over the text rather than a Python loop with tests per line:
-        # blank or text by stripping, and only lines whose first visible character may open a note are asked.
-        kinds = ["text" if line and not line.isspace() else "blank" for line in lines]
-        notes: list[NoteKind | None] = [None] * len(lines)
+        # Line i starts at offset[i]; offset[len] is one past the end, as if a newline closed the text.
+        # Machine integers, 4 bytes a line unless the text is too long for them.
+        self.offset = array("i" if len(text) < 2**31 - 2 else "q")
+        self.kind = bytearray()
+        self.note: dict[int, NoteKind] = {}  # line -> its kind of note, for note lines only
+        self.label: dict[int, LabelMatch] = {}  # line -> its label candidate, for candidates only
+        whole: list[str] | None = None
+        if len(text) - start >= _LIST_MIN * (text.count("\n", start) + 1):
+            whole = text[start:].split("\n")  # long lines: a string each costs little beside the text
+        for base, lines, pos in _chunks(text, start, whole):
+            self._classify(lines, base, pos, text)
+        self.offset.append(len(text) + 1)
+        self.text: list[str] | LineText = LineText(text, self.offset) if whole is None else whole
+        self.blank_sep = self.blank_separated()
+        for base, lines, pos in _chunks(text, start, whole):
+            self._find_labels(lines, base, pos, text)
+
+    def _classify(self, lines: list[str], base: int, pos: int, text: str) -> None:
+        """Offsets and kinds of one chunk's lines (``base`` is the first one's index, ``pos`` its offset)."""
         offsets = self.offset
-        for m in _NOTE_LINE.finditer("\n" + body):
-            i = bisect_left(offsets, m.start() + start)  # the "\n" put before the body stands for line 0's start
-            stripped = lines[i].strip()
+        offsets.extend(accumulate(map((1).__add__, map(len, lines)), initial=pos))
+        offsets.pop()  # the next chunk's first line
+        kinds = self.kind
+        kinds.extend(TEXT if line and not line.isspace() else BLANK for line in lines)
+        notes = self.note
+        # One regex over the chunk: only lines whose first visible character may open a note are asked.
+        end = pos + sum(map(len, lines)) + len(lines) - 1
+        for m in _NOTE_LINE.finditer("\n" + text[pos:end]):
+            i = bisect_left(offsets, m.start() + pos, base)  # the "\n" put first stands for the chunk's start
+            stripped = lines[i - base].strip()
             if len(stripped) <= _MAX_NOTE:  # a longer line is prose
                 nk = note_kind(stripped)
                 if nk is not None:
-                    kinds[i] = "note"
+                    kinds[i] = NOTE
                     notes[i] = nk
         # "Opposition members interjecting—": the record of an interruption, not speech.
-        for i in [i for i, line in enumerate(lines) if "interject" in line]:
-            if kinds[i] == "text" and _INTERJECTING.fullmatch(lines[i].strip()):
-                kinds[i] = "note"
-                notes[i] = NoteKind.STAGE
-        self.kind = kinds
-        self.note = notes
-        self.blank_sep = self.blank_separated()
-        labels: list[LabelMatch | None] = [None] * len(kinds)
-        self.label = labels
+        for k in [k for k, line in enumerate(lines) if "interject" in line]:
+            if kinds[base + k] == TEXT and _INTERJECTING.fullmatch(lines[k].strip()):
+                kinds[base + k] = NOTE
+                notes[base + k] = NoteKind.STAGE
+
+    def _find_labels(self, lines: list[str], base: int, pos: int, text: str) -> None:
+        """The label candidates of one chunk's lines."""
+        kinds, labels = self.kind, self.label
         if self.blank_sep:
             # Blank-line records: a label opens a block, so only block starts are asked, in every form.
-            for i, kind in enumerate(kinds):
-                if kind == "text" and self.para_start(i):
-                    line = self.text[i]
-                    labels[i] = match_label(line) or match_dash_label(line)
-        else:
-            # Running text: any line may open a turn, with a colon label or a dash label.
-            for i in [i for i, line in enumerate(lines) if ":" in line or "：" in line]:
-                if kinds[i] == "text":
-                    labels[i] = match_label(lines[i], colon_only=True)
-            # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
-            dashed = [i for i, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
-            for i in dashed:
-                colon = labels[i]
-                if kinds[i] == "text" and (colon is None or colon.strength == REJECTED):
-                    # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
-                    labels[i] = match_dash_label(lines[i]) or colon
-            # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
-            for m in PERIOD_LINE.finditer("\n" + body):
-                i = bisect_left(offsets, m.start() + start)
-                if kinds[i] == "text" and labels[i] is None:
-                    found = match_label(lines[i])
-                    labels[i] = found if found is not None and found.form == "period" else None
+            for k, line in enumerate(lines):
+                i = base + k
+                if kinds[i] == TEXT and self.para_start(i):
+                    found = match_label(line) or match_dash_label(line)
+                    if found is not None:
+                        labels[i] = found
+            return
+        # Running text: any line may open a turn, with a colon label or a dash label.
+        for k in [k for k, line in enumerate(lines) if ":" in line or "：" in line]:
+            if kinds[base + k] == TEXT:
+                found = match_label(lines[k], colon_only=True)
+                if found is not None:
+                    labels[base + k] = found
+        # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
+        dashed = [k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
+        for k in dashed:
+            i = base + k
+            colon = labels.get(i)
+            if kinds[i] == TEXT and (colon is None or colon.strength == REJECTED):
+                # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
+                found = match_dash_label(lines[k]) or colon
+                if found is not None:
+                    labels[i] = found
+        # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
+        end = pos + sum(map(len, lines)) + len(lines) - 1
+        for m in PERIOD_LINE.finditer("\n" + text[pos:end]):
+            i = bisect_left(self.offset, m.start() + pos, base)
+            if kinds[i] == TEXT and i not in labels:
+                found = match_label(lines[i - base])
+                if found is not None and found.form == "period":
+                    labels[i] = found
 
     def __len__(self) -> int:
-        return len(self.text)
+        return len(self.kind)
 
     def number(self, i: int) -> int:
         """The 1-based line number of line index ``i`` in the whole text."""
@@ -109,23 +189,23 @@ class Lines:
     def blank_separated(self) -> bool:
         """Does the document separate paragraphs by blank lines (so single breaks are wraps)?"""
         kinds = self.kind
-        blanks = kinds.count("blank")
-        # A gap is a blank line followed by content: every blank line but those followed by a blank or by nothing.
-        gaps = blanks - sum(1 for a, b in pairwise(kinds) if a == b == "blank") - (kinds[-1:] == ["blank"])
+        blanks = kinds.count(BLANK)
+        # A gap is a run of blank lines followed by content: every run but one that ends the text.
+        runs = sum(map(kinds.count, _RUNS)) + (kinds[:1] == b"\x01")
+        gaps = runs - (kinds[-1:] == b"\x01")
         content = len(kinds) - blanks
         return content > 0 and gaps * 4 >= content
 
     def has_text(self) -> bool:
-        return "text" in self.kind
+        return TEXT in self.kind
 
     def para_start(self, i: int) -> bool:
         """Is line ``i`` the first line of a block (after a blank line, a note or nothing)?"""
         if i == 0:
             return True
-        prev = self.kind[i - 1]
-        if prev != "text":
+        if self.kind[i - 1] != TEXT:
             return True
-        m = self.label[i - 1]
+        m = self.label.get(i - 1)
         return m is not None and not self.text[i - 1][m.rest :].strip()
 
     def label_prefix(self, i: int) -> int:
@@ -135,31 +215,27 @@ class Lines:
         be name-like words only, and the line above them must end a block.
         """
         best = 0
-        own = self.label[i]
+        own = self.label.get(i)
         role_words = own is not None and own.name[:1].islower()  # "host Megyn Kelly:" goes on from the line above
+        kind, text = self.kind, self.text
         for k in range(1, 4):
             j = i - k
-            if (
-                j < 0
-                or self.kind[j] != "text"
-                or self.label[j] is not None
-                or not is_label_prefix(self.text[j], role_words=role_words)
-            ):
+            if j < 0 or kind[j] != TEXT or j in self.label or not is_label_prefix(text[j], role_words=role_words):
                 break
-            if j == 0 or self.kind[j - 1] == "blank":
+            if j == 0 or kind[j - 1] == BLANK:
                 best = k
                 continue
-            if self.kind[j - 1] == "note":
-                if self.note[j - 1] is not NoteKind.TIMESTAMP:
+            if kind[j - 1] == NOTE:
+                if self.note.get(j - 1) is not NoteKind.TIMESTAMP:
                     best = k  # after "* * *" or "(Applause.)"; a time line is followed by the place
                 break
-            before = self.text[j - 1].rstrip()
+            before = text[j - 1].rstrip()
             if _is_header_tail(before):
                 break  # "17:40" / a place line: header lines, not half a label
             if self.heading_ends_at(j - 1):
                 best = k  # "Excerpts / from transcript of the … / Economic Forum" above "Panel moderator, NBC"
                 break
-            if not before[-1:].isalnum() or j < 2 or self.kind[j - 2] == "note":
+            if not before[-1:].isalnum() or j < 2 or kind[j - 2] == NOTE:
                 best = k  # the line above ends a sentence, or is a heading after a separator
         return best
 
@@ -171,11 +247,34 @@ class Lines:
         """
         kind, text = self.kind, self.text
         for s in range(i, max(i - 4, -1), -1):
-            if kind[s] != "text":
+            if kind[s] != TEXT:
                 return False
             if HEADING_START.match(text[s]):
                 return EXCERPT_RE.fullmatch(" ".join(line.strip() for line in text[s : i + 1])) is not None
         return False
+
+
+def _chunks(text: str, start: int, whole: list[str] | None) -> Iterator[tuple[int, list[str], int]]:
+    """``text[start:]`` split into lines a chunk at a time: (index of its first line, its lines, its offset).
+
+    Splitting the whole text at once would hold a string per line, many times
+    the text itself when lines are short; a chunk's strings go once it is read.
+    ``whole`` is the text's lines when they are kept anyway: one chunk.
+    """
+    if whole is not None:
+        yield 0, whole, start
+        return
+    base, pos, size = 0, start, len(text)
+    while True:
+        cut = text.find("\n", min(pos + _CHUNK, size))
+        if cut < 0:
+            lines = text[pos:].split("\n")
+            yield base, lines, pos
+            return
+        lines = text[pos:cut].split("\n")
+        yield base, lines, pos
+        base += len(lines)
+        pos = cut + 1
 
 
 def _is_header_tail(line: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from stenogram.model import Mark, MarkKind, NoteKind
+from stenogram.text import WidePattern
 
 __all__ = ["ATTENDEES_RE", "EXCERPT_RE", "HEADING_START", "NOTE_START", "OMISSION_LINE_RE", "find_marks", "note_kind"]
 
@@ -99,7 +100,7 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
-NOTE_START = re.compile(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]")
+NOTE_START = WidePattern(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]", narrow=r"[*•·\-–—_=~#(\[<\dPpSC]")
 
 
 # The table as one alternation, one group per row: in a full match the first row that fits wins,

@@ -35,6 +35,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from stenogram.text import WidePattern
+
 __all__ = ["AMBIGUOUS", "WEIGHTS", "break_score", "features", "fold_spaces", "join_lines", "wrap_width"]
 
 _BAND = 11  # columns: a wrapping editor fills lines to within this of the width
@@ -53,7 +55,7 @@ _GREETINGS = (
     "excellencies excellency comrades fellow mister sir president"
 )
 _VOCATIVE_OPENERS = frozenset(_GREETINGS.split())
-_CJK_EDGE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_CJK_EDGE = WidePattern(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Cue weights, in the order features() yields them; a positive sum means "new paragraph".
 WEIGHTS: tuple[float, ...] = (

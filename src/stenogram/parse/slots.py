@@ -29,6 +29,8 @@ _TIME = re.compile(r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
 # A party or group as printed: "Lib.", "ÖVP", "NEOS", "CPC", "Grüne", "B&Q" (short, no lower-case word).
 _PARTY = re.compile(r"[^\W\d_][\w.&'’/-]{0,11}(?: [^\W\d_a-z][\w.&'’/-]{0,11})?")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+# "(in Cantonese)", "(in Putonghua)": the language of the speech, whatever language it names.
+_LANGUAGE = re.compile(r"in\s+[A-Z][a-z]+")
 
 
 class Slots(NamedTuple):
@@ -94,20 +96,26 @@ def _is_role(text: str) -> bool:
     return any(is_title(w) for w in text.split())
 
 
+_OFFICE_CONNECTORS = frozenset(("The", "of", "the", "for", "and"))
+
+
 def _is_office(base: str) -> bool:
-    """ "The Prime Minister", "The Chair", "Mr Speaker": an office with no name in it."""
+    """ "The Prime Minister", "The Chair", "Mr Speaker", "The Secretary of State for Wales": an office, no name."""
     words = base.split()
-    return (
-        bool(words)
-        and (words[0] == "The" or is_title(words[0]))
-        and all(is_title(w) or w in ("The", "of", "the", "for", "and") or w.isupper() for w in words)
-    )
+    if not words or not (words[0] == "The" or is_title(words[0])):
+        return False
+    if words[0] == "The" and len(words) <= 8:
+        # An office named with its article: "The Presiding Officer", "The Taoiseach", "The Llywydd".
+        return all(w[:1].isupper() or w in _OFFICE_CONNECTORS for w in words)
+    return all(is_title(w) or w in _OFFICE_CONNECTORS or w.isupper() for w in words)
 
 
 def _is_plain_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else: "Boris Johnson"."""
+    """Two to five capitalised words or initials and nothing else: "Boris Johnson", "David T. C. Davies"."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and not is_title(w) for w in words)
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() and not is_title(w) for w in words
+    )
 
 
 def _looks_like_person(text: str) -> bool:
@@ -129,11 +137,11 @@ def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
         if value and field not in found:
             found[field] = value
 
-    for slot in slots:
+    for k, slot in enumerate(slots):
         folded = slot.casefold()
         if _TIME.fullmatch(slot):
             put("time", slot)
-        elif any(note in folded for note in TRANSLATION_NOTES):
+        elif any(note in folded for note in TRANSLATION_NOTES) or _LANGUAGE.fullmatch(slot):
             put("annotation", slot)
         elif slot.endswith(")") or _looks_like_person(slot) or (_is_office(base) and _is_plain_name(slot)):
             name, inner = split_slots(slot)
@@ -149,7 +157,8 @@ def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
                 _place_or_office(head.strip(), put)
             else:
                 put("annotation", slot)
-        elif _is_party(slot) and len(slot) <= 12:
+        elif _is_party(slot) and len(slot) <= 12 and not any(_is_party(later) for later in slots[k + 1 :]):
+            # "(Gainsborough) (Con)": a party-like word before the party is the seat.
             put("affiliation", slot)
         else:
             _place_or_office(slot, put, single=True)

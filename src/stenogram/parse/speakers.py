@@ -47,11 +47,12 @@ _ROLE_WORDS = _wordset(
     "patriarch metropolitan archbishop bishop father the a an general colonel admiral rear major captain "
     "lieutenant sergeant senior junior assistant special national security council minister's "
     "presidential federal state regional of and for managing board founder owner partner reverend rev. "
-    "rev"
+    "rev pro tempore editor"
 )
 # Forms of address and degrees printed before a name: neither role nor name ("Mr", "Dr.", "Mag.", "Hon.").
 _NOT_ROLES = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. ddr. miss sir madam mag. mmag. ing. dipl.-ing. dkfm. hon hon. rt rt.".split()
+    "mr mr. mrs mrs. ms ms. dr dr. ddr. miss sir madam mag. mmag. ing. dipl.-ing. dkfm. hon hon. rt rt. m. mme mlle"
+    " herr frau".split()
 )
 _CONNECTORS = ROLE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
 
@@ -113,23 +114,31 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
         head, _, tail = name.rpartition(",")
         tail_words = tail.split()
         person_tail = sum(1 for w in tail_words if w[:1].isupper() and w.casefold() not in _ROLE_WORDS) >= 2
-        if not person_tail:
-            return tail.strip() or None, head.strip()
+        if not person_tail or _is_personal_name(head):
+            # "Manfred Weber, on behalf of the PPE Group", "Mme Élisabeth Borne, Première ministre": the name first.
+            head_role, head_person = split_role(head.strip()) if " " in head.strip() else (None, head.strip())
+            role = ", ".join(part for part in (head_role, tail.strip()) if part)
+            return role or None, head_person
         tail_role, tail_person = split_role(tail.strip())
         prefix = head.strip() + ("," + (" " + tail_role if tail_role else "") if head else "")
         return prefix or None, tail_person
-    # The name is the run of words after the last role word (in any language the lexicon has) or connector.
+    # The name is the run of words after the last role word (in any language the lexicon has) or connector;
+    # a connector after a surname in capitals is the name's ("Mr. SMITH of Texas", as Congress prints it).
     cut = 0
     for i, w in enumerate(words):
-        if is_role_word(w) or w.casefold() in _CONNECTORS:
+        if is_role_word(w) or (w.casefold() in _CONNECTORS and not (i and _is_caps_surname(words[i - 1]))):
             cut = i + 1
+    if cut == 1 and words[0] in ("The", "An") and len(words) <= 3:
+        cut = len(words)  # an office by its article alone, "The Taoiseach", "The Llywydd", "An Ceann Comhairle"
     if cut >= len(words):
         return suffix, name  # the label is all role ("THE PRESIDENT", "Moderator")
     person = words[cut:]
     before = words[cut - 1].casefold() if cut else ""
     # After a title in another language or a form of address ("Abgeordneter Kai Jan Krainer") the rest is the
     # name; after an English role ("President of Russia …") it is a given name and a surname.
-    whole_rest = 2 < len(person) <= 4 and (before not in _ROLE_WORDS or before in _NOT_ROLES)
+    # Titles alone before the name ("Deputy Mary Lou McDonald") are a form of address too.
+    bare_title = all(is_role_word(w) for w in words[:cut])
+    whole_rest = 2 < len(person) <= 4 and (before not in _ROLE_WORDS or before in _NOT_ROLES or bare_title)
     if cut and len(person) > 2 and not whole_rest:
         # A given name and a surname, plus any initials between.
         keep = 2
@@ -142,6 +151,17 @@ def split_role(name: str, known_names: Iterable[str] = ()) -> tuple[str | None, 
     ]
     role = " ".join(word for word in (*role_words, suffix) if word)
     return role or None, " ".join(person)
+
+
+def _is_caps_surname(word: str) -> bool:
+    """A surname printed in capitals ("SMITH", "McCARTHY"), not a role word."""
+    return sum(ch.isupper() for ch in word) >= 3 and word[-1:].isupper() and not is_role_word(word)
+
+
+def _is_personal_name(text: str) -> bool:
+    """Two to four capitalised words after any form of address, none a role word: "Mme Élisabeth Borne"."""
+    words = [w for w in text.split() if w.casefold() not in _NOT_ROLES]
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_role_word(w) for w in words)
 
 
 def _display(variants: Sequence[str]) -> str:
@@ -214,8 +234,11 @@ def resolve_speakers(
         described = extra.get(label)
         if described is not None:
             role = described.role or role
-            party.setdefault(key, described.affiliation)
-            seat.setdefault(key, described.constituency)
+            # The first label that prints a party or seat gives it; a later one without it takes nothing away.
+            if described.affiliation and not party.get(key):
+                party[key] = described.affiliation
+            if described.constituency and not seat.get(key):
+                seat[key] = described.constituency
         if role and not roles[key]:
             roles[key] = role
     merged: dict[str, str] = {}

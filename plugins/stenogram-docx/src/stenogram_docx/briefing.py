@@ -8,8 +8,8 @@ template, so a house-style template restyles the whole document.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-import io
 import os
 from collections.abc import Iterable, Sequence
 
@@ -36,9 +36,10 @@ from stenogram_docx.ooxml import (
     add_tab,
     keep_row_together,
     mark_header_row,
-    normalise_package,
+    package_members,
     set_paragraph_style,
     set_table_look,
+    write_package,
 )
 from stenogram_docx.options import BriefingOptions
 from stenogram_docx.styles import Styles
@@ -197,16 +198,27 @@ class _Writer:
             set_paragraph_style(p._p, self.ids[Styles.TABLE_HEADING])
             p.alignment = _ALIGN[align]
             self.run(p, title)
+        # The first row is built with python-docx; the others are copies of it before its text went in.
+        # python-docx's add_row and row.cells walk the whole table per row: quadratic in a long table.
+        body = self.doc._body
+        prototype = None
         for values in rows:
-            row = table.add_row()  # type: ignore[no-untyped-call]
-            keep_row_together(row._tr)
-            cells = row.cells
-            for cell, value, (_, width, align) in zip(cells, values, columns, strict=True):
-                cell.width = Cm(width)
-                p = cell.paragraphs[0]
-                set_paragraph_style(p._p, self.ids[Styles.TABLE_TEXT])
-                if align != "left":
-                    p.alignment = _ALIGN[align]
+            if prototype is None:
+                row = table.add_row()  # type: ignore[no-untyped-call]
+                keep_row_together(row._tr)
+                for cell, (_, width, align) in zip(row.cells, columns, strict=True):
+                    cell.width = Cm(width)
+                    p = cell.paragraphs[0]
+                    set_paragraph_style(p._p, self.ids[Styles.TABLE_TEXT])
+                    if align != "left":
+                        p.alignment = _ALIGN[align]
+                tr = row._tr
+                prototype = copy.deepcopy(tr)
+            else:
+                tr = copy.deepcopy(prototype)
+                table._tbl.append(tr)
+            for tc, value in zip(tr.tc_lst, values, strict=True):
+                p = DocxParagraph(tc.p_lst[0], body)
                 text, note = value if isinstance(value, tuple) else (value, "")
                 self.run(p, text, where="table cell")
                 if note:
@@ -292,7 +304,7 @@ class _Writer:
             return
         self.table(
             _FIGURE_COLUMNS,
-            (((f.figure, f.normalised or ""), f.refers_to, f"{f.speaker}, {f.where}") for f in facts.figures),
+            (((f.text, f.normalised or ""), f.refers_to, f"{f.speaker.name}, {f.where}") for f in facts.figures),
         )
 
     def commitments(self, facts: MeetingFacts, level: int) -> None:
@@ -302,7 +314,8 @@ class _Writer:
         for c in facts.commitments:
             p = self.para(Styles.BULLET)
             self.run(p, c.text, where="commitment")
-            by = f" ({c.speaker}, {c.where}; deadline: {c.deadline})" if c.deadline else f" ({c.speaker}, {c.where})"
+            said = f"{c.speaker.name}, {c.where}"
+            by = f" ({said}; deadline: {c.deadline})" if c.deadline else f" ({said})"
             self.run(p, by, Styles.ATTRIBUTION, "commitment")
 
     def topics(self, facts: MeetingFacts, level: int) -> None:
@@ -531,7 +544,8 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         raise OptionError("a briefing needs at least one transcript")
     if not all(isinstance(t, Transcript) for t in items):
         raise OptionError("build_briefing takes Transcript objects")
-    document, styles = open_template(opts.template)  # raises on a bad template before anything else
+    template = open_template(opts.template)  # raises on a bad template before anything else
+    document = template.document
     facts = [
         gather(t, key_points=opts.key_points, key_figures=opts.key_figures, commitments=opts.commitments) for t in items
     ]
@@ -539,7 +553,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         order = sorted(range(len(items)), key=lambda i: (facts[i].date is None, facts[i].date or dt.date.min, i))
         facts = [facts[i] for i in order]
         items = tuple(items[i] for i in order)
-    w = _Writer(document, styles, opts)
+    w = _Writer(document, template.styles, opts)
     wanted = set(opts.sections)
     pack = len(facts) > 1
     if pack:
@@ -594,9 +608,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     keywords = tuple(dict.fromkeys(k for f in facts for k in f.keywords))
     languages = {t.meeting.language for t in items if t.meeting.language}
     w.properties(title, subject, keywords, when, languages.pop() if len(languages) == 1 else None)
-    out = io.BytesIO()
-    document.save(out)
-    data = normalise_package(out.getvalue(), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+    data = write_package(package_members(document, template.shared), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
     return Briefing(data=data, diagnostics=w.clean.diagnostics)
 
 

@@ -12,12 +12,11 @@ import datetime as dt
 
 import attrs
 
-from stenogram.analysis import AnalysisOptions, DigestOptions, analyse, digest
-from stenogram.analysis.digest import RANKED
+from stenogram.analysis import AnalysisOptions, DigestCommitment, DigestFigure, DigestOptions, analyse, digest
 from stenogram.analysis.records import Location
 from stenogram.model import Transcript
 
-__all__ = ["CommitmentRow", "FigureRow", "KeyPoint", "MeetingFacts", "ParticipantRow", "gather"]
+__all__ = ["KeyPoint", "MeetingFacts", "ParticipantRow", "gather"]
 
 
 @attrs.frozen(kw_only=True)
@@ -42,26 +41,6 @@ class KeyPoint:
 
 
 @attrs.frozen(kw_only=True)
-class FigureRow:
-    figure: str
-    normalised: str | None
-    refers_to: str
-    speaker: str
-    location: Location
-    where: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class CommitmentRow:
-    text: str
-    kind: str
-    deadline: str | None
-    speaker: str
-    location: Location
-    where: str = ""
-
-
-@attrs.frozen(kw_only=True)
 class MeetingFacts:
     """One meeting, ready to be written."""
 
@@ -71,8 +50,8 @@ class MeetingFacts:
     bottom_line: tuple[str, ...]
     participants: tuple[ParticipantRow, ...]
     key_points: tuple[KeyPoint, ...]
-    figures: tuple[FigureRow, ...]
-    commitments: tuple[CommitmentRow, ...]
+    figures: tuple[DigestFigure, ...]  # the digest's own records: the briefing lays them out as they are
+    commitments: tuple[DigestCommitment, ...]
     keywords: tuple[str, ...]
 
     @property
@@ -82,7 +61,8 @@ class MeetingFacts:
 
 def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitments: int) -> MeetingFacts:
     """Run the analysis and the digest once and shape what a briefing shows (points in document order)."""
-    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=RANKED))
+    # The points are ranked greedily: the first ``key_points`` are the same however many are asked for.
+    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=key_points))
     d = digest(
         transcript,
         options=DigestOptions(key_points=key_points, key_figures=key_figures, commitments=commitments),
@@ -112,23 +92,6 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitm
         )
         for p in d.points_in_order()
     )
-    figures = tuple(
-        FigureRow(
-            figure=f.text,
-            normalised=f.normalised,
-            refers_to=f.refers_to,
-            speaker=f.speaker.name,
-            location=f.location,
-            where=f.where,
-        )
-        for f in d.figures
-    )
-    promised = tuple(
-        CommitmentRow(
-            text=c.text, kind=c.kind, deadline=c.deadline, speaker=c.speaker.name, location=c.location, where=c.where
-        )
-        for c in d.commitments
-    )
     return MeetingFacts(
         transcript=transcript,
         title=d.title,
@@ -136,7 +99,7 @@ def gather(transcript: Transcript, *, key_points: int, key_figures: int, commitm
         bottom_line=d.bottom_line,
         participants=tuple(participants),
         key_points=points,
-        figures=figures,
-        commitments=promised,
+        figures=d.figures,
+        commitments=d.commitments,
         keywords=d.topics[:8],
     )

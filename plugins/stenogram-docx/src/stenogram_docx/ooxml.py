@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
+from docx.document import Document
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.table import CT_Row
@@ -21,8 +26,10 @@ __all__ = [
     "keep_row_together",
     "mark_header_row",
     "normalise_package",
+    "package_members",
     "set_paragraph_style",
     "set_table_look",
+    "write_package",
 ]
 
 #: Members that must open the package, in this order; the rest follow sorted.
@@ -148,16 +155,54 @@ def _clean_app_xml(data: bytes) -> bytes:
     return out
 
 
+class _Members:
+    """python-docx's package writer pointed at a dict instead of a zip: each member's bytes, by name."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.members[pack_uri.membername] = blob
+
+
+def package_members(document: Document, serialised: Mapping[Part, bytes] | None = None) -> dict[str, bytes]:
+    """The members ``document.save`` would zip, unzipped: what it writes, without compressing it only to inflate it.
+
+    The same steps as python-docx's ``OpcPackage.save`` and ``PackageWriter.write``; a part in ``serialised`` (one
+    shared by every briefing from a template) is written as given instead of serialised again.
+    """
+    known = serialised or {}
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    sink = _Members()
+    PackageWriter._write_content_types_stream(sink, parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(sink, package.rels)  # type: ignore[no-untyped-call]
+    for part in parts:  # PackageWriter._write_parts
+        blob = known.get(part)
+        sink.write(part.partname, part.blob if blob is None else blob)
+        if len(part.rels):
+            sink.write(part.partname.rels_uri, part.rels.xml)
+    return sink.members
+
+
 def normalise_package(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a DOCX zip so the same content always gives the same bytes.
+    """Rewrite a DOCX zip so the same content always gives the same bytes (see ``write_package``)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = {info.filename: src.read(info) for info in src.infolist()}
+    return write_package(members, when)
+
+
+def write_package(members: dict[str, bytes], when: dt.datetime) -> bytes:
+    """The DOCX zip of ``members``: the same content always gives the same bytes.
 
     Members come in a fixed order with one timestamp, fixed permissions and a
     fixed compression level; app.xml loses the template's stale statistics.
     """
     stamp = min(max(when.replace(tzinfo=None), ZIP_EPOCH), ZIP_END)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        members = {info.filename: src.read(info) for info in src.infolist()}
+    members = dict(members)
     if "docProps/app.xml" in members:
         members["docProps/app.xml"] = _clean_app_xml(members["docProps/app.xml"])
     order = [m for m in _FIRST_MEMBERS if m in members] + sorted(m for m in members if m not in _FIRST_MEMBERS)

@@ -18,10 +18,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import docx
 from docx.document import Document
+from docx.opc.part import Part
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.parts.document import DocumentPart
+from docx.parts.hdrftr import FooterPart, HeaderPart
+from docx.styles.style import BaseStyle, StyleFactory
 from lxml import etree
 
 from stenogram.infile import read_whole
@@ -29,7 +34,7 @@ from stenogram_docx.cleanpackage import MAX_TEMPLATE_BYTES, clean_package
 from stenogram_docx.errors import TemplateError
 from stenogram_docx.styles import REQUIRED_STYLES, missing_styles
 
-__all__ = ["DEFAULT_TEMPLATE", "default_template_bytes", "open_template"]
+__all__ = ["DEFAULT_TEMPLATE", "Template", "default_template_bytes", "open_template"]
 
 DEFAULT_TEMPLATE = "templates/briefing.docx"
 #: Style references inside a style definition, by the id of the style they name.
@@ -114,7 +119,8 @@ def _mark_normal_default(document: Document) -> None:
 
 def _fill_in_styles(document: Document) -> list[str]:
     """Add the built-in definition of every required style the template lacks; their names."""
-    lacking = [name for name, kind in REQUIRED_STYLES if missing_styles(document, [(name, kind)])]
+    problems = set(missing_styles(document))  # one pass over the template's styles, not one per required style
+    lacking = [name for name, kind in REQUIRED_STYLES if any(p.startswith(f"{name} ({kind} style") for p in problems)]
     builtin, numbering = _builtin_styles()
     styles = document.styles.element
     ids = {s.get(qn("w:styleId")) or "" for s in styles.findall(qn("w:style"))}
@@ -150,23 +156,42 @@ def _fill_in_styles(document: Document) -> list[str]:
     return [s.find(qn("w:name")).get(qn("w:val")) for s in added]
 
 
-def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
-    """The template as an empty document, and its styles by the names the writer uses.
-
-    Raises ``TemplateError`` before anything is written: for a file over the limits
-    or holding macros, and (listing them all) for styles defined as another kind.
-    """
+def _read_template(path: Path | None) -> tuple[str, bytes]:
+    """The template's name (for messages) and bytes, the size checked before they are read."""
     name = str(path) if path is not None else f"stenogram_docx/{DEFAULT_TEMPLATE}"
     if path is None:
-        data = default_template_bytes()
-    else:
-        try:
-            size = Path(path).stat().st_size
-            if size > MAX_TEMPLATE_BYTES:
-                raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
-            data = read_whole(path, limit=MAX_TEMPLATE_BYTES, pipes=False)  # not a device that never ends
-        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-            raise TemplateError(name, f"cannot read the template: {getattr(exc, 'strerror', None) or exc}") from None
+        return name, default_template_bytes()
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
+        return name, read_whole(path, limit=MAX_TEMPLATE_BYTES, pipes=False)  # not a device that never ends
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise TemplateError(name, f"cannot read the template: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+#: The parts a briefing writes to: each briefing gets copies of these. The others (styles, numbering, settings,
+#: theme, fonts, images) it only reads: every briefing from one template shares them, serialised once.
+_WRITTEN_PARTS = (DocumentPart, HeaderPart, FooterPart, CorePropertiesPart)
+
+
+@attrs.frozen(kw_only=True)
+class Template:
+    """An empty document to write the briefing into, its styles by the names the writer uses, and the serialised
+    parts it shares with every briefing made from the same template (``package_members`` takes them as they are)."""
+
+    document: Document
+    styles: dict[str, BaseStyle]
+    shared: dict[Part, bytes]
+
+
+@functools.lru_cache(maxsize=8)
+def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str], dict[Part, bytes]]:
+    """The template cleaned, its styles filled in, the id of each style the writer uses by name, and its shared parts.
+
+    Cached per process on the template's bytes: a corpus converted in one run prepares its template once, and
+    each briefing starts from a deep copy of this (never written to) document, sharing the parts it only reads.
+    """
     clean = clean_package(data, name)
     try:
         document = docx.Document(io.BytesIO(clean))
@@ -182,5 +207,21 @@ def open_template(path: Path | None) -> tuple[Document, dict[str, BaseStyle]]:
             missing=wrong_kind,
         )
     styles = {s.name.casefold(): s for s in document.styles if s.name is not None}
-    resolved = {wanted: styles[wanted.casefold()] for wanted, _ in REQUIRED_STYLES}
-    return document, resolved
+    ids = {wanted: styles[wanted.casefold()].style_id for wanted, _ in REQUIRED_STYLES}
+    shared = {part: part.blob for part in document.part.package.iter_parts() if not isinstance(part, _WRITTEN_PARTS)}
+    return document, ids, shared
+
+
+def open_template(path: Path | None) -> Template:
+    """The template as an empty document, its styles by the names the writer uses, and its shared parts.
+
+    Raises ``TemplateError`` before anything is written: for a file over the limits
+    or holding macros, and (listing them all) for styles defined as another kind.
+    """
+    prepared, ids, shared = _prepared(*_read_template(path))
+    # The copy refers to the shared parts themselves (the styles part of the default template is 350 KB of XML).
+    keep: dict[int, Any] = {id(part): part for part in shared}
+    document: Document = copy.deepcopy(prepared, keep)
+    by_id = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+    styles = {wanted: StyleFactory(by_id[style_id]) for wanted, style_id in ids.items()}
+    return Template(document=document, styles=styles, shared=shared)

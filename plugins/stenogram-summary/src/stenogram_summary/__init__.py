@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from stenogram import Transcript, hookimpl
 from stenogram.analysis import AnalysisOptions, DigestOptions, analyse, digest
-from stenogram.analysis.digest import RANKED
 from stenogram.hookspecs import Registrar
 from stenogram.text import drop_controls
 from stenogram.titles import title_of
@@ -46,7 +45,10 @@ __version__ = "0.2.0"
 
 def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
     """The exporter stenogram calls: a pure function of the transcript and the options."""
-    analysis = analyse(transcript, options=AnalysisOptions(key_sentences=RANKED, topics=max(options.max_topics, 10)))
+    # The points are ranked greedily, so the first ``key_points`` are the same however many are asked for (the
+    # digest's ``RANKED``): asking for no more than are shown saves ranking the rest.
+    asked = AnalysisOptions(key_sentences=options.key_points, topics=max(options.max_topics, 10))
+    analysis = analyse(transcript, options=asked)
     chosen = digest(
         transcript,
         options=DigestOptions(

@@ -21,6 +21,7 @@ _START = (
 )
 _MORE = "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+_ASCII_NAME_CHAR = re.compile(r"[A-Za-z0-9_.\-]")  # the name characters of ASCII
 
 
 @functools.cache
@@ -66,7 +67,8 @@ def escape_id(value: str) -> str:
     >>> escape_id("DeJòdarJulià"), escape_id("a b"), escape_id("1st")
     ('DeJòdarJulià', 'a_20_b', '_1st')
     """
-    out = "".join(c if _kept(c) else f"_{ord(c):x}_" for c in value)
+    kept = _ASCII_NAME_CHAR.fullmatch if value.isascii() else _kept  # the whole grammar takes milliseconds
+    out = "".join(c if kept(c) else f"_{ord(c):x}_" for c in value)
     if not out or not is_ncname(out):
         out = "_" + out
     return out

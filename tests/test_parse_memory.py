@@ -1,0 +1,79 @@
+"""The parser's peak memory on inputs shaped to make it large (issues 11 and 15).
+
+Measured with ``tracemalloc`` in this process (the parser is pure Python, so
+it sees all its memory): the peak while parsing, against what the finished
+model holds and against the input. The bound is the one ``docs/parser.md``
+states: at most 1.5 times the model, or, when the model is smaller than the
+input (a few long paragraphs of very short lines, which the text of a
+paragraph needs once in pieces and once joined), at most 5 times the input;
+past a fixed 2 MB for the parser's own working set (compiled patterns,
+caches, a chunk of lines).
+"""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+
+import pytest
+
+import stenogram
+
+#: Shapes that once cost the parser far more than the model: a line object, a
+#: table entry or a label candidate per line.
+SHAPES = {
+    "one-letter labels": "A:\n",
+    "one letter a line": "a\n",
+    "words a line": "the cat sat on the mat\n",
+    "blank lines": "\n",
+    "spaces a line": " \n",
+    "colon lines read as text": "note: this is it\n",
+    "long rejected labels": "one two three four five six seven: text\n",
+    "dash labels": "Mr A - b\n",
+    "period labels": "Mr. SMITH. Yes.\n",
+    "blank-separated words": "the cat\n\n",
+    "label then blank": "A:\n\n",
+    "times": "(14:03)\n",
+    "page numbers": "- 12 -\n",
+    "repeated speaker": "Anna Petrova: hello there.\n",
+}
+LINES = 20_000
+FIXED = 2_000_000
+
+
+def _peak_and_model(text: str) -> tuple[int, int]:
+    stenogram.parse("Title\nA: warm-up\n")  # the patterns and caches of a first parse are not the input's
+    gc.collect()
+    tracemalloc.start()
+    try:
+        model = stenogram.parse(text)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert model is not None
+    return peak, held
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=list(SHAPES))
+def test_peak_is_bounded_by_the_model_or_the_input(shape: str) -> None:
+    text = "Title\n" + shape * LINES
+    peak, model = _peak_and_model(text)
+    size = len(text.encode("utf-8"))
+    bound = max(1.5 * model, 5 * size) + FIXED
+    assert peak <= bound, f"peak {peak / 1e6:.1f} MB, model {model / 1e6:.1f} MB, input {size / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize("shape", ["A:\n", "Mr A - b\n", "note: this is it\n", "(14:03)\n"])
+def test_peak_is_within_1_5_times_a_model_larger_than_the_input(shape: str) -> None:
+    """Where the model outweighs the input, the candidates and the model are never held side by side."""
+    text = "Title\n" + shape * LINES
+    peak, model = _peak_and_model(text)
+    assert model > len(text)
+    assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"
+
+
+def test_a_paragraph_of_a_million_lines_costs_no_object_per_line() -> None:
+    """Before: 76 MB for ``'a\\n' * 1_000_000`` (2 MB), a string and four table entries a line."""
+    text = "a\n" * 400_000
+    peak, _ = _peak_and_model(text)
+    assert peak <= 5 * len(text) + FIXED, f"peak {peak / len(text):.1f}x the input"
