@@ -35,29 +35,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
-_PRELUDE = """
+_PRELUDE = f"""
 import gc, json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
-def status_mb(field):
-    with open("/proc/self/status") as fh:
-        return next(int(l.split()[1]) for l in fh if l.startswith(field)) / 1024
-def deep_mb(obj):
-    seen, stack, total = set(), [obj], 0
-    while stack:
-        o = stack.pop()
-        if id(o) in seen or o is None or isinstance(o, (bool, type)):
-            continue
-        seen.add(id(o))
-        total += sys.getsizeof(o)
-        if not isinstance(o, (str, bytes, int, float)):
-            stack.extend(gc.get_referents(o))
-    return total / 2**20
+sys.path.insert(0, {str(ROOT / "tests")!r})
+from memprobe import deep_mb, peak_mb, reset_peak, rss_mb
+"""
+_PRELUDE += """
 def run(data, call, model=True):
     size = len(data) if isinstance(data, (bytes, str)) else 0
     gc.collect()
-    with open("/proc/self/clear_refs", "w") as fh:
-        fh.write("5")  # VmHWM starts again from here: building the input does not count
-    before = status_mb("VmRSS:")
+    before = reset_peak()  # building the input does not count
     t0 = time.perf_counter()
     error = None
     try:
@@ -65,8 +53,8 @@ def run(data, call, model=True):
     except Exception as exc:
         result, error = None, f"{type(exc).__name__}: {str(exc)[:60]}"
     seconds = time.perf_counter() - t0
-    peak = status_mb("VmHWM:") - before
-    kept = status_mb("VmRSS:") - before
+    peak = peak_mb() - before
+    kept = rss_mb() - before
     held = deep_mb(result) if model and result is not None else None
     print(json.dumps({"mb": size / 2**20, "seconds": seconds, "peak_mb": peak, "model_mb": held, "kept_mb": kept,
                       "error": error}))
@@ -77,6 +65,8 @@ _TEI_HEAD = (
     "</titleStmt></fileDesc></teiHeader><text><body>'"
 )
 _TEI_TAIL = "b'</body></text></TEI>'"
+#: 100,000 turns the parser accepts as such (labels of two words, lines long enough to be speech).
+_TURNS = "'Anna Petrova: Good morning, everyone.\\nBoris Ivanov: Thank you, Anna.\\n' * 50_000"
 
 #: name -> (kind, code that calls run(data, call)); kind "real" is held to 10x its input.
 CASES: dict[str, tuple[str, str]] = {
@@ -151,13 +141,26 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "export markdown: 100,000 turns": (
         "export",
-        "import stenogram\nt = stenogram.parse('Anna: one two.\\nBoris: three.\\n' * 50_000)\n"
-        "run(stenogram.to_json(t), lambda _: stenogram.export(t, 'markdown'), model=False)",
+        f"import stenogram\ntext = {_TURNS}\nt = stenogram.parse(text)\n"
+        "run(text, lambda _: stenogram.export(t, 'markdown'), model=False)",
     ),
     "export TEI: 100,000 turns": (
         "export",
-        "import stenogram\nt = stenogram.parse('Anna: one two.\\nBoris: three.\\n' * 50_000)\n"
-        "run(stenogram.to_json(t), lambda _: stenogram.export(t, 'tei'), model=False)",
+        f"import stenogram\ntext = {_TURNS}\nt = stenogram.parse(text)\n"
+        "run(text, lambda _: stenogram.export(t, 'tei'), model=False)",
+    ),
+    "export CSV table: 100,000 turns": (
+        "export",
+        f"import stenogram, tempfile\nfrom stenogram.collection import export_collection\ntext = {_TURNS}\n"
+        "t = stenogram.parse(text)\nout = tempfile.mkdtemp() + '/turns.csv'\nexport_collection([], 'csv', out)\n"
+        "run(text, lambda _: export_collection([t], 'csv', out), model=False)",
+    ),
+    "export CSV table: one turn of 400,000 lines": (
+        "export",
+        "import stenogram, tempfile\nfrom stenogram.collection import export_collection\n"
+        "text = 'Anna: one two.\\nBoris: three.\\n' * 200_000\nt = stenogram.parse(text)\n"
+        "out = tempfile.mkdtemp() + '/turns.csv'\nexport_collection([], 'csv', out)\n"
+        "run(text, lambda _: export_collection([t], 'csv', out), model=False)",
     ),
 }
 
@@ -181,6 +184,17 @@ def _real_cases() -> dict[str, tuple[str, str]]:
             "real",
             f"from stenogram_tei import read_tei\nrun(open({str(sample)!r}, 'rb').read(), read_tei)",
         )
+    # kremlin_en as one TEI file, written by a separate process so that its memory is not counted here
+    write = (
+        "import sys, stenogram\ntext = '\\n\\n'.join(open(f, encoding='utf-8').read() for f in sys.argv[1:])\n"
+        "sys.stdout.buffer.write(stenogram.export_bytes(stenogram.parse(text), 'tei'))"
+    )
+    cases["read TEI: kremlin_en as one TEI file (real)"] = (
+        "real",
+        "import subprocess\nfrom stenogram_tei import read_tei\n"
+        f"data = subprocess.run([sys.executable, '-c', {write!r}, *{kremlin!r}], capture_output=True, check=True)"
+        ".stdout\nrun(data, read_tei)",
+    )
     return cases
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from stenogram.atomic import write_atomic
+from stenogram.errors import WriteError
 
 
 def test_writes_text_as_utf8_and_bytes_as_given(tmp_path: Path) -> None:
@@ -49,9 +51,10 @@ def test_a_failure_leaves_the_target_and_no_temp_file(tmp_path: Path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
-def test_a_missing_directory_is_an_os_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_a_missing_directory_is_a_write_error_and_an_os_error(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match=r"nowhere/out\.txt: cannot write") as caught:
         write_atomic(tmp_path / "nowhere" / "out.txt", "x")
+    assert isinstance(caught.value, OSError) and caught.value.errno == errno.ENOENT
 
 
 def test_a_device_or_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:

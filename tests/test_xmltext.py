@@ -13,7 +13,7 @@ from stenogram.xmltext import XML_ILLEGAL, XmlTextCleaner
 
 def test_replacement_keeps_offsets_and_reports_once_per_place() -> None:
     clean = XmlTextCleaner(replacement="\ufffd", code="xml-illegal-character")
-    assert clean("a\x0cb\ud800c", "turn 1") == "a\ufffdb\ufffdc"
+    assert clean("a\x0cb\ud800c", "turn 1") == "a b\ufffdc"  # a form feed separates words: a space
     assert clean("fine\ttext\n", "turn 2") == "fine\ttext\n"
     assert clean("\x00", "turn 1") == "\ufffd"
     (diag,) = clean.diagnostics
@@ -24,8 +24,14 @@ def test_replacement_keeps_offsets_and_reports_once_per_place() -> None:
 
 def test_empty_replacement_drops_the_characters() -> None:
     clean = XmlTextCleaner(replacement="", code="docx-illegal-character")
-    assert clean("x\x1fy\uffff", "title") == "xy"
+    assert clean("x\x01y\uffff", "title") == "xy"
     assert "removed" in clean.diagnostics[0].message
+
+
+def test_controls_that_separate_words_become_spaces_even_when_others_are_removed() -> None:
+    clean = XmlTextCleaner(replacement="", code="docx-illegal-character")
+    assert clean("one\x0btwo\x0cthree\x1ffour\x85five\x00", "p") == "one two three four\x85five"  # NEL is legal XML
+    assert "separate words with a space" in clean.diagnostics[0].message
 
 
 @settings(max_examples=200, deadline=None)

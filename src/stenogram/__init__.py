@@ -36,6 +36,7 @@ from stenogram.errors import (
     StrictModeError,
     UnknownFormatError,
     UnknownParticipantError,
+    WriteError,
 )
 from stenogram.model import (
     Block,
@@ -107,6 +108,7 @@ __all__ = [
     "Turn",
     "UnknownFormatError",
     "UnknownParticipantError",
+    "WriteError",
     "__version__",
     "convert_many",
     "export",

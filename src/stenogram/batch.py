@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import check_inside, make_folder, write_atomic
 from stenogram.diagnostics import Severity
-from stenogram.errors import StenogramError, StrictModeError
+from stenogram.errors import StenogramError, StrictModeError, WriteError
 
 if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
     import concurrent.futures
@@ -113,7 +113,7 @@ class _Result:
 
 def describe_error(exc: BaseException) -> str:
     """One line for an error: stenogram's own message, the OS's words, or the exception's type."""
-    if isinstance(exc, OSError) and exc.strerror:
+    if isinstance(exc, OSError) and exc.strerror and not isinstance(exc, StenogramError):
         return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     if isinstance(exc, StenogramError):
         return str(exc)
@@ -307,7 +307,7 @@ def convert_many(
         get_host().reader(read_kwargs["fmt"])
     environment = tuple((key, os.environ.get(key)) for key in CAPTURED_VARIABLES)
     if output_dir is not None:
-        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        make_folder(output_dir)
 
     converted = skipped = 0
     failures: dict[int, Failure] = {}
@@ -323,10 +323,19 @@ def convert_many(
         if progress is not None:
             progress(Outcome(source=source, target=target, status=status, error=error))
 
+    def outside(target: str) -> str | None:
+        """Why ``target`` may not be written: a symbolic link in the output folder that leads out of it."""
+        try:
+            if output_dir is not None:
+                check_inside(output_dir, target)
+        except WriteError as exc:
+            return str(exc)
+        return None
+
     def tasks() -> Iterator[tuple[int, str, str, _Task]]:
         for index, (source, target, problem) in enumerate(plan_targets(inputs, info.suffix, output_dir)):
-            if target is None:
-                done(index, source, None, "failed", problem)
+            if target is None or (problem := outside(target)) is not None:
+                done(index, source, target, "failed", problem)
             elif skip_existing and os.path.exists(target):
                 done(index, source, target, "skipped")
             else:
@@ -348,8 +357,8 @@ def convert_many(
         if result.data is not None:
             try:
                 write_atomic(target, result.data)
-            except OSError as exc:
-                done(index, source, target, "failed", f"{target}: cannot write: {exc.strerror or exc}")
+            except OSError as exc:  # a WriteError, which names the file and the problem
+                done(index, source, target, "failed", str(exc))
                 return
         done(index, source, target, "converted")
 

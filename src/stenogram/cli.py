@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import check_inside, make_folder, write_atomic
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
@@ -39,6 +39,7 @@ from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
+from stenogram.text import drop_controls
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "nothing_to_clean_up", "run"]
 
@@ -215,13 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(stream: TextIO, message: str) -> None:
-    stream.write(f"{PROG}: error: {message}\n")
+    stream.write(f"{PROG}: error: {drop_controls(message)}\n")
     stream.flush()
 
 
 def _describe(exc: BaseException) -> str:
     """One line for an error: the message, or the OS's words for a file problem."""
-    if isinstance(exc, OSError) and exc.strerror:
+    if isinstance(exc, OSError) and exc.strerror and not isinstance(exc, StenogramError):
         return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     if isinstance(exc, StrictModeError) and exc.diagnostics:
         first, more = exc.diagnostics[0], len(exc.diagnostics) - 1
@@ -398,7 +399,8 @@ def _convert_one(
         return "standard output", rendered.diagnostics
     target = Path(job.target)
     if args.output_dir:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
+        check_inside(args.output_dir, target)
     target = check_target(target, None if job.source == STDIO else job.source)
     rendered = export_rendered(transcript, info.name, options)
     _fail_on(args, rendered.diagnostics, job.name)
@@ -514,7 +516,9 @@ def _inspection(transcript: Transcript, source: str, reader: str) -> dict[str, A
 
 
 def _print_inspection(data: dict[str, Any], out: TextIO) -> None:
-    write = out.write
+    def write(text: str) -> None:  # names and diagnostics come from the file: no escape sequence reaches the terminal
+        out.write(drop_controls(text))
+
     write(f"file: {data['file']} (read as {data['format']})\n")
     write("meeting:\n" if data["meeting"] else "meeting: nothing found\n")
     for key, value in data["meeting"].items():

@@ -80,7 +80,8 @@ def run_batch(
         progress.advance(outcome.source)
 
     try:
-        with open_executor(args.jobs, args.dask) as executor:
+        # No more workers than files: a process pool forks all its workers at once (--jobs 100000 for one file).
+        with open_executor(min(args.jobs, len(args.files)), args.dask) as executor:
             summary = convert_many(
                 args.files,
                 exporter,

@@ -73,7 +73,7 @@ def _sink(args: argparse.Namespace, output: str) -> Sink:
     from stenogram.collection import FileSink, FolderSink
 
     if args.output_dir is not None:
-        return FolderSink(args.output_dir)
+        return FolderSink(args.output_dir, keep=args.files)
     if args.output is None:
         wanted = "a folder: give --output-dir DIR" if output == "folder" else "a file: give -o FILE"
         raise CorpusUsageError(f"--to {args.to} writes {wanted}")

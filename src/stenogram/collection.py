@@ -26,9 +26,9 @@ from typing import Any, BinaryIO, Protocol
 
 import attrs
 
-from stenogram.atomic import open_atomic, write_atomic
+from stenogram.atomic import check_inside, check_writable, make_folder, open_atomic, write_atomic
 from stenogram.diagnostics import Diagnostic
-from stenogram.errors import ExportError, StenogramError
+from stenogram.errors import ExportError, OverwriteError, StenogramError
 from stenogram.model import Transcript
 from stenogram.registry import CollectionExporterInfo
 
@@ -56,20 +56,31 @@ class Sink(Protocol):
     def open(self, path: str) -> AbstractContextManager[BinaryIO]: ...
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
 def _relative(path: str) -> PurePosixPath:
     pure = PurePosixPath(path)
-    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path:
+    if pure.is_absolute() or not pure.parts or ".." in pure.parts or "\\" in path or "\0" in path:
         raise ExportError(f"a collection exporter asked to write {path!r}: not a plain relative path")
     return pure
 
 
 class FolderSink:
-    """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once."""
+    """Files in ``folder`` (created if missing), each written whole (temp file, then rename), each once.
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
-        self.folder = Path(folder)
-        if self.folder.exists() and not self.folder.is_dir():
-            raise ExportError(f"{self.folder}: is not a directory")
+    ``keep`` are files never to write over, under any name: the inputs of a
+    corpus command, which may sit in the output folder under the very name
+    the format gives its output (a ParlaMint component read back).
+    """
+
+    def __init__(self, folder: str | os.PathLike[str], *, keep: Iterable[str | os.PathLike[str]] = ()) -> None:
+        self.folder = make_folder(folder)
+        self.keep = [Path(p) for p in keep]
         self.written: list[str] = []
 
     def _claim(self, path: str) -> Path:
@@ -77,7 +88,10 @@ class FolderSink:
         if str(relative) in self.written:
             raise ExportError(f"{self.folder / relative}: written twice in one export")
         target = self.folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
+        check_inside(self.folder, target)
+        if any(_same_file(target, kept) for kept in self.keep):
+            raise OverwriteError(f"{target}: refusing to overwrite an input; write to another folder")
         self.written.append(str(relative))
         return target
 
@@ -92,9 +106,7 @@ class FileSink:
     """One file: the exporter writes exactly once, whatever relative name it gives."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        if self.path.is_dir():
-            raise ExportError(f"{self.path}: is a directory")
+        self.path = check_writable(path)
         self.written: list[str] = []
 
     def _claim(self, path: str) -> Path:
@@ -148,9 +160,9 @@ def export_collection(
         sink = target
     try:
         return tuple(info.export(transcripts, sink, opts))
-    except StenogramError:
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except Exception as exc:  # an exporter's bug must still name the exporter
+    except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
         raise ExportError(f"corpus format {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
 
 

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from stenogram.atomic import write_atomic
+from stenogram.atomic import check_writable, write_atomic
 from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
+from stenogram.infile import read_whole
 from stenogram.model import Transcript
 from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
@@ -76,9 +77,9 @@ def export_rendered(
     opts = make_options(info.options, options, overrides)
     try:
         result = info.export(transcript, opts)
-    except StenogramError:
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except Exception as exc:  # an exporter's bug must still name the exporter
+    except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
         raise ExportError(f"exporter {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
     rendered = result if isinstance(result, Rendered) else Rendered(result)
     expected = bytes if info.binary else str
@@ -145,14 +146,10 @@ def export_file(
 
 
 def check_target(path: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> Path:
-    """Where ``export_file`` may write: never the input, never a folder, into a folder that exists."""
-    target = Path(path)
+    """Where ``export_file`` may write: never the input (``OverwriteError``), a writable path (``WriteError``)."""
+    target = check_writable(path)
     if source is not None and (_same_file(target, Path(source)) or target.absolute() == Path(source).absolute()):
         raise OverwriteError(f"{target}: refusing to overwrite the input file")
-    if target.is_dir():
-        raise ExportError(f"{target}: is a directory")
-    if not target.parent.is_dir():
-        raise ExportError(f"{target}: there is no directory {target.parent}")
     return target
 
 
@@ -264,9 +261,9 @@ def read(
     else:
         path = Path(source)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            data = read_whole(path)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            raise ReadError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
         name = name or str(path)
     host = get_host()
     reader = host.reader(fmt) if fmt is not None else pick_reader(data, name)
@@ -276,10 +273,11 @@ def read(
     opts = reader_options(reader, options, parse_options=parse_options, encoding=encoding, name=name)
     try:
         result = reader.read(data, name, opts)
-    except StenogramError:
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except Exception as exc:  # a reader's bug must still name the reader and the file
-        raise ReadError(f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin}) failed: {exc}") from exc
+    except BaseException as exc:  # a reader's bug (even sys.exit()) must still name the reader and the file
+        where = f"{name or '<input>'}: reader {reader.name!r} ({reader.plugin})"
+        raise ReadError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
     if not isinstance(result, Transcript):
         raise ReadError(f"reader {reader.name!r} ({reader.plugin}) returned {type(result).__name__}, not a Transcript")
     return result

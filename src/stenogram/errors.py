@@ -17,6 +17,7 @@ __all__ = [
     "StrictModeError",
     "UnknownFormatError",
     "UnknownParticipantError",
+    "WriteError",
 ]
 
 
@@ -92,6 +93,28 @@ class ExportError(StenogramError):
 
 class OverwriteError(ExportError):
     """The output path is the file the transcript was read from."""
+
+
+class WriteError(ExportError, OSError):
+    """An output file the file system would not let us write; names the file and the problem.
+
+    Also an ``OSError`` (``errno`` is the system's, when there is one), so code
+    that caught the file system's own errors keeps working. Nothing is left
+    behind: neither a partial file nor a temp file.
+    """
+
+    def __init__(self, path: str, problem: str, *, errno: int | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: cannot write: {problem}")
+        self.errno = errno
+        self.filename = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: cannot write: {self.problem}"
+
+    def __reduce__(self) -> tuple[type[WriteError], tuple[str, str], dict[str, int | None]]:
+        return (type(self), (self.path, self.problem), {"errno": self.errno})
 
 
 class OptionError(StenogramError):

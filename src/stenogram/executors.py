@@ -25,7 +25,7 @@ class DaskMissingError(StenogramError):
 def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the worker processes now (Ctrl-C), instead of waiting for them."""
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):  # Python < 3.14 has no terminate_workers()
+    for process in list((getattr(pool, "_processes", None) or {}).values()):  # Python < 3.14: no terminate_workers()
         with contextlib.suppress(Exception):
             process.terminate()
 

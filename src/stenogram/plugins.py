@@ -489,7 +489,9 @@ class PluginHost:
             try:
                 if reader.sniff is None or reader.sniff(head):
                     return reader
-            except Exception:  # a sniffer's bug must not stop the others from looking
+            except (KeyboardInterrupt, GeneratorExit):
+                raise
+            except BaseException:  # a sniffer's bug (even sys.exit()) must not stop the others from looking
                 continue
         return None
 

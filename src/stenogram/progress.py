@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from typing import TextIO
 
-from stenogram.text import columns, is_wide
+from stenogram.text import columns, drop_controls, is_wide
 
 __all__ = ["Progress"]
 
@@ -62,9 +62,9 @@ class Progress:
             self._draw(name)
 
     def message(self, line: str) -> None:
-        """A line that stays: written above the bar, or as a plain line."""
+        """A line that stays: written above the bar, or as a plain line; no escape sequence from a file gets through."""
         self._clear()
-        self.stream.write(line + "\n")
+        self.stream.write(drop_controls(line) + "\n")
         self.stream.flush()
 
     def advance(self, name: str = "") -> None:

@@ -14,7 +14,18 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-__all__ = ["CJK_RE", "WORD_RE", "WidePattern", "columns", "count_words", "has_wide", "is_wide", "words"]
+__all__ = [
+    "CJK_RE",
+    "SPACING_CONTROLS",
+    "WORD_RE",
+    "WidePattern",
+    "columns",
+    "count_words",
+    "drop_controls",
+    "has_wide",
+    "is_wide",
+    "words",
+]
 
 
 @functools.cache
@@ -95,6 +106,24 @@ def __getattr__(name: str) -> object:
 
 def _words_of(text: str) -> re.Pattern[str]:
     return _word_re() if has_wide(text) else _PLAIN_WORD_RE
+
+
+#: Control characters that separate words (vertical tab, form feed, the information separators, NEL):
+#: Python splits on them, so an exporter that cannot write them writes a space, never nothing,
+#: and two words do not run into one.
+SPACING_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    r"""Text without the control characters a terminal or renderer would act on (an escape sequence can
+    retitle a terminal window or clear the screen): those that separate words become a space, the rest go;
+    tab and line ends stay.
+
+    >>> drop_controls("red\x1b[31m text\x0cnext\tcell\n")
+    'red[31m text next\tcell\n'
+    """
+    return _OTHER_CONTROLS.sub("", SPACING_CONTROLS.sub(" ", text))
 
 
 def words(text: str) -> list[str]:

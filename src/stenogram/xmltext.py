@@ -12,17 +12,21 @@ import re
 
 from stenogram.diagnostics import Diagnostic, Severity
 
-__all__ = ["XML_ILLEGAL", "XmlTextCleaner"]
+__all__ = ["XML_ILLEGAL", "XML_ILLEGAL_SPACING", "XmlTextCleaner"]
 
 # The complement of XML 1.0's Char production, written as the few characters it leaves out: the same set
 # (checked over every code point in a test), and a pattern that compiles in a fraction of a millisecond.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The illegal ones that separate words (form feed, vertical tab, the information separators): a space, not nothing.
+XML_ILLEGAL_SPACING = re.compile("[\x0b\x0c\x1c-\x1f]")
 
 
 class XmlTextCleaner:
     """Replaces XML-illegal characters with ``replacement`` and remembers where, once per place.
 
-    A one-for-one replacement such as U+FFFD keeps character offsets (and so
+    A control that separates words (a form feed) becomes a space whatever
+    ``replacement`` is, so that removing it does not join two words. A
+    one-for-one replacement such as U+FFFD keeps character offsets (and so
     inline marks) right; an empty one drops the characters.
     """
 
@@ -38,7 +42,7 @@ class XmlTextCleaner:
             return text
         self.replaced += len(found)
         self._found.setdefault(where, []).extend(found)
-        return XML_ILLEGAL.sub(self.replacement, text)
+        return XML_ILLEGAL.sub(self.replacement, XML_ILLEGAL_SPACING.sub(" ", text))
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -46,6 +50,8 @@ class XmlTextCleaner:
         out = []
         for where, chars in self._found.items():
             shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
+            if any(XML_ILLEGAL_SPACING.match(c) for c in chars):
+                shown += "; those that separate words with a space"
             out.append(
                 Diagnostic(
                     code=self.code,

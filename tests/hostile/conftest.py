@@ -23,31 +23,11 @@ import pytest
 _PRELUDE = """
 import json, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
-def _status_mb(field):
-    with open("/proc/self/status") as status:
-        return next(int(l.split()[1]) for l in status if l.startswith(field)) / 1024
+sys.path.insert(0, {tests!r})
+from memprobe import deep_mb, peak_mb, reset_peak
 def rss_mb():
     # Also starts VmHWM again from here, so that building the input does not count in peak_mb().
-    with open("/proc/self/clear_refs", "w") as fh:
-        fh.write("5")
-    return _status_mb("VmRSS:")
-def deep_mb(obj):
-    # What an object graph holds: every object reached once, by getsizeof.
-    import gc
-    seen, stack, total = set(), [obj], 0
-    while stack:
-        o = stack.pop()
-        if id(o) in seen or o is None or isinstance(o, (bool, type)):
-            continue
-        seen.add(id(o))
-        total += sys.getsizeof(o)
-        if isinstance(o, (str, bytes, int, float)):
-            continue
-        stack.extend(gc.get_referents(o))
-    return total / 2**20
-def peak_mb():
-    # VmHWM, not ru_maxrss: Linux carries the parent's maxrss across fork and exec.
-    return _status_mb("VmHWM:")
+    return reset_peak()
 def report(**values):
     values.setdefault("peak_mb", peak_mb())
     print(json.dumps(values))
@@ -62,7 +42,10 @@ def run_limited(
     Returns the child's report; a crash, a ``MemoryError`` or a timeout fails the test.
     """
     limit = memory_mb * 1024 * 1024
-    script = _PRELUDE.format(limit=limit) + f"PARAMS = json.loads({json.dumps(params or {})!r})\n"
+    script = (
+        _PRELUDE.format(limit=limit, tests=str(Path(__file__).resolve().parents[1]))
+        + f"PARAMS = json.loads({json.dumps(params or {})!r})\n"
+    )
     script += textwrap.dedent(code)
     try:
         proc = subprocess.run(

@@ -8,8 +8,12 @@ problem 6 (``---`` read as a rule) is a regression test here.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -20,9 +24,12 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 import stenogram
-from stenogram.errors import StenogramError
+from stenogram.collection import FolderSink, export_collection
+from stenogram.errors import OptionError, StenogramError
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.surrogates import replace_surrogates
+from stenogram.testing import transcripts
+from stenogram.text import SPACING_CONTROLS
 
 ANY_CHAR = st.one_of(
     st.characters(codec=None, exclude_categories=()),
@@ -60,9 +67,8 @@ def _exporters() -> list[str]:
 
 def _clean(text: str) -> str:
     """What a reader of the Markdown should see of ``text``: controls dropped, surrogates as U+FFFD."""
-    kept = "".join(
-        c for c in replace_surrogates(text) if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F) or c in "\t\n\r"
-    )
+    spaced = SPACING_CONTROLS.sub(" ", replace_surrogates(text))
+    kept = "".join(c for c in spaced if not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F) or c in "\t\n\r")
     return " ".join(kept.split())
 
 
@@ -141,3 +147,123 @@ def test_a_paragraph_that_would_read_as_markdown_structure_is_escaped(text: str)
     _check_markdown(t, md)
     assert not any(ord(c) < 0x20 and c not in "\n" for c in md)
     assert sum(tok.type == "paragraph_open" and not tok.hidden for tok in MD.parse(md)) == 2, md
+
+
+def _one_turn(*texts: str) -> Transcript:
+    return Transcript(
+        participants=(Participant(id="a", name="Anna"),),
+        body=(Turn(speaker="a", label="Anna", content=tuple(Paragraph(text=t) for t in texts)),),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "docx", "tei"])
+def test_controls_that_separate_words_never_join_two_words(fmt: str) -> None:
+    """A form feed or vertical tab between two words (text from JSON, TEI or code) is not simply dropped."""
+    t = _one_turn("one\x0btwo\x0cthree\x1cfour\x1ffive")
+    data = stenogram.export(t, fmt)
+    if fmt == "docx":
+        assert isinstance(data, bytes)
+        shown = " ".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    elif fmt == "tei":
+        assert isinstance(data, str)
+        shown = " ".join(etree.fromstring(data.encode("utf-8")).itertext()).replace("\ufffd", " ")
+    else:
+        assert isinstance(data, str)
+        shown = data
+    assert "one two three four five" in " ".join(shown.split()), shown
+
+
+def test_a_huge_json_indent_is_an_option_error_not_gigabytes() -> None:
+    with pytest.raises(OptionError, match="indent"):
+        stenogram.export(_one_turn("Hello."), "json", indent=10**6)
+    with pytest.raises(OptionError):
+        stenogram.export(_one_turn("Hello."), "json", indent=10**30)
+
+
+def test_a_carriage_return_in_a_cell_does_not_split_the_csv_row(tmp_path: Path) -> None:
+    """The csv module quotes only "\\n" (its line end), but readers also end a row at a bare "\\r"."""
+    t = Transcript(
+        participants=(Participant(id="a", name="Anna\rPetrova"),),
+        body=(Turn(speaker="a", label="Anna", content=(Paragraph(text="one\rtwo"), Paragraph(text="three"))),),
+    )
+    export_collection([t, _one_turn("plain")], "csv", tmp_path / "t.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "t.csv").read_bytes().decode("utf-8"), newline="")))
+    assert [r[4] for r in rows] == ["speaker_name", "Anna\rPetrova", "Anna"]
+    assert rows[1][7] == "one\rtwo\n\nthree" and rows[2][7] == "plain"
+
+
+@pytest.mark.parametrize("name", ["\u0132sselmeer", "\uf900", "\u01c4ur\u0111a", "a\u00d7b"])
+def test_names_libxml2_will_not_take_in_an_id_still_make_well_formed_tei(tmp_path: Path, name: str) -> None:
+    """libxml2 checks ``xml:id`` by XML's older name rules: ids made from such names are escaped."""
+    who = "a" + "".join(c for c in name if c.isalnum())
+    t = Transcript(
+        meeting=Meeting(date=dt.date(2020, 1, 1)),
+        participants=(Participant(id=who, name="Anna Petrova", affiliation=name),),
+        body=(Turn(speaker=who, label="Anna Petrova", content=(Paragraph(text="Good morning, everyone."),)),),
+    )
+    for profile in ("tei", "parlamint"):
+        etree.fromstring(stenogram.export_bytes(t, "tei", profile=profile))
+    export_collection([t], "parlamint", FolderSink(tmp_path))
+    for path in tmp_path.iterdir():
+        etree.parse(str(path))
+
+
+@settings(max_examples=30, deadline=None)
+@given(ts=st.lists(st.one_of(transcripts(), hostile_transcripts()), min_size=1, max_size=3))
+def test_every_corpus_format_writes_well_formed_output_for_any_unicode(ts: list[Transcript]) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        for fmt in ("csv", "parlamint", "docx"):
+            folder = Path(d, fmt)
+            try:
+                export_collection(ts, fmt, FolderSink(folder), **({"date": "2020-01-01"} if fmt == "parlamint" else {}))
+            except StenogramError:
+                continue
+            for path in folder.rglob("*.*"):
+                if path.suffix == ".xml":
+                    etree.parse(str(path))
+                elif path.suffix == ".docx":
+                    docx.Document(str(path))
+                else:
+                    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+                    assert len(rows) == 1 + sum(len(t.turns) for t in ts)
+
+
+@pytest.mark.parametrize(("fmt", "options"), [("summary", {}), ("summary", {"format": "markdown"}), ("markdown", {})])
+def test_terminal_escape_sequences_never_reach_text_output(fmt: str, options: dict[str, str]) -> None:
+    """Summaries are read in terminals: an escape sequence in a transcript could retitle the window or clear it."""
+    text = "The budget grew by 5 percent in \x1b]0;pwned\x07 2023 \x1b[2J and we will review it\x9b31m."
+    t = Transcript(
+        meeting=Meeting(title="Budget \x1b[31mreview"),
+        participants=(Participant(id="a", name="Anna \x1b[5mPetrova"),),
+        body=(Turn(speaker="a", label="Anna Petrova", content=(Paragraph(text=text),)),),
+    )
+    data = stenogram.export(t, fmt, **options)
+    assert isinstance(data, str)
+    assert not any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F for c in data), repr(data)
+    assert "Petrova" in data
+
+
+def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
+    """The table is written row by row into its temp file: the export adds next to nothing to the model."""
+    result = limited(
+        """
+        import tempfile
+        from stenogram.collection import export_collection
+        from stenogram.model import Paragraph, Participant, Transcript, Turn
+        people = (Participant(id="a", name="Anna Petrova"), Participant(id="b", name="Boris Ivanov"))
+        turns = tuple(
+            Turn(speaker="ab"[i % 2], label="x", content=(Paragraph(text=f"Turn {i} says something."),))
+            for i in range(100_000)
+        )
+        t = Transcript(participants=people, body=turns)
+        out = tempfile.mkdtemp() + "/turns.csv"
+        export_collection([], "csv", out)  # the plugin and the csv module loaded before measuring
+        before = rss_mb()
+        export_collection([t], "csv", out)
+        report(added_mb=peak_mb() - before, size_mb=__import__("os").path.getsize(out) / 2**20)
+        """,
+        memory_mb=1024,
+        timeout=120,
+    )
+    assert result["size_mb"] > 4
+    assert result["added_mb"] < 2, result

@@ -236,3 +236,49 @@ def test_a_figure_across_a_sentence_end_does_not_crash_the_analysis() -> None:
     """Issue 15 problem 9 (issue 12): ``ValueError: min() arg is an empty sequence``."""
     t = stenogram.parse("A: See you on 4 July. Papers to note.")
     assert analyse(t).key_sentences is not None
+
+
+# -- the JSON reader: any value in any place of a valid document ------------------------------------------------------
+
+_JSON_BASE = json.loads(
+    stenogram.to_json(
+        stenogram.parse(
+            "---\ntitle: T\ndate: 2020-01-01\n---\nAnna Petrova: Good morning, everyone.\n(Applause.)\n"
+            "Boris Ivanov: Thank you, Anna.\n"
+        )
+    )
+)
+
+
+def _json_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        found += _json_paths(child, (*prefix, key))
+    return found
+
+
+_ANY_JSON_LEAF = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**20), 10**20), st.floats(allow_nan=False), st.text(max_size=10),
+    st.builds(list), st.builds(dict),
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(edits=st.lists(st.tuples(st.sampled_from(_json_paths(_JSON_BASE)), _ANY_JSON_LEAF), min_size=1, max_size=3))
+def test_any_value_anywhere_in_a_json_transcript_is_read_or_a_read_error(edits: list[tuple[Any, Any]]) -> None:
+    """A document written by the json exporter, then edited: reading and exporting raise only StenogramError."""
+    doc = json.loads(json.dumps(_JSON_BASE))
+    for path, value in edits:
+        with contextlib.suppress(KeyError, IndexError, TypeError):
+            target = doc
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = value
+    try:
+        t = stenogram.from_json(json.dumps(doc))
+    except StenogramError:
+        return
+    for fmt in ("markdown", "tei", "json", "summary"):
+        with contextlib.suppress(StenogramError):
+            stenogram.export(t, fmt)

@@ -57,3 +57,100 @@ def test_a_plugin_failing_at_import_is_named_and_the_rest_keep_working(tmp_path:
     listed = _run(env, "plugins")
     assert listed.returncode == 0, listed.stderr
     assert "evil" in listed.stdout + listed.stderr
+
+
+# -- plugins that misbehave once loaded: their mistakes are named, never a silent exit or a traceback ----------------
+
+_RUNTIME = """
+import os, sys
+from stenogram.hookspecs import hookimpl
+
+MODE = os.environ.get("EVIL_MODE", "")
+
+
+def misbehave():
+    if MODE == "exit-0":
+        sys.exit(0)
+    if MODE == "exit-3":
+        sys.exit(3)
+    if MODE == "base-exception":
+        class Boom(BaseException):
+            pass
+        raise Boom("custom")
+    if MODE == "recursion":
+        def f():
+            f()
+        f()
+
+
+def export(transcript, options):
+    misbehave()
+    return "fine"
+
+
+def read(data, name, options):
+    misbehave()
+    raise RuntimeError("reader bug")
+
+
+def sniff(head):
+    misbehave()
+    return False
+
+
+def export_many(transcripts, sink, options):
+    misbehave()
+    for _ in transcripts:
+        pass
+    name = {"nul-name": "a\\0b.txt", "absolute-name": "/tmp/evil.txt", "parent-name": "../evil.txt"}.get(MODE, "ok.txt")
+    sink.write(name, b"x")
+    return ()
+
+
+@hookimpl
+def stenogram_register_formats(registrar):
+    registrar.add_exporter("evil", export, media_type="text/plain", suffix=".evil", description="misbehaves")
+    registrar.add_reader("evilr", read, suffixes=(".evilr",), sniff=sniff, description="misbehaves")
+    registrar.add_collection_exporter("evilc", export_many, output="folder", description="misbehaves")
+"""
+
+
+def _runtime_env(tmp_path: Path, mode: str) -> dict[str, str]:
+    env = _install(tmp_path, _RUNTIME)
+    env["EVIL_MODE"] = mode
+    env["STENOGRAM_CACHE_DIR"] = str(tmp_path / "cache")
+    return env
+
+
+def _named_failure(done: subprocess.CompletedProcess[str], what: str) -> None:
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert "Traceback" not in done.stderr and what in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("mode", ["exit-0", "exit-3", "base-exception", "recursion"])
+def test_an_exporter_that_exits_or_raises_anything_is_named(tmp_path: Path, mode: str) -> None:
+    env = _runtime_env(tmp_path, mode)
+    out = tmp_path / "out.evil"
+    _named_failure(_run(env, "convert", str(SEED), "--to", "evil", "-o", str(out)), "exporter 'evil' (evil) failed")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("mode", ["exit-0", "exit-3", "base-exception"])
+def test_a_reader_that_exits_is_named_and_a_sniffer_that_exits_is_passed_over(tmp_path: Path, mode: str) -> None:
+    env = _runtime_env(tmp_path, mode)
+    source = tmp_path / "in.evilr"
+    source.write_bytes(SEED.read_bytes())
+    _named_failure(_run(env, "convert", str(source), "--to", "json", "-o", "-"), "reader 'evilr' (evil) failed")
+    unnamed = tmp_path / "in"  # no suffix: every sniffer is asked, and ours exits
+    unnamed.write_bytes(SEED.read_bytes())
+    done = _run(env, "convert", str(unnamed), "--to", "markdown", "-o", "-")
+    assert done.returncode == 0 and "Mishustin" in done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("mode", ["exit-0", "base-exception", "nul-name", "absolute-name", "parent-name"])
+def test_a_corpus_format_that_exits_or_asks_for_a_bad_name_is_named(tmp_path: Path, mode: str) -> None:
+    env = _runtime_env(tmp_path, mode)
+    done = _run(env, "corpus", str(SEED), "--to", "evilc", "--output-dir", str(tmp_path / "out"))
+    what = "corpus format 'evilc' (evil) failed" if "name" not in mode else "not a plain relative path"
+    _named_failure(done, what)
+    assert not (tmp_path / "evil.txt").exists() and not Path("/tmp/evil.txt").exists()

@@ -161,3 +161,71 @@ def test_a_tag_with_a_million_attributes_is_refused_before_libxml2_sees_it(
     )
     assert result["error"] == "wide.xml:1: a tag longer than 65536 bytes is refused", result
     assert result["peak_mb"] - result["before_mb"] < 20, result
+
+
+# -- the second suite's cases: odd but well-formed TEI, read without losing a word or raising anything else ---------
+
+
+def _words(t: stenogram.Transcript) -> str:
+    return " ".join(b.text for item in t.body for b in getattr(item, "content", (item,)))
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        (b'<u who="#a">one <u who="#b">two</u> three</u>', "one two three"),
+        (b'<u who="#a"><![CDATA[<b>raw</b> & more]]></u>', "<b>raw</b> & more"),
+        (b'<u who="#a">a<?pi x?>b<!-- gone -->c</u>', "abc"),
+        (b'<u who="">no speaker</u>', "no speaker"),
+        (b'<u who="#">bare hash</u>', "bare hash"),
+        (b'<u who="#a #b #c">three speakers</u>', "three speakers"),
+        (b'<u who="#../../x y">odd pointer</u>', "odd pointer"),
+        (b'<u who="#' + b"a" * 60_000 + b'">long pointer</u>', "long pointer"),
+        (b'<u who="#a">' + b"<seg>" * 200 + b"deep" + b"</seg>" * 200 + b"</u>", "deep"),
+        (b'<u who="#a">x</u><incident><desc>walks out</desc></incident><gap reason="inaudible"/>', "x"),
+    ],
+)
+def test_odd_utterances_are_read_with_every_word(body: bytes, words: str) -> None:
+    for data in (_HEAD + body + _TAIL, _with_doctype(_HEAD + body + _TAIL)):
+        t = read_tei(data)
+        assert words in _words(t)
+
+
+def test_words_outside_the_body_are_reported_not_silently_lost() -> None:
+    """A ``u`` straight inside ``text`` (no ``body``) is not read; a diagnostic says so, with the words."""
+    data = _HEAD + b'</body><u who="#a">five words are not here</u></text></TEI>'
+    t = read_tei(data)
+    (d,) = [d for d in t.diagnostics if d.code == "tei-not-read"]
+    assert "5 word(s)" in d.message and "<u>" in d.message and d.line == 1
+
+
+def test_a_date_that_is_no_calendar_date_is_reported() -> None:
+    head = _HEAD.replace(
+        b"</titleStmt>", b'</titleStmt><sourceDesc><bibl><date when="2020-02-30"/></bibl></sourceDesc>'
+    )
+    t = read_tei(head + b'<u who="#a">hi</u>' + _TAIL)
+    assert t.meeting.date is None
+    assert any(d.code == "tei-bad-date" and "2020-02-30" in d.message for d in t.diagnostics)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<?xml version="1.0" encoding="x-no-such"?>' + _HEAD + _TAIL,
+        b'<?xml version="1.1"?>' + _HEAD + b'<u who="#a">a&#x1;b</u>' + _TAIL,
+        _HEAD + b'<u xml:id="x" who="#a">one</u><u xml:id="x" who="#b">two</u>' + _TAIL,
+        _HEAD + b'<u xml:id="1 2" who="#a">one</u>' + _TAIL,
+        _HEAD + b'<u who="#a">a&#xD800;b&#x110000;</u>' + _TAIL,
+        b'<!DOCTYPE TEI SYSTEM "file:///etc/passwd">' + _HEAD + b'<u who="#a">hi &ent;</u>' + _TAIL,
+        b'<TEI><text><body><u who="#a">no namespace</u></body></text></TEI>',
+        b"<?xml version='1.0'?>",
+        b"",
+    ],
+    ids=["unknown encoding", "xml 1.1 control", "duplicate id", "bad id", "bad char refs", "external DTD",
+         "no namespace", "only a declaration", "empty"],
+)  # fmt: skip
+def test_broken_or_foreign_xml_is_a_read_error(data: bytes) -> None:
+    with pytest.raises(stenogram.ReadError):
+        read_tei(data)
+    with pytest.raises(stenogram.ReadError):
+        stenogram.read(data, name="x.xml")

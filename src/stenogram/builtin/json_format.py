@@ -12,12 +12,12 @@ from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
 
 @attrs.frozen(kw_only=True)
 class JsonOptions:
-    """``indent``: spaces per level; 0 writes the whole document on one line."""
+    """``indent``: spaces per level (at most 16: a million would write gigabytes); 0 writes one line."""
 
     indent: int = attrs.field(
         default=2,
-        validator=attrs.validators.ge(0),
-        metadata={"help": "spaces per nesting level; 0 writes the whole document on one line"},
+        validator=[attrs.validators.ge(0), attrs.validators.le(16)],
+        metadata={"help": "spaces per nesting level, 0 to 16; 0 writes the whole document on one line"},
     )
 
 

@@ -61,8 +61,12 @@ def export_csv(transcripts: Iterable[Transcript], sink: Sink, options: TableOpti
     with sink.open(options.file_name + ".csv") as fh:  # row by row: a corpus's table need not fit in memory
         text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
         writer = csv.writer(text, lineterminator="\n")
+        # The csv module quotes a field only for the line end it writes ("\n"), but every reader also ends a
+        # line at a bare "\r": a row that holds one has every field quoted, so it stays one row.
+        quoted = csv.writer(text, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(COLUMNS)
-        writer.writerows(rows(transcripts))
+        for row in rows(transcripts):
+            (quoted if any(isinstance(v, str) and "\r" in v for v in row) else writer).writerow(row)
         text.flush()
         text.detach()
     return ()

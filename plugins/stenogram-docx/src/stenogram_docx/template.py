@@ -29,6 +29,7 @@ from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.styles.style import BaseStyle, StyleFactory
 from lxml import etree
 
+from stenogram.infile import read_whole
 from stenogram_docx.cleanpackage import MAX_TEMPLATE_BYTES, clean_package
 from stenogram_docx.errors import TemplateError
 from stenogram_docx.styles import REQUIRED_STYLES, missing_styles
@@ -164,9 +165,9 @@ def _read_template(path: Path | None) -> tuple[str, bytes]:
         size = Path(path).stat().st_size
         if size > MAX_TEMPLATE_BYTES:
             raise TemplateError(name, f"is {size} bytes; templates are limited to {MAX_TEMPLATE_BYTES} bytes")
-        return name, Path(path).read_bytes()
-    except OSError as exc:
-        raise TemplateError(name, f"cannot read the template: {exc.strerror or exc}") from None
+        return name, read_whole(path, limit=MAX_TEMPLATE_BYTES, pipes=False)  # not a device that never ends
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise TemplateError(name, f"cannot read the template: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 #: The parts a briefing writes to: each briefing gets copies of these. The others (styles, numbering, settings,

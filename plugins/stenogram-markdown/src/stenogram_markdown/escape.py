@@ -7,15 +7,16 @@ always safe; we escape the characters that start inline markup anywhere
 block, the ones that would turn a paragraph into a heading, list, quote or
 thematic break (a leading ``-`` or ``+`` is always escaped: ``---`` and
 ``- - -`` are rules). Control characters (C0 but tab, DEL, C1) are dropped:
-they are invisible, and some renderers end a line at them; lone surrogates
+they are invisible, and some renderers end a line at them; those that
+separate words (form feed, vertical tab, NEL) become a space; lone surrogates
 become U+FFFD, so the document can always be written as UTF-8.
 
 >>> print(escape_inline("*not* bold_face [link](x) <b> R&D &amp;"))
 \*not\* bold\_face \[link\](x) \<b\> R&D \&amp;
 >>> print(escape_block("1. Not a list"))
 1\. Not a list
->>> print(escape_block("---"), escape_block("a\x0cb\x00"))
-\--- ab
+>>> print(escape_block("---"), escape_block("a\x0cb\x00c"))
+\--- a bc
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 
 from stenogram.surrogates import replace_surrogates
+from stenogram.text import drop_controls
 
 __all__ = ["escape_block", "escape_block_start", "escape_inline"]
 
@@ -37,9 +39,6 @@ _BLOCK_START = re.compile(
 )
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _one_line(text: str) -> str:
     """Line breaks would end a paragraph or a list item early; the model's text has none, but be safe."""
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
@@ -47,7 +46,7 @@ def _one_line(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Text that Markdown renders literally inside a paragraph, heading or list item."""
-    text = _CONTROL.sub("", replace_surrogates(text))
+    text = drop_controls(replace_surrogates(text))
     return _INLINE.sub(lambda m: "\\" + m.group(0), _one_line(text))
 
 

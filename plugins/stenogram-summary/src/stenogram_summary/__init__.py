@@ -26,6 +26,7 @@ from __future__ import annotations
 from stenogram import Transcript, hookimpl
 from stenogram.analysis import AnalysisOptions, DigestOptions, analyse, digest
 from stenogram.hookspecs import Registrar
+from stenogram.text import drop_controls
 from stenogram.titles import title_of
 from stenogram_summary.content import build
 from stenogram_summary.options import SECTIONS, Section, SummaryOptions
@@ -57,7 +58,7 @@ def export_summary(transcript: Transcript, options: SummaryOptions) -> str:
     )
     sections = build(transcript, analysis, chosen, options)
     render = render_markdown if options.format == "markdown" else render_text
-    return render(title_of(transcript), sections, options.width)
+    return drop_controls(render(title_of(transcript), sections, options.width))  # read in terminals: no escapes
 
 
 @hookimpl

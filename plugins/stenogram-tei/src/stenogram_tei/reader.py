@@ -33,6 +33,7 @@ from stenogram.model import (
     Turn,
 )
 from stenogram.surrogates import replace_surrogates, surrogate_diagnostics
+from stenogram.text import count_words
 from stenogram_tei.errors import NotTeiError, TeiReadError
 from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
@@ -279,6 +280,10 @@ class _Reader:
                 elif el.getparent() is self.first_tei:
                     self.main_header = el
                     self.settle()
+            elif context == "skip":
+                self.skipped(el)
+                if stream:
+                    el.clear()
             elif context in ("item", "frontitem"):
                 if context == "item":
                     self.item(el)
@@ -289,6 +294,16 @@ class _Reader:
                     while el.getprevious() is not None:
                         del el.getparent()[0]
         return self.finish()
+
+    def skipped(self, el: Any) -> None:
+        """Words where no transcript is read (a ``u`` straight in ``text``) are reported, never silently lost."""
+        words = count_words(_text_of(el)) if isinstance(el.tag, str) else 0
+        if words:
+            self.warn(
+                "tei-not-read",
+                f"{self.where}: {words} word(s) in <{_local(el)}>, outside the front, body and back, not read",
+                el,
+            )
 
     def enter(self, el: Any, parent: str | None) -> str:
         """The context of an element that starts, checking the root on the way."""
@@ -671,6 +686,7 @@ class _Reader:
                     try:
                         return dt.date(*(int(g) for g in match.groups()))
                     except ValueError:
+                        self.warn("tei-bad-date", f"{self.where}: {match.group(0)!r} is no calendar date; left out", el)
                         continue
             if self.exact:
                 break

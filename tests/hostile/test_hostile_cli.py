@@ -1,0 +1,119 @@
+"""Hostile command lines: option values, worker counts and inputs that must fail cleanly or stay bounded.
+
+Every failure is one line naming what was wrong, no traceback, a non-zero
+exit; nothing is written when an option is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import stenogram.executors
+from stenogram.cli import main
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_cc7df8760118afc5.txt"
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stenogram", *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        (["--to", "json", "--set", "indent=1000000"], "indent"),
+        (["--to", "json", "--set", "indent=99999999999999999999999"], "indent"),
+        (["--to", "json", "--set", "indent=-1"], "indent"),
+        (["--to", "json", "--set", "=3"], "KEY=VALUE"),
+        (["--to", "json", "--set", "nosuch=1"], "nosuch"),
+        (["--to", "markdown", "--set", "heading_level=1.5"], "heading_level"),
+        (["--to", "markdown", "--set", "include_participants=maybe"], "include_participants"),
+        (["--to", "tei", "--set", "profile=../../x"], "profile"),
+        (["--to", "docx", "--set", "template=/dev/zero"], "/dev/zero"),
+        (["--to", "json", "--parse", "stage_notes=maybe"], "stage_notes"),
+        (["--to", "json", "--encoding", "rot13"], "rot13"),
+        (["--to", "json", "--encoding", "base64"], "base64"),
+        (["--to", "json", "--from", "docx"], "docx"),
+    ],
+)
+def test_bad_option_values_fail_in_one_line_and_write_nothing(tmp_path: Path, settings: list[str], words: str) -> None:
+    out = tmp_path / "out.bin"
+    done = _cli("convert", str(SEED), *settings, "-o", str(out), cwd=tmp_path)
+    assert done.returncode != 0, done.stderr
+    assert "Traceback" not in done.stderr and "unexpected" not in done.stderr, done.stderr
+    assert words in done.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        ["--to", "csv", "--set", "file_name=../../escaped"],
+        ["--to", "csv", "--set", "file_name=/tmp/absolute"],
+        ["--to", "parlamint", "--set", "country=../../x"],
+        ["--to", "parlamint", "--set", "date=2020-99-99"],
+    ],
+)
+def test_corpus_options_cannot_name_files_outside_the_folder(tmp_path: Path, settings: list[str]) -> None:
+    out = tmp_path / "deep" / "out"
+    done = _cli("corpus", str(SEED), *settings, "--output-dir", str(out), cwd=tmp_path)
+    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert not Path("/tmp/absolute.csv").exists()
+
+
+@contextlib.contextmanager
+def _recording_jobs(monkeypatch: pytest.MonkeyPatch, seen: list[int]) -> Iterator[None]:
+    real = stenogram.executors.open_executor
+
+    def spy(jobs: int = 1, dask: str | None = None) -> Any:
+        seen.append(jobs)
+        return real(jobs, dask)
+
+    monkeypatch.setattr(stenogram.executors, "open_executor", spy)
+    yield
+
+
+def test_more_jobs_than_files_start_no_more_workers_than_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process pool forks every worker at once: ``--jobs 100000`` for two files must not fork 100,000 times."""
+    seen: list[int] = []
+    second = tmp_path / "second.txt"
+    second.write_bytes(SEED.read_bytes())
+    with _recording_jobs(monkeypatch, seen):
+        code = main(["convert", str(SEED), str(second), "--to", "json", "--jobs", "100000", "-q",
+                     "--output-dir", str(tmp_path / "out")])  # fmt: skip
+    assert code == 0 and seen == [2]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["000_cc7df8760118afc5.json", "second.json"]
+
+
+def test_a_report_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    done = _cli("convert", str(SEED), "--to", "json", "--skip-existing", "--output-dir", str(tmp_path / "o"),
+                "--report", str(tmp_path), cwd=tmp_path)  # fmt: skip
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert f"{tmp_path}: cannot write: it is a directory" in done.stderr
+
+
+def test_escape_sequences_in_file_names_and_transcripts_never_reach_the_terminal(tmp_path: Path) -> None:
+    source = tmp_path / "clear\x1b[2Jscreen.txt"
+    source.write_text(
+        '---\ntitle: "Budget \\e]0;pwned\\a review"\n---\nAnna \x1b[5mPetrova: Good morning, everyone, and welcome.\n',
+        encoding="utf-8",
+    )
+    runs = [
+        _cli("inspect", str(source), cwd=tmp_path),
+        _cli("convert", str(source), "--to", "json", "-o", str(tmp_path / "missing" / "x.json"), cwd=tmp_path),
+        _cli("convert", str(source), "--to", "summary", "-o", "-", cwd=tmp_path),
+    ]
+    for done in runs:
+        shown = done.stdout + done.stderr
+        assert not any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F for c in shown), repr(shown)
+    assert "Petrova" in runs[0].stdout and "cannot write" in runs[1].stderr
