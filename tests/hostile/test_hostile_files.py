@@ -291,7 +291,6 @@ def test_a_template_that_is_not_a_file_is_a_template_error(tmp_path: Path, kind:
     assert path in result["error"] and "cannot read the template" in result["error"]
 
 
-@pytest.mark.xfail(strict=True, reason="parser area (lead): parse_file reads a device whole; use stenogram.infile")
 def test_parse_file_refuses_a_device(limited: Limited) -> None:
     result = limited(
         """
@@ -307,7 +306,6 @@ def test_parse_file_refuses_a_device(limited: Limited) -> None:
     assert "device" in result["error"]
 
 
-@pytest.mark.xfail(strict=True, reason="parser area (lead): a sidecar that is a device is read whole (sidecar.py)")
 def test_a_sidecar_that_is_a_device_is_refused(tmp_path: Path, limited: Limited) -> None:
     source = tmp_path / "meeting.txt"
     source.write_bytes(SEED.read_bytes())

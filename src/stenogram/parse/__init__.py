@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from stenogram.errors import EmptyInputError, OptionError, ParseError, ReadError, StrictModeError
+from stenogram.infile import read_whole
 from stenogram.model import Meeting, Participant, Transcript
 from stenogram.options import make_options
 from stenogram.parse.build import build_transcript
@@ -172,7 +173,7 @@ def parse_file(
     """
     p = Path(path)
     try:
-        data = p.read_bytes()
+        data = read_whole(p)  # a device or a folder is refused, not read until memory runs out
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         raise ReadError(f"{p}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     return parse_file_data(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from stenogram.errors import ParseError, ReadError
+from stenogram.infile import read_whole
 from stenogram.parse.frontmatter import load_guarded, load_toml, load_yaml
 from stenogram.parse.metadata import MetaPatch, patch_from_mapping
 
@@ -25,7 +26,8 @@ def find_sidecar(transcript: str | Path) -> Path | None:
     """The sidecar file of ``transcript``: ``talk.txt`` -> ``talk.meta.toml`` etc., or ``None``."""
     path = Path(transcript)
     stem = path.with_suffix("") if path.suffix else path
-    found = [c for c in (stem.with_name(stem.name + s) for s in SIDECAR_SUFFIXES) if c.is_file()]
+    # Whatever exists by that name is the sidecar: a folder or a device there is refused when read, not passed over.
+    found = [c for c in (stem.with_name(stem.name + s) for s in SIDECAR_SUFFIXES) if c.exists()]
     if len(found) > 1:
         raise ParseError(
             f"more than one sidecar file: {', '.join(p.name for p in found)}; keep one", file=str(transcript)
@@ -45,6 +47,7 @@ def _load_json(text: str, source: str) -> dict[str, Any]:
     return value
 
 
+SIDECAR_MAX = 4 << 20  # bytes: a sidecar holds a meeting's metadata, not a transcript
 _KEY_LINE = re.compile(r'^\s*"?([A-Za-z_][\w\-]*)"?\s*[:=]')
 
 
@@ -52,7 +55,8 @@ def load_sidecar(path: str | Path) -> MetaPatch:
     """Read a sidecar file; its errors name it and the line."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        # A device or a folder is refused, not read until memory runs out; metadata is small.
+        text = read_whole(p, limit=SIDECAR_MAX).decode("utf-8-sig")
     except OSError as exc:
         raise ReadError(f"{p}: cannot read sidecar: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
