@@ -77,3 +77,11 @@ def test_a_paragraph_of_a_million_lines_costs_no_object_per_line() -> None:
     text = "a\n" * 400_000
     peak, _ = _peak_and_model(text)
     assert peak <= 5 * len(text) + FIXED, f"peak {peak / len(text):.1f}x the input"
+
+
+def test_one_line_of_megabytes_is_not_copied_on_the_way() -> None:
+    """Stripping, slicing or folding a whole line to test it copied it: 2x the model for one long line."""
+    text = "word " * 400_000
+    peak, model = _peak_and_model(text)
+    assert model >= len(text) - 1
+    assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"

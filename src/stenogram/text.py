@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -35,9 +36,9 @@ def _wide_probe() -> re.Pattern[str]:
     return re.compile("[^\x00-\u2fff]")
 
 
-def has_wide(text: str) -> bool:
-    """Whether ``text`` has a character from U+3000 on (CJK and full-width); ASCII is answered at once."""
-    return not text.isascii() and _wide_probe().search(text) is not None
+def has_wide(text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+    """Whether ``text[pos:endpos]`` has a character from U+3000 on (CJK and full-width); ASCII is answered at once."""
+    return not text.isascii() and _wide_probe().search(text, pos, endpos) is not None
 
 
 class WidePattern:
@@ -59,8 +60,8 @@ class WidePattern:
     def __repr__(self) -> str:
         return f"WidePattern({self.pattern!r})"
 
-    def _for(self, text: str) -> re.Pattern[str] | None:
-        if has_wide(text):
+    def _for(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Pattern[str] | None:
+        if has_wide(text, pos, endpos):
             if self._compiled is None:
                 self._compiled = re.compile(self.pattern)
             return self._compiled
@@ -76,9 +77,9 @@ class WidePattern:
         found = self._for(text)
         return None if found is None else found.match(text)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        found = self._for(text)
-        return iter(()) if found is None else found.finditer(text)
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        found = self._for(text, pos, endpos)
+        return iter(()) if found is None else found.finditer(text, pos, endpos)
 
 
 # A word is a run of letters, digits and joining marks; each CJK ideograph or

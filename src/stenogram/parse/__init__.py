@@ -9,6 +9,7 @@ front matter, a sidecar file, the arguments of the call.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,9 @@ def _api_patch(meeting: MeetingArg, participants: ParticipantsArg) -> MetaPatch 
     return patch
 
 
+_VISIBLE = re.compile(r"\S")
+
+
 def _parse_text(
     text: str,
     opts: ParseOptions,
@@ -76,19 +80,20 @@ def _parse_text(
     """Parse decoded text (newlines already folded)."""
     from stenogram.parse.europarl import build_europarl, looks_like_europarl
 
-    if not text.strip():
+    # Asked without copies of the text (strip and slices would copy megabytes).
+    if _VISIBLE.search(text) is None:
         raise EmptyInputError("the input holds no text", file=source)
     scrubbed = surrogate_diagnostics(text)  # lone surrogates: U+FFFD, one warning per line
     text = replace_surrogates(text)
     front = split_front_matter(text, source=source)
     start = front.end if front is not None else 0
-    if not text[start:].strip():
+    if _VISIBLE.search(text, start) is None:
         raise EmptyInputError("the input holds front matter but no transcript", file=source)
     layers: list[MetaPatch] = []
     if front is not None:
         layers.append(patch_from_mapping(front.data, source=source, key_lines=front.key_lines, origin="front matter"))
     layers += [layer for layer in (sidecar, api) if layer is not None]
-    if looks_like_europarl(text[start:]):
+    if looks_like_europarl(text[start : start + 4096]):
         europarl = build_europarl(text, start=start, source=source, stage_notes=opts.stage_notes)
         t = apply_metadata(europarl, header=None, layers=layers)
     else:

@@ -163,7 +163,7 @@ class _Builder:
     def _span(self, first: int, col: int, last: int) -> Span:
         offset = self.lines.offset
         start = offset[first] + col
-        end = offset[last] + len(self.lines.text[last].rstrip())
+        end = offset[last] + _rstripped_len(self.lines.text[last])
         base = self.lines.first_number
         self.last_line = max(self.last_line, last)
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
@@ -202,7 +202,7 @@ class _Builder:
         # The span, as _span() makes it, written out: this runs once per paragraph.
         offset = lines.offset
         start = offset[first] + col
-        end = offset[last] + len(ltext[last].rstrip())
+        end = offset[last] + _rstripped_len(ltext[last])
         self.last_line = max(self.last_line, last)
         base = lines.first_number
         span = Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
@@ -313,6 +313,14 @@ class _Builder:
         self.turn = start
         self.last_line = start.last
         self.content = []
+
+
+def _rstripped_len(line: str) -> int:
+    """``len(line.rstrip())`` without a copy of the line: it may be megabytes, and the model holds its text."""
+    end = len(line)
+    while end and line[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _may_glue(parts: list[str]) -> bool:

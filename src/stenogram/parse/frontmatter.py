@@ -236,6 +236,8 @@ def split_front_matter(text: str, *, source: str | None = None) -> FrontMatter |
     m = _MILLER.match(text)
     if m:
         return FrontMatter(kind="miller", data={"president": m.group(1)}, end=m.end(1) + 1, key_lines={"president": 1})
+    if not text.startswith(tuple(_FENCES)):
+        return None  # without a copy of a first line that may be megabytes long
     first_end = text.find("\n")
     first = (text if first_end < 0 else text[:first_end]).rstrip(" \t")
     if first not in _FENCES:

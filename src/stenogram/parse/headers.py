@@ -145,6 +145,9 @@ _HEADERS = (_kremlin, _whitehouse)
 _HEADER_LINES = 16
 
 
+_LONGEST = 1000  # characters: no title, date or place line of a header is longer
+
+
 def read_header(text: str, start: int = 0, *, after_front_matter: bool = False) -> Header | None:
     """Recognise a publisher's header in the first lines of ``text[start:]``.
 
@@ -158,6 +161,8 @@ def read_header(text: str, start: int = 0, *, after_front_matter: bool = False) 
     while pos <= len(text) and len(lines) < _HEADER_LINES:
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
+        if stop - pos > _LONGEST:
+            break  # speech, not a header line: read no further (and copy no megabyte line)
         raw = text[pos:stop]
         folded = fold_line(raw)
         if folded:

@@ -124,9 +124,7 @@ class Lines:
         kinds.extend(TEXT if line and not line.isspace() else BLANK for line in lines)
         notes = self.note
         # One regex over the chunk: only lines whose first visible character may open a note are asked.
-        end = pos + sum(map(len, lines)) + len(lines) - 1
-        for m in _NOTE_LINE.finditer("\n" + text[pos:end]):
-            i = bisect_left(offsets, m.start() + pos, base)  # the "\n" put first stands for the chunk's start
+        for i in _line_starts(_NOTE_LINE, text, lines, base=base, pos=pos, offsets=offsets):
             stripped = lines[i - base].strip()
             if len(stripped) <= _MAX_NOTE:  # a longer line is prose
                 nk = note_kind(stripped)
@@ -168,9 +166,7 @@ class Lines:
                 if found is not None:
                     labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
-        end = pos + sum(map(len, lines)) + len(lines) - 1
-        for m in PERIOD_LINE.finditer("\n" + text[pos:end]):
-            i = bisect_left(self.offset, m.start() + pos, base)
+        for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
             if kinds[i] == TEXT and i not in labels:
                 found = match_label(lines[i - base])
                 if found is not None and found.form == "period":
@@ -275,6 +271,25 @@ def _chunks(text: str, start: int, whole: list[str] | None) -> Iterator[tuple[in
         yield base, lines, pos
         base += len(lines)
         pos = cut + 1
+
+
+_HEAD = 1 << 16  # characters of a chunk's first line that a line-start pattern reads (a label or note is far shorter)
+
+
+def _line_starts(
+    pattern: re.Pattern[str] | WidePattern, text: str, lines: list[str], *, base: int, pos: int, offsets: array[int]
+) -> Iterator[int]:
+    """The lines of a chunk where ``pattern``, which opens with the newline before a line, matches.
+
+    Read in place in the text (from the chunk's first newline), not in a copy
+    of the chunk with a newline put first: a chunk may be the whole text. The
+    chunk's first line is asked on its own, from a newline and its head.
+    """
+    if pattern.match("\n" + lines[0][:_HEAD]) is not None:
+        yield base
+    end = pos + sum(map(len, lines)) + len(lines) - 1
+    for m in pattern.finditer(text, pos, end):
+        yield bisect_left(offsets, m.start() + 1, base)  # the newline ends the line before
 
 
 def _is_header_tail(line: str) -> bool:
