@@ -25,6 +25,10 @@ def texts(t: Transcript) -> list[str]:
         ("Ms WORTH—I move:", "Ms WORTH", "I move:"),
         ("Mr SPEAKER—Order!", "Mr SPEAKER", "Order!"),
         ("BAŞKAN – Sayın milletvekilleri, oturumu açıyorum.", "BAŞKAN", "Sayın milletvekilleri, oturumu açıyorum."),
+        # Dashes a scan doubled after the separator belong to it.
+        ("Mr KING O'MALLEY - - - I wish to ask.", "Mr KING O'MALLEY", "I wish to ask."),
+        ("Senator RUSSELL. - -This is another.", "Senator RUSSELL", "This is another."),
+        ("Senator GRANT. - .Some time ago I asked.", "Senator GRANT", "Some time ago I asked."),
     ],
 )
 def test_dash_separators_part_label_and_speech_without_losing_a_word(line: str, label: str, first: str) -> None:

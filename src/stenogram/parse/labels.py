@@ -392,8 +392,11 @@ _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
 # label ends before the verb, which is the first word of the text.
+# Dashes a scan doubled after the separator ("Mr KING O'MALLEY - - - I wish", "Senator RUSSELL. - -This",
+# "Senator GRANT. - .Some") belong to it, not to the speech.
 _DASH_SEP = re.compile(
-    rf"[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b)"
+    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b))"
+    rf"(?:[-–—]+{_SP}*)*(?:\.(?=[^\W\d_]))?"
 )
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
 _SQUARE_TIME = re.compile(r"\s*\[(\d{1,2}[.:]\d{1,2})\]$")
