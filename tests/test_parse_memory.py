@@ -3,10 +3,10 @@
 Measured with ``tracemalloc`` in this process (the parser is pure Python, so
 it sees all its memory): the peak while parsing, against what the finished
 model holds and against the input. The bound is the one ``docs/parser.md``
-states: at most 1.5 times the model, or, when the model is smaller than the
-input (a few long paragraphs of very short lines, which the text of a
-paragraph needs once in pieces and once joined), at most 5 times the input;
-past a fixed 2 MB for the parser's own working set (compiled patterns,
+states: at most the larger of 1.5 times the model and 5 times the input
+(a few long paragraphs of very short lines make a model no larger than the
+input, and the text of a paragraph is needed once in pieces and once
+joined); past a fixed 2 MB for the parser's own working set (compiled patterns,
 caches, a chunk of lines).
 """
 
