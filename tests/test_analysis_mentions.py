@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import stenogram
 from stenogram import Paragraph, Participant, Transcript, Turn
 from stenogram.analysis import Mention, MentionKind, analyse
+from stenogram.analysis.mentions import _PREVIOUS_WORD
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cc7df8760118afc5.txt"
@@ -188,3 +192,15 @@ def test_a_name_beside_itself_is_not_made_a_place() -> None:
         "Lyon": MentionKind.PLACE,
         "Nice": MentionKind.PLACE,
     }
+
+
+# The word before a run, as the plain pattern defines it; the module's pattern finds it without backtracking.
+_PLAIN_PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab É1_'’-  \n\tжx\u00a0.,", max_size=50))
+def test_the_word_before_a_run_is_what_the_plain_pattern_finds(window: str) -> None:
+    plain = _PLAIN_PREVIOUS_WORD.search(window)
+    fast = _PREVIOUS_WORD.search(window)
+    assert (fast.group(1) if fast else None) == (plain.group(1) if plain else None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -108,7 +109,10 @@ _RUN = re.compile(
     rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ’'\-.]){_CAPITAL_WORD}"
     rf"(?:[ \u00a0](?:(?:of|for|the|de|von|van|der|on|and)[ \u00a0])?{_CAPITAL_WORD})*"
 )
-_PREVIOUS_WORD = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)\s+$")
+# The last word of a stretch of text, when white space ends it. A match can start only where no letter of its
+# class stands before, and neither quantifier gives back what it took (the classes are disjoint), so each
+# position fails at once instead of backtracking through the word: the same match as without, found faster.
+_PREVIOUS_WORD = re.compile(r"(?<![A-Za-zÀ-ÖØ-öø-ÿ])([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*+)\s++$")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -128,9 +132,8 @@ class _Tok:
         self.bare = text.rstrip(".'’").replace("’", "'") if self.cap else text
 
 
-@attrs.frozen(kw_only=True)
-class _Run:
-    """A run of capitalised tokens (connectors allowed inside) in one unit."""
+class _Run(NamedTuple):
+    """A run of capitalised tokens (connectors allowed inside) in one unit (a NamedTuple: there are thousands)."""
 
     unit: Unit
     tokens: tuple[_Tok, ...]
@@ -196,7 +199,8 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                 prev = toks[i - 1]
                 before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
             else:
-                found = _PREVIOUS_WORD.search(text, max(0, t.start - 40), t.start)
+                # On a copy of the 40 characters before: the look-behind must not see past them.
+                found = _PREVIOUS_WORD.search(text[max(0, t.start - 40) : t.start])
                 before = found.group(1).lower() if found else ""
             if j < len(toks):
                 after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""

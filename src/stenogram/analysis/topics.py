@@ -115,7 +115,7 @@ def find_topics(
     keep: dict[tuple[str, ...], bool] = {}
     for whole, times in Counter(runs).items():
         ui = first_unit[whole]
-        stems = [stem(w) for w in whole]
+        stems = list(map(stem, whole))
         for s in stems:
             stem_freq[s] += times
         for i in range(len(whole)):
