@@ -13,9 +13,12 @@ caches, a chunk of lines).
 from __future__ import annotations
 
 import gc
+import importlib
 import tracemalloc
+from pathlib import Path
 
 import pytest
+from repo_shared import needs_shared, shared
 
 import stenogram
 
@@ -85,3 +88,36 @@ def test_one_line_of_megabytes_is_not_copied_on_the_way() -> None:
     peak, model = _peak_and_model(text)
     assert model >= len(text) - 1
     assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"
+
+
+# The lines are a list of strings or sliced from the text on demand, by mean line length: one reading either way.
+_SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_cc7df8760118afc5.txt"
+
+
+def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    lines = importlib.import_module("stenogram.parse.lines")
+    monkeypatch.setattr(lines, "_LIST_MIN", 0)
+    as_list = stenogram.to_json(stenogram.parse(text))
+    monkeypatch.setattr(lines, "_LIST_MIN", 10**9)
+    sliced = stenogram.to_json(stenogram.parse(text))
+    return as_list, sliced
+
+
+def test_the_seed_reads_the_same_with_lines_listed_or_sliced(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_list, sliced = _both_ways(_SEED.read_text(encoding="utf-8"), monkeypatch)
+    assert as_list == sliced
+
+
+@needs_shared("corpus")
+@pytest.mark.parametrize("folder", ["kremlin_dev", "aus_hansard_hist", "parlamint_at", "legco_zh", "debates_rev"])
+def test_real_transcripts_read_the_same_with_lines_listed_or_sliced(
+    folder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each folder's first files, in both representations and through chunks of lines (CJK included)."""
+    lines = importlib.import_module("stenogram.parse.lines")
+    monkeypatch.setattr(lines, "_CHUNK", 4096)  # many chunks, so chunk edges are crossed
+    paths = sorted(shared("corpus", folder).glob("*.txt"))[:6]
+    assert paths
+    for path in paths:
+        as_list, sliced = _both_ways(path.read_text(encoding="utf-8"), monkeypatch)
+        assert as_list == sliced, path.name
