@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from repo_shared import skip_unless_shared
 
+import stenogram
 from stenogram.errors import StenogramError
 from stenogram.model import Note, NoteKind, Paragraph, Transcript, Turn
 from stenogram.parse import labels, reflow
+from stenogram.parse import lines as line_table
 from stenogram.parse.build import build_transcript
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.reflow import WEIGHTS, break_score, features, join_lines
@@ -284,3 +286,27 @@ def test_labels_never_take_in_heading_text(sections: list[tuple[str | None, str]
     headings = {heading for heading, _ in sections if heading}
     for turn in t.turns:
         assert not any(heading in turn.label for heading in headings), turn.label
+
+
+@settings(deadline=None)
+@given(st.lists(_LINE, max_size=40), st.integers(min_value=1, max_value=64), st.booleans())
+def test_lines_read_in_any_chunks_and_either_way_give_the_same_model(
+    lines: list[str], chunk: int, listed: bool
+) -> None:
+    """Chunk edges, line starts read in place, and lines listed or sliced: one model, whatever the sizes."""
+    text = "\n".join(lines)
+    try:
+        expected = stenogram.to_json(stenogram.parse(text))
+    except StenogramError as exc:
+        expected = repr(exc)
+    module = line_table
+    saved = module._CHUNK, module._LIST_MIN
+    module._CHUNK, module._LIST_MIN = chunk, (0 if listed else 10**9)
+    try:
+        try:
+            got = stenogram.to_json(stenogram.parse(text))
+        except StenogramError as exc:
+            got = repr(exc)
+    finally:
+        module._CHUNK, module._LIST_MIN = saved
+    assert got == expected
