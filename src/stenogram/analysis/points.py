@@ -209,19 +209,24 @@ def select_points(
         return []
     total = len(sentences)
     picked: list[int] = []  # sentence indexes
-    vectors: dict[int, dict[str, float]] = {c.graph[k]: c.vector[k] for k in range(len(c.graph))}
+    row = {g: k for k, g in enumerate(c.graph)}
+    vectors: dict[int, dict[str, float]] = {}  # built for the sentences that come up
+
+    def vector(i: int) -> dict[str, float] | None:
+        if i not in row:
+            return None
+        if i not in vectors:
+            vectors[i] = c.vector(row[i])
+        return vectors[i]
+
     business = business_sentences(sentences, roles, english=english)
     picked.extend(business)
     top = max(c.score, default=0.0) or 1.0
-    on_business: set[str] = set()  # the words of the business: a point on them is on what the meeting is for
-    for i in business:
-        on_business.update(vectors.get(i, {}))
-
-    def focus(i: int) -> float:
-        return 1 + BUSINESS_FOCUS * sum(x for t, x in vectors.get(i, {}).items() if t in on_business)
-
+    # A point on the words of the business is on what the meeting is for: its weights on them, in term order.
+    on_business = c.vectors.overlap([row[i] for i in business if i in row]) if c.vectors is not None else []
+    focus = [1 + BUSINESS_FOCUS * x for x in on_business]
     candidates = {
-        c.graph[k]: c.score[k] / top * focus(c.graph[k]) * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
+        c.graph[k]: c.score[k] / top * focus[k] * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
         if c.eligible[k] and c.graph[k] not in business and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
     }
@@ -259,8 +264,8 @@ def select_points(
             break
         i = best[1]
         gone.add(i)
-        v = vectors.get(i)
-        if v is not None and any(cosine(v, vectors[p]) >= REDUNDANCY for p in picked if p in vectors):
+        v = vector(i)
+        if v is not None and any(cosine(v, w) >= REDUNDANCY for w in map(vector, picked) if w is not None):
             continue
         picked.append(i)
         taken_in_part[i * parts // total] += 1
