@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -265,7 +266,8 @@ def _pagerank(n: int, pairs: Ints, weights: Floats, prior: Floats) -> Floats:
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+    products: Iterator[float] = map(operator.mul, a.values(), map(b.get, a, itertools.repeat(0.0)))
+    return sum(products)  # in the order of ``a``
 
 
 def _prior(vectors: Vectors) -> Floats:

@@ -27,12 +27,14 @@ import attrs
 from stenogram.analysis.keysentences import REDUNDANCY, Centrality, cosine
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
+from stenogram.analysis.words import table
 from stenogram.lexicon import LEADING_WORDS as LEXICON_LEADING_WORDS
 from stenogram.model import Transcript
 
 __all__ = [
     "BLOCK",
     "BUSINESS_CUES",
+    "CUE_WORDS",
     "LEADING_WORDS",
     "PROCEDURE",
     "SPEAKER_CAP",
@@ -67,6 +69,14 @@ BUSINESS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         (1, r"pleased\s+to\s+welcome|welcome\s+back|minister|secretary|commissioner|director|chief|witness(?:es)?"),
     )
 )
+#: The first word of every cue: a sentence using none of them (its ``Sentence.words``) states no business.
+CUE_WORDS = table(
+    """inquiry evidence item bill act study scrutiny consideration hearing session briefing agenda here report debate
+    strategy meeting welcome committee commission council assembly parliament house pleased minister secretary
+    commissioner director chief witness witnesses"""
+)
+#: Letters an ignore-case pattern takes for ASCII ones but ``str.lower`` does not give as them ("ſtudy", "İtem").
+_FOLDED = "ıſKİ"
 POINT_MAX_WORDS = 55  # a longer point is a run-on a reader cannot take in at a glance
 BUSINESS_EXTRA = 2  # besides the best statement: the body that meets (1), and who it hears (2)
 BUSINESS_MIN = 2  # cue weight a sentence needs to state the business
@@ -166,11 +176,13 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
         if s.unit.speaker not in owner:
             continue
         text = s.text
+        if s.words.isdisjoint(CUE_WORDS) and not any(c in text for c in _FOLDED):
+            continue  # no cue: weight 0
         n = len(text.split())
-        if n < 6 or n > BUSINESS_MAX_WORDS or _is_question(text) or _HOUSEKEEPING.search(text):
+        if n < 6 or n > BUSINESS_MAX_WORDS or _is_question(text):
             continue
         weight = _business_weight(text)
-        if weight >= 1:
+        if weight >= 1 and not _HOUSEKEEPING.search(text):
             scored.append((-weight, s.index))
     scored.sort()
     if not scored or -scored[0][0] < BUSINESS_MIN:
