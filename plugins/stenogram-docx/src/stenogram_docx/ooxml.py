@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from xml.sax.saxutils import escape
 
 from docx.document import Document
@@ -18,6 +18,8 @@ from docx.oxml.table import CT_Row
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph
 from lxml import etree
+
+from stenogram_docx.zipwrite import zip_members
 
 __all__ = [
     "add_field",
@@ -194,11 +196,13 @@ def normalise_package(data: bytes, when: dt.datetime) -> bytes:
     return write_package(members, when)
 
 
-def write_package(members: dict[str, bytes], when: dt.datetime) -> bytes:
+def write_package(members: dict[str, bytes], when: dt.datetime, shared: Collection[str] = ()) -> bytes:
     """The DOCX zip of ``members``: the same content always gives the same bytes.
 
     Members come in a fixed order with one timestamp, fixed permissions and a
-    fixed compression level; app.xml loses the template's stale statistics.
+    fixed compression level; app.xml loses the template's stale statistics. The
+    members named in ``shared`` (a template's parts every briefing carries) are
+    deflated once per process.
     """
     stamp = min(max(when.replace(tzinfo=None), ZIP_EPOCH), ZIP_END)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
@@ -206,12 +210,4 @@ def write_package(members: dict[str, bytes], when: dt.datetime) -> bytes:
     if "docProps/app.xml" in members:
         members["docProps/app.xml"] = _clean_app_xml(members["docProps/app.xml"])
     order = [m for m in _FIRST_MEMBERS if m in members] + sorted(m for m in members if m not in _FIRST_MEMBERS)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for name in order:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            dst.writestr(info, members[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-    return out.getvalue()
+    return zip_members(members, order, date_time, shared)
