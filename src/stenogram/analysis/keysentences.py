@@ -79,8 +79,15 @@ class _Terms(dict[str, str]):
         term = stem(word) if len(word) > 2 and word not in STOPWORDS else ""
         if term in _VAGUE:
             term = ""
+        if len(self) >= _TERMS_KEPT:  # a bound on what the process keeps, however many transcripts it reads
+            self.clear()
         self[word] = term
         return term
+
+
+_TERMS_KEPT = 1 << 17
+#: Each distinct word is looked up once per process, not once per sentence (as ``stem`` keeps its results).
+_TERM_OF = _Terms()
 
 
 def _in_order(values: Floats) -> float:
@@ -142,9 +149,9 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bo
     chosen: list[int] = []
     terms_of: list[set[str]] = []
     eligible: list[bool] = []
-    term_of = _Terms()  # each distinct word is looked up once, not once per sentence
+    term_of = _TERM_OF.__getitem__
     for i, s in enumerate(sentences):
-        terms = set(map(term_of.__getitem__, s.words))  # a set: in a sentence, a term counts once
+        terms = set(map(term_of, s.words))  # a set: in a sentence, a term counts once
         terms.discard("")
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue

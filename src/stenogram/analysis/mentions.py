@@ -301,9 +301,9 @@ def _word_names_nothing(word: str) -> bool:
 
 
 def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[_Guess]:
-    if _names_nothing(run.tokens):
+    toks = _strip_leading(run.tokens)  # never empty: _runs leaves out the runs that name nothing
+    if not toks:
         return []
-    toks = _strip_leading(run.tokens)
     unit = run.unit
 
     def guess(
