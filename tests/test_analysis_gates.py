@@ -1,8 +1,9 @@
-"""Word gates in front of costly patterns: a gate may only skip text in which the pattern cannot match.
+"""Gates in front of costly patterns: a gate may only skip text in which the pattern cannot match.
 
 The analysis tests a sentence's word set before running a long ignore-case
-pattern on it. These tests keep each gate in step with its patterns: by the
-patterns' own text, and on every sentence of real transcripts.
+pattern on it, and tries the sentence-boundary pattern only where a stop
+stands. These tests keep each gate in step with its pattern: by the
+pattern's own text, on generated text, and on real transcripts.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from repo_shared import shared_files
 
 import stenogram
-from stenogram.analysis import points
+from stenogram.analysis import points, sentences
 from stenogram.analysis.sentences import sentences_of, units_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,3 +60,24 @@ def test_letters_that_fold_to_ascii_are_not_gated() -> None:
     sentences = sentences_of(units_of(t))
     assert sentences[0].words.isdisjoint(points.CUE_WORDS)  # only the folded letters make the cues
     assert points.business_sentences(sentences, points.chair_of(t)) == [0]
+
+
+#: Words, spaces and every stop, quote and bracket the boundary pattern reads, and abbreviations and decimals.
+_PIECES = st.sampled_from(
+    [*str.split("word Word . ... ! ? … 。 ！ ？ \" ' ” ’ ) ] ( “ U.S. Mr. 9.5 À Ж é 中"), " ", "  ", "\n"]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_boundaries_are_the_patterns_matches(text: str) -> None:
+    """Trying the boundary pattern only where a stop stands finds what a scan of every position finds."""
+    expected = [(m.span(), m.span(1)) for m in sentences._BOUNDARY.finditer(text)]
+    assert [(m.span(), m.span(1)) for m in sentences._boundaries(text)] == expected
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_boundaries_on_real_paragraphs(path: Path) -> None:
+    for unit in units_of(stenogram.parse_file(path)):
+        expected = [(m.span(), m.span(1)) for m in sentences._BOUNDARY.finditer(unit.text)]
+        assert [(m.span(), m.span(1)) for m in sentences._boundaries(unit.text)] == expected
