@@ -142,6 +142,11 @@ class Vectors:
         return np.bincount(self.rows(), weights=on, minlength=len(self)).tolist()  # type: ignore[no-any-return]
 
 
+def _pickable(text: str) -> bool:
+    """Whether a sentence's length and form allow it to be picked: 8 to 80 words, not a question."""
+    return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.rstrip("\"'”’) ").endswith("?")
+
+
 def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bool]]:
     """The graph's sentences (indexes into ``sentences``), their unit TF-IDF vectors, and which may be picked."""
     import numpy as np
@@ -155,12 +160,9 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bo
         terms.discard("")
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue
-        text = s.text
-        n = len(text.split())
         chosen.append(i)
         terms_of.append(terms)
-        question = text.rstrip("\"'”’) ").endswith("?")
-        eligible.append(MIN_WORDS <= n <= MAX_WORDS and len(terms) >= MIN_TERMS and not question)
+        eligible.append(len(terms) >= MIN_TERMS and _pickable(s.text))
     vocabulary = sorted(set().union(*terms_of))
     number = {t: k for k, t in enumerate(vocabulary)}  # alphabetical: sorted numbers are sorted terms
     rows = [sorted(map(number.__getitem__, terms)) for terms in terms_of]
