@@ -164,3 +164,12 @@ def test_generated_scores_are_the_reference_scores(said: list[str]) -> None:
         body=tuple(Turn(speaker="a", label="A", content=(Paragraph(text=p),)) for p in said if p.strip(". ")),
     )
     check_same(sentences_of(units_of(t)))
+
+
+def test_three_key_sort_of_links_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph too large for one 64-bit sort key sorts its links by three keys: the same links, same order."""
+    sentences = sentences_of(units_of(stenogram.parse_file(SEED)))
+    expected = ks.centrality(sentences)
+    monkeypatch.setattr(ks, "_KEY_LIMIT", 0)
+    assert ks.centrality(sentences).score == expected.score
+    check_same(sentences)

@@ -67,6 +67,7 @@ EDGE_THRESHOLD = 0.08  # cosine below this is noise
 CENTROID = 40  # the stems in most sentences, taken as the transcript's themes
 THEME_WEIGHT = 2.0  # prior weight of a theme stem, against 1 for any other content word
 REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
+_KEY_LIMIT = 2**62  # links are sorted by one 64-bit key while it fits, else by three keys
 
 
 _VAGUE = frozenset(stem(w) for w in GENERIC)
@@ -226,7 +227,7 @@ def _edges(vectors: Vectors) -> tuple[Ints, Floats]:
     turn[nodes] = np.argsort(np.argsort(appears, kind="stable"), kind="stable")
     # Sorted by (that order, strongest first, the other end) as one integer: cheaper than three sorts.
     distinct, strength = np.unique(-sims, return_inverse=True)
-    if n * n * (len(distinct) + 1) < 2**62:
+    if n * n * (len(distinct) + 1) < _KEY_LIMIT:
         key = (turn[node] * len(distinct) + np.repeat(strength.reshape(-1), 2)) * n + other
         ranked = np.argsort(key)  # the keys are distinct: no tie for the sort to break
     else:
