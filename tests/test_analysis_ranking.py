@@ -106,8 +106,8 @@ def test_graph_stays_sparse_on_a_long_conference() -> None:
     t = stenogram.parse_file(CONFERENCE)
     sentences = sentences_of(units_of(t))
     chosen, vectors, _ = ks._vectors(sentences)
-    edges = ks._edges(vectors)
-    assert len(edges) <= ks.NEIGHBOURS * len(chosen)
+    pairs, _ = ks._edges(vectors)
+    assert len(pairs) <= ks.NEIGHBOURS * len(chosen)
     picked = analyse(t).key_sentences
     assert len(picked) == AnalysisOptions().key_sentences
     assert not any(k.text.endswith("?") for k in picked)

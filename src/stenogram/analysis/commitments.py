@@ -98,6 +98,8 @@ DEADLINES = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+#: Every word some cue needs: a sentence with none of them has no cue.
+_CUE_WORDS = frozenset().union(*(needs for _, needs, _ in CUES))
 
 
 def _deadline(printed: str) -> str:
@@ -119,7 +121,7 @@ def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
         words = s.words
         deadline_m = DEADLINES.search(text) if not words.isdisjoint(_DEADLINE_WORDS) or _DIGIT.search(text) else None
         deadline = _deadline(deadline_m.group()) if deadline_m else None
-        for kind, needs, pattern in CUES:
+        for kind, needs, pattern in CUES if not words.isdisjoint(_CUE_WORDS) else ():
             if needs.isdisjoint(words):
                 continue
             m = pattern.search(text)

@@ -26,6 +26,7 @@ The summary, the DOCX briefing and any third-party exporter lay the same
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -36,7 +37,6 @@ from stenogram.analysis.names import Speaker, display_names
 from stenogram.analysis.points import BUSINESS_CUES, PROCEDURE, chair_of, leads_back
 from stenogram.analysis.records import (
     Analysis,
-    AnalysisError,
     AnalysisOptions,
     Commitment,
     CommitmentKind,
@@ -47,7 +47,7 @@ from stenogram.analysis.records import (
 )
 from stenogram.analysis.sentences import Unit, sentences_of
 from stenogram.analysis.words import content_stems
-from stenogram.model import Transcript
+from stenogram.model import Transcript, Turn
 from stenogram.titles import title_of
 
 __all__ = [
@@ -158,10 +158,16 @@ class Digest:
 def where(transcript: Transcript, location: Location) -> str:
     """The source lines of the paragraph holding ``location`` (``line 6``, ``lines 8-12``), or ``turn N`` for a
     model built in code. A wrapped paragraph is one text in the model, so its lines are given as a range."""
-    try:
-        span = location.paragraph_in(transcript).span
-    except AnalysisError:
-        span = None
+    return _where(transcript.turns, location)
+
+
+def _where(turns: Sequence[Turn], location: Location) -> str:
+    """:func:`where` with the transcript's turns listed once (``Transcript.turns`` builds the tuple each time)."""
+    span = None
+    if location.turn < len(turns):
+        paragraphs = turns[location.turn].paragraphs
+        if location.paragraph < len(paragraphs):
+            span = paragraphs[location.paragraph].span
     if span is None:
         return f"turn {location.turn + 1}"
     return f"line {span.line}" if span.end_line <= span.line else f"lines {span.line}-{span.end_line}"
@@ -209,7 +215,7 @@ def _figure_key(f: Figure) -> str:
     return f.text.casefold() if "XXXX" in normalised and f.kind is not FigureKind.DATE else normalised
 
 
-def _figures(transcript: Transcript, analysis: Analysis, names: dict[str, Speaker], limit: int) -> list[DigestFigure]:
+def _figures(turns: Sequence[Turn], analysis: Analysis, names: dict[str, Speaker], limit: int) -> list[DigestFigure]:
     seen: set[str] = set()
     kept: list[Figure] = []
     for f in analysis.figures:  # each figure once, where first stated
@@ -233,7 +239,7 @@ def _figures(transcript: Transcript, analysis: Analysis, names: dict[str, Speake
                 refers_to=subject or f.excerpt or f.text,
                 speaker=names[f.location.speaker],
                 location=f.location,
-                where=where(transcript, f.location),
+                where=_where(turns, f.location),
             )
         )
     return out
@@ -274,7 +280,7 @@ _THROWAWAY = re.compile(
 
 
 def _commitments(
-    transcript: Transcript, analysis: Analysis, names: dict[str, Speaker], chair: frozenset[str], limit: int
+    turns: Sequence[Turn], analysis: Analysis, names: dict[str, Speaker], chair: frozenset[str], limit: int
 ) -> list[DigestCommitment]:
     def keep(c: Commitment) -> bool:
         return (
@@ -287,8 +293,12 @@ def _commitments(
             and (c.kind in _ANYONE or _own(c))  # "So the decision has been made about that." needs what came before
         )
 
-    items = [c for c in analysis.commitments if keep(c)]
-    order = sorted(range(len(items)), key=lambda i: (COMMITMENT_PRIORITY[items[i].kind], items[i].deadline is None, i))
+    # The rules are checked in the order of preference, only until ``limit`` commitments pass them.
+    found = analysis.commitments
+    preferred = sorted(
+        range(len(found)), key=lambda i: (COMMITMENT_PRIORITY[found[i].kind], found[i].deadline is None, i)
+    )
+    chosen = sorted(itertools.islice((i for i in preferred if keep(found[i])), limit))
     return [
         DigestCommitment(
             text=c.text,
@@ -296,21 +306,21 @@ def _commitments(
             deadline=c.deadline,
             speaker=names[c.location.speaker],
             location=c.location,
-            where=where(transcript, c.location),
+            where=_where(turns, c.location),
         )
-        for c in (items[i] for i in sorted(order[:limit]))
+        for c in (found[i] for i in chosen)
     ]
 
 
 # -- points -------------------------------------------------------------------
 
 
-def _question_before(transcript: Transcript, point: KeySentence, names: dict[str, Speaker]) -> Quote | None:
+def _question_before(turns: Sequence[Turn], point: KeySentence, names: dict[str, Speaker]) -> Quote | None:
     """The last question of the turn before the point's turn, when someone else asked it."""
     ti = point.location.turn
     if ti == 0 or point.location.paragraph > 0:
         return None
-    before = transcript.turns[ti - 1]
+    before = turns[ti - 1]
     if before.speaker == point.location.speaker:
         return None
     units = [
@@ -321,7 +331,7 @@ def _question_before(transcript: Transcript, point: KeySentence, names: dict[str
     for s in reversed(sentences_of(units)):
         if s.text.rstrip("\"'”’) ").endswith("?"):
             return Quote(
-                text=s.text, speaker=names[s.unit.speaker], location=s.location, where=where(transcript, s.location)
+                text=s.text, speaker=names[s.unit.speaker], location=s.location, where=_where(turns, s.location)
             )
     return None
 
@@ -420,6 +430,7 @@ def digest(transcript: Transcript, *, options: DigestOptions | None = None, anal
     a = analysis if analysis is not None else analyse(transcript, options=AnalysisOptions(key_sentences=RANKED))
     names = display_names(transcript)
     chair = chair_of(transcript).chair
+    turns = transcript.turns
     ranked = sorted(a.key_sentences, key=lambda k: k.rank)[: opts.key_points]
     points = tuple(
         Point(
@@ -427,13 +438,13 @@ def digest(transcript: Transcript, *, options: DigestOptions | None = None, anal
             speaker=names[k.location.speaker],
             location=k.location,
             rank=k.rank,
-            where=where(transcript, k.location),
-            question=_question_before(transcript, k, names),
+            where=_where(turns, k.location),
+            question=_question_before(turns, k, names),
         )
         for k in ranked
     )
-    figures = tuple(_figures(transcript, a, names, opts.key_figures))
-    commitments = tuple(_commitments(transcript, a, names, chair, opts.commitments))
+    figures = tuple(_figures(turns, a, names, opts.key_figures))
+    commitments = tuple(_commitments(turns, a, names, chair, opts.commitments))
     topics = tuple(t.phrase for t in a.topics[:10])
     notes: list[str] = []
     if not english_rules_apply(transcript):

@@ -9,14 +9,22 @@ strongest links - so the edges are bounded by a constant times the length
 of the transcript. Weighted PageRank, biased towards sentences on the
 transcript's themes, runs at most ``ROUNDS`` rounds; ties break by document
 order, so the result is the same on every run and every machine.
+
+The vectors, the graph and the rounds are numpy arrays (imported when a
+ranking is first asked for, so nothing else pays for it). Every sum is taken
+in a fixed order with :func:`numpy.bincount` or a cumulative sum, which add
+one term after another as a loop would (numpy's own ``sum`` adds pairwise,
+in an order that may change with the build), and logarithms are taken by
+:func:`math.log`: the scores are the same to the last bit on every machine.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,6 +33,13 @@ from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
 from stenogram.analysis.words import STOPWORDS, stem
 
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Ints = npt.NDArray[np.intp]
+    Floats = npt.NDArray[np.float64]
+
 __all__ = [
     "COMMON",
     "DAMPING",
@@ -32,6 +47,7 @@ __all__ = [
     "NEIGHBOURS",
     "WINDOW",
     "Centrality",
+    "Vectors",
     "centrality",
     "cosine",
     "rank_sentences",
@@ -51,6 +67,7 @@ EDGE_THRESHOLD = 0.08  # cosine below this is noise
 CENTROID = 40  # the stems in most sentences, taken as the transcript's themes
 THEME_WEIGHT = 2.0  # prior weight of a theme stem, against 1 for any other content word
 REDUNDANCY = 0.35  # a pick this similar to an earlier pick is skipped
+_KEY_LIMIT = 2**62  # links are sorted by one 64-bit key while it fits, else by three keys
 
 
 _VAGUE = frozenset(stem(w) for w in GENERIC)
@@ -63,126 +80,193 @@ class _Terms(dict[str, str]):
         term = stem(word) if len(word) > 2 and word not in STOPWORDS else ""
         if term in _VAGUE:
             term = ""
+        if len(self) >= _TERMS_KEPT:  # a bound on what the process keeps, however many transcripts it reads
+            self.clear()
         self[word] = term
         return term
 
 
-def sorted_terms(terms_of: Sequence[set[str]]) -> list[list[str]]:
-    """Each sentence's terms in a fixed order, so float sums never depend on set order."""
-    return [sorted(terms) for terms in terms_of]
+_TERMS_KEPT = 1 << 17
+#: Each distinct word is looked up once per process, not once per sentence (as ``stem`` keeps its results).
+_TERM_OF = _Terms()
 
 
-def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], list[dict[str, float]], list[bool]]:
+def _in_order(values: Floats) -> float:
+    """The sum of ``values`` added one after another (numpy's ``sum`` adds pairwise, in a build's own order)."""
+    import numpy as np
+
+    return float(np.cumsum(values)[-1]) if len(values) else 0.0
+
+
+def _interleave(a: Any, b: Any) -> Any:
+    """``a[0], b[0], a[1], b[1], ...``: the two ends of each link, one after the other."""
+    import numpy as np
+
+    return np.stack((a, b), axis=1).reshape(-1)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Vectors:
+    """The graph's sentences as unit TF-IDF vectors, one row each, stored by rows (CSR).
+
+    Row ``k`` holds the terms ``terms[ids[indptr[k]:indptr[k + 1]]]`` (in alphabetical order) with the weights
+    ``weights[indptr[k]:indptr[k + 1]]``; a term whose IDF is not positive is left out.
+    """
+
+    terms: tuple[str, ...]
+    indptr: Ints
+    ids: Ints
+    weights: Floats
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def rows(self) -> Ints:
+        """The row of every stored weight."""
+        import numpy as np
+
+        return np.repeat(np.arange(len(self)), np.diff(self.indptr))
+
+    def row(self, k: int) -> dict[str, float]:
+        """Row ``k`` as a mapping from term to weight, in alphabetical order."""
+        a, b = int(self.indptr[k]), int(self.indptr[k + 1])
+        return dict(zip(map(self.terms.__getitem__, self.ids[a:b].tolist()), self.weights[a:b].tolist(), strict=True))
+
+    def overlap(self, rows: Sequence[int]) -> list[float]:
+        """For every row, the sum of its weights on the terms that ``rows`` use (added in alphabetical order)."""
+        import numpy as np
+
+        used = np.zeros(len(self.terms), dtype=bool)
+        for k in rows:
+            used[self.ids[self.indptr[k] : self.indptr[k + 1]]] = True
+        on = np.where(used[self.ids], self.weights, 0.0)  # adding 0.0 leaves a sum as it was
+        return np.bincount(self.rows(), weights=on, minlength=len(self)).tolist()  # type: ignore[no-any-return]
+
+
+def _pickable(text: str) -> bool:
+    """Whether a sentence's length and form allow it to be picked: 8 to 80 words, not a question."""
+    return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.rstrip("\"'”’) ").endswith("?")
+
+
+def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bool]]:
     """The graph's sentences (indexes into ``sentences``), their unit TF-IDF vectors, and which may be picked."""
+    import numpy as np
+
     chosen: list[int] = []
     terms_of: list[set[str]] = []
     eligible: list[bool] = []
-    term_of = _Terms()  # each distinct word is looked up once, not once per sentence
+    term_of = _TERM_OF.__getitem__
     for i, s in enumerate(sentences):
-        terms = set(map(term_of.__getitem__, s.words))  # a set: in a sentence, a term counts once
+        terms = set(map(term_of, s.words))  # a set: in a sentence, a term counts once
         terms.discard("")
         if len(terms) < MIN_TERMS_IN_GRAPH:
             continue
-        text = s.text
-        n = len(text.split())
         chosen.append(i)
         terms_of.append(terms)
-        question = text.rstrip("\"'”’) ").endswith("?")
-        eligible.append(MIN_WORDS <= n <= MAX_WORDS and len(terms) >= MIN_TERMS and not question)
-    df: Counter[str] = Counter()
-    for terms in terms_of:
-        df.update(terms)
-    total = len(terms_of)
-    idf = {t: math.log((total + 1) / (d + 0.5)) for t, d in df.items()}  # once per term, not per use
-    vectors = []
-    for ordered in sorted_terms(terms_of):
-        v = {t: idf[t] for t in ordered}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vectors.append({t: x / norm for t, x in v.items() if x > 0})
+        eligible.append(len(terms) >= MIN_TERMS and _pickable(s.text))
+    vocabulary = sorted(set().union(*terms_of))
+    number = {t: k for k, t in enumerate(vocabulary)}  # alphabetical: sorted numbers are sorted terms
+    rows = [sorted(map(number.__getitem__, terms)) for terms in terms_of]
+    lengths = list(map(len, rows))
+    ids = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp, count=sum(lengths))
+    row = np.repeat(np.arange(len(rows)), lengths)
+    df = np.bincount(ids, minlength=len(vocabulary))
+    total = len(rows)
+    counts, at = np.unique(df, return_inverse=True)
+    idf = np.array([math.log((total + 1) / (d + 0.5)) for d in counts.tolist()], dtype=np.float64)[at]
+    x = idf[ids]
+    norm = np.sqrt(np.bincount(row, weights=x * x, minlength=total))
+    norm[norm == 0.0] = 1.0
+    keep = x > 0
+    kept_rows = row[keep]
+    indptr = np.zeros(total + 1, dtype=np.intp)
+    np.cumsum(np.bincount(kept_rows, minlength=total), out=indptr[1:])
+    vectors = Vectors(terms=tuple(vocabulary), indptr=indptr, ids=ids[keep], weights=(x / norm[row])[keep])
     return chosen, vectors, eligible
 
 
-def _edges(vectors: Sequence[dict[str, float]]) -> dict[int, float]:
-    """Each sentence's ``NEIGHBOURS`` strongest links, keyed by the pair ``i * n + j`` (``i < j``)."""
-    postings: dict[str, list[int]] = {}
-    for i, v in enumerate(vectors):
-        for t in v:
-            postings.setdefault(t, []).append(i)
+def _edges(vectors: Vectors) -> tuple[Ints, Floats]:
+    """Each sentence's ``NEIGHBOURS`` strongest links: the pairs ``i * n + j`` (``i < j``) and their weights.
+
+    The links come in the order a loop over the terms (alphabetical), each term's sentences and the next
+    ``WINDOW`` of them would first find and keep them: the order of the sums further on.
+    """
+    import numpy as np
+
+    n = len(vectors)
+    # Postings: the sentences of each term, terms in alphabetical order, sentences in document order.
+    order = np.argsort(vectors.ids, kind="stable")
+    term, sentence, weight = vectors.ids[order], vectors.rows()[order], vectors.weights[order]
     # Terms in more than COMMON sentences say little about any pair (their IDF is low) and would cost the
     # most pairs; they still count in each sentence's vector. A fixed bound keeps the cost linear.
-    # A pair (i, j), i < j, is the integer i * n + j: cheaper to hash than a tuple.
-    n = len(vectors)
-    sims: dict[int, float] = {}
-    get = sims.get
-    for t in sorted(postings):  # terms in a fixed order: each pair's sum adds its terms in that order
-        plist = postings[t]
-        size = len(plist)
-        if size < 2 or size > COMMON:
-            continue
-        weights = [vectors[i][t] for i in plist]
-        # Pairs in the order (term, first, second): the order of the links decides float sums further on.
-        for k in range(size - 1):
-            wi = weights[k]
-            base = plist[k] * n
-            for j, wj in zip(plist[k + 1 : k + 1 + WINDOW], weights[k + 1 : k + 1 + WINDOW], strict=True):
-                pair = base + j
-                sims[pair] = get(pair, 0.0) + wi * wj
-    # Keep each sentence's NEIGHBOURS strongest links: the graph stays sparse however repetitive the text.
-    best: dict[int, list[tuple[float, int]]] = {}
-    for pair, w in sims.items():
-        if w >= EDGE_THRESHOLD:
-            i, j = divmod(pair, n)
-            best.setdefault(i, []).append((-w, j))
-            best.setdefault(j, []).append((-w, i))
-    kept: dict[int, float] = {}
-    for i, links in best.items():
-        links.sort()
-        for negative_w, j in links[:NEIGHBOURS]:
-            kept[i * n + j if i < j else j * n + i] = -negative_w
-    return kept
+    size = np.bincount(term, minlength=len(vectors.terms))[term]
+    linking = (size >= 2) & (size <= COMMON)
+    term, sentence, weight = term[linking], sentence[linking], weight[linking]
+    if len(term) == 0:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
+    starts = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
+    ends = np.r_[starts[1:], len(term)]
+    end = np.repeat(ends, np.diff(np.r_[starts, len(term)]))
+    first = np.arange(len(term))[:, None]
+    second = first + np.arange(1, WINDOW + 1)[None, :]
+    near = second < end[:, None]
+    # Row by row: in the order (term, first, second), the order in which each pair's products are added.
+    a, b = np.broadcast_to(first, second.shape)[near], second[near]
+    pair = sentence[a] * n + sentence[b]
+    pairs, found, which = np.unique(pair, return_index=True, return_inverse=True)  # a stable sort: first finds
+    sims = np.bincount(which.reshape(-1), weights=weight[a] * weight[b], minlength=len(pairs))
+    strong = sims >= EDGE_THRESHOLD
+    seen = np.argsort(found[strong], kind="stable")  # in the order the pairs were first found
+    pairs, sims = pairs[strong][seen], sims[strong][seen]
+    # Keep each sentence's NEIGHBOURS strongest links (ties to the earlier sentence): the graph stays sparse
+    # however repetitive the text. Sentences are taken in the order they first appear in a link.
+    i, j = np.divmod(pairs, n)
+    node, other, w = _interleave(i, j), _interleave(j, i), np.repeat(sims, 2)
+    nodes, appears = np.unique(node, return_index=True)
+    turn = np.empty(n, dtype=np.intp)
+    turn[nodes] = np.argsort(np.argsort(appears, kind="stable"), kind="stable")
+    # Sorted by (that order, strongest first, the other end) as one integer: cheaper than three sorts.
+    distinct, strength = np.unique(-sims, return_inverse=True)
+    if n * n * (len(distinct) + 1) < _KEY_LIMIT:
+        key = (turn[node] * len(distinct) + np.repeat(strength.reshape(-1), 2)) * n + other
+        ranked = np.argsort(key)  # the keys are distinct: no tie for the sort to break
+    else:
+        ranked = np.lexsort((other, -w, turn[node]))
+    node, other, w = node[ranked], other[ranked], w[ranked]
+    group = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+    place = np.arange(len(node)) - np.repeat(group, np.diff(np.r_[group, len(node)]))
+    best = place < NEIGHBOURS
+    node, other, w = node[best], other[best], w[best]
+    kept = np.minimum(node, other) * n + np.maximum(node, other)
+    _, at = np.unique(kept, return_index=True)
+    first_kept = np.sort(at)  # each pair where it was first kept (both its ends may keep it)
+    return kept[first_kept].astype(np.intp), w[first_kept].astype(np.float64)
 
 
-def _pagerank(n: int, edges: dict[int, float], prior: Sequence[float]) -> list[float]:
+def _pagerank(n: int, pairs: Ints, weights: Floats, prior: Floats) -> Floats:
     """Weighted PageRank on an undirected graph, iterated until it settles (or ``ROUNDS``).
 
     The random jump lands on sentence ``i`` with probability ``prior[i]``, so content-rich sentences
-    start ahead of short remarks (a biased LexRank). ``edges`` holds the pair ``(i, j)``, ``i < j``,
-    as ``i * n + j``.
+    start ahead of short remarks (a biased LexRank). ``pairs`` holds the link ``(i, j)``, ``i < j``,
+    as ``i * n + j``, in the order :func:`_edges` kept them.
     """
-    out_weight = [0.0] * n
-    for pair, w in edges.items():  # in the order _edges found them: float sums depend on it
-        i, j = divmod(pair, n)
-        out_weight[i] += w
-        out_weight[j] += w
-    pairs = sorted(edges)  # the order of (i, j): each sentence's inflow is summed in that order
-    # For each sentence: the sentences linked to it, and the share of their weight that flows to it,
-    # laid end to end so that a round is one pass over flat lists, then one sum per sentence.
-    sources: list[list[int]] = [[] for _ in range(n)]
-    shares: list[list[float]] = [[] for _ in range(n)]
-    for pair in pairs:
-        i, j = divmod(pair, n)
-        w = edges[pair]
-        sources[j].append(i)
-        shares[j].append(w / out_weight[i])
-        sources[i].append(j)
-        shares[i].append(w / out_weight[j])
-    flat_sources = [i for src in sources for i in src]
-    flat_shares = [x for sh in shares for x in sh]
-    segments: list[slice] = []
-    start = 0
-    for src in sources:
-        segments.append(slice(start, start + len(src)))
-        start += len(src)
-    dangling_nodes = [i for i in range(n) if out_weight[i] == 0.0]
-    score = list(prior)
-    mul = operator.mul
+    import numpy as np
+
+    i, j = np.divmod(pairs, n)
+    out_weight = np.bincount(_interleave(i, j), weights=np.repeat(weights, 2), minlength=n)
+    # Each sentence's inflow is summed in the order of the pairs (i, j).
+    order = np.argsort(pairs)
+    i, j, w = i[order], j[order], weights[order]
+    target, source = _interleave(j, i), _interleave(i, j)
+    share = _interleave(w / out_weight[i], w / out_weight[j])
+    dangling_nodes = np.flatnonzero(out_weight == 0.0)
+    score = prior
     for _ in range(ROUNDS):
-        dangling = DAMPING * sum(score[i] for i in dangling_nodes)
+        dangling = DAMPING * _in_order(score[dangling_nodes])
         jump = 1 - DAMPING + dangling
-        flow = list(map(mul, map(score.__getitem__, flat_sources), flat_shares))
-        inflow = map(sum, map(flow.__getitem__, segments))
-        new = [jump * p + DAMPING * s for p, s in zip(prior, inflow, strict=True)]
-        change = sum(map(abs, map(operator.sub, new, score)))
+        inflow = np.bincount(target, weights=score[source] * share, minlength=n)
+        new = jump * prior + DAMPING * inflow
+        change = _in_order(np.abs(new - score))
         score = new
         if change < TOLERANCE:
             break
@@ -192,41 +276,50 @@ def _pagerank(n: int, edges: dict[int, float], prior: Sequence[float]) -> list[f
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+    products: Iterator[float] = map(operator.mul, a.values(), map(b.get, a, itertools.repeat(0.0)))
+    return sum(products)  # in the order of ``a``
 
 
-def _prior(vectors: Sequence[dict[str, float]]) -> list[float]:
+def _prior(vectors: Vectors) -> Floats:
     """Where the random jump lands: sentences with many content words, and with the transcript's own themes.
 
     The themes are the ``CENTROID`` stems used in most sentences (MEAD's centroid, in a set): a sentence
     about what the meeting keeps coming back to outranks an aside that happens to be well connected.
     """
-    df: Counter[str] = Counter()
-    for v in vectors:
-        df.update(v.keys())
-    centroid = {t for t, _ in sorted(df.items(), key=lambda item: (-item[1], item[0]))[:CENTROID]}
-    return [min(len(v), 15) + THEME_WEIGHT * len(centroid.intersection(v)) for v in vectors]
+    import numpy as np
+
+    df = np.bincount(vectors.ids, minlength=len(vectors.terms))
+    used = np.flatnonzero(df)
+    centroid = np.zeros(len(df), dtype=bool)
+    centroid[used[np.lexsort((used, -df[used]))[:CENTROID]]] = True  # most sentences first, then alphabetical
+    themes = np.bincount(vectors.rows(), weights=centroid[vectors.ids], minlength=len(vectors))
+    return np.minimum(np.diff(vectors.indptr), 15) + THEME_WEIGHT * themes  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
 class Centrality:
-    """Every sentence's centrality: ``score[i]`` for ``sentences[graph[i]]``; ``vector[i]`` its unit TF-IDF vector."""
+    """Every sentence's centrality: ``score[i]`` for ``sentences[graph[i]]``; row ``i`` of ``vectors`` its unit
+    TF-IDF vector."""
 
     graph: tuple[int, ...]
     score: tuple[float, ...]
-    vector: tuple[dict[str, float], ...]
+    vectors: Vectors | None = attrs.field(eq=False)
     eligible: tuple[bool, ...]
+
+    def vector(self, k: int) -> dict[str, float]:
+        """The unit TF-IDF vector of ``sentences[graph[k]]``."""
+        return self.vectors.row(k) if self.vectors is not None else {}
 
 
 def centrality(sentences: Sequence[Sentence]) -> Centrality:
     """The biased LexRank score of every sentence with content enough to take part."""
     chosen, vectors, eligible = _vectors(sentences)
     if not chosen:
-        return Centrality(graph=(), score=(), vector=(), eligible=())
+        return Centrality(graph=(), score=(), vectors=None, eligible=())
     weights = _prior(vectors)
-    total = sum(weights) or 1.0
-    scores = _pagerank(len(chosen), _edges(vectors), [w / total for w in weights])
-    return Centrality(graph=tuple(chosen), score=tuple(scores), vector=tuple(vectors), eligible=tuple(eligible))
+    prior = weights / (float(weights.sum()) or 1.0)  # whole numbers: their sum is exact in any order
+    scores = _pagerank(len(chosen), *_edges(vectors), prior)
+    return Centrality(graph=tuple(chosen), score=tuple(scores.tolist()), vectors=vectors, eligible=tuple(eligible))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -245,10 +338,12 @@ def rank_sentences(sentences: Sequence[Sentence], limit: int) -> list[KeySentenc
         (k for k in range(len(c.graph)) if c.eligible[k]), key=lambda k: (-round(c.score[k], 12), c.graph[k])
     )
     picked: list[int] = []
+    vector: dict[int, dict[str, float]] = {}
     for k in order:
         if len(picked) >= limit:
             break
-        if all(_cosine(c.vector[k], c.vector[p]) < REDUNDANCY for p in picked):
+        vector[k] = c.vector(k)
+        if all(_cosine(vector[k], vector[p]) < REDUNDANCY for p in picked):
             picked.append(k)
     top = c.score[order[0]]
     return [

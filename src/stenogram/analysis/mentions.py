@@ -11,6 +11,7 @@ participants and to the fullest name the transcript gives.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -167,8 +168,16 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     lead = len(text) - len(text.lstrip("\"'“‘( "))
     runs: list[_Run] = []
     prev_end = 0
+    started = False  # whether a run came before in this unit (the gap is measured from its end)
     for m in _RUN.finditer(text):
-        toks = _tokens(text, m.start(), m.end())
+        word = m.group()
+        if word.isalpha():  # one plain word (most runs: "The", "We"): its token is the match itself
+            if _word_names_nothing(word):
+                prev_end, started = m.end(), True
+                continue
+            toks = [_Tok(m.start(), m.end(), word)]
+        else:
+            toks = _tokens(text, m.start(), m.end())
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -195,6 +204,10 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     j += 2
                     continue
                 break
+            if _names_nothing(toks[i:j]):  # what _classify would drop: no context needed
+                prev_end, started = toks[j - 1].end, True
+                i = j
+                continue
             if i > 0:
                 prev = toks[i - 1]
                 before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
@@ -213,11 +226,11 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     tokens=tuple(toks[i:j]),
                     sentence_start=t.start in sentence_starts or t.start == lead,
                     before=before,
-                    gap=text[prev_end : t.start] if runs else "",
+                    gap=text[prev_end : t.start] if started else "",
                     after=after,
                 )
             )
-            prev_end = toks[j - 1].end
+            prev_end, started = toks[j - 1].end, True
             i = j
     return runs
 
@@ -275,9 +288,21 @@ def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
     return out
 
 
+def _names_nothing(tokens: Sequence[_Tok]) -> bool:
+    """Whether nothing is left of a run once stop words, sentence openers and months are stripped."""
+    toks = _strip_leading(tokens)
+    return not toks or all(t.bare in _MONTH_NAMES or t.bare in NOT_NAMES for t in toks)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _word_names_nothing(word: str) -> bool:
+    """:func:`_names_nothing` of a run of one plain word, which depends on the word alone."""
+    return _names_nothing([_Tok(0, len(word), word)])
+
+
 def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[_Guess]:
-    toks = _strip_leading(run.tokens)
-    if not toks or all(t.bare in _MONTH_NAMES or t.bare in NOT_NAMES for t in toks):
+    toks = _strip_leading(run.tokens)  # never empty: _runs leaves out the runs that name nothing
+    if not toks:
         return []
     unit = run.unit
 

@@ -27,12 +27,14 @@ import attrs
 from stenogram.analysis.keysentences import REDUNDANCY, Centrality, cosine
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
+from stenogram.analysis.words import table
 from stenogram.lexicon import LEADING_WORDS as LEXICON_LEADING_WORDS
 from stenogram.model import Transcript
 
 __all__ = [
     "BLOCK",
     "BUSINESS_CUES",
+    "CUE_WORDS",
     "LEADING_WORDS",
     "PROCEDURE",
     "SPEAKER_CAP",
@@ -67,6 +69,14 @@ BUSINESS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         (1, r"pleased\s+to\s+welcome|welcome\s+back|minister|secretary|commissioner|director|chief|witness(?:es)?"),
     )
 )
+#: The first word of every cue: a sentence using none of them (its ``Sentence.words``) states no business.
+CUE_WORDS = table(
+    """inquiry evidence item bill act study scrutiny consideration hearing session briefing agenda here report debate
+    strategy meeting welcome committee commission council assembly parliament house pleased minister secretary
+    commissioner director chief witness witnesses"""
+)
+#: Letters an ignore-case pattern takes for ASCII ones but ``str.lower`` does not give as them ("ſtudy", "İtem").
+_FOLDED = "ıſKİ"
 POINT_MAX_WORDS = 55  # a longer point is a run-on a reader cannot take in at a glance
 BUSINESS_EXTRA = 2  # besides the best statement: the body that meets (1), and who it hears (2)
 BUSINESS_MIN = 2  # cue weight a sentence needs to state the business
@@ -166,11 +176,13 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
         if s.unit.speaker not in owner:
             continue
         text = s.text
+        if s.words.isdisjoint(CUE_WORDS) and not any(c in text for c in _FOLDED):
+            continue  # no cue: weight 0
         n = len(text.split())
-        if n < 6 or n > BUSINESS_MAX_WORDS or _is_question(text) or _HOUSEKEEPING.search(text):
+        if n < 6 or n > BUSINESS_MAX_WORDS or _is_question(text):
             continue
         weight = _business_weight(text)
-        if weight >= 1:
+        if weight >= 1 and not _HOUSEKEEPING.search(text):
             scored.append((-weight, s.index))
     scored.sort()
     if not scored or -scored[0][0] < BUSINESS_MIN:
@@ -209,19 +221,24 @@ def select_points(
         return []
     total = len(sentences)
     picked: list[int] = []  # sentence indexes
-    vectors: dict[int, dict[str, float]] = {c.graph[k]: c.vector[k] for k in range(len(c.graph))}
+    row = {g: k for k, g in enumerate(c.graph)}
+    vectors: dict[int, dict[str, float]] = {}  # built for the sentences that come up
+
+    def vector(i: int) -> dict[str, float] | None:
+        if i not in row:
+            return None
+        if i not in vectors:
+            vectors[i] = c.vector(row[i])
+        return vectors[i]
+
     business = business_sentences(sentences, roles, english=english)
     picked.extend(business)
     top = max(c.score, default=0.0) or 1.0
-    on_business: set[str] = set()  # the words of the business: a point on them is on what the meeting is for
-    for i in business:
-        on_business.update(vectors.get(i, {}))
-
-    def focus(i: int) -> float:
-        return 1 + BUSINESS_FOCUS * sum(x for t, x in vectors.get(i, {}).items() if t in on_business)
-
+    # A point on the words of the business is on what the meeting is for: its weights on them, in term order.
+    on_business = c.vectors.overlap([row[i] for i in business if i in row]) if c.vectors is not None else []
+    focus = [1 + BUSINESS_FOCUS * x for x in on_business]
     candidates = {
-        c.graph[k]: c.score[k] / top * focus(c.graph[k]) * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
+        c.graph[k]: c.score[k] / top * focus[k] * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
         if c.eligible[k] and c.graph[k] not in business and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
     }
@@ -259,8 +276,8 @@ def select_points(
             break
         i = best[1]
         gone.add(i)
-        v = vectors.get(i)
-        if v is not None and any(cosine(v, vectors[p]) >= REDUNDANCY for p in picked if p in vectors):
+        v = vector(i)
+        if v is not None and any(cosine(v, w) >= REDUNDANCY for w in map(vector, picked) if w is not None):
             continue
         picked.append(i)
         taken_in_part[i * parts // total] += 1

@@ -91,9 +91,26 @@ def _ends_sentence(text: str, end: int) -> bool:
     return not (len(word.replace(".", "")) == 1 and word[:1].isupper())
 
 
+#: What every boundary opens with: only where one stands is the whole pattern tried.
+_STOP = re.compile(r"[.!?…。！？]")
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY.finditer(text)``, faster: a boundary opens with a stop, so the pattern (an alternation, which
+    the regular expression engine tries at every position) is tried only where a stop stands."""
+    pos = 0
+    while (stop := _STOP.search(text, pos)) is not None:
+        m = _BOUNDARY.match(text, stop.start())
+        if m is None:
+            pos = stop.end()
+        else:
+            yield m
+            pos = m.end()  # never empty: a boundary holds a stop
+
+
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         end = m.end()
         stop = m.end(1) if m.group(1) else end
         if end <= start or not _ends_sentence(text, stop):

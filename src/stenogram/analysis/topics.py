@@ -72,6 +72,12 @@ def _keep(words: tuple[str, ...]) -> bool:
     return not (words[0] in GENERIC and words[-1] in GENERIC)
 
 
+@functools.lru_cache(maxsize=64)
+def _ngrams(length: int) -> tuple[tuple[int, int], ...]:
+    """The spans of the n-grams (up to ``MAX_LEN`` words) of a run of ``length`` words: by start, then length."""
+    return tuple((i, i + n) for i in range(length) for n in range(1, min(MAX_LEN, length - i) + 1))
+
+
 def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
     """The span of the first occurrence of ``words`` in ``text``, as whole words, in any case."""
     pattern = r"(?<![^\W\d_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W\d_])"
@@ -109,26 +115,26 @@ def find_topics(
     # Each distinct run is cut into n-grams once and counts as often as it occurs. Taken in order of first
     # occurrence, the n-grams meet the counters in the same order as a pass over every occurrence would.
     first_unit = dict(zip(reversed(runs), reversed(run_units), strict=True))  # the earliest occurrence wins
-    counts: Counter[tuple[str, ...]] = Counter()
-    stem_freq: Counter[str] = Counter()
+    # Plain dicts: a Counter calls a Python method for every key it has not seen.
+    counts: dict[tuple[str, ...], int] = {}
+    stem_freq: dict[str, int] = {}
     first: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}  # the unit it first occurs in
     keep: dict[tuple[str, ...], bool] = {}
     for whole, times in Counter(runs).items():
         ui = first_unit[whole]
-        stems = list(map(stem, whole))
+        stems = tuple(map(stem, whole))
         for s in stems:
-            stem_freq[s] += times
-        for i in range(len(whole)):
-            for n in range(1, min(MAX_LEN, len(whole) - i) + 1):
-                words = whole[i : i + n]
-                ok = keep.get(words)
-                if ok is None:
-                    ok = keep[words] = _keep(words)
-                if ok:
-                    key = tuple(stems[i : i + n])
-                    counts[key] += times
-                    if key not in first:
-                        first[key] = (ui, words)
+            stem_freq[s] = stem_freq.get(s, 0) + times
+        for a, b in _ngrams(len(whole)):
+            words = whole[a:b]
+            ok = keep.get(words)
+            if ok is None:
+                ok = keep[words] = _keep(words)
+            if ok:
+                key = stems[a:b]
+                counts[key] = counts.get(key, 0) + times
+                if key not in first:
+                    first[key] = (ui, words)
     scored = []
     generic = {stem(g) for g in GENERIC}
     for key, count in counts.items():

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -143,13 +142,15 @@ def document_time(
 class _Writer:
     """Holds the document being written and the style objects the template resolved."""
 
-    def __init__(self, document: Document, styles: dict[str, BaseStyle], options: BriefingOptions) -> None:
+    def __init__(
+        self, document: Document, styles: dict[str, BaseStyle], options: BriefingOptions, default_id: str | None
+    ) -> None:
         self.doc = document
         self.styles = styles
         self.options = options
         self.clean = XmlTextCleaner(replacement="", code="docx-illegal-character")
         self.ids = {name: style.style_id for name, style in styles.items()}
-        self.default_id = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
+        self.default_id = default_id
         # The body's closing section properties: new paragraphs go just before them. python-docx looks for
         # them among all the body's children per paragraph, which grows with the transcript.
         self.end = document.element.body.sectPr
@@ -553,7 +554,7 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
         order = sorted(range(len(items)), key=lambda i: (facts[i].date is None, facts[i].date or dt.date.min, i))
         facts = [facts[i] for i in order]
         items = tuple(items[i] for i in order)
-    w = _Writer(document, template.styles, opts)
+    w = _Writer(document, template.styles, opts, template.default_paragraph)
     wanted = set(opts.sections)
     pack = len(facts) > 1
     if pack:
@@ -608,7 +609,9 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     keywords = tuple(dict.fromkeys(k for f in facts for k in f.keywords))
     languages = {t.meeting.language for t in items if t.meeting.language}
     w.properties(title, subject, keywords, when, languages.pop() if len(languages) == 1 else None)
-    data = write_package(package_members(document, template.shared), when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+    members = package_members(document, template.shared)
+    reused = [name for name, blob in members.items() if any(blob is b for b in template.shared.values())]
+    data = write_package(members, when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC), shared=reused)
     return Briefing(data=data, diagnostics=w.clean.diagnostics)
 
 

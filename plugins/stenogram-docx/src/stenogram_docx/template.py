@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 import docx
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.part import Part
 from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml.ns import qn
@@ -183,10 +184,12 @@ class Template:
     document: Document
     styles: dict[str, BaseStyle]
     shared: dict[Part, bytes]
+    #: The id of the template's default paragraph style (a paragraph in it needs no style of its own), if any.
+    default_paragraph: str | None = None
 
 
 @functools.lru_cache(maxsize=8)
-def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str], dict[Part, bytes]]:
+def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str], dict[Part, bytes], str | None]:
     """The template cleaned, its styles filled in, the id of each style the writer uses by name, and its shared parts.
 
     Cached per process on the template's bytes: a corpus converted in one run prepares its template once, and
@@ -209,7 +212,8 @@ def _prepared(name: str, data: bytes) -> tuple[Document, dict[str, str], dict[Pa
     styles = {s.name.casefold(): s for s in document.styles if s.name is not None}
     ids = {wanted: styles[wanted.casefold()].style_id for wanted, _ in REQUIRED_STYLES}
     shared = {part: part.blob for part in document.part.package.iter_parts() if not isinstance(part, _WRITTEN_PARTS)}
-    return document, ids, shared
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)  # a scan of every style: once per template
+    return document, ids, shared, default.style_id if default is not None else None
 
 
 def open_template(path: Path | None) -> Template:
@@ -218,10 +222,10 @@ def open_template(path: Path | None) -> Template:
     Raises ``TemplateError`` before anything is written: for a file over the limits
     or holding macros, and (listing them all) for styles defined as another kind.
     """
-    prepared, ids, shared = _prepared(*_read_template(path))
+    prepared, ids, shared, default_paragraph = _prepared(*_read_template(path))
     # The copy refers to the shared parts themselves (the styles part of the default template is 350 KB of XML).
     keep: dict[int, Any] = {id(part): part for part in shared}
     document: Document = copy.deepcopy(prepared, keep)
     by_id = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
     styles = {wanted: StyleFactory(by_id[style_id]) for wanted, style_id in ids.items()}
-    return Template(document=document, styles=styles, shared=shared)
+    return Template(document=document, styles=styles, shared=shared, default_paragraph=default_paragraph)
