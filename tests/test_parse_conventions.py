@@ -427,3 +427,67 @@ def test_page_markers_inside_a_sentence_are_page_notes_and_the_sentence_goes_on(
     ]
     assert isinstance(first.content[1], Note) and first.content[1].kind is NoteKind.PAGE
     assert [turn.label for turn in t.turns] == ["Mr. SMITH", "Mr. JONES"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Period labels in the capitals of other alphabets, as Kyiv and Vilnius print them.
+        (
+            "ГОЛОВУЮЧИЙ. Доброго ранку, колеги.\nЖЕЛЄЗНЯК Я.І. Дякую, пане Голово.\nГОЛОВУЮЧИЙ. Дякую.\n",
+            ["ГОЛОВУЮЧИЙ", "ЖЕЛЄЗНЯК Я.І.", "ГОЛОВУЮЧИЙ"],
+        ),
+        (
+            "PIRMININKĖ. Pradedame posėdį.\nG. SKAISTĖ. Gerbiami Seimo nariai.\nS. SKVERNELIS (DFVF). Ačiū.\n",
+            ["PIRMININKĖ", "G. SKAISTĖ", "S. SKVERNELIS (DFVF)"],
+        ),
+    ],
+)
+def test_period_labels_in_other_alphabets_and_a_surname_with_initials(text: str, expected: list[str]) -> None:
+    t = parse(text)
+    assert labels(t) == expected
+    assert texts(t)[1].split()[0] in ("Дякую,", "Gerbiami")
+
+
+def test_a_role_in_lower_case_words_with_its_holder_in_brackets() -> None:
+    t = parse(
+        "Formanden (Søren Gade): Mødet er åbnet.\n"
+        "Ministeren for ligestilling (Marie Bjerre): Tak for spørgsmålet.\n"
+        "El lletrat major (Antoni Bayona Rocamora): Autoritats, bon dia.\n"
+        "Formanden: Spørgeren.\n"
+    )
+    assert labels(t) == [
+        "Formanden (Søren Gade)",
+        "Ministeren for ligestilling (Marie Bjerre)",
+        "El lletrat major (Antoni Bayona Rocamora)",
+        "Formanden",
+    ]
+    # A sentence with a name in brackets is not a role: "We told them (John Smith): …" stays text.
+    t = parse("Anna Petrova: Good morning.\nWe told them (John Smith): no.\n")
+    assert labels(t) == ["Anna Petrova"]
+
+
+def test_names_joined_by_the_catalan_and_polish_i() -> None:
+    t = parse(
+        "Marszałek:\nOtwieram posiedzenie.\n"
+        "Minister Rolnictwa i Rozwoju Wsi Robert Telus:\nPani Marszałek! Wysoka Izbo!\n"
+        "Jordi Turull i Negre: Sí, moltes gràcies, president.\n"
+    )
+    assert labels(t) == ["Marszałek", "Minister Rolnictwa i Rozwoju Wsi Robert Telus", "Jordi Turull i Negre"]
+
+
+def test_the_chairs_of_other_parliaments_stand_alone_as_labels() -> None:
+    t = parse("Anna Petrova: Good morning.\nELNÖK: Köszönöm.\nAnna Petrova: Thank you.\nPUHEMIES: Kiitos.\n")
+    assert labels(t) == ["Anna Petrova", "ELNÖK", "Anna Petrova", "PUHEMIES"]
+
+
+def test_a_text_of_one_paragraph_per_line_keeps_short_lines_apart() -> None:
+    # Converted from markup: every long line ends a sentence, so a name read out on a short line of its own
+    # is a paragraph, not a wrapped line.
+    speech = "Aquesta presidència fa constar que tots els diputats han estat proclamats electes per les juntes. "
+    roll = ["»Junts pel Sí:", "»Oriol Amat i Salas", "Oriol Amorós i March", "Dolors Bassa i Coll"]
+    long_lines = [speech + "Moltes gràcies. " * k for k in range(9)]  # lengths no wrap width explains
+    text = "La presidenta (Carme Forcadell): " + "\n".join(long_lines + roll + [speech]) + "\n"
+    paragraphs = texts(parse(text))
+    assert paragraphs[9:13] == roll
+    assert len(paragraphs) == 14

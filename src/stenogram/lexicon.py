@@ -9,6 +9,7 @@ Compared case-folded; German compounds (``Bundesministerin``,
 from __future__ import annotations
 
 __all__ = [
+    "CHAIRS",
     "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
     "LANGUAGE_MARKERS",
@@ -97,6 +98,25 @@ TITLES = HONORIFICS | _words(
     "staatssecretaris "
     "председатель президент министр депутат "
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
+    # The chairs, members and ministers of other parliaments, as their records print them (ParlaMint countries):
+    " předseda předsedkyně místopředseda místopředsedkyně předsedající poslanec poslankyně ministryně"  # Czech
+    " marszałek wicemarszałek poseł posłanka"  # Polish
+    " formand formanden næstformand ministeren talman talmannen"  # Danish, Swedish
+    " puhemies varapuhemies pääministeri ministeri"  # Finnish
+    " elnök elnöke alelnök államtitkár miniszter"  # Hungarian
+    " председател председателят заместник-председател министър докладчик"  # Bulgarian
+    " головуючий головуюча голова"  # Ukrainian
+    " pirmininkas pirmininkė"  # Lithuanian
+    " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
+    " predsjednik predsjednica potpredsjednik"  # Croatian
+    " conseller consellera secretari secretària lletrat"  # Catalan
+)
+
+#: The chair of a sitting, as parliaments print it alone as a label: ``ELNÖK:``, ``Marszałek:``, ``ГОЛОВУЮЧИЙ.``.
+CHAIRS = _words(
+    "president presidente presidenta président présidente präsident präsidentin presidentti voorzitter "
+    "marszałek předsedající elnök puhemies formanden talmannen pirmininkas pirmininkė predsednik predsednica "
+    "predsjednik predsjednica председатель председател председателят головуючий головуюча başkan"
 )
 
 #: Titles that open a name in mixed case closed by a full stop, as hearings and French records print labels

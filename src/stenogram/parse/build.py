@@ -55,7 +55,7 @@ from stenogram.parse.labels import (
 from stenogram.parse.lines import BLANK, NOTE, TEXT, Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
-from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, join_lines, wrap_width
+from stenogram.parse.reflow import AMBIGUOUS, break_score, ends_sentence, fold_spaces, join_lines, wrap_width
 from stenogram.parse.slots import Slots, read_slots, split_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 from stenogram.text import WidePattern
@@ -90,6 +90,8 @@ _CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a 
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
+# A text whose long lines (this many or more) end a sentence, nearly all, prints a paragraph per line.
+_PARAGRAPH_LINE, _PARAGRAPH_SAMPLE, _PARAGRAPH_LINES_MIN, _PARAGRAPH_SHARE = 100, 400, 8, 0.97
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
@@ -534,7 +536,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     # In a document whose colon labels are established, a capitalised word printed as a label twice at the
     # start of a block is a speaker too ("Sidhant:", a reporter in a briefing), not only one printed thrice;
     # unless a quotation follows it ("Germany: “…”", a speaker quoting governments).
-    established = sum(1 for v in accepted.values() if v[1].form == "colon") >= _PROFILE_MIN
+    established = sum(1 for v in accepted.values() if v[1].form in ("colon", "period")) >= _PROFILE_MIN
     # A document whose labels are single words in capitals (HOST:, GUEST:) prints a one-off caller so too.
     pool = [v[3] for v in accepted.values()] + [cand[i].name for i in weak]
     lone = sum(1 for name in pool if name.isupper() and " " not in name)
@@ -827,6 +829,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     del merged
     slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
+    per_line = _one_line_per_paragraph(lines, wrapped)
     return _Plan(
         starts=accepted,
         inline=inline,
@@ -836,10 +839,29 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
         slots=slots,
         width=width,
         wrapped=wrapped,
-        # The length past which a line was not wrapped: well past the wrap width, or any long line in an
-        # unwrapped text.
-        unwrapped_at=max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE,
+        # The length past which a line was not wrapped: well past the wrap width, or any long line in
+        # an unwrapped text; or any line where every long line ends a sentence (a paragraph per line).
+        unwrapped_at=0 if per_line else (max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE),
     )
+
+
+def _one_line_per_paragraph(lines: Lines, wrapped: bool) -> bool:
+    """Does every long line of this unwrapped text end a sentence? Then each line is a paragraph of its own.
+
+    Texts converted from markup (ParlaMint, a publisher's HTML) print a
+    paragraph per line; a hand-wrapped text breaks long lines mid-sentence.
+    In the first, a short line without a full stop (a name read out, a list
+    entry, a heading) is a paragraph too, not a wrapped line. In a text that
+    looks hard-wrapped the long lines must also be most of its lines: there
+    they may be the few paragraphs a wrap left whole.
+    """
+    long_lines = list(islice((t for t in lines.text if len(t) >= _PARAGRAPH_LINE), _PARAGRAPH_SAMPLE))
+    if len(long_lines) < _PARAGRAPH_LINES_MIN:
+        return False
+    if wrapped and 2 * len(long_lines) < sum(1 for t in lines.text if len(t) >= _HEADING_MAX):
+        return False
+    ending = sum(1 for t in long_lines if ends_sentence(t.rstrip()) or t.rstrip().endswith(":"))
+    return ending >= _PARAGRAPH_SHARE * len(long_lines)
 
 
 class _Walk:

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import COLLECTIVE_SPEAKERS, HONORIFICS, PERIOD_TITLES, VOCATIVES, is_title
+from stenogram.lexicon import CHAIRS, COLLECTIVE_SPEAKERS, HONORIFICS, PERIOD_TITLES, VOCATIVES, is_title
 from stenogram.parse.slots import read_slots, split_slots
 from stenogram.text import WidePattern
 
@@ -58,8 +58,30 @@ REJECTED = 0  # looks like a label but is not; worth a diagnostic
 
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 
+
+def _capitals() -> str:
+    """The capital letters of the alphabets parliaments print labels in (Latin, Greek, Cyrillic), as a class body.
+
+    ``ГОЛОВУЮЧИЙ.``, ``PIRMININKĖ (V. ČMILYTĖ-NIELSEN).``: period labels in capitals are not only ASCII.
+    """
+    letters = [chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha()]
+    runs: list[str] = ["A-Z"]
+    start = prev = letters[0]
+    for ch in [*letters[1:], ""]:
+        if ch and ord(ch) == ord(prev) + 1:
+            prev = ch
+            continue
+        runs.append(start if start == prev else f"{start}-{prev}")
+        start = prev = ch
+    return "".join(runs)
+
+
+_UC = _capitals()
 # A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
-_CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
+_CAPS = rf"(?:[A-Z][a-z]{{1,2}})?[{_UC}][{_UC}'’\-]+"
+# A surname in capitals and initials, the last initial's full stop closing the label ("ЖЕЛЄЗНЯК Я.І.").
+_INITIALS_TAIL = rf"(?:{_SP}+(?:[{_UC}]\.){{0,2}}[{_UC}](?:(?=\.)|\.(?=,)))"
+_ENDS_WITH_INITIAL = re.compile(rf"[\s.][{_UC}]$")
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
 _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+tempore)"
 
@@ -103,8 +125,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[A-Z][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
-            rf"{_CAPS}(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
+            rf"{_CAPS}(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
             rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
@@ -126,13 +148,13 @@ ANONYMOUS_ROLES = frozenset(
     }
 ) | COLLECTIVE_SPEAKERS  # fmt: skip
 # Lone words that are labels in their own right even without support.
-SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+SOLO_ROLES = ANONYMOUS_ROLES | CHAIRS | {"moderator", "host", "chairman", "chair", "interviewer", "narrator"}
 _SOLO_ROLES = SOLO_ROLES
 
 # Lower-case words allowed inside a name or a role.
 _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
-    "und zu ten ter bint ben ap af av pro tempore"
+    "und zu ten ter bint ben ap af av pro tempore i"  # "i": Catalan and Polish "and" ("Jordi Turull i Negre")
 )
 _VOCATIVE = VOCATIVES
 _ARTICLES = _wordset("le la les")
@@ -239,7 +261,7 @@ def _strength(name: str, form: str) -> int:
     if folded[0] in _VOCATIVE and "," in name:
         return REJECTED  # "Mr President, colleagues:" opens a speech, it does not name a speaker
     # Lower-case words only (and "I"): a capitalised "May", "Long" or "Bill" in a label is a name.
-    plain = [f for f, w in zip(folded, words, strict=True) if w[:1].islower() or w == "I"]
+    plain = [f for f, w in zip(folded, words, strict=True) if (w[:1].islower() and w != "i") or w == "I"]
     opener = folded[0] in _SENTENCE_OPENERS and not words[0].isupper()
     if opener or not _SENTENCE_WORDS.isdisjoint(plain):
         return REJECTED  # "About President Trump:", "What we said:" are sentences
@@ -332,6 +354,10 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             return None  # "OK. …" is a sentence; "President. – …" is a dash label
         name, slots, annotation = _name_and_slots(label)
         strength = STRONG if form == "bare" else _strength(name, form)
+        if strength != STRONG and slots and _role_with_holder(name, slots[0]):
+            strength = STRONG  # "Ministeren for ligestilling (Marie Bjerre):", "El lletrat major (Antoni Bayona):"
+        if form == "period" and _ENDS_WITH_INITIAL.search(label):
+            label += "."  # "ЖЕЛЄЗНЯК Я.І.": the initial keeps its full stop, which also closed the label
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
         return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
@@ -369,6 +395,35 @@ def _numbered_label(line: str) -> LabelMatch | None:
     return LabelMatch(label, name, annotation, indent, cut + rest, strength, "colon", slots)
 
 
+def _is_person_name(text: str) -> bool:
+    """Two to six capitalised words with the connectors names hold: "Søren Gade", "Julià de Jòdar Muñoz"."""
+    words = text.split()
+    verdicts = [_word_ok(w) for w in words]
+    return (
+        2 <= len(words) <= 6
+        and verdicts.count(True) >= 2
+        and False not in verdicts
+        and not any(ch.isdigit() for ch in text)
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+    )
+
+
+def _role_with_holder(name: str, slot: str) -> bool:
+    """A role in words of any case, then its holder's name in brackets, as many parliaments print a chair or minister.
+
+    The role must read as one: a capitalised first word, a few words, none of
+    a sentence's (``Vi har spurgt (Mette Frederiksen):`` is not a role).
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or _FORBIDDEN.search(name) or ":" in name:
+        return False
+    folded = [w.casefold() for w in words]
+    if folded[0] in _SENTENCE_OPENERS or not _SENTENCE_WORDS.isdisjoint(folded[1:]):
+        return False
+    return _is_person_name(slot)
+
+
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
     if "(" not in label:
@@ -382,8 +437,8 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
 PERIOD_LINE = re.compile(
-    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
-    rf"(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
+    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
+    rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 

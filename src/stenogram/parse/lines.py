@@ -167,7 +167,8 @@ class Lines:
                     labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
         for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
-            if kinds[i] == TEXT and i not in labels:
+            if kinds[i] == TEXT and (i not in labels or labels[i].strength == REJECTED):
+                # "PIRMININKĖ. Pranešėja – …": a dash in the speech made a rejected dash candidate first.
                 found = match_label(lines[i - base])
                 if found is not None and found.form == "period":
                     labels[i] = found
