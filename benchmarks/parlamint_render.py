@@ -124,6 +124,7 @@ class _Render:
         self.turns: list[dict[str, Any]] = []
         self.current: dict[str, Any] | None = None  # the turn that takes the lines after an utterance
         self.note = ""
+        self.fallback = ""
         self.pre_notes: list[str] = []
 
     def line(self, text: str) -> None:
@@ -156,14 +157,14 @@ class _Render:
         self.lines.extend(segs[1:])
         self.current = {"label": label, "paragraphs": segs}
         self.turns.append(self.current)
-        self.note, self.pre_notes = "", []
+        self.note, self.pre_notes, self.fallback = "", [], ""
 
     def _label(self, u: Any) -> str:
         who = (u.get("who") or "").strip().lstrip("#")
         note = self.note.rstrip().rstrip(":").rstrip()
         printed = " ".join(part for part in (note, *self.pre_notes) if part)
         name = self.names.get(who) or (_name_from_id(who) if who else "")
-        return (printed or name) if self.notes else (name or printed)
+        return (printed or name) if self.notes else (name or self.fallback)
 
     def walk(self, el: Any) -> None:
         for child in el:
@@ -173,6 +174,8 @@ class _Render:
             elif kind == "note" and child.get("type") == "speaker":
                 if self.notes:
                     self.note, self.pre_notes = _fold(_inline(child)), []
+                else:
+                    self.fallback = _fold(_inline(child)).rstrip(":").rstrip()  # for a speaker with no name
             elif kind == "note" and child.get("type") in SKIPPED_NOTES:
                 continue
             elif kind == "note" or kind in EVENTS:

@@ -491,3 +491,66 @@ def test_a_text_of_one_paragraph_per_line_keeps_short_lines_apart() -> None:
     paragraphs = texts(parse(text))
     assert paragraphs[9:13] == roll
     assert len(paragraphs) == 14
+
+
+def test_a_members_name_above_the_question_or_motion_in_it() -> None:
+    t = parse(
+        "House of Lords\nQuestion\nAsked by Baroness Smith of Basildon\n"
+        "To ask His Majesty’s Government what plans they have.\n"
+        "Baroness Barran (Con): My Lords, headteachers can act.\n"
+        "Moved by Lord Teverson\n61: After Clause 139, insert the following new Clause.\n"
+        "Lord Teverson (LD): My Lords, I beg to move.\n"
+    )
+    assert labels(t) == [
+        "Asked by Baroness Smith of Basildon",
+        "Baroness Barran (Con)",
+        "Moved by Lord Teverson",
+        "Lord Teverson (LD)",
+    ]
+    assert texts(t)[0] == "To ask His Majesty’s Government what plans they have."
+    assert t.turns[2].speaker == t.turns[3].speaker  # the mover is the member who speaks next
+
+
+def test_a_party_in_lower_case_after_the_name() -> None:
+    t = parse(
+        "Puhemies Jussi Halla-aho: Edustaja Lindtman.\n"
+        "Antti Lindtman sd: Arvoisa puhemies!\n"
+        "Krista Kiuru sd (vastauspuheenvuoro): Arvoisa puhemies!\n"
+    )
+    assert labels(t) == ["Puhemies Jussi Halla-aho", "Antti Lindtman sd", "Krista Kiuru sd (vastauspuheenvuoro)"]
+    lindtman = next(p for p in t.participants if p.name == "Antti Lindtman")
+    assert lindtman.affiliation == "sd"
+
+
+def test_long_offices_before_the_name_and_offices_after_a_name_in_capitals() -> None:
+    t = parse(
+        "Předseda PSP Markéta Pekarová Adamová: Prosím, pane ministře.\n"
+        "Místopředseda vlády a ministr pro místní rozvoj ČR Ivan Bartoš: Děkuji za slovo.\n"
+        "ELNÖK: Köszönöm.\n"
+        "RÉTVÁRI BENCE igazságügyi minisztériumi államtitkár: Köszönöm a szót.\n"
+        "МАРЧЕНКО С.М., міністр фінансів України. Шановний пане Голово!\n"
+    )
+    assert labels(t)[1] == "Místopředseda vlády a ministr pro místní rozvoj ČR Ivan Bartoš"
+    assert labels(t)[3] == "RÉTVÁRI BENCE igazságügyi minisztériumi államtitkár"
+
+
+def test_a_heading_in_capitals_between_turns_is_a_section_note() -> None:
+    t = parse(
+        "MILAN KUČAN: We begin.\nHow many are present?\nTHIRD AMENDMENT\nMILAN KUČAN: We vote.\n"
+        "John Doe: I quote the pamphlet:\nLABOR'S PLAN FOR NEW GUINEA\nIt says much.\n"
+    )
+    assert [type(item).__name__ for item in t.body] == ["Turn", "Note", "Turn", "Turn"]
+    assert t.body[1].text == "THIRD AMENDMENT" and t.body[1].kind is NoteKind.SECTION
+    assert any("LABOR'S PLAN FOR NEW GUINEA" in p for p in texts(t))  # capitals inside a speech stay its text
+
+
+def test_by_leave_after_the_name_is_the_speech_and_a_one_word_seat() -> None:
+    t = parse("The SPEAKER - Order.\nMr POLLARD by leave - I wish to make a statement.\nMr MENZIES - I thank him.\n")
+    assert labels(t) == ["The SPEAKER", "Mr POLLARD", "Mr MENZIES"]
+    assert texts(t)[1] == "by leave - I wish to make a statement."
+    t = parse("Mr Smith (Ipswich): I rise.\nMs Jones (Labour): Thank you.\nMr Brown (Con): Yes.\n")
+    assert [(p.constituency, p.affiliation) for p in t.participants] == [
+        ("Ipswich", None),
+        (None, "Labour"),
+        (None, "Con"),
+    ]

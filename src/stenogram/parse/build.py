@@ -92,6 +92,9 @@ _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 # A text whose long lines (this many or more) end a sentence, nearly all, prints a paragraph per line.
 _PARAGRAPH_LINE, _PARAGRAPH_SAMPLE, _PARAGRAPH_LINES_MIN, _PARAGRAPH_SHARE = 100, 400, 8, 0.97
+# A heading in capitals: letters, digits and a title's punctuation, no sentence's end.
+_CAPITALS_HEADING = re.compile(r"[^\W\d_][\w '’&(),/–—-]{2,78}[\w)]")
+_HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
@@ -491,6 +494,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
+        if k and m.name.isupper() and not all(line.isupper() for line in lines.text[i - k : i]):
+            k = 0  # a label in capitals goes on from capitals, not from a line of the masthead in mixed case
         if (
             k
             and openers[m.name.split(" ", 1)[0]] >= _RECURS
@@ -951,6 +956,8 @@ class _Walk:
             b.note(i, NoteKind.EDITORIAL)
             self.prev_text_line = -1
             return i + 1
+        if b.turn is not None and line.isupper() and self.section_heading(i, line):
+            return i + 1
         para = b.para
         if not para:
             opens = True
@@ -975,6 +982,33 @@ class _Walk:
         self.prev_text = (i, line)
         self.glue = False
         return i + 1
+
+    def section_heading(self, i: int, line: str) -> bool:
+        """A business heading in capitals between a turn and the next label ("STATEMENTS", "THIRD AMENDMENT").
+
+        It heads what follows, so it closes the running turn and stands in the
+        body as a section note. Only when a label follows it (blank lines, notes
+        and other such headings between): capitals inside a speech ("LABOR'S
+        PLAN FOR NEW GUINEA" quoting a pamphlet) go on as paragraphs.
+        """
+        text = line.strip()
+        if not _CAPITALS_HEADING.fullmatch(text) or ". " in text:
+            return False
+        if self.b.para and not self.blank_sep and not _SENTENCE_END.search(self.prev_line().rstrip()):
+            return False  # the last line of a wrapped paragraph, not a heading
+        kinds, starts, ltext = self.kinds, self.plan.starts, self.text_lines
+        j = i + 1
+        while j < self.n and j not in starts and j - i <= _HEADING_LINES:
+            if kinds[j] == TEXT and not (ltext[j].isupper() and _CAPITALS_HEADING.fullmatch(ltext[j].strip())):
+                return False
+            j += 1
+        if j not in starts:
+            return False
+        b = self.b
+        b.close_turn()
+        b.body.append(Note(kind=NoteKind.SECTION, text=text, span=b._span(i, line.find(text[:1]), i)))
+        self.prev_text_line = -1
+        return True
 
     def prev_line(self) -> str:
         """The text of ``prev_text_line``, kept from when it was read (lines may be sliced on demand)."""

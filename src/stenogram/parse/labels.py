@@ -26,7 +26,16 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import CHAIRS, COLLECTIVE_SPEAKERS, HONORIFICS, PERIOD_TITLES, VOCATIVES, is_title
+from stenogram.lexicon import (
+    ATTRIBUTIONS,
+    CHAIRS,
+    COLLECTIVE_SPEAKERS,
+    HONORIFICS,
+    LOWER_CASE_PARTIES,
+    PERIOD_TITLES,
+    VOCATIVES,
+    is_title,
+)
 from stenogram.parse.slots import read_slots, split_slots
 from stenogram.text import WidePattern
 
@@ -41,6 +50,7 @@ __all__ = [
     "in_mixed_case",
     "is_label_prefix",
     "is_vocative",
+    "match_attribution",
     "match_dash_label",
     "match_label",
     "strength_of",
@@ -156,6 +166,8 @@ _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
     "und zu ten ter bint ben ap af av pro tempore i"  # "i": Catalan and Polish "and" ("Jordi Turull i Negre")
 )
+# Connectors that join the parts of a surname, never the words of a sentence or a committee's name.
+_NAME_PARTICLES = _wordset("i y e de del della da das dos van von der den ter ten du bin ibn al el")
 _VOCATIVE = VOCATIVES
 _ARTICLES = _wordset("le la les")
 _ARTICLES_ANY = _wordset("the a an le la les l' el los las il lo gli de het een der die das den")
@@ -291,7 +303,18 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
         # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
         return STRONG if len(folded) > 1 and (folded[1] in _CONNECTORS or folded[1] in ("from", "by")) else REJECTED
     unnamed = verdicts.count(False) + verdicts.count(None)
-    if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
+    if is_title(words[0]) and lower <= 6 and len(words) <= 12 and verdicts[-1] is True and verdicts[-2] is True:
+        # An office of several words opens the label and a name closes it:
+        # "Místopředseda vlády a ministr pro místní rozvoj ČR Ivan Bartoš".
+        return STRONG
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and len(words[caps]) > 1:
+        caps += 1
+    if 2 <= caps < len(words) and lower == len(words) - caps <= 5 and is_title(words[-1].strip(_TRIM)):
+        return STRONG  # a name in capitals, then the office: "RÉTVÁRI BENCE igazságügyi minisztériumi államtitkár"
+    # A particle may join the surname's parts: "… Gerard Gómez del Moral i Fuster".
+    particle = verdicts[-2] is None and folded[-2] in _NAME_PARTICLES and len(words) >= 4 and verdicts[-3] is True
+    if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and (verdicts[-2] is True or particle) and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname
     joined = " ".join(words)
     if "," in joined:
@@ -424,11 +447,32 @@ def _role_with_holder(name: str, slot: str) -> bool:
     return _is_person_name(slot)
 
 
+def match_attribution(line: str) -> LabelMatch | None:
+    """ "Asked by Baroness Smith of Basildon" alone on its line: the question below is asked in her name.
+
+    The label is the line as printed; the name is the person's, a strong name
+    with its title, so that ``Baroness Smith of Basildon (Lab):`` later is the
+    same participant.
+    """
+    text = fold(line)
+    lead = next((a for a in ATTRIBUTIONS if text.startswith(a)), None)
+    if lead is None:
+        return None
+    name = text[len(lead) :]
+    if not name or name[-1] in ".,;:!?" or not any(is_title(w) for w in name.split()):
+        return None
+    if _strength(name, "colon") != STRONG:
+        return None
+    start = len(line) - len(line.lstrip(_SP_CHARS))
+    return LabelMatch(text, name, None, start, len(line), STRONG, "colon")
+
+
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
-    if "(" not in label:
-        return label, (), None
-    name, slots = split_slots(label)
+    name, slots = split_slots(label) if "(" in label else (label, ())
+    head, _, last = name.rpartition(" ")
+    if last in LOWER_CASE_PARTIES and head and head[-1].isalpha():
+        name, slots = head, (last, *slots)  # "Antti Lindtman sd": the party after the name, as a slot
     if not slots or not name:
         return label, (), None
     return name, slots, read_slots(slots, name).annotation
@@ -446,11 +490,11 @@ PERIOD_LINE = re.compile(
 _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
-# label ends before the verb, which is the first word of the text.
+# label ends before the verb, which is the first word of the text; so does "Mr POLLARD by leave - I desire …".
 # Dashes a scan doubled after the separator ("Mr KING O'MALLEY - - - I wish", "Senator RUSSELL. - -This",
 # "Senator GRANT. - .Some") belong to it, not to the speech.
 _DASH_SEP = re.compile(
-    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b))"
+    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b|by{_SP}+leave{_SP}*-))"
     rf"(?:[-–—]+{_SP}*)*(?:\.(?=[^\W\d_]))?"
 )
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".

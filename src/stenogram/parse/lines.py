@@ -27,12 +27,14 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import overload
 
+from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
 from stenogram.parse.labels import (
     PERIOD_LINE,
     REJECTED,
     LabelMatch,
     is_label_prefix,
+    match_attribution,
     match_dash_label,
     match_label,
 )
@@ -145,7 +147,7 @@ class Lines:
             for k, line in enumerate(lines):
                 i = base + k
                 if kinds[i] == TEXT and self.para_start(i):
-                    found = match_label(line) or match_dash_label(line)
+                    found = match_label(line) or match_dash_label(line) or match_attribution(line)
                     if found is not None:
                         labels[i] = found
             return
@@ -153,6 +155,12 @@ class Lines:
         for k in [k for k, line in enumerate(lines) if ":" in line or "：" in line]:
             if kinds[base + k] == TEXT:
                 found = match_label(lines[k], colon_only=True)
+                if found is not None:
+                    labels[base + k] = found
+        # "Asked by Baroness Smith of Basildon": a member's name over the question asked in it.
+        for k in [k for k, line in enumerate(lines) if line.startswith(ATTRIBUTIONS)]:
+            if kinds[base + k] == TEXT and base + k not in labels:
+                found = match_attribution(lines[k])
                 if found is not None:
                     labels[base + k] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
@@ -167,10 +175,12 @@ class Lines:
                     labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
         for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
-            if kinds[i] == TEXT and (i not in labels or labels[i].strength == REJECTED):
-                # "PIRMININKĖ. Pranešėja – …": a dash in the speech made a rejected dash candidate first.
+            old = labels.get(i)
+            if kinds[i] == TEXT and (old is None or old.strength == REJECTED or old.form == "dash"):
+                # "PIRMININKĖ. Pranešėja – …": a dash in the speech made a dash candidate first, which
+                # runs past the full stop that closes the label.
                 found = match_label(lines[i - base])
-                if found is not None and found.form == "period":
+                if found is not None and found.form == "period" and (old is None or found.rest <= old.rest):
                     labels[i] = found
 
     def __len__(self) -> int:
