@@ -121,3 +121,43 @@ def test_real_transcripts_read_the_same_with_lines_listed_or_sliced(
     for path in paths:
         as_list, sliced = _both_ways(path.read_text(encoding="utf-8"), monkeypatch)
         assert as_list == sliced, path.name
+
+
+def test_one_paragraph_of_short_lines_is_not_held_twice() -> None:
+    """A paragraph of 200,000 lines grows in place: it was 2.2x the model, in pieces and joined."""
+    text = "Title\n" + "the cat sat on the mat\n" * 200_000
+    peak, model = _peak_and_model(text)
+    assert model >= len(text) - 10
+    assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A: " + "one two\n" * 40 + "\nB: three\n",
+        "甲：" + "中文的句子\n" * 40 + "English words\n" * 5 + "結束\n",
+        "A: first\n" + "  \n".join(["x"] * 3) + "\n" + "\u3000中\n" * 9 + "word\n",
+    ],
+    ids=["latin", "cjk", "mixed"],
+)
+def test_long_paragraphs_join_the_same_a_chunk_at_a_time(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Joined a few lines at a time and appended in place, a paragraph reads as joined at once."""
+    build = importlib.import_module("stenogram.parse.build")
+    whole = stenogram.to_json(stenogram.parse(text))
+    monkeypatch.setattr(build, "_JOIN_CHUNK", 3)
+    assert stenogram.to_json(stenogram.parse(text)) == whole
+
+
+@needs_shared("corpus")
+@pytest.mark.parametrize("folders", [("kremlin_en", "kremlin_dev"), ("parlamint_at",), ("aus_hansard_hist",)])
+def test_real_transcripts_peak_within_1_5_times_their_model(folders: tuple[str, ...]) -> None:
+    """A turn's lines are let go once its paragraphs are made: lines and model are not held side by side.
+
+    Each set's files joined by blank lines, as ``benchmarks/bench_parse.py`` joins them (before: 1.4x-1.6x).
+    """
+    paths = sorted(p for folder in folders for p in shared("corpus", folder).glob("*.txt"))
+    assert paths
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
+    stenogram.parse(text)  # this text's own first-use caches (patterns of its labels) are not its cost
+    peak, model = _peak_and_model(text)
+    assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"

@@ -55,7 +55,7 @@ from stenogram.parse.labels import (
 from stenogram.parse.lines import BLANK, NOTE, TEXT, Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
-from stenogram.parse.reflow import AMBIGUOUS, break_score, ends_sentence, fold_spaces, join_lines, wrap_width
+from stenogram.parse.reflow import AMBIGUOUS, break_score, ends_sentence, fold_spaces, glues, join_lines, wrap_width
 from stenogram.parse.slots import Slots, read_slots, split_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 from stenogram.text import WidePattern
@@ -147,6 +147,7 @@ class _Builder:
         self.turn: _TurnStart | None = None
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
+        self.last_end = -1  # where that line's text ends (-1: not known yet), kept as its text may be let go
         self.para: _Runs = []  # the lines of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
         self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
@@ -167,10 +168,14 @@ class _Builder:
     # -- blocks ------------------------------------------------------------------------------------
     def _span(self, first: int, col: int, last: int) -> Span:
         offset = self.lines.offset
-        start = offset[first] + col
         end = offset[last] + _rstripped_len(self.lines.text[last])
+        if last >= self.last_line:
+            self.last_line, self.last_end = last, end
+        return self._span_to(first, col, last, end)
+
+    def _span_to(self, first: int, col: int, last: int, end: int) -> Span:
+        start = self.lines.offset[first] + col
         base = self.lines.first_number
-        self.last_line = max(self.last_line, last)
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
     def _container(self) -> list[Block]:
@@ -208,9 +213,16 @@ class _Builder:
         offset = lines.offset
         start = offset[first] + col
         end = offset[last] + _rstripped_len(ltext[last])
-        self.last_line = max(self.last_line, last)
+        if last >= self.last_line:
+            self.last_line, self.last_end = last, end
         base = lines.first_number
         span = Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
+        if self.turn is not None and type(ltext) is list:
+            # A turn's lines are not read again once its paragraph is made: let them go as the model
+            # grows, so the lines and the model are not held side by side (the preamble's are kept
+            # for its diagnostics after the walk).
+            for k in range(first, last + 1):
+                ltext[k] = ""
         if self.turn is None and ATTENDEES_RE.match(text):
             self.preamble.append(Note(kind=NoteKind.EDITORIAL, text=text, span=span))
             return
@@ -241,7 +253,21 @@ class _Builder:
             if ends and any(part.lstrip()[:1] >= "\u3000" for part in islice(self._parts(idx, col), 1, None)):
                 self.cjk = True  # the text holds CJK, as the search above found
         cjk = bool(self.cjk)
-        return join_lines([join_lines(chunk, cjk) for chunk in self._chunks(idx, col)], cjk)
+        # As join_lines() joins its parts, but each chunk appended where it is: a string only this
+        # frame holds grows in place, so the paragraph is not held once in pieces and once joined.
+        out = ""
+        for chunk in self._chunks(idx, col):
+            piece = join_lines(chunk, cjk)
+            if not piece:
+                continue
+            if not out:
+                out = piece
+            elif cjk and glues(out[-1], piece[0]):
+                out += piece
+            else:
+                out += " " + piece
+            del piece
+        return out
 
     def _chunks(self, idx: _Runs, col: int) -> Iterator[list[str]]:
         """The paragraph's lines, the first from column ``col``, as lists of at most _JOIN_CHUNK lines."""
@@ -301,7 +327,10 @@ class _Builder:
             return
         t = self.turn
         self.turn = None
-        span = self._span(t.first, t.col, max(t.last, self.last_line))
+        if t.last > self.last_line or self.last_end < 0:
+            span = self._span(t.first, t.col, max(t.last, self.last_line))
+        else:  # the last block's line may have been let go: its end was kept
+            span = self._span_to(t.first, t.col, self.last_line, self.last_end)
         self.body.append(
             Turn(
                 speaker=t.speaker,
@@ -317,6 +346,7 @@ class _Builder:
         self.close_turn()
         self.turn = start
         self.last_line = start.last
+        self.last_end = -1
         self.content = []
 
 

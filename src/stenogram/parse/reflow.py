@@ -336,11 +336,16 @@ def join_lines(parts: list[str], cjk: bool = False) -> str:
             continue
         if not out:
             out = nxt
-        elif out[-1] >= "\u3000" <= nxt[0] and _CJK_EDGE.match(out[-1]) and _CJK_EDGE.match(nxt[0]):
+        elif glues(out[-1], nxt[0]):
             out += nxt
         else:
             out += " " + nxt
     return fold_spaces(out)
+
+
+def glues(last: str, first: str) -> bool:
+    """Do two lines, ending and beginning with these characters, join without a space (both CJK)?"""
+    return last >= "\u3000" <= first and _CJK_EDGE.match(last) is not None and _CJK_EDGE.match(first) is not None
 
 
 def fold_spaces(text: str) -> str:
