@@ -837,7 +837,8 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     n = len(lines)
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
-    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
+    lengths = Counter(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
+    width, wrapped = wrap_width(lengths)
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -864,7 +865,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     del merged
     slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
-    per_line = _one_line_per_paragraph(lines, wrapped)
+    per_line = _one_line_per_paragraph(lines, lengths, wrapped)
     return _Plan(
         starts=accepted,
         inline=inline,
@@ -880,23 +881,27 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     )
 
 
-def _one_line_per_paragraph(lines: Lines, wrapped: bool) -> bool:
-    """Does every long line of this unwrapped text end a sentence? Then each line is a paragraph of its own.
+def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) -> bool:
+    """Does every long line of this text end a sentence? Then each line is a paragraph of its own.
 
     Texts converted from markup (ParlaMint, a publisher's HTML) print a
     paragraph per line; a hand-wrapped text breaks long lines mid-sentence.
     In the first, a short line without a full stop (a name read out, a list
     entry, a heading) is a paragraph too, not a wrapped line. In a text that
     looks hard-wrapped the long lines must also be most of its lines: there
-    they may be the few paragraphs a wrap left whole.
+    they may be the few paragraphs a wrap left whole. ``lengths`` counts the
+    text lines by length; only a text that passes on them is read, in a
+    stream (no list of a million short lines).
     """
-    long_lines = list(islice((t for t in lines.text if len(t) >= _PARAGRAPH_LINE), _PARAGRAPH_SAMPLE))
-    if len(long_lines) < _PARAGRAPH_LINES_MIN:
+    long_lines = sum(count for n, count in lengths.items() if n >= _PARAGRAPH_LINE)
+    if long_lines < _PARAGRAPH_LINES_MIN:
         return False
-    if wrapped and 2 * len(long_lines) < sum(1 for t in lines.text if len(t) >= _HEADING_MAX):
+    if wrapped and 2 * long_lines < sum(count for n, count in lengths.items() if n >= _HEADING_MAX):
         return False
-    ending = sum(1 for t in long_lines if ends_sentence(t.rstrip()) or t.rstrip().endswith(":"))
-    return ending >= _PARAGRAPH_SHARE * len(long_lines)
+    text = lines.text
+    sample = list(islice(compress(text, map((_PARAGRAPH_LINE - 1).__lt__, map(len, text))), _PARAGRAPH_SAMPLE))
+    ending = sum(1 for t in sample if ends_sentence(t.rstrip()) or t.rstrip().endswith(":"))
+    return ending >= _PARAGRAPH_SHARE * len(sample)
 
 
 class _Walk:

@@ -158,11 +158,11 @@ class Lines:
                 if found is not None:
                     labels[base + k] = found
         # "Asked by Baroness Smith of Basildon": a member's name over the question asked in it.
-        for k in [k for k, line in enumerate(lines) if line.startswith(ATTRIBUTIONS)]:
-            if kinds[base + k] == TEXT and base + k not in labels:
-                found = match_attribution(lines[k])
+        for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
+            if kinds[i] == TEXT and i not in labels:
+                found = match_attribution(lines[i - base])
                 if found is not None:
-                    labels[base + k] = found
+                    labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
         dashed = [k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
         for k in dashed:
@@ -301,6 +301,9 @@ def _line_starts(
     end = pos + sum(map(len, lines)) + len(lines) - 1
     for m in pattern.finditer(text, pos, end):
         yield bisect_left(offsets, m.start() + 1, base)  # the newline ends the line before
+
+
+_ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
 
 def _is_header_tail(line: str) -> bool:
