@@ -554,3 +554,16 @@ def test_by_leave_after_the_name_is_the_speech_and_a_one_word_seat() -> None:
         (None, "Labour"),
         (None, "Con"),
     ]
+
+
+def test_a_period_label_that_a_converter_closed_with_a_colon_too() -> None:
+    t = parse("ГОЛОВУЮЧИЙ.: Доброго ранку.\nЖЕЛЄЗНЯК Я.І.: Дякую, пане Голово.\nГОЛОВУЮЧИЙ.: Дякую.\n")
+    assert labels(t) == ["ГОЛОВУЮЧИЙ.", "ЖЕЛЄЗНЯК Я.І.", "ГОЛОВУЮЧИЙ."]
+    assert texts(t) == ["Доброго ранку.", "Дякую, пане Голово.", "Дякую."]
+
+
+def test_sitting_times_printed_with_a_full_stop_are_time_notes() -> None:
+    t = parse("Puhemies Jussi Halla-aho: Edustaja Lindtman.\n14.02\nAntti Lindtman sd: Arvoisa puhemies!\n")
+    assert labels(t) == ["Puhemies Jussi Halla-aho", "Antti Lindtman sd"]
+    assert texts(t) == ["Edustaja Lindtman.", "Arvoisa puhemies!"]
+    assert [n.kind for n in t.turns[0].notes] == [NoteKind.TIMESTAMP]

@@ -377,6 +377,9 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             return None  # "OK. …" is a sentence; "President. – …" is a dash label
         name, slots, annotation = _name_and_slots(label)
         strength = STRONG if form == "bare" else _strength(name, form)
+        if strength == REJECTED and form == "colon" and name.endswith(".") and name[-2:-1].isalpha():
+            # "ГОЛОВУЮЧИЙ.:", "ЖЕЛЄЗНЯК Я.І.:": a record's period label, then a converter's colon.
+            strength = _strength(name[:-1], form)
         if strength != STRONG and slots and _role_with_holder(name, slots[0]):
             strength = STRONG  # "Ministeren for ligestilling (Marie Bjerre):", "El lletrat major (Antoni Bayona):"
         if form == "period" and _ENDS_WITH_INITIAL.search(label):

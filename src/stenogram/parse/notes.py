@@ -33,7 +33,11 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
     # rev.com and similar: a time code alone, with or without brackets.
     (
         NoteKind.TIMESTAMP,
-        re.compile(r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"),
+        re.compile(
+            r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"
+            # A sitting time printed with a full stop, as Helsinki, Vilnius or Vienna print it: "14.02", "10.03 val.".
+            r"|\d{1,2}\.\d{2}(?:\s*(?:val\.|Uhr|h|hod\.|óra))?"
+        ),
     ),
     # Printed records: a page number alone ("12", "Page 12", "- 12 -"), a page marker ("[[Page H2452]]"),
     # a UN document's number and page ("23-11234 3/30"), or a running head of a Hansard (立法會 ─ 2013年 1月 17日).
