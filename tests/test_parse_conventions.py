@@ -567,3 +567,25 @@ def test_sitting_times_printed_with_a_full_stop_are_time_notes() -> None:
     assert labels(t) == ["Puhemies Jussi Halla-aho", "Antti Lindtman sd"]
     assert texts(t) == ["Edustaja Lindtman.", "Arvoisa puhemies!"]
     assert [n.kind for n in t.turns[0].notes] == [NoteKind.TIMESTAMP]
+
+
+def test_speech_numbers_a_word_after_the_party_and_a_chair_by_article_and_office() -> None:
+    t = parse(
+        "Talmannen: Vi börjar.\n"
+        "Anf. 1 MAGDALENA ANDERSSON (S): Herr talman!\n"
+        "Anf. 2 Statsminister ULF KRISTERSSON (M) replik: Herr talman!\n"
+        "De voorzitter: Het woord is aan de heer De Roover.\n"
+        "Le président: La parole est à Mme Rohonyi.\n"
+    )
+    assert labels(t) == [
+        "Talmannen",
+        "Anf. 1 MAGDALENA ANDERSSON (S)",
+        "Anf. 2 Statsminister ULF KRISTERSSON (M) replik",
+        "De voorzitter",
+        "Le président",
+    ]
+    andersson = next(p for p in t.participants if "Anf. 1 MAGDALENA ANDERSSON (S)" in p.labels)
+    assert (andersson.name, andersson.affiliation) == ("Magdalena Andersson", "S")
+    # A motion's procedure is not a name with a word after its bracket.
+    t = parse("Mr SMITH: I move.\nMotion (by Mr Nicholls) put: That the question be now put.\nMr JONES: No.\n")
+    assert labels(t) == ["Mr SMITH", "Mr JONES"]

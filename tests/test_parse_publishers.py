@@ -3,8 +3,9 @@
 Each ``tests/publishers/NAME.txt`` is a short document written for these
 tests in one publisher's printed conventions (Canadian, UK, Australian, New
 Zealand, Irish, Scottish, Welsh, Indian, Hong Kong, German, French, Czech,
-Polish, Danish, Finnish, Hungarian, Bulgarian, Ukrainian, Lithuanian and
-Kenyan parliaments, the European Parliament, the UN, the US Congress and its
+Polish, Danish, Finnish, Hungarian, Bulgarian, Ukrainian, Lithuanian, Kenyan,
+Belgian, Croatian, Icelandic, Latvian, Swedish, Portuguese and Greek
+parliaments, the European Parliament, the UN, the US Congress and its
 hearings, the White House, a ministry's briefing, broadcast interviews); no
 text is copied from a real record. ``NAME.truth.json`` holds its turns as
 the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,

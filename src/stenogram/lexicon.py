@@ -110,6 +110,7 @@ TITLES = HONORIFICS | _words(
     " председател председателят заместник-председател министър докладчик"  # Bulgarian
     " головуючий головуюча голова міністр міністерка заступник"  # Ukrainian
     " pirmininkas pirmininkė"  # Lithuanian
+    " vadītājs vadītāja priekšsēdētājs priekšsēdētāja ministrs ministre"  # Latvian
     " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
     " predsjednik predsjednica potpredsjednik"  # Croatian
     " conseller consellera secretari secretària lletrat"  # Catalan

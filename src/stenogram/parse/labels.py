@@ -296,7 +296,11 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
         # Forms of address and offices printed in lower case: "La señora PRESIDENTA", "De heer Wilders".
         # Without a name ("De voorzitter") the label must recur, as a chair's does.
         named = any(v and f not in _ARTICLES_ANY for v, f in zip(verdicts, folded, strict=True))
-        return STRONG if named else WEAK
+        # The chair by its office and article: "Le président", "O Presidente", "Der Präsident".
+        chair = any(f in CHAIRS for f in folded) and all(
+            f in CHAIRS or f in _ARTICLES_ANY or f in HONORIFICS for f in folded
+        )
+        return STRONG if named or chair else WEAK
     if len(words) <= 7 and folded[0] in HONORIFICS and folded[1] in _ARTICLES:
         return STRONG  # "Mme la présidente", "M. le ministre de l'intérieur": an office addressed by its article
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
@@ -355,7 +359,7 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
-    if has_colon and line[:1] in _NUMBER_FIRST:
+    if has_colon and (line[:1] in _NUMBER_FIRST or line.find(". ", 2, 5) > 0):  # "Anf. 3 …" too
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
@@ -392,7 +396,9 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
 
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
 # (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
-_NUMBERED = re.compile(rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\])(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])")
+_NUMBERED = re.compile(
+    rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\]|[A-Z][a-z]{{1,3}}\.{_SP}+\d{{1,4}})(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])"
+)
 _NUMBER_FIRST = frozenset("0123456789QT[ \t")  # the first character of a numbered line, indent included
 
 
@@ -470,12 +476,23 @@ def match_attribution(line: str) -> LabelMatch | None:
     return LabelMatch(text, name, None, start, len(line), STRONG, "colon")
 
 
+_PARTY_ENDINGS = tuple(" " + party for party in sorted(LOWER_CASE_PARTIES))
+# A name, a party's bracket and a word after it: "MAGDALENA ANDERSSON (S) replik" (not "Motion (by Mr X) put").
+_AFTER_BRACKETS = re.compile(r"(\S+\s+\S.*\(\s*[^\W\d_a-z][^()\s]{0,11}\s*\))\s+([a-zà-ÿ]{3,20})")
+
+
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
-    name, slots = split_slots(label) if "(" in label else (label, ())
-    head, _, last = name.rpartition(" ")
-    if last in LOWER_CASE_PARTIES and head and head[-1].isalpha():
-        name, slots = head, (last, *slots)  # "Antti Lindtman sd": the party after the name, as a slot
+    after = _AFTER_BRACKETS.fullmatch(label) if ")" in label else None
+    if after is not None:  # "ANDERSSON (S) replik": a word after the brackets says how, as a bracket would
+        name, slots = split_slots(after.group(1))
+        slots = (*slots, after.group(2))
+    else:
+        name, slots = split_slots(label) if "(" in label else (label, ())
+    if name.endswith(_PARTY_ENDINGS):
+        head, _, last = name.rpartition(" ")
+        if head[-1:].isalpha():
+            name, slots = head, (last, *slots)  # "Antti Lindtman sd": the party after the name, as a slot
     if not slots or not name:
         return label, (), None
     return name, slots, read_slots(slots, name).annotation
