@@ -589,3 +589,23 @@ def test_speech_numbers_a_word_after_the_party_and_a_chair_by_article_and_office
     # A motion's procedure is not a name with a word after its bracket.
     t = parse("Mr SMITH: I move.\nMotion (by Mr Nicholls) put: That the question be now put.\nMr JONES: No.\n")
     assert labels(t) == ["Mr SMITH", "Mr JONES"]
+
+
+def test_a_german_parliaments_running_head_inside_a_sentence_is_a_page_note() -> None:
+    t = parse(
+        "Präsidentin Bärbel Bas: Das Wort hat Friedrich Merz.\n"
+        "Friedrich Merz (CDU/CSU): Frau Präsidentin! Meine Damen und\n"
+        "Deutscher Bundestag – 20. Wahlperiode – 110. Sitzung. Berlin, Mittwoch, 21. Juni 2023\n"
+        "Herren! Wir sprechen heute über den Haushalt.\n"
+        "Präsidentin Bärbel Bas: Danke.\n"
+    )
+    assert texts(t)[1] == "Frau Präsidentin! Meine Damen und Herren! Wir sprechen heute über den Haushalt."
+    assert [n.kind for n in t.turns[1].notes] == [NoteKind.PAGE]
+
+
+def test_a_members_name_with_a_particle_among_labels_that_print_an_office() -> None:
+    offices = "".join(f"El president de la Mesa (Julià de Jòdar): Moltes gràcies, número {k}.\n" for k in range(5))
+    t = parse(
+        offices + "Jordi Turull i Negre: Sí, moltes gràcies, president.\nLa presidenta (Carme Forcadell): Gràcies.\n"
+    )
+    assert "Jordi Turull i Negre" in labels(t)

@@ -94,6 +94,7 @@ _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a t
 _PARAGRAPH_LINE, _PARAGRAPH_SAMPLE, _PARAGRAPH_LINES_MIN, _PARAGRAPH_SHARE = 100, 400, 8, 0.97
 # A heading in capitals: letters, digits and a title's punctuation, no sentence's end.
 _CAPITALS_HEADING = re.compile(r"[^\W\d_][\w '’&(),/–—-]{2,78}[\w)]")
+_PARTICLE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+ ){2,3}(?:i|y|e|de|del|van|von|da|dos|du) [A-ZÀ-Þ][\w'’-]+")
 _HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
@@ -680,7 +681,8 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     titled = {
         name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
     }
-    untitled = [i for i, v in accepted.items() if not titled[v[3]]]
+    # A given name and a surname joined by a particle ("Jordi Turull i Negre") is a person's, not a lead-in.
+    untitled = [i for i, v in accepted.items() if not titled[v[3]] and not _PARTICLE_NAME.fullmatch(v[3])]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
     surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
@@ -900,8 +902,9 @@ def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) 
         return False
     text = lines.text
     sample = list(islice(compress(text, map((_PARAGRAPH_LINE - 1).__lt__, map(len, text))), _PARAGRAPH_SAMPLE))
+    sample = [t for t in sample if not t.isupper()]  # a long heading in capitals ends no sentence
     ending = sum(1 for t in sample if ends_sentence(t.rstrip()) or t.rstrip().endswith(":"))
-    return ending >= _PARAGRAPH_SHARE * len(sample)
+    return len(sample) >= _PARAGRAPH_LINES_MIN and ending >= _PARAGRAPH_SHARE * len(sample)
 
 
 class _Walk:
