@@ -92,9 +92,11 @@ _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
 # A text whose long lines (this many or more) end a sentence, nearly all, prints a paragraph per line.
 _PARAGRAPH_LINE, _PARAGRAPH_SAMPLE, _PARAGRAPH_LINES_MIN, _PARAGRAPH_SHARE = 100, 400, 8, 0.97
+_PARAGRAPH_LINES_UNWRAPPED = 3  # long lines enough in a text with no wrap width at all
 # A heading in capitals: letters, digits and a title's punctuation, no sentence's end.
 _CAPITALS_HEADING = re.compile(r"[^\W\d_][\w '’&(),/–—-]{2,78}[\w)]")
 _PARTICLE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+ ){2,3}(?:i|y|e|de|del|van|von|da|dos|du) [A-ZÀ-Þ][\w'’-]+")
+_NARROW_WRAP, _WRAP_BAND, _RUNS_ON_SHARE = 40, 11, 0.2  # a wrap width this narrow must show lines running on
 _HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
@@ -841,6 +843,8 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
     lengths = Counter(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
     width, wrapped = wrap_width(lengths)
+    if wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width):
+        wrapped = False  # a run of short lines (names read out one a line), not a narrow column
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -883,6 +887,22 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     )
 
 
+def _runs_on_in_lower_case(lines: Lines, width: int) -> bool:
+    """Do the lines that fill a narrow band go on in lower case often enough to be a wrapped column?
+
+    A column wrapped at 30 characters breaks inside sentences, so the next
+    line often opens with a lower-case word; a roll call of names a line
+    never does. Asked only of documents whose band is that narrow.
+    """
+    text, kinds = lines.text, lines.kind
+    band = lower = 0
+    for i in range(len(kinds) - 1):
+        if kinds[i] == TEXT and kinds[i + 1] == TEXT and width - _WRAP_BAND < len(text[i].rstrip()) <= width:
+            band += 1
+            lower += text[i + 1].lstrip()[:1].islower()
+    return lower >= _RUNS_ON_SHARE * band
+
+
 def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) -> bool:
     """Does every long line of this text end a sentence? Then each line is a paragraph of its own.
 
@@ -896,7 +916,8 @@ def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) 
     stream (no list of a million short lines).
     """
     long_lines = sum(count for n, count in lengths.items() if n >= _PARAGRAPH_LINE)
-    if long_lines < _PARAGRAPH_LINES_MIN:
+    least = _PARAGRAPH_LINES_MIN if wrapped else _PARAGRAPH_LINES_UNWRAPPED
+    if long_lines < least:
         return False
     if wrapped and 2 * long_lines < sum(count for n, count in lengths.items() if n >= _HEADING_MAX):
         return False
@@ -904,7 +925,7 @@ def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) 
     sample = list(islice(compress(text, map((_PARAGRAPH_LINE - 1).__lt__, map(len, text))), _PARAGRAPH_SAMPLE))
     sample = [t for t in sample if not t.isupper()]  # a long heading in capitals ends no sentence
     ending = sum(1 for t in sample if ends_sentence(t.rstrip()) or t.rstrip().endswith(":"))
-    return len(sample) >= _PARAGRAPH_LINES_MIN and ending >= _PARAGRAPH_SHARE * len(sample)
+    return len(sample) >= least and ending >= _PARAGRAPH_SHARE * len(sample)
 
 
 class _Walk:
