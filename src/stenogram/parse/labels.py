@@ -69,24 +69,11 @@ REJECTED = 0  # looks like a label but is not; worth a diagnostic
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 
 
-def _capitals() -> str:
-    """The capital letters of the alphabets parliaments print labels in (Latin, Greek, Cyrillic), as a class body.
-
-    ``ГОЛОВУЮЧИЙ.``, ``PIRMININKĖ (V. ČMILYTĖ-NIELSEN).``: period labels in capitals are not only ASCII.
-    """
-    letters = [chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha()]
-    runs: list[str] = ["A-Z"]
-    start = prev = letters[0]
-    for ch in [*letters[1:], ""]:
-        if ch and ord(ch) == ord(prev) + 1:
-            prev = ch
-            continue
-        runs.append(start if start == prev else f"{start}-{prev}")
-        start = prev = ch
-    return "".join(runs)
-
-
-_UC = _capitals()
+# The capitals of the alphabets parliaments print labels in, as a class body: ``ГОЛОВУЮЧИЙ.``,
+# ``PIRMININKĖ (V. ČMILYTĖ-NIELSEN).``. Latin Extended-A and the Cyrillic supplement alternate capital and
+# small letters, so their whole ranges are named: short classes compile fast, and no word of a speech is
+# made of those small letters alone.
+_UC = "A-ZÀ-ÖØ-ÞĀ-žΑ-ΩЀ-ЯҐ-ӿ"
 # A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
 _CAPS = rf"(?:[A-Z][a-z]{{1,2}})?[{_UC}][{_UC}'’\-]+"
 # A surname in capitals and initials, the last initial's full stop closing the label ("ЖЕЛЄЗНЯК Я.І.").
