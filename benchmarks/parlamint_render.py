@@ -28,7 +28,11 @@ The truth is the scorer's format (``NAME.truth.json``): each ``<u>`` a turn,
 its label the printed speaker note (with the notes before the colon), each
 line after the label line a paragraph.
 
-usage: python benchmarks/parlamint_render.py TEI.xml [TEI.xml ...] --out DIR [--names]
+With ``--window N`` each sitting becomes a case per utterance: the window
+of N consecutive utterances from it on, without preamble, as
+``parlamint_at/`` cuts its sittings.
+
+usage: python benchmarks/parlamint_render.py TEI.xml [TEI.xml ...] --out DIR [--names] [--window N]
 """
 
 from __future__ import annotations
@@ -123,6 +127,7 @@ class _Render:
         self.preamble: list[str] = []
         self.turns: list[dict[str, Any]] = []
         self.current: dict[str, Any] | None = None  # the turn that takes the lines after an utterance
+        self.starts: list[int] = []  # the line each turn opens on
         self.note = ""
         self.fallback = ""
         self.pre_notes: list[str] = []
@@ -153,6 +158,7 @@ class _Render:
                 segs.append(_parenthesised(child))
         segs = [s for s in segs if s]
         label = self._label(u)
+        self.starts.append(len(self.lines))
         self.lines.append(label + ":" + (" " + segs[0] if segs else ""))
         self.lines.extend(segs[1:])
         self.current = {"label": label, "paragraphs": segs}
@@ -189,14 +195,24 @@ class _Render:
             elif kind in ("div", "body", "front", "back"):
                 self.walk(child)
 
-    def truth(self, source: str) -> dict[str, Any]:
+    def truth(self, source: str, first: int = 0, stop: int | None = None) -> dict[str, Any]:
         return {
             "source": source,
             "header": [],
             "header_lines": 0,
-            "preamble": self.preamble,
-            "turns": [t for t in self.turns if t["paragraphs"]],
+            "preamble": self.preamble if first == 0 else [],
+            "turns": [t for t in self.turns[first:stop] if t["paragraphs"]],
         }
+
+    def windows(self, size: int, source: str) -> list[tuple[str, dict[str, Any]]]:
+        """Every run of ``size`` consecutive turns, from each turn on, as its own text and truth."""
+        out = []
+        for k in range(len(self.turns)):
+            stop = k + size if k + size < len(self.turns) else None
+            end = self.starts[stop] if stop is not None else len(self.lines)
+            text = "\n".join(self.lines[self.starts[k] : end]) + "\n"
+            out.append((text, self.truth(f"{source}, turns {k + 1}-{k + size}", k, stop)))
+        return out
 
 
 def render(
@@ -206,10 +222,22 @@ def render(
 
     An utterance without a speaker note is printed with its speaker's name either way.
     """
+    r = _walked(root, names, notes)
+    return "\n".join(r.lines) + "\n", r.truth(source)
+
+
+def render_windows(
+    root: Any, size: int, *, names: dict[str, str] | None = None, notes: bool = True, source: str = ""
+) -> list[tuple[str, dict[str, Any]]]:
+    """Windows of ``size`` consecutive utterances, one from each utterance on, as ``parlamint_at/`` cuts sittings."""
+    return _walked(root, names, notes).windows(size, source)
+
+
+def _walked(root: Any, names: dict[str, str] | None, notes: bool) -> _Render:
     r = _Render(names or {}, notes=notes)
     for text in root.iter(f"{TEI}text"):
         r.walk(text)
-    return "\n".join(r.lines) + "\n", r.truth(source)
+    return r
 
 
 def _corpus_roots(path: Path) -> list[Any]:
@@ -219,18 +247,24 @@ def _corpus_roots(path: Path) -> list[Any]:
     return [etree.parse(str(p)).getroot() for p in found]
 
 
-def render_file(path: Path, out: Path, *, names: bool = False) -> Path:
-    """Write ``STEM.txt`` and ``STEM.truth.json`` for one TEI file into ``out``; the text's path."""
+def render_file(path: Path, out: Path, *, names: bool = False, window: int = 0) -> list[Path]:
+    """Write ``STEM.txt`` and ``STEM.truth.json`` (``STEM_NNN`` for each window) into ``out``; the texts' paths."""
     root = etree.parse(str(path)).getroot()
     table = persons(root, *_corpus_roots(path))
-    text, truth = render(
-        root, names=table, notes=not names, source=f"{path.name} rendered by benchmarks/parlamint_render.py"
-    )
+    source = f"{path.name} rendered by benchmarks/parlamint_render.py"
+    if window:
+        windows = render_windows(root, window, names=table, notes=not names, source=source)
+        cases = [(f"{path.stem}_{k:03d}", case) for k, case in enumerate(windows)]
+    else:
+        cases = [(path.stem, render(root, names=table, notes=not names, source=source))]
     out.mkdir(parents=True, exist_ok=True)
-    target = out / (path.stem + ".txt")
-    target.write_text(text, encoding="utf-8")
-    (out / (path.stem + ".truth.json")).write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
-    return target
+    written = []
+    for stem, (text, truth) in cases:
+        target = out / (stem + ".txt")
+        target.write_text(text, encoding="utf-8")
+        (out / (stem + ".truth.json")).write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def main() -> None:
@@ -238,9 +272,11 @@ def main() -> None:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--names", action="store_true", help="print the speaker's name instead of the speaker note")
+    ap.add_argument("--window", type=int, default=0, help="cut windows of N utterances, one from each utterance on")
     a = ap.parse_args()
     for path in a.files:
-        print(render_file(path, a.out, names=a.names))
+        for written in render_file(path, a.out, names=a.names, window=a.window):
+            print(written)
 
 
 if __name__ == "__main__":
