@@ -609,3 +609,15 @@ def test_a_members_name_with_a_particle_among_labels_that_print_an_office() -> N
         offices + "Jordi Turull i Negre: Sí, moltes gràcies, president.\nLa presidenta (Carme Forcadell): Gràcies.\n"
     )
     assert "Jordi Turull i Negre" in labels(t)
+
+
+@pytest.mark.parametrize("sep", [":", "."])
+def test_a_surname_in_capitals_with_a_partys_bracket_is_a_member(sep: str) -> None:
+    lines = (
+        ("PRESIDENTE", "La seduta è aperta."),
+        ("MALAN (FdI)", "Domando di parlare."),
+        ("PRESIDENTE", "Ne ha facoltà."),
+    )
+    t = parse("".join(f"{label}{sep} {text}\n" for label, text in lines))
+    assert labels(t) == ["PRESIDENTE", "MALAN (FdI)", "PRESIDENTE"]
+    assert labels(parse("Anna Petrova: We met OPEC (Vienna): they agreed.\n")) == ["Anna Petrova"]

@@ -554,7 +554,11 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 continue
         strength = m.strength
         lone_caps = (
-            m.name.isupper() and " " not in m.name and m.name.casefold() not in SOLO_ROLES and not is_title(m.name)
+            m.name.isupper()
+            and " " not in m.name
+            and m.name.casefold() not in SOLO_ROLES
+            and not is_title(m.name)
+            and not (m.slots and read_slots(m.slots, m.name).affiliation)  # "MALAN (FdI):" names a member
         )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records

@@ -371,6 +371,8 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
         if strength == REJECTED and form == "colon" and name.endswith(".") and name[-2:-1].isalpha():
             # "ГОЛОВУЮЧИЙ.:", "ЖЕЛЄЗНЯК Я.І.:": a record's period label, then a converter's colon.
             strength = _strength(name[:-1], form)
+        if strength == WEAK and slots and name.isupper() and len(name) > 2 and read_slots(slots, name).affiliation:
+            strength = STRONG  # "MALAN (FdI):": a surname in capitals with a party's bracket, as Rome prints it
         if strength != STRONG and slots and _role_with_holder(name, slots[0]):
             strength = STRONG  # "Ministeren for ligestilling (Marie Bjerre):", "El lletrat major (Antoni Bayona):"
         if form == "period" and _ENDS_WITH_INITIAL.search(label):
