@@ -111,6 +111,11 @@ TITLES = HONORIFICS | _words(
     " головуючий головуюча голова міністр міністерка заступник"  # Ukrainian
     " pirmininkas pirmininkė"  # Lithuanian
     " vadītājs vadītāja priekšsēdētājs priekšsēdētāja ministrs ministre"  # Latvian
+    " presidenten stortingspresident statsminister statsråd ordförande forseti"  # Nordic
+    " predsedavajući predsedavajuća predsjedavajući predsjedavajuća zastupnik zastupnica"  # Serbian, Bosnian
+    " esimees aseesimees"  # Estonian
+    " προεδρεύων προεδρεύουσα πρόεδρος υπουργός"  # Greek, and as capitals fold, without accents:
+    " προεδρευων προεδρευουσα προεδρος υπουργος"
     " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
     " predsjednik predsjednica potpredsjednik"  # Croatian
     " conseller consellera secretari secretària lletrat"  # Catalan
@@ -120,7 +125,9 @@ TITLES = HONORIFICS | _words(
 CHAIRS = _words(
     "president presidente presidenta président présidente präsident präsidentin presidentti voorzitter "
     "marszałek předsedající elnök puhemies formanden talmannen pirmininkas pirmininkė predsednik predsednica "
-    "predsjednik predsjednica председатель председател председателят головуючий головуюча başkan"
+    "predsjednik predsjednica председатель председател председателят головуючий головуюча başkan "
+    "presidenten predsedavajući predsedavajuća predsjedavajući predsjedavajuća προεδρεύων προεδρεύουσα "
+    "esimees forseti ordförande προεδρευων προεδρευουσα"  # Greek capitals drop the accent
 )
 
 #: Titles that open a name in mixed case closed by a full stop, as hearings and French records print labels

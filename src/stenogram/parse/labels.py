@@ -465,6 +465,7 @@ def match_attribution(line: str) -> LabelMatch | None:
     return LabelMatch(text, name, None, start, len(line), STRONG, "colon")
 
 
+_SQUARE_CLOCK = re.compile(r"\s*\[(\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)\]$")
 _PARTY_ENDINGS = tuple(" " + party for party in sorted(LOWER_CASE_PARTIES))
 # A name, a party's bracket and a word after it: "MAGDALENA ANDERSSON (S) replik" (not "Motion (by Mr X) put").
 _AFTER_BRACKETS = re.compile(r"(\S+\s+\S.*\(\s*[^\W\d_a-z][^()\s]{0,11}\s*\))\s+([a-zà-ÿ]{3,20})")
@@ -472,6 +473,10 @@ _AFTER_BRACKETS = re.compile(r"(\S+\s+\S.*\(\s*[^\W\d_a-z][^()\s]{0,11}\s*\))\s+
 
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
+    square = _SQUARE_CLOCK.search(label) if label.endswith("]") else None
+    if square is not None:  # "Jonas Gahr Støre (A) [10:03:12]": the sitting time, as Oslo prints it
+        name, slots, _ = _name_and_slots(label[: square.start()])
+        return name or label, (*slots, square.group(1)), None
     after = _AFTER_BRACKETS.fullmatch(label) if ")" in label else None
     if after is not None:  # "ANDERSSON (S) replik": a word after the brackets says how, as a bracket would
         name, slots = split_slots(after.group(1))
@@ -591,8 +596,11 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     colon = half if full < 0 or 0 <= half < full else full
     if colon < 0:
         return None
-    if line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon):
-        # "Ms SMITH (Northtown) (14:03): …": a colon inside brackets is not the label's.
+    if (line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon)) or (
+        line.find("[", 0, colon) >= 0 and line.count("[", 0, colon) > line.count("]", 0, colon)
+    ):
+        # "Ms SMITH (Northtown) (14:03): …", "Jonas Gahr Støre (A) [10:03:12]: …": a colon inside brackets
+        # is not the label's.
         half = colon = _colon_after_brackets(line)
         if colon < 0:
             return None
@@ -622,9 +630,9 @@ def _colon_after_brackets(line: str) -> int:
     """The first colon outside brackets within a label's length, or -1."""
     depth = 0
     for pos, ch in enumerate(line[:240]):
-        if ch == "(":
+        if ch in "([":
             depth += 1
-        elif ch == ")":
+        elif ch in ")]":
             depth -= 1
         elif ch == ":" and depth <= 0:
             return pos

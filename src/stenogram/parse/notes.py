@@ -47,7 +47,7 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
             r"\d{1,5}|(?:Page|p\.)\s*\d{1,5}|[-–—]\s*\d{1,5}\s*[-–—]|\[\[\s*Page\s+[A-Z]{0,2}\d{1,6}\s*\]\]"
             r"|\d{2}-\d{5}\s+\d{1,4}/\d{1,4}|\S{1,12}\s*[─—–-]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
             # A German parliament's running head: "Deutscher Bundestag – 20. Wahlperiode – 110. Sitzung. Berlin, …".
-            r"|(?:\d{1,5}\s+)?(?:Deutscher\s+Bundestag|Bundesrat|Landtag\b[^–—\n]{0,40}|[A-ZÄÖÜ][\w.]*(?:\s+[\w.]+){0,3})"
+            r"|(?:\d{1,5}\s+)?Deutscher\s+Bundestag"
             r"\s*[–—-]\s*\d{1,2}\.\s*Wahlperiode\s*[–—-]\s*\d{1,4}\.\s*Sitzung\b.{0,80}"
         ),
     ),
@@ -111,7 +111,7 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
-NOTE_START = WidePattern(r"[*•·\-–—_=~#(\[<\dPpSCDBL\u3400-\u9fff]", narrow=r"[*•·\-–—_=~#(\[<\dPpSCDBL]")
+NOTE_START = WidePattern(r"[*•·\-–—_=~#(\[<\dPpSCD\u3400-\u9fff]", narrow=r"[*•·\-–—_=~#(\[<\dPpSCD]")
 
 
 # The table as one alternation, one group per row: in a full match the first row that fits wins,
