@@ -621,3 +621,16 @@ def test_a_surname_in_capitals_with_a_partys_bracket_is_a_member(sep: str) -> No
     t = parse("".join(f"{label}{sep} {text}\n" for label, text in lines))
     assert labels(t) == ["PRESIDENTE", "MALAN (FdI)", "PRESIDENTE"]
     assert labels(parse("Anna Petrova: We met OPEC (Vienna): they agreed.\n")) == ["Anna Petrova"]
+
+
+def test_a_sitting_time_in_square_brackets_and_chairs_of_more_parliaments() -> None:
+    t = parse(
+        "Presidenten: Møtet er satt.\nJonas Gahr Støre (A) [10:03:12]: President! Takk.\n"
+        "Presidenten: Takk.\nErna Solberg (H) [10:05:40]: President!\n"
+    )
+    assert labels(t) == ["Presidenten", "Jonas Gahr Støre (A) [10:03:12]", "Presidenten", "Erna Solberg (H) [10:05:40]"]
+    assert t.turns[1].time == "10:03:12"
+    store = next(p for p in t.participants if p.name == "Jonas Gahr Støre")
+    assert store.affiliation == "A"
+    assert labels(parse("ΠΡΟΕΔΡΕΥΩΝ: Τον λόγο έχει ο κ. Τσίπρας.\nΑΛΕΞΗΣ ΤΣΙΠΡΑΣ: Κύριε Πρόεδρε.\n"))[0] == "ΠΡΟΕΔΡΕΥΩΝ"
+    assert labels(parse("PREDSEDAVAJUĆI: Zahvaljujem.\nMARIJAN RISTIČEVIĆ: Hvala.\n"))[0] == "PREDSEDAVAJUĆI"
