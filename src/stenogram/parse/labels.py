@@ -477,7 +477,7 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     if square is not None:  # "Jonas Gahr Støre (A) [10:03:12]": the sitting time, as Oslo prints it
         name, slots, _ = _name_and_slots(label[: square.start()])
         return name or label, (*slots, square.group(1)), None
-    after = _AFTER_BRACKETS.fullmatch(label) if ")" in label else None
+    after = _AFTER_BRACKETS.fullmatch(label) if label[-1:].islower() and ")" in label else None
     if after is not None:  # "ANDERSSON (S) replik": a word after the brackets says how, as a bracket would
         name, slots = split_slots(after.group(1))
         slots = (*slots, after.group(2))

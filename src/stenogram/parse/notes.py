@@ -111,7 +111,9 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
-NOTE_START = WidePattern(r"[*•·\-–—_=~#(\[<\dPpSCD\u3400-\u9fff]", narrow=r"[*•·\-–—_=~#(\[<\dPpSCD]")
+NOTE_START = WidePattern(
+    r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]|Deutscher ", narrow=r"[*•·\-–—_=~#(\[<\dPpSC]|Deutscher "
+)
 
 
 # The table as one alternation, one group per row: in a full match the first row that fits wins,
