@@ -597,7 +597,9 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     if colon < 0:
         return None
     if (line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon)) or (
-        line.find("[", 0, colon) >= 0 and line.count("[", 0, colon) > line.count("]", 0, colon)
+        line.find("[", 0, colon) >= 0
+        and line.count("[", 0, colon) > line.count("]", 0, colon)
+        and line.find("]", colon, 240) >= 0  # a bracket that closes: "[10:03:12]", not "\x1b[5m"
     ):
         # "Ms SMITH (Northtown) (14:03): …", "Jonas Gahr Støre (A) [10:03:12]: …": a colon inside brackets
         # is not the label's.
