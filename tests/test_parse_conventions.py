@@ -427,3 +427,210 @@ def test_page_markers_inside_a_sentence_are_page_notes_and_the_sentence_goes_on(
     ]
     assert isinstance(first.content[1], Note) and first.content[1].kind is NoteKind.PAGE
     assert [turn.label for turn in t.turns] == ["Mr. SMITH", "Mr. JONES"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Period labels in the capitals of other alphabets, as Kyiv and Vilnius print them.
+        (
+            "ГОЛОВУЮЧИЙ. Доброго ранку, колеги.\nЖЕЛЄЗНЯК Я.І. Дякую, пане Голово.\nГОЛОВУЮЧИЙ. Дякую.\n",
+            ["ГОЛОВУЮЧИЙ", "ЖЕЛЄЗНЯК Я.І.", "ГОЛОВУЮЧИЙ"],
+        ),
+        (
+            "PIRMININKĖ. Pradedame posėdį.\nG. SKAISTĖ. Gerbiami Seimo nariai.\nS. SKVERNELIS (DFVF). Ačiū.\n",
+            ["PIRMININKĖ", "G. SKAISTĖ", "S. SKVERNELIS (DFVF)"],
+        ),
+    ],
+)
+def test_period_labels_in_other_alphabets_and_a_surname_with_initials(text: str, expected: list[str]) -> None:
+    t = parse(text)
+    assert labels(t) == expected
+    assert texts(t)[1].split()[0] in ("Дякую,", "Gerbiami")
+
+
+def test_a_role_in_lower_case_words_with_its_holder_in_brackets() -> None:
+    t = parse(
+        "Formanden (Søren Gade): Mødet er åbnet.\n"
+        "Ministeren for ligestilling (Marie Bjerre): Tak for spørgsmålet.\n"
+        "El lletrat major (Antoni Bayona Rocamora): Autoritats, bon dia.\n"
+        "Formanden: Spørgeren.\n"
+    )
+    assert labels(t) == [
+        "Formanden (Søren Gade)",
+        "Ministeren for ligestilling (Marie Bjerre)",
+        "El lletrat major (Antoni Bayona Rocamora)",
+        "Formanden",
+    ]
+    # A sentence with a name in brackets is not a role: "We told them (John Smith): …" stays text.
+    t = parse("Anna Petrova: Good morning.\nWe told them (John Smith): no.\n")
+    assert labels(t) == ["Anna Petrova"]
+
+
+def test_names_joined_by_the_catalan_and_polish_i() -> None:
+    t = parse(
+        "Marszałek:\nOtwieram posiedzenie.\n"
+        "Minister Rolnictwa i Rozwoju Wsi Robert Telus:\nPani Marszałek! Wysoka Izbo!\n"
+        "Jordi Turull i Negre: Sí, moltes gràcies, president.\n"
+    )
+    assert labels(t) == ["Marszałek", "Minister Rolnictwa i Rozwoju Wsi Robert Telus", "Jordi Turull i Negre"]
+
+
+def test_the_chairs_of_other_parliaments_stand_alone_as_labels() -> None:
+    t = parse("Anna Petrova: Good morning.\nELNÖK: Köszönöm.\nAnna Petrova: Thank you.\nPUHEMIES: Kiitos.\n")
+    assert labels(t) == ["Anna Petrova", "ELNÖK", "Anna Petrova", "PUHEMIES"]
+
+
+def test_a_text_of_one_paragraph_per_line_keeps_short_lines_apart() -> None:
+    # Converted from markup: every long line ends a sentence, so a name read out on a short line of its own
+    # is a paragraph, not a wrapped line.
+    speech = "Aquesta presidència fa constar que tots els diputats han estat proclamats electes per les juntes. "
+    roll = ["»Junts pel Sí:", "»Oriol Amat i Salas", "Oriol Amorós i March", "Dolors Bassa i Coll"]
+    long_lines = [speech + "Moltes gràcies. " * k for k in range(9)]  # lengths no wrap width explains
+    text = "La presidenta (Carme Forcadell): " + "\n".join(long_lines + roll + [speech]) + "\n"
+    paragraphs = texts(parse(text))
+    assert paragraphs[9:13] == roll
+    assert len(paragraphs) == 14
+
+
+def test_a_members_name_above_the_question_or_motion_in_it() -> None:
+    t = parse(
+        "House of Lords\nQuestion\nAsked by Baroness Smith of Basildon\n"
+        "To ask His Majesty’s Government what plans they have.\n"
+        "Baroness Barran (Con): My Lords, headteachers can act.\n"
+        "Moved by Lord Teverson\n61: After Clause 139, insert the following new Clause.\n"
+        "Lord Teverson (LD): My Lords, I beg to move.\n"
+    )
+    assert labels(t) == [
+        "Asked by Baroness Smith of Basildon",
+        "Baroness Barran (Con)",
+        "Moved by Lord Teverson",
+        "Lord Teverson (LD)",
+    ]
+    assert texts(t)[0] == "To ask His Majesty’s Government what plans they have."
+    assert t.turns[2].speaker == t.turns[3].speaker  # the mover is the member who speaks next
+
+
+def test_a_party_in_lower_case_after_the_name() -> None:
+    t = parse(
+        "Puhemies Jussi Halla-aho: Edustaja Lindtman.\n"
+        "Antti Lindtman sd: Arvoisa puhemies!\n"
+        "Krista Kiuru sd (vastauspuheenvuoro): Arvoisa puhemies!\n"
+    )
+    assert labels(t) == ["Puhemies Jussi Halla-aho", "Antti Lindtman sd", "Krista Kiuru sd (vastauspuheenvuoro)"]
+    lindtman = next(p for p in t.participants if p.name == "Antti Lindtman")
+    assert lindtman.affiliation == "sd"
+
+
+def test_long_offices_before_the_name_and_offices_after_a_name_in_capitals() -> None:
+    t = parse(
+        "Předseda PSP Markéta Pekarová Adamová: Prosím, pane ministře.\n"
+        "Místopředseda vlády a ministr pro místní rozvoj ČR Ivan Bartoš: Děkuji za slovo.\n"
+        "ELNÖK: Köszönöm.\n"
+        "RÉTVÁRI BENCE igazságügyi minisztériumi államtitkár: Köszönöm a szót.\n"
+        "МАРЧЕНКО С.М., міністр фінансів України. Шановний пане Голово!\n"
+    )
+    assert labels(t)[1] == "Místopředseda vlády a ministr pro místní rozvoj ČR Ivan Bartoš"
+    assert labels(t)[3] == "RÉTVÁRI BENCE igazságügyi minisztériumi államtitkár"
+
+
+def test_a_heading_in_capitals_between_turns_is_a_section_note() -> None:
+    t = parse(
+        "MILAN KUČAN: We begin.\nHow many are present?\nTHIRD AMENDMENT\nMILAN KUČAN: We vote.\n"
+        "John Doe: I quote the pamphlet:\nLABOR'S PLAN FOR NEW GUINEA\nIt says much.\n"
+    )
+    assert [type(item).__name__ for item in t.body] == ["Turn", "Note", "Turn", "Turn"]
+    assert t.body[1].text == "THIRD AMENDMENT" and t.body[1].kind is NoteKind.SECTION
+    assert any("LABOR'S PLAN FOR NEW GUINEA" in p for p in texts(t))  # capitals inside a speech stay its text
+
+
+def test_by_leave_after_the_name_is_the_speech_and_a_one_word_seat() -> None:
+    t = parse("The SPEAKER - Order.\nMr POLLARD by leave - I wish to make a statement.\nMr MENZIES - I thank him.\n")
+    assert labels(t) == ["The SPEAKER", "Mr POLLARD", "Mr MENZIES"]
+    assert texts(t)[1] == "by leave - I wish to make a statement."
+    t = parse("Mr Smith (Ipswich): I rise.\nMs Jones (Labour): Thank you.\nMr Brown (Con): Yes.\n")
+    assert [(p.constituency, p.affiliation) for p in t.participants] == [
+        ("Ipswich", None),
+        (None, "Labour"),
+        (None, "Con"),
+    ]
+
+
+def test_a_period_label_that_a_converter_closed_with_a_colon_too() -> None:
+    t = parse("ГОЛОВУЮЧИЙ.: Доброго ранку.\nЖЕЛЄЗНЯК Я.І.: Дякую, пане Голово.\nГОЛОВУЮЧИЙ.: Дякую.\n")
+    assert labels(t) == ["ГОЛОВУЮЧИЙ.", "ЖЕЛЄЗНЯК Я.І.", "ГОЛОВУЮЧИЙ."]
+    assert texts(t) == ["Доброго ранку.", "Дякую, пане Голово.", "Дякую."]
+
+
+def test_sitting_times_printed_with_a_full_stop_are_time_notes() -> None:
+    t = parse("Puhemies Jussi Halla-aho: Edustaja Lindtman.\n14.02\nAntti Lindtman sd: Arvoisa puhemies!\n")
+    assert labels(t) == ["Puhemies Jussi Halla-aho", "Antti Lindtman sd"]
+    assert texts(t) == ["Edustaja Lindtman.", "Arvoisa puhemies!"]
+    assert [n.kind for n in t.turns[0].notes] == [NoteKind.TIMESTAMP]
+
+
+def test_speech_numbers_a_word_after_the_party_and_a_chair_by_article_and_office() -> None:
+    t = parse(
+        "Talmannen: Vi börjar.\n"
+        "Anf. 1 MAGDALENA ANDERSSON (S): Herr talman!\n"
+        "Anf. 2 Statsminister ULF KRISTERSSON (M) replik: Herr talman!\n"
+        "De voorzitter: Het woord is aan de heer De Roover.\n"
+        "Le président: La parole est à Mme Rohonyi.\n"
+    )
+    assert labels(t) == [
+        "Talmannen",
+        "Anf. 1 MAGDALENA ANDERSSON (S)",
+        "Anf. 2 Statsminister ULF KRISTERSSON (M) replik",
+        "De voorzitter",
+        "Le président",
+    ]
+    andersson = next(p for p in t.participants if "Anf. 1 MAGDALENA ANDERSSON (S)" in p.labels)
+    assert (andersson.name, andersson.affiliation) == ("Magdalena Andersson", "S")
+    # A motion's procedure is not a name with a word after its bracket.
+    t = parse("Mr SMITH: I move.\nMotion (by Mr Nicholls) put: That the question be now put.\nMr JONES: No.\n")
+    assert labels(t) == ["Mr SMITH", "Mr JONES"]
+
+
+def test_a_german_parliaments_running_head_inside_a_sentence_is_a_page_note() -> None:
+    t = parse(
+        "Präsidentin Bärbel Bas: Das Wort hat Friedrich Merz.\n"
+        "Friedrich Merz (CDU/CSU): Frau Präsidentin! Meine Damen und\n"
+        "Deutscher Bundestag – 20. Wahlperiode – 110. Sitzung. Berlin, Mittwoch, 21. Juni 2023\n"
+        "Herren! Wir sprechen heute über den Haushalt.\n"
+        "Präsidentin Bärbel Bas: Danke.\n"
+    )
+    assert texts(t)[1] == "Frau Präsidentin! Meine Damen und Herren! Wir sprechen heute über den Haushalt."
+    assert [n.kind for n in t.turns[1].notes] == [NoteKind.PAGE]
+
+
+def test_a_members_name_with_a_particle_among_labels_that_print_an_office() -> None:
+    offices = "".join(f"El president de la Mesa (Julià de Jòdar): Moltes gràcies, número {k}.\n" for k in range(5))
+    t = parse(
+        offices + "Jordi Turull i Negre: Sí, moltes gràcies, president.\nLa presidenta (Carme Forcadell): Gràcies.\n"
+    )
+    assert "Jordi Turull i Negre" in labels(t)
+
+
+@pytest.mark.parametrize("sep", [":", "."])
+def test_a_surname_in_capitals_with_a_partys_bracket_is_a_member(sep: str) -> None:
+    lines = (
+        ("PRESIDENTE", "La seduta è aperta."),
+        ("MALAN (FdI)", "Domando di parlare."),
+        ("PRESIDENTE", "Ne ha facoltà."),
+    )
+    t = parse("".join(f"{label}{sep} {text}\n" for label, text in lines))
+    assert labels(t) == ["PRESIDENTE", "MALAN (FdI)", "PRESIDENTE"]
+    assert labels(parse("Anna Petrova: We met OPEC (Vienna): they agreed.\n")) == ["Anna Petrova"]
+
+
+def test_a_sitting_time_in_square_brackets_and_chairs_of_more_parliaments() -> None:
+    t = parse(
+        "Presidenten: Møtet er satt.\nJonas Gahr Støre (A) [10:03:12]: President! Takk.\n"
+        "Presidenten: Takk.\nErna Solberg (H) [10:05:40]: President!\n"
+    )
+    assert labels(t) == ["Presidenten", "Jonas Gahr Støre (A) [10:03:12]", "Presidenten", "Erna Solberg (H) [10:05:40]"]
+    assert t.turns[1].time == "10:03:12"
+    store = next(p for p in t.participants if p.name == "Jonas Gahr Støre")
+    assert store.affiliation == "A"
+    assert labels(parse("ΠΡΟΕΔΡΕΥΩΝ: Τον λόγο έχει ο κ. Τσίπρας.\nΑΛΕΞΗΣ ΤΣΙΠΡΑΣ: Κύριε Πρόεδρε.\n"))[0] == "ΠΡΟΕΔΡΕΥΩΝ"
+    assert labels(parse("PREDSEDAVAJUĆI: Zahvaljujem.\nMARIJAN RISTIČEVIĆ: Hvala.\n"))[0] == "PREDSEDAVAJUĆI"

@@ -239,7 +239,10 @@ def test_colon_label_by_find_equals_the_colon_regex(head: str, padding: int) -> 
 
 
 def _wrap_width_by_every_width(lengths: list[int]) -> tuple[int, bool]:
-    """wrap_width as first written: a window slid over every width from 20 to the longest line."""
+    """wrap_width as first written: a window slid over every width from 20 to the longest line.
+
+    Then the later rule: a narrow band whose text is mostly in far longer lines is no wrap width.
+    """
     counts = Counter(n for n in lengths if n >= 20)
     total = sum(counts.values())
     if total < reflow._MIN_LINES:
@@ -249,6 +252,10 @@ def _wrap_width_by_every_width(lengths: list[int]) -> tuple[int, bool]:
         running += counts.get(w, 0) - counts.get(w - reflow._BAND, 0)
         if running > best:
             best, width = running, w
+    if width < reflow._NARROW:
+        beyond = sum(n * c for n, c in counts.items() if n > 2 * width + reflow._BAND)
+        if beyond > 0.5 * sum(n * c for n, c in counts.items()):
+            return width, False
     return width, best >= reflow._MIN_SHARE * total and width <= 200
 
 

@@ -9,15 +9,19 @@ Compared case-folded; German compounds (``Bundesministerin``,
 from __future__ import annotations
 
 __all__ = [
+    "ATTRIBUTIONS",
+    "CHAIRS",
     "COLLECTIVE_SPEAKERS",
     "HONORIFICS",
     "LANGUAGE_MARKERS",
     "LEADING_WORDS",
     "LIST_HEADINGS",
+    "LOWER_CASE_PARTIES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "PARTY_WORDS",
     "PERIOD_TITLES",
     "POST_NOMINALS",
     "TITLES",
@@ -97,6 +101,33 @@ TITLES = HONORIFICS | _words(
     "staatssecretaris "
     "председатель президент министр депутат "
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
+    # The chairs, members and ministers of other parliaments, as their records print them (ParlaMint countries):
+    " předseda předsedkyně místopředseda místopředsedkyně předsedající poslanec poslankyně ministr ministryně"  # Czech
+    " marszałek wicemarszałek poseł posłanka"  # Polish
+    " formand formanden næstformand ministeren talman talmannen"  # Danish, Swedish
+    " puhemies varapuhemies pääministeri ministeri"  # Finnish
+    " elnök elnöke alelnök államtitkár miniszter"  # Hungarian
+    " председател председателят заместник-председател министър докладчик"  # Bulgarian
+    " головуючий головуюча голова міністр міністерка заступник"  # Ukrainian
+    " pirmininkas pirmininkė"  # Lithuanian
+    " vadītājs vadītāja priekšsēdētājs priekšsēdētāja ministrs ministre"  # Latvian
+    " presidenten stortingspresident statsminister statsråd ordförande forseti"  # Nordic
+    " predsedavajući predsedavajuća predsjedavajući predsjedavajuća zastupnik zastupnica"  # Serbian, Bosnian
+    " esimees aseesimees"  # Estonian
+    " προεδρεύων προεδρεύουσα πρόεδρος υπουργός"  # Greek, and as capitals fold, without accents:
+    " προεδρευων προεδρευουσα προεδρος υπουργος"
+    " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
+    " predsjednik predsjednica potpredsjednik"  # Croatian
+    " conseller consellera secretari secretària lletrat"  # Catalan
+)
+
+#: The chair of a sitting, as parliaments print it alone as a label: ``ELNÖK:``, ``Marszałek:``, ``ГОЛОВУЮЧИЙ.``.
+CHAIRS = _words(
+    "president presidente presidenta président présidente präsident präsidentin presidentti voorzitter "
+    "marszałek předsedající elnök puhemies formanden talmannen pirmininkas pirmininkė predsednik predsednica "
+    "predsjednik predsjednica председатель председател председателят головуючий головуюча başkan "
+    "presidenten predsedavajući predsedavajuća predsjedavajući predsjedavajuća προεδρεύων προεδρεύουσα "
+    "esimees forseti ordförande προεδρευων προεδρευουσα"  # Greek capitals drop the accent
 )
 
 #: Titles that open a name in mixed case closed by a full stop, as hearings and French records print labels
@@ -110,7 +141,7 @@ PERIOD_TITLES = _words(
 #: Endings of German compound titles: ``Bundesminister``, ``Vizekanzlerin``, ``Volksanwältin``.
 TITLE_ENDINGS = (
     "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "sekretär", "sekretärin",
-    "anwalt", "anwältin",
+    "anwalt", "anwältin", "ministeri", "puhemies",  # Finnish: "Valtiovarainministeri", "Varapuhemies"
 )  # fmt: skip
 
 #: Letters after a name that say what someone is, as printed (case kept): "Lynne Neagle AM".
@@ -141,6 +172,21 @@ COLLECTIVE_SPEAKERS = frozenset(
     }
 )  # fmt: skip
 
+
+#: Words that name a party when printed alone in brackets after a name ("(Labour)"); another single word in
+#: mixed case longer than five letters is read as a seat ("(Ipswich)").
+PARTY_WORDS = _words(
+    "labour labor liberal liberals conservative conservatives green greens independent national nationals "
+    "democrat democrats republican republicans unionist socialist socialists communist libdem crossbench "
+    "grüne grünen linke sozialdemokraten unabhängig parteilos fraktionslos"
+)
+
+#: Parties printed in lower case after a member's name, without brackets (the Eduskunta: ``Antti Lindtman sd:``).
+LOWER_CASE_PARTIES = frozenset("kesk kok ps sd vihr vas r kd liik".split())
+
+#: Words a record prints before a member's name, alone on a line above the question or motion in that member's
+#: name (the House of Lords: ``Asked by Baroness Smith of Basildon`` / ``To ask His Majesty's Government …``).
+ATTRIBUTIONS = ("Asked by ", "Moved by ", "Tabled by ")
 
 #: Header lines that end with a colon and head a list of names, not a speech: "MEMBERS PRESENT:".
 LIST_HEADINGS = frozenset(

@@ -55,7 +55,7 @@ from stenogram.parse.labels import (
 from stenogram.parse.lines import BLANK, NOTE, TEXT, Lines, split_lines
 from stenogram.parse.notes import ATTENDEES_RE, EXCERPT_RE, OMISSION_LINE_RE, find_marks, note_kind
 from stenogram.parse.options import ParseOptions
-from stenogram.parse.reflow import AMBIGUOUS, break_score, fold_spaces, glues, join_lines, wrap_width
+from stenogram.parse.reflow import AMBIGUOUS, break_score, ends_sentence, fold_spaces, glues, join_lines, wrap_width
 from stenogram.parse.slots import Slots, read_slots, split_slots
 from stenogram.parse.speakers import ROLE_CONNECTORS, is_role_word, resolve_speakers
 from stenogram.text import WidePattern
@@ -90,6 +90,14 @@ _CLOSES_SPEECH = frozenset(".!?…,;:-—–")  # how a spoken line ends, and a 
 _LIST_FIRST = frozenset("0123456789( \t")  # the first character of a list item's line, tested before the pattern
 _LIST_ITEM = re.compile(r"\s{0,12}(?:\d{1,3}[.)]|\((?:\d{1,3}|[a-z]{1,3}|[ivx]{1,5})\.?\))\s+\S")
 _PROFILE_MIN, _PROFILE_SHARE = 5, 0.85  # labels, and the share of them with a title, that make a title profile
+# A text whose long lines (this many or more) end a sentence, nearly all, prints a paragraph per line.
+_PARAGRAPH_LINE, _PARAGRAPH_SAMPLE, _PARAGRAPH_LINES_MIN, _PARAGRAPH_SHARE = 100, 400, 8, 0.97
+_PARAGRAPH_LINES_UNWRAPPED = 3  # long lines enough in a text with no wrap width at all
+# A heading in capitals: letters, digits and a title's punctuation, no sentence's end.
+_CAPITALS_HEADING = re.compile(r"[^\W\d_][\w '’&(),/–—-]{2,78}[\w)]")
+_PARTICLE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+ ){2,3}(?:i|y|e|de|del|van|von|da|dos|du) [A-ZÀ-Þ][\w'’-]+")
+_NARROW_WRAP, _WRAP_BAND, _RUNS_ON_SHARE = 40, 11, 0.2  # a wrap width this narrow must show lines running on
+_HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
@@ -519,6 +527,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
+        if k and m.name.isupper() and not all(line.isupper() for line in lines.text[i - k : i]):
+            k = 0  # a label in capitals goes on from capitals, not from a line of the masthead in mixed case
         if (
             k
             and openers[m.name.split(" ", 1)[0]] >= _RECURS
@@ -544,7 +554,11 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 continue
         strength = m.strength
         lone_caps = (
-            m.name.isupper() and " " not in m.name and m.name.casefold() not in SOLO_ROLES and not is_title(m.name)
+            m.name.isupper()
+            and " " not in m.name
+            and m.name.casefold() not in SOLO_ROLES
+            and not is_title(m.name)
+            and not (m.slots and read_slots(m.slots, m.name).affiliation)  # "MALAN (FdI):" names a member
         )
         if strength == STRONG and not blank_sep and lone_caps:
             strength = WEAK  # "OPEC:" in running prose; ALL-CAPS roles stand alone in blank-line records
@@ -564,7 +578,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     # In a document whose colon labels are established, a capitalised word printed as a label twice at the
     # start of a block is a speaker too ("Sidhant:", a reporter in a briefing), not only one printed thrice;
     # unless a quotation follows it ("Germany: “…”", a speaker quoting governments).
-    established = sum(1 for v in accepted.values() if v[1].form == "colon") >= _PROFILE_MIN
+    established = sum(1 for v in accepted.values() if v[1].form in ("colon", "period")) >= _PROFILE_MIN
     # A document whose labels are single words in capitals (HOST:, GUEST:) prints a one-off caller so too.
     pool = [v[3] for v in accepted.values()] + [cand[i].name for i in weak]
     lone = sum(1 for name in pool if name.isupper() and " " not in name)
@@ -673,7 +687,8 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     titled = {
         name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
     }
-    untitled = [i for i, v in accepted.items() if not titled[v[3]]]
+    # A given name and a surname joined by a particle ("Jordi Turull i Negre") is a person's, not a lead-in.
+    untitled = [i for i, v in accepted.items() if not titled[v[3]] and not _PARTICLE_NAME.fullmatch(v[3])]
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
     surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
@@ -830,7 +845,10 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     n = len(lines)
     blank_sep = lines.blank_sep
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
-    width, wrapped = wrap_width(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
+    lengths = Counter(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
+    width, wrapped = wrap_width(lengths)
+    if wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width):
+        wrapped = False  # a run of short lines (names read out one a line), not a narrow column
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -857,6 +875,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     del merged
     slots = {label: read_slots(m.slots, m.name) for (label, _), m in named.items() if m.slots}
     participants, ids = resolve_speakers(list(named), slots)
+    per_line = _one_line_per_paragraph(lines, lengths, wrapped)
     return _Plan(
         starts=accepted,
         inline=inline,
@@ -866,10 +885,51 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
         slots=slots,
         width=width,
         wrapped=wrapped,
-        # The length past which a line was not wrapped: well past the wrap width, or any long line in an
-        # unwrapped text.
-        unwrapped_at=max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE,
+        # The length past which a line was not wrapped: well past the wrap width, or any long line in
+        # an unwrapped text; or any line where every long line ends a sentence (a paragraph per line).
+        unwrapped_at=0 if per_line else (max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE),
     )
+
+
+def _runs_on_in_lower_case(lines: Lines, width: int) -> bool:
+    """Do the lines that fill a narrow band go on in lower case often enough to be a wrapped column?
+
+    A column wrapped at 30 characters breaks inside sentences, so the next
+    line often opens with a lower-case word; a roll call of names a line
+    never does. Asked only of documents whose band is that narrow.
+    """
+    text, kinds = lines.text, lines.kind
+    band = lower = 0
+    for i in range(len(kinds) - 1):
+        if kinds[i] == TEXT and kinds[i + 1] == TEXT and width - _WRAP_BAND < len(text[i].rstrip()) <= width:
+            band += 1
+            lower += text[i + 1].lstrip()[:1].islower()
+    return lower >= _RUNS_ON_SHARE * band
+
+
+def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) -> bool:
+    """Does every long line of this text end a sentence? Then each line is a paragraph of its own.
+
+    Texts converted from markup (ParlaMint, a publisher's HTML) print a
+    paragraph per line; a hand-wrapped text breaks long lines mid-sentence.
+    In the first, a short line without a full stop (a name read out, a list
+    entry, a heading) is a paragraph too, not a wrapped line. In a text that
+    looks hard-wrapped the long lines must also be most of its lines: there
+    they may be the few paragraphs a wrap left whole. ``lengths`` counts the
+    text lines by length; only a text that passes on them is read, in a
+    stream (no list of a million short lines).
+    """
+    long_lines = sum(count for n, count in lengths.items() if n >= _PARAGRAPH_LINE)
+    least = _PARAGRAPH_LINES_MIN if wrapped else _PARAGRAPH_LINES_UNWRAPPED
+    if long_lines < least:
+        return False
+    if wrapped and 2 * long_lines < sum(count for n, count in lengths.items() if n >= _HEADING_MAX):
+        return False
+    text = lines.text
+    sample = list(islice(compress(text, map((_PARAGRAPH_LINE - 1).__lt__, map(len, text))), _PARAGRAPH_SAMPLE))
+    sample = [t for t in sample if not t.isupper()]  # a long heading in capitals ends no sentence
+    ending = sum(1 for t in sample if ends_sentence(t.rstrip()) or t.rstrip().endswith(":"))
+    return len(sample) >= least and ending >= _PARAGRAPH_SHARE * len(sample)
 
 
 class _Walk:
@@ -959,6 +1019,8 @@ class _Walk:
             b.note(i, NoteKind.EDITORIAL)
             self.prev_text_line = -1
             return i + 1
+        if b.turn is not None and line.isupper() and self.section_heading(i, line):
+            return i + 1
         para = b.para
         if not para:
             opens = True
@@ -983,6 +1045,33 @@ class _Walk:
         self.prev_text = (i, line)
         self.glue = False
         return i + 1
+
+    def section_heading(self, i: int, line: str) -> bool:
+        """A business heading in capitals between a turn and the next label ("STATEMENTS", "THIRD AMENDMENT").
+
+        It heads what follows, so it closes the running turn and stands in the
+        body as a section note. Only when a label follows it (blank lines, notes
+        and other such headings between): capitals inside a speech ("LABOR'S
+        PLAN FOR NEW GUINEA" quoting a pamphlet) go on as paragraphs.
+        """
+        text = line.strip()
+        if not _CAPITALS_HEADING.fullmatch(text) or ". " in text:
+            return False
+        if self.b.para and not self.blank_sep and not _SENTENCE_END.search(self.prev_line().rstrip()):
+            return False  # the last line of a wrapped paragraph, not a heading
+        kinds, starts, ltext = self.kinds, self.plan.starts, self.text_lines
+        j = i + 1
+        while j < self.n and j not in starts and j - i <= _HEADING_LINES:
+            if kinds[j] == TEXT and not (ltext[j].isupper() and _CAPITALS_HEADING.fullmatch(ltext[j].strip())):
+                return False
+            j += 1
+        if j not in starts:
+            return False
+        b = self.b
+        b.close_turn()
+        b.body.append(Note(kind=NoteKind.SECTION, text=text, span=b._span(i, line.find(text[:1]), i)))
+        self.prev_text_line = -1
+        return True
 
     def prev_line(self) -> str:
         """The text of ``prev_text_line``, kept from when it was read (lines may be sliced on demand)."""

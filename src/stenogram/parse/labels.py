@@ -26,7 +26,16 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stenogram.lexicon import COLLECTIVE_SPEAKERS, HONORIFICS, PERIOD_TITLES, VOCATIVES, is_title
+from stenogram.lexicon import (
+    ATTRIBUTIONS,
+    CHAIRS,
+    COLLECTIVE_SPEAKERS,
+    HONORIFICS,
+    LOWER_CASE_PARTIES,
+    PERIOD_TITLES,
+    VOCATIVES,
+    is_title,
+)
 from stenogram.parse.slots import read_slots, split_slots
 from stenogram.text import WidePattern
 
@@ -41,6 +50,7 @@ __all__ = [
     "in_mixed_case",
     "is_label_prefix",
     "is_vocative",
+    "match_attribution",
     "match_dash_label",
     "match_label",
     "strength_of",
@@ -58,8 +68,17 @@ REJECTED = 0  # looks like a label but is not; worth a diagnostic
 
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
 
+
+# The capitals of the alphabets parliaments print labels in, as a class body: ``ГОЛОВУЮЧИЙ.``,
+# ``PIRMININKĖ (V. ČMILYTĖ-NIELSEN).``. Latin Extended-A and the Cyrillic supplement alternate capital and
+# small letters, so their whole ranges are named: short classes compile fast, and no word of a speech is
+# made of those small letters alone.
+_UC = "A-ZÀ-ÖØ-ÞĀ-žΑ-ΩЀ-ЯҐ-ӿ"
 # A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
-_CAPS = r"(?:[A-Z][a-z]{1,2})?[A-Z][A-Z'’\-]+"
+_CAPS = rf"(?:[A-Z][a-z]{{1,2}})?[{_UC}][{_UC}'’\-]+"
+# A surname in capitals and initials, the last initial's full stop closing the label ("ЖЕЛЄЗНЯК Я.І.").
+_INITIALS_TAIL = rf"(?:{_SP}+(?:[{_UC}]\.){{0,2}}[{_UC}](?:(?=\.)|\.(?=,)))"
+_ENDS_WITH_INITIAL = re.compile(rf"[\s.][{_UC}]$")
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
 _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+tempore)"
 
@@ -103,8 +122,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[A-Z][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
-            rf"{_CAPS}(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
+            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
+            rf"{_CAPS}(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
             rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
@@ -126,14 +145,16 @@ ANONYMOUS_ROLES = frozenset(
     }
 ) | COLLECTIVE_SPEAKERS  # fmt: skip
 # Lone words that are labels in their own right even without support.
-SOLO_ROLES = ANONYMOUS_ROLES | {"moderator", "host", "chairman", "chair", "president", "interviewer", "narrator"}
+SOLO_ROLES = ANONYMOUS_ROLES | CHAIRS | {"moderator", "host", "chairman", "chair", "interviewer", "narrator"}
 _SOLO_ROLES = SOLO_ROLES
 
 # Lower-case words allowed inside a name or a role.
 _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
-    "und zu ten ter bint ben ap af av pro tempore"
+    "und zu ten ter bint ben ap af av pro tempore i"  # "i": Catalan and Polish "and" ("Jordi Turull i Negre")
 )
+# Connectors that join the parts of a surname, never the words of a sentence or a committee's name.
+_NAME_PARTICLES = _wordset("i y e de del della da das dos van von der den ter ten du bin ibn al el")
 _VOCATIVE = VOCATIVES
 _ARTICLES = _wordset("le la les")
 _ARTICLES_ANY = _wordset("the a an le la les l' el los las il lo gli de het een der die das den")
@@ -239,7 +260,7 @@ def _strength(name: str, form: str) -> int:
     if folded[0] in _VOCATIVE and "," in name:
         return REJECTED  # "Mr President, colleagues:" opens a speech, it does not name a speaker
     # Lower-case words only (and "I"): a capitalised "May", "Long" or "Bill" in a label is a name.
-    plain = [f for f, w in zip(folded, words, strict=True) if w[:1].islower() or w == "I"]
+    plain = [f for f, w in zip(folded, words, strict=True) if (w[:1].islower() and w != "i") or w == "I"]
     opener = folded[0] in _SENTENCE_OPENERS and not words[0].isupper()
     if opener or not _SENTENCE_WORDS.isdisjoint(plain):
         return REJECTED  # "About President Trump:", "What we said:" are sentences
@@ -262,14 +283,29 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
         # Forms of address and offices printed in lower case: "La señora PRESIDENTA", "De heer Wilders".
         # Without a name ("De voorzitter") the label must recur, as a chair's does.
         named = any(v and f not in _ARTICLES_ANY for v, f in zip(verdicts, folded, strict=True))
-        return STRONG if named else WEAK
+        # The chair by its office and article: "Le président", "O Presidente", "Der Präsident".
+        chair = any(f in CHAIRS for f in folded) and all(
+            f in CHAIRS or f in _ARTICLES_ANY or f in HONORIFICS for f in folded
+        )
+        return STRONG if named or chair else WEAK
     if len(words) <= 7 and folded[0] in HONORIFICS and folded[1] in _ARTICLES:
         return STRONG  # "Mme la présidente", "M. le ministre de l'intérieur": an office addressed by its article
     if folded[0] in ANONYMOUS_ROLES and lower <= 4:
         # "Question from the audience", "Question from Perm Territory"; not "Question put", "Question resolved".
         return STRONG if len(folded) > 1 and (folded[1] in _CONNECTORS or folded[1] in ("from", "by")) else REJECTED
     unnamed = verdicts.count(False) + verdicts.count(None)
-    if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and verdicts[-2:].count(True) == 2 and len(words) >= 3:
+    if is_title(words[0]) and lower <= 6 and len(words) <= 12 and verdicts[-1] is True and verdicts[-2] is True:
+        # An office of several words opens the label and a name closes it:
+        # "Místopředseda vlády a ministr pro místní rozvoj ČR Ivan Bartoš".
+        return STRONG
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and len(words[caps]) > 1:
+        caps += 1
+    if 2 <= caps < len(words) and lower == len(words) - caps <= 5 and is_title(words[-1].strip(_TRIM)):
+        return STRONG  # a name in capitals, then the office: "RÉTVÁRI BENCE igazságügyi minisztériumi államtitkár"
+    # A particle may join the surname's parts: "… Gerard Gómez del Moral i Fuster".
+    particle = verdicts[-2] is None and folded[-2] in _NAME_PARTICLES and len(words) >= 4 and verdicts[-3] is True
+    if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and (verdicts[-2] is True or particle) and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname
     joined = " ".join(words)
     if "," in joined:
@@ -310,7 +346,7 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
-    if has_colon and line[:1] in _NUMBER_FIRST:
+    if has_colon and (line[:1] in _NUMBER_FIRST or line.find(". ", 2, 5) > 0):  # "Anf. 3 …" too
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
@@ -332,6 +368,15 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             return None  # "OK. …" is a sentence; "President. – …" is a dash label
         name, slots, annotation = _name_and_slots(label)
         strength = STRONG if form == "bare" else _strength(name, form)
+        if strength == REJECTED and form == "colon" and name.endswith(".") and name[-2:-1].isalpha():
+            # "ГОЛОВУЮЧИЙ.:", "ЖЕЛЄЗНЯК Я.І.:": a record's period label, then a converter's colon.
+            strength = _strength(name[:-1], form)
+        if strength == WEAK and slots and name.isupper() and len(name) > 2 and read_slots(slots, name).affiliation:
+            strength = STRONG  # "MALAN (FdI):": a surname in capitals with a party's bracket, as Rome prints it
+        if strength != STRONG and slots and _role_with_holder(name, slots[0]):
+            strength = STRONG  # "Ministeren for ligestilling (Marie Bjerre):", "El lletrat major (Antoni Bayona):"
+        if form == "period" and _ENDS_WITH_INITIAL.search(label):
+            label += "."  # "ЖЕЛЄЗНЯК Я.І.": the initial keeps its full stop, which also closed the label
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
         return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
@@ -340,7 +385,9 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
 
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
 # (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
-_NUMBERED = re.compile(rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\])(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])")
+_NUMBERED = re.compile(
+    rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\]|[A-Z][a-z]{{1,3}}\.{_SP}+\d{{1,4}})(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])"
+)
 _NUMBER_FIRST = frozenset("0123456789QT[ \t")  # the first character of a numbered line, indent included
 
 
@@ -369,11 +416,77 @@ def _numbered_label(line: str) -> LabelMatch | None:
     return LabelMatch(label, name, annotation, indent, cut + rest, strength, "colon", slots)
 
 
+def _is_person_name(text: str) -> bool:
+    """Two to six capitalised words with the connectors names hold: "Søren Gade", "Julià de Jòdar Muñoz"."""
+    words = text.split()
+    verdicts = [_word_ok(w) for w in words]
+    return (
+        2 <= len(words) <= 6
+        and verdicts.count(True) >= 2
+        and False not in verdicts
+        and not any(ch.isdigit() for ch in text)
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+    )
+
+
+def _role_with_holder(name: str, slot: str) -> bool:
+    """A role in words of any case, then its holder's name in brackets, as many parliaments print a chair or minister.
+
+    The role must read as one: a capitalised first word, a few words, none of
+    a sentence's (``Vi har spurgt (Mette Frederiksen):`` is not a role).
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or _FORBIDDEN.search(name) or ":" in name:
+        return False
+    folded = [w.casefold() for w in words]
+    if folded[0] in _SENTENCE_OPENERS or not _SENTENCE_WORDS.isdisjoint(folded[1:]):
+        return False
+    return _is_person_name(slot)
+
+
+def match_attribution(line: str) -> LabelMatch | None:
+    """ "Asked by Baroness Smith of Basildon" alone on its line: the question below is asked in her name.
+
+    The label is the line as printed; the name is the person's, a strong name
+    with its title, so that ``Baroness Smith of Basildon (Lab):`` later is the
+    same participant.
+    """
+    text = fold(line)
+    lead = next((a for a in ATTRIBUTIONS if text.startswith(a)), None)
+    if lead is None:
+        return None
+    name = text[len(lead) :]
+    if not name or name[-1] in ".,;:!?" or not any(is_title(w) for w in name.split()):
+        return None
+    if _strength(name, "colon") != STRONG:
+        return None
+    start = len(line) - len(line.lstrip(_SP_CHARS))
+    return LabelMatch(text, name, None, start, len(line), STRONG, "colon")
+
+
+_SQUARE_CLOCK = re.compile(r"\s*\[(\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)\]$")
+_PARTY_ENDINGS = tuple(" " + party for party in sorted(LOWER_CASE_PARTIES))
+# A name, a party's bracket and a word after it: "MAGDALENA ANDERSSON (S) replik" (not "Motion (by Mr X) put").
+_AFTER_BRACKETS = re.compile(r"(\S+\s+\S.*\(\s*[^\W\d_a-z][^()\s]{0,11}\s*\))\s+([a-zà-ÿ]{3,20})")
+
+
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
-    if "(" not in label:
-        return label, (), None
-    name, slots = split_slots(label)
+    square = _SQUARE_CLOCK.search(label) if label.endswith("]") else None
+    if square is not None:  # "Jonas Gahr Støre (A) [10:03:12]": the sitting time, as Oslo prints it
+        name, slots, _ = _name_and_slots(label[: square.start()])
+        return name or label, (*slots, square.group(1)), None
+    after = _AFTER_BRACKETS.fullmatch(label) if label[-1:].islower() and ")" in label else None
+    if after is not None:  # "ANDERSSON (S) replik": a word after the brackets says how, as a bracket would
+        name, slots = split_slots(after.group(1))
+        slots = (*slots, after.group(2))
+    else:
+        name, slots = split_slots(label) if "(" in label else (label, ())
+    if name.endswith(_PARTY_ENDINGS):
+        head, _, last = name.rpartition(" ")
+        if head[-1:].isalpha():
+            name, slots = head, (last, *slots)  # "Antti Lindtman sd": the party after the name, as a slot
     if not slots or not name:
         return label, (), None
     return name, slots, read_slots(slots, name).annotation
@@ -382,8 +495,8 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
 PERIOD_LINE = re.compile(
-    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[A-Z][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
-    rf"(?:{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
+    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
+    rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
@@ -391,11 +504,11 @@ PERIOD_LINE = re.compile(
 _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
-# label ends before the verb, which is the first word of the text.
+# label ends before the verb, which is the first word of the text; so does "Mr POLLARD by leave - I desire …".
 # Dashes a scan doubled after the separator ("Mr KING O'MALLEY - - - I wish", "Senator RUSSELL. - -This",
 # "Senator GRANT. - .Some") belong to it, not to the speech.
 _DASH_SEP = re.compile(
-    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b))"
+    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b|by{_SP}+leave{_SP}*-))"
     rf"(?:[-–—]+{_SP}*)*(?:\.(?=[^\W\d_]))?"
 )
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
@@ -483,8 +596,13 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
     colon = half if full < 0 or 0 <= half < full else full
     if colon < 0:
         return None
-    if line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon):
-        # "Ms SMITH (Northtown) (14:03): …": a colon inside brackets is not the label's.
+    if (line.find("(", 0, colon) >= 0 and line.count("(", 0, colon) > line.count(")", 0, colon)) or (
+        line.find("[", 0, colon) >= 0
+        and line.count("[", 0, colon) > line.count("]", 0, colon)
+        and line.find("]", colon, 240) >= 0  # a bracket that closes: "[10:03:12]", not "\x1b[5m"
+    ):
+        # "Ms SMITH (Northtown) (14:03): …", "Jonas Gahr Støre (A) [10:03:12]: …": a colon inside brackets
+        # is not the label's.
         half = colon = _colon_after_brackets(line)
         if colon < 0:
             return None
@@ -514,9 +632,9 @@ def _colon_after_brackets(line: str) -> int:
     """The first colon outside brackets within a label's length, or -1."""
     depth = 0
     for pos, ch in enumerate(line[:240]):
-        if ch == "(":
+        if ch in "([":
             depth += 1
-        elif ch == ")":
+        elif ch in ")]":
             depth -= 1
         elif ch == ":" and depth <= 0:
             return pos

@@ -27,12 +27,14 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import overload
 
+from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
 from stenogram.parse.labels import (
     PERIOD_LINE,
     REJECTED,
     LabelMatch,
     is_label_prefix,
+    match_attribution,
     match_dash_label,
     match_label,
 )
@@ -145,7 +147,7 @@ class Lines:
             for k, line in enumerate(lines):
                 i = base + k
                 if kinds[i] == TEXT and self.para_start(i):
-                    found = match_label(line) or match_dash_label(line)
+                    found = match_label(line) or match_dash_label(line) or match_attribution(line)
                     if found is not None:
                         labels[i] = found
             return
@@ -155,6 +157,12 @@ class Lines:
                 found = match_label(lines[k], colon_only=True)
                 if found is not None:
                     labels[base + k] = found
+        # "Asked by Baroness Smith of Basildon": a member's name over the question asked in it.
+        for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
+            if kinds[i] == TEXT and i not in labels:
+                found = match_attribution(lines[i - base])
+                if found is not None:
+                    labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
         dashed = [k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
         for k in dashed:
@@ -167,9 +175,12 @@ class Lines:
                     labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
         for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
-            if kinds[i] == TEXT and i not in labels:
+            old = labels.get(i)
+            if kinds[i] == TEXT and (old is None or old.strength == REJECTED or old.form == "dash"):
+                # "PIRMININKĖ. Pranešėja – …": a dash in the speech made a dash candidate first, which
+                # runs past the full stop that closes the label.
                 found = match_label(lines[i - base])
-                if found is not None and found.form == "period":
+                if found is not None and found.form == "period" and (old is None or found.rest <= old.rest):
                     labels[i] = found
 
     def __len__(self) -> int:
@@ -290,6 +301,9 @@ def _line_starts(
     end = pos + sum(map(len, lines)) + len(lines) - 1
     for m in pattern.finditer(text, pos, end):
         yield bisect_left(offsets, m.start() + 1, base)  # the newline ends the line before
+
+
+_ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
 
 def _is_header_tail(line: str) -> bool:

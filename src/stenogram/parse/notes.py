@@ -33,7 +33,11 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
     # rev.com and similar: a time code alone, with or without brackets.
     (
         NoteKind.TIMESTAMP,
-        re.compile(r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"),
+        re.compile(
+            r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"
+            # A sitting time printed with a full stop, as Helsinki, Vilnius or Vienna print it: "14.02", "10.03 val.".
+            r"|\d{1,2}\.\d{2}(?:\s*(?:val\.|Uhr|h|hod\.|óra))?"
+        ),
     ),
     # Printed records: a page number alone ("12", "Page 12", "- 12 -"), a page marker ("[[Page H2452]]"),
     # a UN document's number and page ("23-11234 3/30"), or a running head of a Hansard (立法會 ─ 2013年 1月 17日).
@@ -42,6 +46,9 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\d{1,5}|(?:Page|p\.)\s*\d{1,5}|[-–—]\s*\d{1,5}\s*[-–—]|\[\[\s*Page\s+[A-Z]{0,2}\d{1,6}\s*\]\]"
             r"|\d{2}-\d{5}\s+\d{1,4}/\d{1,4}|\S{1,12}\s*[─—–-]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+            # A German parliament's running head: "Deutscher Bundestag – 20. Wahlperiode – 110. Sitzung. Berlin, …".
+            r"|(?:\d{1,5}\s+)?Deutscher\s+Bundestag"
+            r"\s*[–—-]\s*\d{1,2}\.\s*Wahlperiode\s*[–—-]\s*\d{1,4}\.\s*Sitzung\b.{0,80}"
         ),
     ),
     # Sections: "Part 1. The Kremlin, Moscow, March 1, 2018", Markdown headings, <CHAPTER> tags.
@@ -104,7 +111,9 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
-NOTE_START = WidePattern(r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]", narrow=r"[*•·\-–—_=~#(\[<\dPpSC]")
+NOTE_START = WidePattern(
+    r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]|Deutscher ", narrow=r"[*•·\-–—_=~#(\[<\dPpSC]|Deutscher "
+)
 
 
 # The table as one alternation, one group per row: in a full match the first row that fits wins,

@@ -37,8 +37,18 @@ from collections.abc import Iterable
 
 from stenogram.text import WidePattern
 
-__all__ = ["AMBIGUOUS", "WEIGHTS", "break_score", "features", "fold_spaces", "join_lines", "wrap_width"]
+__all__ = [
+    "AMBIGUOUS",
+    "WEIGHTS",
+    "break_score",
+    "ends_sentence",
+    "features",
+    "fold_spaces",
+    "join_lines",
+    "wrap_width",
+]
 
+_NARROW = 40  # a band of line lengths below this is a wrap width only if the long lines do not hold most text
 _BAND = 11  # columns: a wrapping editor fills lines to within this of the width
 _MIN_SHARE = 0.17  # share of lines inside the densest band that shows a hard wrap
 _MIN_LINES = 8  # too few lines say nothing about wrapping
@@ -120,10 +130,16 @@ def wrap_width(lengths: Iterable[int]) -> tuple[int, bool]:
             lo += 1
         if running > best:
             best, width = running, w
+    # A narrow band with most of the text in lines far longer (a roll call of names between long
+    # paragraphs): the band is a run of short lines, not a wrap width.
+    if width < _NARROW:
+        beyond = sum(n * c for n, c in counts.items() if n > 2 * width + _BAND)
+        if beyond > 0.5 * sum(n * c for n, c in counts.items()):
+            return width, False
     return width, best >= _MIN_SHARE * total and width <= 200
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     """Does (right-stripped) ``text`` end a sentence, closing quotes and brackets aside?"""
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END if text else False
 
@@ -144,8 +160,8 @@ def features(
     space = b.find(" ")
     first_word = nb if space < 0 else space
     last = a[-1:]
-    ends = _ends_sentence(a)
-    b_ends = _ends_sentence(b)
+    ends = ends_sentence(a)
+    b_ends = ends_sentence(b)
     comma = last in _COMMAS
     first = b[:1]
     opens = first.isupper() or first.isdigit() or first in _OPENERS or (first.isalpha() and not first.islower())
@@ -239,7 +255,7 @@ def break_score(
     """
     a = prev.rstrip()
     last = a[-1:]
-    # _ends_sentence(a), stripping closers only when there is one to strip
+    # ends_sentence(a), stripping closers only when there is one to strip
     ends = last in _SENTENCE_END or (last in _CLOSERS and a.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
     if not width:
         return _FEW_LINES if (ends or last in _COLONS) else -_FEW_LINES

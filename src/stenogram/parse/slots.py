@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from stenogram.lexicon import HONORIFICS, TRANSLATION_NOTES, is_title
+from stenogram.lexicon import HONORIFICS, PARTY_WORDS, TRANSLATION_NOTES, is_title
 
 __all__ = ["Slots", "read_slots", "split_slots"]
 
@@ -91,6 +91,18 @@ def _is_party(text: str) -> bool:
     return _PARTY.fullmatch(text) is not None and not _TIME.fullmatch(text)
 
 
+def _party_shaped(text: str) -> bool:
+    """A bracket of one word that is a party, not a seat: short, an abbreviation or capitals, or a party's word.
+
+    "(Con)", "(Lib.)", "(ÖVP)", "(CDU/CSU)", "(Grüne)", "(Labour)" are parties;
+    "(Ipswich)", "(Gainsborough)" name a seat.
+    """
+    if not _is_party(text) or len(text) > 12:
+        return False
+    word = text.rsplit(maxsplit=1)[-1]
+    return len(word) <= 5 or word.endswith(".") or not word[1:].islower() or word.casefold() in PARTY_WORDS
+
+
 def _is_role(text: str) -> bool:
     """An office holds a title word ("Minister for Transport"); a place does not ("Holborn and St Pancras")."""
     return any(is_title(w) for w in text.split())
@@ -157,7 +169,7 @@ def read_slots(slots: tuple[str, ...], base: str = "") -> Slots:
                 _place_or_office(head.strip(), put)
             else:
                 put("annotation", slot)
-        elif _is_party(slot) and len(slot) <= 12 and not any(_is_party(later) for later in slots[k + 1 :]):
+        elif _party_shaped(slot) and not any(_is_party(later) for later in slots[k + 1 :]):
             # "(Gainsborough) (Con)": a party-like word before the party is the seat.
             put("affiliation", slot)
         else:
