@@ -37,7 +37,7 @@ from stenogram.text import count_words
 from stenogram_tei.errors import NotTeiError, TeiReadError
 from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
-from stenogram_tei.safexml import as_text, has_doctype, iter_xml, parse_xml, refuse_entity_refs
+from stenogram_tei.safexml import as_text, has_doctype, iter_xml, refuse_entity_refs
 from stenogram_tei.vocab import (
     APP_IDENT,
     MARK_KINDS_BY_NOTE_TYPE,
@@ -254,7 +254,8 @@ class _Reader:
 
         Headers are kept whole (they are small and the meeting is read from them);
         each item of a body is read at its end tag and, when ``stream`` is set,
-        cleared with what came before it, so memory holds one item, not the tree.
+        cleared with what came before it, so memory holds one item, not the tree
+        (``read_tei`` always streams; a whole tree walked is what the tests compare it with).
         ``check_entities``: refuse unexpanded entity references in what is read
         (a document with a DOCTYPE, streamed).
         """
@@ -714,9 +715,9 @@ def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOp
     if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
         reader.diagnostics += surrogate_diagnostics(data)
         data = replace_surrogates(data).encode("utf-8")
+    events = iter_xml(data, where, opts.max_bytes)
     if not opts.follow_xinclude:
-        return reader.read(iter_xml(data, where, opts.max_bytes), stream=True, check_entities=has_doctype(data))
-    root = parse_xml(data, where, opts.max_bytes)
-    if opts.follow_xinclude:
-        reader.diagnostics += follow_includes(root, source, len(data), opts.max_bytes)
-    return reader.read(etree.iterwalk(root, events=("start", "end")), stream=False)
+        return reader.read(events, stream=True, check_entities=has_doctype(data))
+    # an included file may carry a DOCTYPE of its own: entity references are looked for throughout
+    events = follow_includes(events, source, len(data), opts.max_bytes, reader.diagnostics)
+    return reader.read(events, stream=True, check_entities=True)
