@@ -191,8 +191,11 @@ class _Corpus:
             new = self.person_id(p, component)
             mapping[p.id] = new
             participants.setdefault(new, attrs.evolve(p, id=new))
+        # a turn is copied only if its speaker's id changes: a copy of every turn would double a long meeting's body
         body = tuple(
-            attrs.evolve(item, speaker=mapping.get(item.speaker, item.speaker)) if isinstance(item, Turn) else item
+            attrs.evolve(item, speaker=mapping[item.speaker])
+            if isinstance(item, Turn) and mapping.get(item.speaker, item.speaker) != item.speaker
+            else item
             for item in t.body
         )
         meeting = attrs.evolve(t.meeting, date=date, id=component)
