@@ -12,7 +12,9 @@ document. The header comes first in the file but counts what the body holds
 into a spool (in memory while small, then a temporary file) and copied in
 after the header. Elements are built without a namespace and written inside
 the ``TEI`` element, whose default namespace (TEI's) they take: ``xmlfile``
-would declare it again on every element built in it.
+would declare it again on every element built in it. The ids of ``u`` and
+``seg`` are written, never set on an element: libxml2 keeps every ``xml:id``
+set in lxml's dictionary for as long as the thread runs.
 """
 
 from __future__ import annotations
@@ -246,7 +248,7 @@ class _Writer:
         body = self.t.body
         starts = self._div_starts()
         n_turn = 0
-        with out.open("text", 1, ana="#" + self.o.subcorpus if self.parlamint else None), out.open("body", 2):
+        with out.open("text", 1, {"ana": "#" + self.o.subcorpus if self.parlamint else None}), out.open("body", 2):
             for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(body)], strict=True)):
                 preamble = self.t.preamble if k == 0 else ()
                 if not preamble and start == end and not self.parlamint:  # an empty transcript
@@ -257,7 +259,7 @@ class _Writer:
                 heads_as_notes = (
                     self.parlamint and last and not preamble and all(_is_section(body[i]) for i in range(start, end))
                 )
-                with out.open("div", 3, type="debateSection"):
+                with out.open("div", 3, {"type": "debateSection"}):
                     if self.parlamint and not preamble and start == end:
                         out.put(_element("note", "This transcript records no speech.", type="editorial"), 4)
                     for i, block in enumerate(preamble, 1):
@@ -266,7 +268,7 @@ class _Writer:
                         item, where, held = body[i], f"body[{i + 1}]", etree.Element("div")
                         if isinstance(item, Turn):
                             n_turn += 1
-                            self.turn(held, item, n_turn, where)
+                            self.turn(out, item, n_turn, where)
                         elif item.kind is not NoteKind.SECTION:
                             self.note(held, item, where)
                         elif heads_as_notes:
@@ -289,28 +291,43 @@ class _Writer:
             note.text = self.clean(block.text, where)
         return note
 
-    def turn(self, div: Any, turn: Turn, n: int, where: str) -> None:
+    def turn(self, out: _Out, turn: Turn, n: int, where: str) -> None:
+        """The speaker's notes, then ``u`` with its segments, each written as soon as it is built.
+
+        The ids of ``u`` and ``seg`` go straight into the output (``_Out.open``): an ``xml:id`` set on an
+        element stays in lxml's dictionary for good, which a long meeting or a corpus would feel.
+        """
+        notes = etree.Element("div")
         if turn.label:
-            tei_sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
+            tei_sub(notes, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
         elif not self.parlamint:  # nothing was printed (a UN speech): an empty label, not ":", reads back as ""
-            tei_sub(div, "note", type="speaker")
+            tei_sub(notes, "note", type="speaker")
         if turn.annotation is not None:
-            tei_sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
+            tei_sub(notes, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
         if turn.time is not None:
-            tei_sub(div, "note", self.clean(turn.time, f"{where} time"), type="time")
+            tei_sub(notes, "note", self.clean(turn.time, f"{where} time"), type="time")
+        for note in notes:
+            out.put(note, 4)
         uid = self.turn_id(n)
-        u = tei_sub(
-            div, "u", xml_id=uid, who=self._who(turn.speaker), ana="#" + self.speaker_types.get(turn.speaker, "regular")
-        )
-        k = 0
-        for j, block in enumerate(turn.content, 1):
-            if isinstance(block, Paragraph):
-                k += 1
-                self.inline(tei_sub(u, "seg", xml_id=self.fresh_id(f"{uid}.{k}")), block, f"{where}.content[{j}]")
-            else:
-                self.note(u, block, f"{where}.content[{j}]")
-        if self.parlamint and len(u) == 0:
-            tei_sub(u, "seg")
+        who, ana = self._who(turn.speaker), "#" + self.speaker_types.get(turn.speaker, "regular")
+        if not turn.content and not self.parlamint:
+            out.put(_element("u", **{_XML_ID: uid, "who": who, "ana": ana}), 4)
+            return
+        with out.open("u", 4, {"xml:id": uid, "who": who, "ana": ana}):
+            k = 0
+            for j, block in enumerate(turn.content, 1):
+                if isinstance(block, Paragraph):
+                    k += 1
+                    sid = self.fresh_id(f"{uid}.{k}")
+                    seg = etree.Element("seg")
+                    self.inline(seg, block, f"{where}.content[{j}]")
+                    out.leaf(seg, 5, {"xml:id": sid})
+                else:
+                    held = etree.Element("div")
+                    self.note(held, block, f"{where}.content[{j}]")
+                    out.put(held[0], 5)
+            if not turn.content:  # ParlaMint wants a seg in every u
+                out.put(etree.Element("seg"), 5)
 
     def note(self, parent: Any, note: Note, where: str) -> None:
         text = self.clean(note.text, where)
@@ -618,14 +635,25 @@ class _Out:
         self.usage.update(node.tag for node in el.iter())
         self.xf.write(el)
 
+    def leaf(self, el: Any, level: int, attributes: dict[str, str]) -> None:
+        """``el`` (mixed content, never indented) written with ``attributes`` that are never set on it."""
+        self.newline(level)
+        self.usage.update(node.tag for node in el.iter())
+        with self.xf.element(el.tag, attributes):
+            self.xf.write(el.text or "", *el)
+
     @contextmanager
-    def open(self, name: str, level: int, **attributes: str | None) -> Iterator[None]:
-        """A container whose children are put inside the block (at least one: an empty one would not close as />)."""
+    def open(self, name: str, level: int, attributes: dict[str, str | None] | None = None) -> Iterator[None]:
+        """A container whose children are put inside the block (at least one: an empty one would not close as />).
+
+        ``attributes`` go straight into the output, ``xml:id`` spelled so: ``xmlfile`` would bind the XML
+        namespace to a prefix of its own (``ns0:id``).
+        """
         if self.depth:  # xmlfile takes no text outside an element: the caller writes what goes before the first
             self.newline(level)
         self.usage[name] += 1
         self.depth += 1
-        with self.xf.element(name, {key: value for key, value in attributes.items() if value is not None}):
+        with self.xf.element(name, {key: value for key, value in (attributes or {}).items() if value is not None}):
             yield
             self.newline(level)
         self.depth -= 1
