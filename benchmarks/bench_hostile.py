@@ -42,8 +42,9 @@ sys.path.insert(0, {str(ROOT / "tests")!r})
 from memprobe import deep_mb, peak_mb, reset_peak, rss_mb
 """
 _PRELUDE += """
-def run(data, call, model=True):
-    size = len(data) if isinstance(data, (bytes, str)) else 0
+def run(data, call, model=True, size=None):
+    if size is None:
+        size = len(data) if isinstance(data, (bytes, str)) else 0
     gc.collect()
     before = reset_peak()  # building the input does not count
     t0 = time.perf_counter()
@@ -67,6 +68,9 @@ _TEI_HEAD = (
 _TEI_TAIL = "b'</body></text></TEI>'"
 #: 100,000 turns the parser accepts as such (labels of two words, lines long enough to be speech).
 _TURNS = "'Anna Petrova: Good morning, everyone.\\nBoris Ivanov: Thank you, Anna.\\n' * 50_000"
+
+#: Loads the TEI exporter's modules (about 7 MB, once per process) before an export is measured.
+_WARM_TEI = "stenogram.export(stenogram.parse('Anna Petrova: Hello.'), 'tei')\n"
 
 #: name -> (kind, code that calls run(data, call)); kind "real" is held to 10x its input.
 CASES: dict[str, tuple[str, str]] = {
@@ -146,8 +150,36 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "export TEI: 100,000 turns": (
         "export",
-        f"import stenogram\ntext = {_TURNS}\nt = stenogram.parse(text)\n"
+        f"import stenogram\ntext = {_TURNS}\nt = stenogram.parse(text)\n{_WARM_TEI}"
         "run(text, lambda _: stenogram.export(t, 'tei'), model=False)",
+    ),
+    "export TEI to a file: 100,000 turns": (
+        "export",
+        f"import stenogram, tempfile\ntext = {_TURNS}\nt = stenogram.parse(text)\nout = tempfile.mkdtemp() + '/t.xml'\n"
+        f"{_WARM_TEI}run(text, lambda _: stenogram.export_file(t, 'tei', out), model=False)",
+    ),
+    "stream TEI to a file (write_tei): 100,000 turns": (
+        "export",
+        f"import stenogram, tempfile\nfrom stenogram_tei import write_tei\ntext = {_TURNS}\nt = stenogram.parse(text)\n"
+        f"out = tempfile.mkdtemp() + '/t.xml'\n{_WARM_TEI}run(text, lambda _: write_tei(t, out), model=False)",
+    ),
+    "export ParlaMint corpus: 100,000 turns": (
+        "export",
+        f"import stenogram, tempfile\nfrom stenogram.collection import export_collection\ntext = {_TURNS}\n"
+        "t = stenogram.parse(text)\nout = tempfile.mkdtemp()\n"
+        "export_collection([stenogram.parse('A: x')], 'parlamint', out + '/warm', {'date': '2020-01-01'})\n"
+        "run(text, lambda _: export_collection([t], 'parlamint', out + '/pm', {'date': '2020-01-01'}), model=False)",
+    ),
+    "read TEI corpus: 8 x 25,000 u, includes": (
+        "model",
+        "import tempfile\nfrom stenogram_tei import TeiReadOptions, read_tei\nd = tempfile.mkdtemp()\n"
+        f"part = {_TEI_HEAD} + b'<u who=\"#a\">hello there</u>\\n' * 25_000 + {_TEI_TAIL}\n"
+        "[open(f'{d}/p{n}.xml', 'wb').write(part) for n in range(8)]\n"
+        "xi = 'xmlns:xi=\"http://www.w3.org/2001/XInclude\"'\n"
+        "root = ('<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/>'"
+        " + ''.join(f'<xi:include {xi} href=\"p{n}.xml\"/>' for n in range(8)) + '</teiCorpus>').encode()\n"
+        "opts = TeiReadOptions(follow_xinclude=True)\n"
+        "run(root, lambda r: read_tei(r, d + '/root.xml', options=opts), size=8 * len(part))",
     ),
     "export CSV table: 100,000 turns": (
         "export",
@@ -188,6 +220,26 @@ def _real_cases() -> dict[str, tuple[str, str]]:
     write = (
         "import sys, stenogram\ntext = '\\n\\n'.join(open(f, encoding='utf-8').read() for f in sys.argv[1:])\n"
         "sys.stdout.buffer.write(stenogram.export_bytes(stenogram.parse(text), 'tei'))"
+    )
+    cases["export TEI: kremlin_en concatenated (real)"] = (
+        "real",
+        f"import stenogram\nfiles = {kremlin!r}\n"
+        "text = '\\n\\n'.join(open(f, encoding='utf-8').read() for f in files)\nt = stenogram.parse(text)\n"
+        f"{_WARM_TEI}run(text, lambda _: stenogram.export(t, 'tei'), model=False)",
+    )
+    # kremlin_dev as a ParlaMint corpus folder, written by a separate process, read back through its root
+    dev = sorted(str(p) for p in (corpus / "kremlin_dev").glob("*.txt"))
+    make = (
+        "import sys, stenogram\nfrom stenogram.collection import export_collection\n"
+        "export_collection([stenogram.read(f) for f in sys.argv[2:]], 'parlamint', sys.argv[1], {'date': '2020-01-01'})"
+    )
+    cases["read TEI: kremlin_dev as a ParlaMint corpus, includes (real)"] = (
+        "real",
+        "import glob, os, subprocess, tempfile\nfrom stenogram_tei import TeiReadOptions, read_tei\n"
+        f"d = tempfile.mkdtemp()\nsubprocess.run([sys.executable, '-c', {make!r}, d, *{dev!r}], check=True)\n"
+        "root = d + '/ParlaMint-XX.xml'\nsize = sum(os.path.getsize(f) for f in glob.glob(d + '/*.xml'))\n"
+        "opts = TeiReadOptions(follow_xinclude=True)\n"
+        "run(open(root, 'rb').read(), lambda r: read_tei(r, root, options=opts), size=size)",
     )
     cases["read TEI: kremlin_en as one TEI file (real)"] = (
         "real",

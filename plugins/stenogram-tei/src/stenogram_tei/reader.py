@@ -275,12 +275,13 @@ class _Reader:
             if check_entities and context in ("header", "item", "frontitem"):
                 refuse_entity_refs(el, self.where)
             if context == "header":
-                self.headers.append(el)
-                if self.settled:
+                if self.settled:  # read and let go: a corpus of many meetings keeps the main header only
                     self.read_persons(el)
-                elif el.getparent() is self.first_tei:
-                    self.main_header = el
-                    self.settle()
+                else:
+                    self.headers.append(el)
+                    if el.getparent() is self.first_tei:
+                        self.main_header = el
+                        self.settle()
             elif context == "skip":
                 self.skipped(el)
                 if stream:
