@@ -297,17 +297,14 @@ class _Writer:
         The ids of ``u`` and ``seg`` go straight into the output (``_Out.open``): an ``xml:id`` set on an
         element stays in lxml's dictionary for good, which a long meeting or a corpus would feel.
         """
-        notes = etree.Element("div")
         if turn.label:
-            tei_sub(notes, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
+            out.put(_element("note", self.clean(turn.label, f"{where} label") + ":", type="speaker"), 4)
         elif not self.parlamint:  # nothing was printed (a UN speech): an empty label, not ":", reads back as ""
-            tei_sub(notes, "note", type="speaker")
+            out.put(_element("note", type="speaker"), 4)
         if turn.annotation is not None:
-            tei_sub(notes, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
+            out.put(_element("note", self.clean(turn.annotation, f"{where} annotation"), type="annotation"), 4)
         if turn.time is not None:
-            tei_sub(notes, "note", self.clean(turn.time, f"{where} time"), type="time")
-        for note in notes:
-            out.put(note, 4)
+            out.put(_element("note", self.clean(turn.time, f"{where} time"), type="time"), 4)
         uid = self.turn_id(n)
         who, ana = self._who(turn.speaker), "#" + self.speaker_types.get(turn.speaker, "regular")
         if not turn.content and not self.parlamint:
