@@ -124,6 +124,12 @@ CASES: dict[str, tuple[str, str]] = {
         f"run({_TEI_HEAD} + b'<u who=\"#a\">hello there</u>\\n' * 300_000"
         f" + {_TEI_TAIL}, read_tei)",
     ),
+    "read TEI: one u of 300,000 w tokens": (
+        "model",
+        "from stenogram_tei import read_tei\nread_tei(WARM_TEI)\n"
+        f"run({_TEI_HEAD} + b'<u who=\"#a\"><seg>' + b'<w>hello</w>\\n' * 300_000 + b'</seg></u>'"
+        f" + {_TEI_TAIL}, read_tei)",
+    ),
     "read TEI: 100,000 nested div": (
         "error",
         "from stenogram_tei import read_tei\nread_tei(WARM_TEI)\n"

@@ -112,6 +112,20 @@ def _text_of(el: Any) -> str:
     return "".join(parts)
 
 
+def _let_go(el: Any) -> None:
+    """Empty an element that has been read, the deepest elements first.
+
+    lxml takes time that grows with the square of a namespaced subtree's size
+    to detach it whole (``clear()`` on an utterance of 100,000 words took
+    3 s, of 1,000,000 some 280 s); detached level by level, from the leaves
+    up, it takes linear time.
+    """
+    for child in el:
+        if len(child):
+            _let_go(child)
+    el.clear()
+
+
 def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip(" ") if text else ""
 
@@ -285,14 +299,14 @@ class _Reader:
             elif context == "skip":
                 self.skipped(el)
                 if stream:
-                    el.clear()
+                    _let_go(el)
             elif context in ("item", "frontitem"):
                 if context == "item":
                     self.item(el)
                 else:
                     self.front_item(el)
                 if stream:
-                    el.clear()
+                    _let_go(el)
                     while el.getprevious() is not None:
                         del el.getparent()[0]
         return self.finish()
