@@ -146,3 +146,23 @@ def test_reading_back_a_long_meeting_stays_under_10_times_its_file() -> None:
     )
     assert result["peak"] <= 10 * result["input_mb"], result
     assert result["peak"] <= 1.5 * result["model_mb"] or result["peak"] <= 2 * result["input_mb"], result
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("inner", ["<w>hello</w>\\n", "<seg>hello there</seg>\\n"], ids=["words", "segments"])
+def test_one_long_utterance_is_read_as_it_is_parsed(inner: str) -> None:
+    """One ``u`` of 200,000 words or segments: held whole until its end tag, it took 35 times its size."""
+    result = child(
+        f"""
+        from stenogram_tei import read_tei
+        ns = 'xmlns="http://www.tei-c.org/ns/1.0"'
+        inner = {inner!r}
+        body = '<seg>' + inner * 200_000 + '</seg>' if inner.startswith('<w>') else inner * 200_000
+        data = f'<TEI {{ns}}><text><body><u who="#a">{{body}}</u></body></text></TEI>'.encode()
+        peak, model = measure(lambda: read_tei(data))
+        held = deep_mb(model)
+        print(json.dumps({{"peak": peak, "model_mb": held, "input_mb": len(data) / 2**20, "turns": len(model.turns)}}))
+        """
+    )
+    assert result["turns"] == 1
+    assert result["peak"] <= max(1.5 * result["model_mb"], 2 * result["input_mb"]), result
