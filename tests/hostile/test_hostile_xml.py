@@ -25,8 +25,14 @@ _TAIL = b"</body></text></TEI>"
 
 
 def _whole_tree(data: bytes, name: str | None = None) -> Any:
-    """The whole-tree reading (the path ``follow_xinclude`` takes; there are no includes here)."""
-    return read_tei(data, name, options=TeiReadOptions(follow_xinclude=True))
+    """The whole-tree reading: the document parsed at once, then walked (every read streams since includes do)."""
+    from lxml import etree
+    from stenogram_tei.reader import _Reader
+    from stenogram_tei.safexml import parse_xml
+
+    where = name or "<tei>"
+    root = parse_xml(data, where, TeiReadOptions().max_bytes)
+    return _Reader(where).read(etree.iterwalk(root, events=("start", "end")), stream=False)
 
 
 def _with_doctype(data: bytes) -> bytes:

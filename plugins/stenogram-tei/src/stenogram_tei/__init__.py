@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from stenogram_tei.options import TeiOptions, TeiReadOptions
     from stenogram_tei.parlamint import ParlaMintOptions, export_parlamint
     from stenogram_tei.reader import read_tei, sniff_tei
-    from stenogram_tei.writer import TeiDocument, to_tei
+    from stenogram_tei.writer import TeiDocument, TeiWritten, to_tei, write_tei
 
 __all__ = [
     "NotTeiError",
@@ -29,12 +29,14 @@ __all__ = [
     "TeiOptions",
     "TeiReadError",
     "TeiReadOptions",
+    "TeiWritten",
     "UnsafeXmlError",
     "XmlTooLargeError",
     "export_parlamint",
     "read_tei",
     "sniff_tei",
     "to_tei",
+    "write_tei",
 ]
 
 _HOME = {
@@ -42,7 +44,7 @@ _HOME = {
     **dict.fromkeys(("TeiOptions", "TeiReadOptions"), "options"),
     **dict.fromkeys(("ParlaMintOptions", "export_parlamint"), "parlamint"),
     **dict.fromkeys(("read_tei", "sniff_tei"), "reader"),
-    **dict.fromkeys(("TeiDocument", "to_tei"), "writer"),
+    **dict.fromkeys(("TeiDocument", "TeiWritten", "to_tei", "write_tei"), "writer"),
 }
 
 

@@ -1,8 +1,8 @@
 """A ParlaMint corpus folder: one component file per meeting, then the corpus root that ties them together.
 
 Transcripts stream through once: each becomes ``ParlaMint-XX_YYYY-MM-DD[-N].xml``
-(the TEI writer's ``parlamint`` profile) as it comes, and only what the
-root needs is kept: its people, parties, counts, dates and file names.
+(the TEI writer's ``parlamint`` profile, streamed into its file) as it comes,
+and only what the root needs is kept: its people, parties, counts, dates and file names.
 The root ``ParlaMint-XX.xml`` comes last: ``listPerson`` (one person per
 full name across the corpus; an anonymous voice such as *Question* is a
 person of its meeting only), ``listOrg``, the legislature, speaker-type
@@ -41,7 +41,7 @@ from stenogram_tei.parlamint_vocab import (
     role_value,
 )
 from stenogram_tei.vocab import LANGUAGE_NAMES, TEI_NS, XI_NS, XML_NS
-from stenogram_tei.writer import VERSION, cc_by_availability, publication_date, to_tei
+from stenogram_tei.writer import VERSION, cc_by_availability, publication_date, write_tei
 from stenogram_tei.writer import tei_sub as _sub
 
 __all__ = ["ParlaMintOptions", "export_parlamint"]
@@ -191,8 +191,11 @@ class _Corpus:
             new = self.person_id(p, component)
             mapping[p.id] = new
             participants.setdefault(new, attrs.evolve(p, id=new))
+        # a turn is copied only if its speaker's id changes: a copy of every turn would double a long meeting's body
         body = tuple(
-            attrs.evolve(item, speaker=mapping.get(item.speaker, item.speaker)) if isinstance(item, Turn) else item
+            attrs.evolve(item, speaker=mapping[item.speaker])
+            if isinstance(item, Turn) and mapping.get(item.speaker, item.speaker) != item.speaker
+            else item
             for item in t.body
         )
         meeting = attrs.evolve(t.meeting, date=date, id=component)
@@ -219,8 +222,8 @@ class _Corpus:
             lang=lang,
             subcorpus=self.subcorpus,
         )
-        document = to_tei(renamed, options)
-        sink.write(cid + ".xml", document.data)
+        with sink.open(cid + ".xml") as fh:  # streamed: a long meeting is never held whole
+            document = write_tei(renamed, fh, options)
         self.diagnostics.extend(attrs.evolve(d, message=f"{cid}: {d.message}") for d in document.diagnostics)
         self.components.append(_Component(id=cid, date=date))
         self.speeches += len(renamed.turns)

@@ -37,7 +37,7 @@ from stenogram.text import count_words
 from stenogram_tei.errors import NotTeiError, TeiReadError
 from stenogram_tei.includes import follow_includes
 from stenogram_tei.options import TeiReadOptions
-from stenogram_tei.safexml import as_text, has_doctype, iter_xml, parse_xml, refuse_entity_refs
+from stenogram_tei.safexml import as_text, has_doctype, iter_xml, refuse_entity_refs
 from stenogram_tei.vocab import (
     APP_IDENT,
     MARK_KINDS_BY_NOTE_TYPE,
@@ -69,7 +69,10 @@ def sniff_tei(head: bytes) -> bool:
 
 
 def _local(el: Any) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """The element's name without its namespace ("" for an entity reference); string slicing, which
+    is several times faster than ``etree.QName`` and called for every element."""
+    tag = el.tag
+    return tag[tag.find("}") + 1 :] if isinstance(tag, str) else ""
 
 
 _TOKENS = frozenset({"w", "pc"})
@@ -112,6 +115,20 @@ def _text_of(el: Any) -> str:
     return "".join(parts)
 
 
+def _let_go(el: Any) -> None:
+    """Empty an element that has been read, the deepest elements first.
+
+    lxml takes time that grows with the square of a namespaced subtree's size
+    to detach it whole (``clear()`` on an utterance of 100,000 words took
+    3 s, of 1,000,000 some 280 s); detached level by level, from the leaves
+    up, it takes linear time.
+    """
+    for child in el:
+        if len(child):
+            _let_go(child)
+    el.clear()
+
+
 def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip(" ") if text else ""
 
@@ -122,12 +139,17 @@ def _model_id(value: str) -> str:
     return out if _PARTICIPANT_ID.fullmatch(out) else "_" + out
 
 
+#: Pieces of text a builder holds before it joins them into a chunk.
+_PARTS = 4096
+
+
 class _TextBuilder:
     """Paragraph text and its marks, folding whitespace unless reading our own files."""
 
     def __init__(self, fold: bool) -> None:
         self.fold = fold
         self.parts: list[str] = []
+        self.chunks: list[str] = []  # parts joined, a few thousand at a time: a word is 50 bytes as a str of its own
         self.length = 0
         self.space = True
         self.marks: list[Mark] = []
@@ -151,6 +173,9 @@ class _TextBuilder:
                 self.parts.append(piece)
                 self.length += len(piece)
                 self.space = False
+        if len(self.parts) > _PARTS:
+            self.chunks.append("".join(self.parts))
+            self.parts = []
 
     def mark(self, kind: MarkKind, text: str) -> None:
         start = self.length
@@ -159,10 +184,10 @@ class _TextBuilder:
 
     @property
     def empty(self) -> bool:
-        return not self.parts
+        return not self.parts and not self.chunks
 
     def paragraph(self) -> Paragraph:
-        text = "".join(self.parts)
+        text = "".join(self.chunks + self.parts)
         if self.fold and text.endswith(" "):
             text = text[:-1]
         n = len(text)
@@ -191,6 +216,125 @@ class _Person:
             affiliation=self.affiliation,
             constituency=self.constituency,
         )
+
+
+class _SegFold:
+    """A paragraph read child by child, each with its tail: from a whole tree, or as it is parsed."""
+
+    def __init__(self, reader: _Reader, el: Any) -> None:
+        self.reader = reader
+        self.el = el
+        self.b = _TextBuilder(fold=not reader.exact)
+        self.begun = False
+        self.anchors: dict[str, int] = {}
+        self.spans: list[Any] = []
+
+    def begin(self) -> None:
+        """The text before the first child: whole once that child has started."""
+        if not self.begun:
+            self.begun = True
+            self.b.add(self.el.text)
+
+    def child(self, child: Any, read: Any = None) -> None:
+        self.begin()
+        name = _local(child)
+        if name == "anchor":
+            self.anchors["#" + (child.get(_XML_ID) or "")] = self.b.length
+        elif name == "spanGrp":
+            self.spans.extend(child.iter(_T + "span"))
+        else:
+            kind, text = self.reader.inline(child)
+            if kind is None:
+                self.b.add(text)
+            else:
+                self.b.mark(kind, text)
+        self.b.add(child.tail)
+
+    def finish(self) -> Paragraph:
+        self.begin()
+        paragraph = self.b.paragraph()
+        length = len(paragraph.text)
+        marks = [m for m in (self.reader.span_mark(s, self.anchors, length) for s in self.spans) if m is not None]
+        if marks:
+            paragraph = Paragraph(text=paragraph.text, marks=(*paragraph.marks, *marks))
+        return paragraph
+
+
+class _TurnFold:
+    """An utterance's blocks read child by child, each with its tail: segments, notes, and loose text between."""
+
+    def __init__(self, reader: _Reader, u: Any) -> None:
+        self.reader = reader
+        self.u = u
+        self.blocks: list[Block] = []
+        self.loose = _TextBuilder(fold=True)
+        self.begun = False
+
+    def begin(self) -> None:
+        if not self.begun:
+            self.begun = True
+            if not self.reader.exact:
+                self.loose.add(self.u.text)
+
+    def flush(self) -> None:
+        if not self.loose.empty:
+            self.blocks.append(self.loose.paragraph())
+            self.loose = _TextBuilder(fold=True)
+
+    def child(self, child: Any, read: Any = None) -> None:
+        """``read``: the child's paragraph when it was read as it was parsed."""
+        self.begin()
+        name = _local(child)
+        if name == "seg":
+            self.flush()
+            self.blocks.append(read if isinstance(read, Paragraph) else self.reader.paragraph(child))
+        elif name in _NOTE_LIKE:
+            self.flush()
+            self.blocks.append(self.reader.note(child))
+        elif name and name not in ("pb", "anchor", "pause", "shift", "timeline", "lb"):
+            kind, text = self.reader.inline(child)
+            if kind is None:
+                self.loose.add(text)
+            else:
+                self.loose.mark(kind, text)
+        if not self.reader.exact:
+            self.loose.add(child.tail)
+
+    def finish(self) -> tuple[Block, ...]:
+        self.begin()
+        self.flush()
+        return tuple(self.blocks)
+
+
+class _Streamed:
+    """A fold fed as the document is parsed: a child is read once the next one has ended (its tail is
+    whole by then), or at its parent's end, and then let go, so a long utterance is never held whole."""
+
+    def __init__(self, fold: _SegFold | _TurnFold, where: str, check_entities: bool) -> None:
+        self.fold = fold
+        self.where = where
+        self.check_entities = check_entities
+        self.pending: Any = None
+        self.read: Any = None
+
+    def ended(self, child: Any, read: Any) -> None:
+        self.consume()
+        self.pending, self.read = child, read
+
+    def consume(self) -> None:
+        child = self.pending
+        if child is None:
+            return
+        if self.check_entities:
+            refuse_entity_refs(child, self.where)
+        self.fold.child(child, self.read)
+        self.pending = self.read = None
+        _let_go(child)
+        child.getparent().remove(child)
+
+    def finish(self) -> Any:
+        self.consume()
+        return self.fold.finish()
 
 
 #: What an element is to the reader, from its parent's context and its own local name:
@@ -254,16 +398,26 @@ class _Reader:
 
         Headers are kept whole (they are small and the meeting is read from them);
         each item of a body is read at its end tag and, when ``stream`` is set,
-        cleared with what came before it, so memory holds one item, not the tree.
+        cleared with what came before it, so memory holds one item, not the tree
+        (``read_tei`` always streams; a whole tree walked is what the tests compare it with).
         ``check_entities``: refuse unexpanded entity references in what is read
         (a document with a DOCTYPE, streamed).
         """
         contexts: list[str] = []
+        streams: list[_Streamed | None] = []  # the fold each open element is read with as it is parsed, if any
         for event, el in events:
             if event == "start":
                 contexts.append(self.enter(el, contexts[-1] if contexts else None))
+                if stream:
+                    streams.append(self.streamed(el, contexts[-1], streams[-1] if streams else None, check_entities))
                 continue
             context = contexts.pop()
+            read: Any = None
+            if stream:
+                own = streams.pop()
+                read = own.finish() if own is not None else None
+                if streams and streams[-1] is not None:
+                    streams[-1].ended(el, read)
             if el.tag == _XINCLUDE:
                 self.warn(
                     "xinclude-not-followed",
@@ -274,26 +428,38 @@ class _Reader:
             if check_entities and context in ("header", "item", "frontitem"):
                 refuse_entity_refs(el, self.where)
             if context == "header":
-                self.headers.append(el)
-                if self.settled:
+                if self.settled:  # read and let go: a corpus of many meetings keeps the main header only
                     self.read_persons(el)
-                elif el.getparent() is self.first_tei:
-                    self.main_header = el
-                    self.settle()
+                else:
+                    self.headers.append(el)
+                    if el.getparent() is self.first_tei:
+                        self.main_header = el
+                        self.settle()
             elif context == "skip":
                 self.skipped(el)
                 if stream:
-                    el.clear()
+                    _let_go(el)
             elif context in ("item", "frontitem"):
                 if context == "item":
-                    self.item(el)
+                    self.item(el, read)
                 else:
                     self.front_item(el)
                 if stream:
-                    el.clear()
+                    _let_go(el)
                     while el.getprevious() is not None:
                         del el.getparent()[0]
         return self.finish()
+
+    def streamed(self, el: Any, context: str, outer: _Streamed | None, check_entities: bool) -> _Streamed | None:
+        """The fold an element is read with while it is parsed: an utterance, and each of its segments.
+
+        An utterance is otherwise held whole until its end tag: one of 300,000 words took 35 times its size.
+        """
+        if context == "item" and _local(el) == "u":
+            return _Streamed(_TurnFold(self, el), self.where, check_entities)
+        if outer is not None and isinstance(outer.fold, _TurnFold) and _local(el) == "seg":
+            return _Streamed(_SegFold(self, el), self.where, check_entities)
+        return None
 
     def skipped(self, el: Any) -> None:
         """Words where no transcript is read (a ``u`` straight in ``text``) are reported, never silently lost."""
@@ -375,13 +541,13 @@ class _Reader:
             b.add(_text_of(child))
             self.preamble.append(b.paragraph())
 
-    def item(self, child: Any) -> None:
+    def item(self, child: Any, content: tuple[Block, ...] | None = None) -> None:
         name = _local(child)
         kind = child.get("type")
         if name == "head":
             self.body.append(Note(kind=NoteKind.SECTION, text=self.text(child)))
         elif name == "u":
-            self.turn(child)
+            self.turn(child, content)
         elif name == "note" and kind == "speaker":
             self.flush_label()
             label = self.text(child)
@@ -451,28 +617,10 @@ class _Reader:
         return None, _text_of(el) if name else ""
 
     def paragraph(self, el: Any) -> Paragraph:
-        b = _TextBuilder(fold=not self.exact)
-        b.add(el.text)
-        anchors: dict[str, int] = {}
-        spans: list[Any] = []
+        fold = _SegFold(self, el)
         for child in el:
-            name = _local(child)
-            if name == "anchor":
-                anchors["#" + (child.get(_XML_ID) or "")] = b.length
-            elif name == "spanGrp":
-                spans.extend(child.iter(_T + "span"))
-            else:
-                kind, text = self.inline(child)
-                if kind is None:
-                    b.add(text)
-                else:
-                    b.mark(kind, text)
-            b.add(child.tail)
-        paragraph = b.paragraph()
-        marks = [m for m in (self.span_mark(s, anchors, len(paragraph.text)) for s in spans) if m is not None]
-        if marks:
-            paragraph = Paragraph(text=paragraph.text, marks=(*paragraph.marks, *marks))
-        return paragraph
+            fold.child(child)
+        return fold.finish()
 
     def span_mark(self, span: Any, anchors: dict[str, int], length: int) -> Mark | None:
         """A mark from ``span/@from``/``@to``, which point at anchors in the same paragraph."""
@@ -488,37 +636,13 @@ class _Reader:
         return Mark(kind=kind, start=start, end=end)
 
     def turn_content(self, u: Any) -> tuple[Block, ...]:
-        blocks: list[Block] = []
-        loose = _TextBuilder(fold=True)
-
-        def flush() -> None:
-            nonlocal loose
-            if not loose.empty:
-                blocks.append(loose.paragraph())
-                loose = _TextBuilder(fold=True)
-
-        if not self.exact:
-            loose.add(u.text)
+        fold = _TurnFold(self, u)
         for child in u:
-            name = _local(child)
-            if name == "seg":
-                flush()
-                blocks.append(self.paragraph(child))
-            elif name in _NOTE_LIKE:
-                flush()
-                blocks.append(self.note(child))
-            elif name and name not in ("pb", "anchor", "pause", "shift", "timeline", "lb"):
-                kind, text = self.inline(child)
-                if kind is None:
-                    loose.add(text)
-                else:
-                    loose.mark(kind, text)
-            if not self.exact:
-                loose.add(child.tail)
-        flush()
-        return tuple(blocks)
+            fold.child(child)
+        return fold.finish()
 
-    def turn(self, u: Any) -> None:
+    def turn(self, u: Any, content: tuple[Block, ...] | None = None) -> None:
+        """A turn from ``u``; ``content`` if it was read as it was parsed (its children are gone by then)."""
         label, annotation, time = self.label, self.annotation, self.time
         self.label = self.annotation = self.time = None
         person = self.speaker(u, label)
@@ -532,7 +656,8 @@ class _Reader:
                 self.role_from_utterance(person, label, u)
             if person not in self.spoke:
                 self.spoke.append(person)
-        content = self.turn_content(u)
+        if content is None:
+            content = self.turn_content(u)
         uid = u.get(_XML_ID)  # kept, so a re-export links to the same utterances
         self.body.append(Turn(speaker=speaker, label=shown, content=content, annotation=annotation, time=time, id=uid))
 
@@ -714,9 +839,9 @@ def read_tei(data: bytes | str, source: str | None = None, *, options: TeiReadOp
     if isinstance(data, str):  # be forgiving: text in, as if it had been read as UTF-8 bytes
         reader.diagnostics += surrogate_diagnostics(data)
         data = replace_surrogates(data).encode("utf-8")
+    events = iter_xml(data, where, opts.max_bytes)
     if not opts.follow_xinclude:
-        return reader.read(iter_xml(data, where, opts.max_bytes), stream=True, check_entities=has_doctype(data))
-    root = parse_xml(data, where, opts.max_bytes)
-    if opts.follow_xinclude:
-        reader.diagnostics += follow_includes(root, source, len(data), opts.max_bytes)
-    return reader.read(etree.iterwalk(root, events=("start", "end")), stream=False)
+        return reader.read(events, stream=True, check_entities=has_doctype(data))
+    # an included file may carry a DOCTYPE of its own: entity references are looked for throughout
+    events = follow_includes(events, source, len(data), opts.max_bytes, reader.diagnostics)
+    return reader.read(events, stream=True, check_entities=True)

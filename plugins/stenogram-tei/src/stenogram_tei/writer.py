@@ -4,24 +4,41 @@ The layout is described in ``docs/tei.md``. Everything the model holds is
 written somewhere the reader finds it again (``reader.py``), so the ``tei``
 profile round-trips; the ``parlamint`` profile follows that schema instead,
 which has no room for some of it (participant details, preamble kinds).
+
+The body is streamed (``lxml.etree.xmlfile``): each turn or note is built as
+a small tree, written, and let go, so memory follows one turn, not the
+document. The header comes first in the file but counts what the body holds
+(replaced characters, ParlaMint's ``tagUsage``), so the body is written first
+into a spool (in memory while small, then a temporary file) and copied in
+after the header. Elements are built without a namespace and written inside
+the ``TEI`` element, whose default namespace (TEI's) they take: ``xmlfile``
+would declare it again on every element built in it. The ids of ``u`` and
+``seg`` are written, never set on an element: libxml2 keeps every ``xml:id``
+set in lxml's dictionary for as long as the thread runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import os
 import re
+import shutil
+import tempfile
 from collections import Counter
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
 from urllib.parse import quote
 
 import attrs
 from lxml import etree
 
+from stenogram.atomic import open_atomic
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import OptionError
-from stenogram.model import Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
+from stenogram.model import Block, Mark, MarkKind, Note, NoteKind, Paragraph, Participant, Transcript, Turn
 from stenogram.titles import title_of
 from stenogram.xmltext import XmlTextCleaner
 from stenogram_tei.clean import IdMaker, is_ncname
@@ -41,7 +58,7 @@ from stenogram_tei.vocab import (
     stage_element,
 )
 
-__all__ = ["TeiDocument", "to_tei"]
+__all__ = ["TeiDocument", "TeiWritten", "to_tei", "write_tei"]
 
 VERSION = "0.1.0"
 _T = f"{{{TEI_NS}}}"
@@ -64,6 +81,19 @@ _CONTAINERS = frozenset(
         *("text", "body", "div", "u", "gap", "kinesic", "vocal", "incident"),
     )
 )
+
+
+#: Body bytes kept in memory before the spool moves to a temporary file.
+_SPOOL_BYTES = 1 << 20
+
+
+@attrs.frozen(kw_only=True)
+class TeiWritten:
+    """What writing a TEI file had to change to make it valid XML, and what it holds."""
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+    #: How often each element occurs in ``text`` (a corpus root sums them in its ``tagsDecl``).
+    tag_usage: tuple[tuple[str, int], ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -103,8 +133,13 @@ def as_uri(text: str) -> str:
 
 
 def tei_sub(parent: Any, name: str, text: str | None = None, /, **attributes: str | None) -> Any:
-    """A TEI child element; ``None`` attributes are left out, ``xml_id``/``xml_lang`` map to ``xml:*``."""
-    el = etree.SubElement(parent, _T + name)
+    """A child element in its parent's namespace; ``None`` attributes are left out, ``xml_id``/``xml_lang``
+    map to ``xml:*``.
+
+    A corpus root is built in TEI's namespace; a streamed document in none (see the module's docstring).
+    """
+    tag = parent.tag
+    el = etree.SubElement(parent, tag[: tag.index("}") + 1] + name if tag[0] == "{" else name)
     for key, value in attributes.items():
         if value is not None:
             el.set(_XML_ID if key == "xml_id" else _XML_LANG if key == "xml_lang" else key, value)
@@ -134,10 +169,9 @@ class _Writer:
         kept = transcript.meeting.id if transcript.meeting.id and is_ncname(transcript.meeting.id) else None
         self.doc_id = options.document_id or kept or ("stenogram-" + date.isoformat() if date else "stenogram")
         self.prefix = options.id_prefix or (self.doc_id + "." if self.parlamint else "")
-        make_id = IdMaker(
-            {self.doc_id, "speaker_types", *(s[0] for s in SPEAKER_TYPES)},
-            re.compile(re.escape(self.prefix) + r"(?:u\d+(?:\.\d+)?|a\d+)"),
-        )
+        #: The form of the ids the writer makes itself: u1, u1.1, a1 (with the prefix).
+        self.own_id = re.compile(re.escape(self.prefix) + r"(?:u\d+(?:\.\d+)?|a\d+)")
+        make_id = IdMaker({self.doc_id, "speaker_types", *(s[0] for s in SPEAKER_TYPES)}, self.own_id)
         self.person_ids = {p.id: make_id(p.id) for p in transcript.participants}
         self.turn_ids = self._turn_ids(make_id.used)
         self.speaker_types = {p.id: self._speaker_type(p) for p in transcript.participants}
@@ -147,17 +181,34 @@ class _Writer:
 
     # -- helpers -----------------------------------------------------------
 
-    def _turn_ids(self, used: set[str]) -> list[str]:
-        """Each turn's ``u/@xml:id``: the one it was read with (links into the file keep working), else ``u1``…."""
+    def _turn_ids(self, used: set[str]) -> list[str] | None:
+        """Each turn's ``u/@xml:id``: the one it was read with (links into the file keep working), else ``u1``….
+
+        ``None`` when every turn gets the writer's own and no other id has that
+        form (``own_id``): then ``u1``, ``u1.1``, ``a1`` are unique by their form,
+        and 100,000 turns need neither a list nor a set of their 300,000 ids
+        (some 25 MB); ``fresh_id`` returns them as they are.
+        """
         kept: list[str | None] = []
+        seen: set[str] = set()
         for t in self.t.turns:  # the first of two turns read with one id keeps it
-            ok = t.id is not None and is_ncname(t.id) and t.id not in used and t.id not in kept
+            ok = t.id is not None and is_ncname(t.id) and t.id not in used and t.id not in seen
             kept.append(t.id if ok else None)
-        self.taken = set(used) | {k for k in kept if k}
+            if ok:
+                seen.add(str(t.id))
+        if not seen and not any(self.own_id.fullmatch(other) for other in used):
+            self.taken: set[str] | None = None
+            return None
+        self.taken = set(used) | seen
         return [wanted or self.fresh_id(f"{self.prefix}u{n}") for n, wanted in enumerate(kept, 1)]
+
+    def turn_id(self, n: int) -> str:
+        return f"{self.prefix}u{n}" if self.turn_ids is None else self.turn_ids[n - 1]
 
     def fresh_id(self, wanted: str) -> str:
         """``wanted``, or it with ``_`` in front until no other element of the file has it."""
+        if self.taken is None:
+            return wanted
         while wanted in self.taken:
             wanted = "_" + wanted
         self.taken.add(wanted)
@@ -179,76 +230,101 @@ class _Writer:
 
     # -- body --------------------------------------------------------------
 
-    def text(self) -> Any:
-        text = etree.Element(_T + "text", nsmap={None: TEI_NS})
-        if self.parlamint:
-            text.set("ana", "#" + self.o.subcorpus)
-        body = tei_sub(text, "body")
-        div = tei_sub(body, "div", type="debateSection")
-        heads_only = True
-        for i, block in enumerate(self.t.preamble, 1):
-            where = f"preamble[{i}]"
-            note = tei_sub(div, "note", type="preamble")
-            if isinstance(block, Paragraph):
-                if self.parlamint:
-                    note.text = self.clean(block.text, where)
-                else:
-                    self.inline(note, block, where)
+    def _div_starts(self) -> list[int]:
+        """Where each ``div`` starts in ``body``: at a section heading, unless the open one holds only headings."""
+        starts = [0]
+        heads_only = not self.t.preamble
+        for i, item in enumerate(self.t.body):
+            if isinstance(item, Note) and item.kind is NoteKind.SECTION:
+                if not heads_only:
+                    starts.append(i)
+                heads_only = True
             else:
-                if not self.parlamint:
-                    note.set("subtype", block.kind.value)
-                note.text = self.clean(block.text, where)
-            heads_only = False
+                heads_only = False
+        return starts
+
+    def text(self, out: _Out) -> None:
+        """The ``text`` element, written one preamble block, note or turn at a time."""
+        body = self.t.body
+        starts = self._div_starts()
         n_turn = 0
-        for i, item in enumerate(self.t.body, 1):
-            where = f"body[{i}]"
-            if isinstance(item, Note):
-                if item.kind is NoteKind.SECTION:
-                    if not heads_only:
-                        div, heads_only = tei_sub(body, "div", type="debateSection"), True
-                    tei_sub(div, "head", self.clean(item.text, where))
-                else:
-                    self.note(div, item, where)
-                    heads_only = False
-                continue
-            n_turn += 1
-            self.turn(div, item, n_turn, where)
-            heads_only = False
-        if self.parlamint:
-            self._parlamint_div_fixes(div)
-        return text
+        with out.open("text", 1, {"ana": "#" + self.o.subcorpus if self.parlamint else None}), out.open("body", 2):
+            for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(body)], strict=True)):
+                preamble = self.t.preamble if k == 0 else ()
+                if not preamble and start == end and not self.parlamint:  # an empty transcript
+                    out.put(etree.Element("div", type="debateSection"), 3)
+                    continue
+                # ParlaMint wants something besides heads in every div: the last one's heads become notes
+                last = k == len(starts) - 1
+                heads_as_notes = (
+                    self.parlamint and last and not preamble and all(_is_section(body[i]) for i in range(start, end))
+                )
+                with out.open("div", 3, {"type": "debateSection"}):
+                    if self.parlamint and not preamble and start == end:
+                        out.put(_element("note", "This transcript records no speech.", type="editorial"), 4)
+                    for i, block in enumerate(preamble, 1):
+                        out.put(self.preamble_note(block, f"preamble[{i}]"), 4)
+                    for i in range(start, end):
+                        item, where, held = body[i], f"body[{i + 1}]", etree.Element("div")
+                        if isinstance(item, Turn):
+                            n_turn += 1
+                            self.turn(out, item, n_turn, where)
+                        elif item.kind is not NoteKind.SECTION:
+                            self.note(held, item, where)
+                        elif heads_as_notes:
+                            tei_sub(held, "note", self.clean(item.text, where), type=NOTE_TYPES[NoteKind.SECTION])
+                        else:
+                            tei_sub(held, "head", self.clean(item.text, where))
+                        for child in held:
+                            out.put(child, 4)
 
-    def _parlamint_div_fixes(self, last_div: Any) -> None:
-        """ParlaMint wants something besides heads in every div."""
-        if len(last_div) == 0:
-            tei_sub(last_div, "note", "This transcript records no speech.", type="editorial")
-        elif all(etree.QName(child).localname == "head" for child in last_div):
-            for head in last_div:
-                head.tag = _T + "note"
-                head.set("type", NOTE_TYPES[NoteKind.SECTION])
-
-    def turn(self, div: Any, turn: Turn, n: int, where: str) -> None:
-        if turn.label:
-            tei_sub(div, "note", self.clean(turn.label, f"{where} label") + ":", type="speaker")
-        elif not self.parlamint:  # nothing was printed (a UN speech): an empty label, not ":", reads back as ""
-            tei_sub(div, "note", type="speaker")
-        if turn.annotation is not None:
-            tei_sub(div, "note", self.clean(turn.annotation, f"{where} annotation"), type="annotation")
-        if turn.time is not None:
-            tei_sub(div, "note", self.clean(turn.time, f"{where} time"), type="time")
-        uid = self.turn_ids[n - 1]
-        u = tei_sub(
-            div, "u", xml_id=uid, who=self._who(turn.speaker), ana="#" + self.speaker_types.get(turn.speaker, "regular")
-        )
-        k = 0
-        for j, block in enumerate(turn.content, 1):
-            if isinstance(block, Paragraph):
-                k += 1
-                self.inline(tei_sub(u, "seg", xml_id=self.fresh_id(f"{uid}.{k}")), block, f"{where}.content[{j}]")
+    def preamble_note(self, block: Block, where: str) -> Any:
+        note = _element("note", type="preamble")
+        if isinstance(block, Paragraph):
+            if self.parlamint:
+                note.text = self.clean(block.text, where)
             else:
-                self.note(u, block, f"{where}.content[{j}]")
-        if self.parlamint and len(u) == 0:
-            tei_sub(u, "seg")
+                self.inline(note, block, where)
+        else:
+            if not self.parlamint:
+                note.set("subtype", block.kind.value)
+            note.text = self.clean(block.text, where)
+        return note
+
+    def turn(self, out: _Out, turn: Turn, n: int, where: str) -> None:
+        """The speaker's notes, then ``u`` with its segments, each written as soon as it is built.
+
+        The ids of ``u`` and ``seg`` go straight into the output (``_Out.open``): an ``xml:id`` set on an
+        element stays in lxml's dictionary for good, which a long meeting or a corpus would feel.
+        """
+        if turn.label:
+            out.put(_element("note", self.clean(turn.label, f"{where} label") + ":", type="speaker"), 4)
+        elif not self.parlamint:  # nothing was printed (a UN speech): an empty label, not ":", reads back as ""
+            out.put(_element("note", type="speaker"), 4)
+        if turn.annotation is not None:
+            out.put(_element("note", self.clean(turn.annotation, f"{where} annotation"), type="annotation"), 4)
+        if turn.time is not None:
+            out.put(_element("note", self.clean(turn.time, f"{where} time"), type="time"), 4)
+        uid = self.turn_id(n)
+        who, ana = self._who(turn.speaker), "#" + self.speaker_types.get(turn.speaker, "regular")
+        if not turn.content and not self.parlamint:
+            out.put(_element("u", **{_XML_ID: uid, "who": who, "ana": ana}), 4)
+            return
+        with out.open("u", 4, {"xml:id": uid, "who": who, "ana": ana}):
+            k = 0
+            for j, block in enumerate(turn.content, 1):
+                if isinstance(block, Paragraph):
+                    k += 1
+                    sid = self.fresh_id(f"{uid}.{k}")
+                    seg = etree.Element("seg")
+                    self.inline(seg, block, f"{where}.content[{j}]")
+                    out.leaf(seg, 5, {"xml:id": sid})
+                else:
+                    held = etree.Element("div")
+                    self.note(held, block, f"{where}.content[{j}]")
+                    out.put(held[0], 5)
+            if not turn.content:  # ParlaMint wants a seg in every u
+                out.put(etree.Element("seg"), 5)
 
     def note(self, parent: Any, note: Note, where: str) -> None:
         text = self.clean(note.text, where)
@@ -349,7 +425,7 @@ class _Writer:
     def header(self, words: int, turns: int, usage: Counter[str]) -> Any:
         m = self.t.meeting
         c = self.clean
-        header = etree.Element(_T + "teiHeader", nsmap={None: TEI_NS})
+        header = etree.Element("teiHeader")
         file_desc = tei_sub(header, "fileDesc")
         title_stmt = tei_sub(file_desc, "titleStmt")
         title = c(m.title, "meeting.title") if m.title is not None else title_of(self.t)
@@ -406,11 +482,11 @@ class _Writer:
             tei_sub(bibl, "date", m.date.isoformat(), when=m.date.isoformat())
         self._profile_desc(header)
         # written last, placed before profileDesc: it counts the characters replaced everywhere else
-        header.find(_T + "profileDesc").addprevious(self._encoding_desc(usage))
+        header.find("profileDesc").addprevious(self._encoding_desc(usage))
         return header
 
     def _encoding_desc(self, usage: Counter[str]) -> Any:
-        enc = etree.Element(_T + "encodingDesc", nsmap={None: TEI_NS})
+        enc = etree.Element("encodingDesc")
         if self.parlamint:
             tei_sub(
                 tei_sub(enc, "projectDesc"),
@@ -485,10 +561,8 @@ class _Writer:
 
     # -- whole document ------------------------------------------------------
 
-    def document(self) -> TeiDocument:
-        text = self.text()
-        usage: Counter[str] = Counter(etree.QName(el).localname for el in text.iter(_T + "*"))
-        turns = len(self.t.turns)
+    def root(self) -> Any:
+        """The ``TEI`` element, empty: its attributes are checked as lxml checks any."""
         root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
         tag = self.language()[0]
         root.set(_XML_ID, self.doc_id)
@@ -497,14 +571,89 @@ class _Writer:
             root.set("ana", "#parla.sitting #" + self.o.subcorpus)
         elif tag:
             root.set(_XML_LANG, tag)
-        root.append(self.header(spoken_words(self.t) if self.parlamint else self.t.word_count, turns, usage))
-        root.append(text)
-        if self.o.pretty:
-            _indent(root, 0)
-        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
-        return TeiDocument(
-            data=data, diagnostics=(*self.clean.diagnostics, *self.diagnostics), tag_usage=tuple(usage.items())
-        )
+        return root
+
+    def write(self, out: IO[bytes]) -> TeiWritten:
+        """The document into ``out``: the body first into a spool, then the header, then the body after it."""
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as spool:
+            with etree.xmlfile(spool, encoding="UTF-8") as xf:
+                body = _Out(xf, self.o.pretty)
+                self.text(body)
+            root = self.root()
+            words = spoken_words(self.t) if self.parlamint else self.t.word_count
+            header = self.header(words, len(self.t.turns), body.usage)
+            with etree.xmlfile(out, encoding="UTF-8") as xf:
+                xf.write_declaration()
+                # xmlfile would bind the XML namespace to a prefix of its own (ns0:id): the xml prefix is written out
+                attributes = {_XML_PREFIXED.get(key, key): value for key, value in root.attrib.items()}
+                with xf.element(root.tag, attributes, nsmap=root.nsmap):
+                    top = _Out(xf, self.o.pretty)
+                    top.put(header, 1)
+                    top.newline(1)
+                    xf.flush()
+                    spool.seek(0)
+                    shutil.copyfileobj(spool, out)
+                    top.newline(0)
+            out.write(b"\n")
+        return TeiWritten(diagnostics=(*self.clean.diagnostics, *self.diagnostics), tag_usage=tuple(body.usage.items()))
+
+
+_XML_PREFIXED = {_XML_ID: "xml:id", _XML_LANG: "xml:lang"}
+
+
+def _element(name: str, text: str | None = None, /, **attributes: str) -> Any:
+    el = etree.Element(name, attributes)
+    el.text = text
+    return el
+
+
+def _is_section(item: Turn | Note) -> bool:
+    return isinstance(item, Note) and item.kind is NoteKind.SECTION
+
+
+class _Out:
+    """Writes elements one at a time, indented as ``_indent`` indents a whole tree, and counts them by name."""
+
+    def __init__(self, xf: Any, pretty: bool) -> None:
+        self.xf = xf
+        self.pretty = pretty
+        self.usage: Counter[str] = Counter()
+        self.depth = 0
+
+    def newline(self, level: int) -> None:
+        if self.pretty:
+            self.xf.write("\n" + "  " * level)
+
+    def put(self, el: Any, level: int) -> None:
+        """``el`` with everything in it, at indentation ``level``; it is let go afterwards."""
+        self.newline(level)
+        if self.pretty:
+            _indent(el, level)
+        self.usage.update(node.tag for node in el.iter())
+        self.xf.write(el)
+
+    def leaf(self, el: Any, level: int, attributes: dict[str, str]) -> None:
+        """``el`` (mixed content, never indented) written with ``attributes`` that are never set on it."""
+        self.newline(level)
+        self.usage.update(node.tag for node in el.iter())
+        with self.xf.element(el.tag, attributes):
+            self.xf.write(el.text or "", *el)
+
+    @contextmanager
+    def open(self, name: str, level: int, attributes: dict[str, str | None] | None = None) -> Iterator[None]:
+        """A container whose children are put inside the block (at least one: an empty one would not close as />).
+
+        ``attributes`` go straight into the output, ``xml:id`` spelled so: ``xmlfile`` would bind the XML
+        namespace to a prefix of its own (``ns0:id``).
+        """
+        if self.depth:  # xmlfile takes no text outside an element: the caller writes what goes before the first
+            self.newline(level)
+        self.usage[name] += 1
+        self.depth += 1
+        with self.xf.element(name, {key: value for key, value in (attributes or {}).items() if value is not None}):
+            yield
+            self.newline(level)
+        self.depth -= 1
 
 
 def _indent(el: Any, level: int) -> None:
@@ -519,6 +668,23 @@ def _indent(el: Any, level: int) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
+def write_tei(
+    transcript: Transcript, target: str | os.PathLike[str] | IO[bytes], options: TeiOptions | None = None
+) -> TeiWritten:
+    """Stream the TEI of ``transcript`` into ``target``, holding one turn at a time in memory.
+
+    A path is written atomically (a temp file beside it, then a rename, as every
+    stenogram output); an open binary file is written into as it is.
+    """
+    writer = _Writer(transcript, options or TeiOptions())
+    if isinstance(target, str | os.PathLike):
+        with open_atomic(target) as fh:
+            return writer.write(fh)
+    return writer.write(target)
+
+
 def to_tei(transcript: Transcript, options: TeiOptions | None = None) -> TeiDocument:
     """Encode ``transcript``; the diagnostics say which characters had to be replaced or marks left out."""
-    return _Writer(transcript, options or TeiOptions()).document()
+    buffer = io.BytesIO()
+    written = write_tei(transcript, buffer, options)
+    return TeiDocument(data=buffer.getvalue(), diagnostics=written.diagnostics, tag_usage=written.tag_usage)
