@@ -267,3 +267,62 @@ def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
     )
     assert result["size_mb"] > 4
     assert result["added_mb"] < 2, result
+
+
+def test_a_long_run_of_capitals_in_the_title_does_not_make_the_summary_quadratic(limited: Any) -> None:
+    """Display names search the title for a one-word name's fuller form: 40,000 X took 23 s, 900,000 hours."""
+    result = limited(
+        """
+        import time, stenogram
+        text = "+++\\ntitle = '" + "X" * 900_000 + "'\\n+++\\nAnna: Good morning.\\nBoris: Hello.\\n"
+        t = stenogram.parse(text)
+        start = time.process_time()
+        stenogram.export(t, "summary")
+        report(seconds=time.process_time() - start)
+        """,
+        timeout=60,
+    )
+    assert result["seconds"] < 5.0, result
+
+
+def test_a_fuller_name_is_still_found_after_the_speed_fix() -> None:
+    title = "+++\ntitle = 'Meeting with Prime Minister Mikhail Mishustin'\n+++\n"
+    t = stenogram.parse(title + "Mishustin: Good morning.\nBoris: Hello.\n")
+    assert "Mikhail Mishustin" in stenogram.export_text(t, "summary")
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=ANY_TEXT.filter(lambda s: any(c.isalnum() for c in s)))
+def test_a_separator_note_with_words_keeps_them_in_markdown(text: str) -> None:
+    """Separators from JSON, TEI or code may hold words ("* * * Part two * * *"); a bare rule would drop them."""
+    t = Transcript(body=(Note(kind=NoteKind.SEPARATOR, text=text),))
+    md = stenogram.export_text(t, "markdown")
+    rendered = _visible(MD.parse(md))
+    for word in replace_surrogates(text).split():
+        visible = "".join(c for c in _clean(word) if c.isalnum())
+        assert visible in "".join(c for c in rendered if c.isalnum()), (text, md)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Meeting(title=5),
+        lambda: Meeting(language=b"en"),
+        lambda: Meeting(source=["http://x"]),
+        lambda: Meeting(is_excerpt="no"),
+        lambda: Meeting(extra=(("k", 5),)),
+        lambda: Meeting(extra=(("k",),)),
+        lambda: Meeting(extra=(("k", "v", "w"),)),
+        lambda: Participant(id="a", name="A", role=5),
+        lambda: Participant(id="a", name="A", affiliation=1.5),
+        lambda: Participant(id="a", name="A", anonymous=1),
+        lambda: Turn(speaker="a", label="A", annotation=5),
+        lambda: Turn(speaker="a", label="A", time=1403),
+        lambda: Turn(speaker="a", label="A", id=7),
+    ],
+    ids=lambda _: "",
+)
+def test_text_fields_of_another_type_are_refused_by_the_model_not_by_an_exporter(build: Any) -> None:
+    """A number in ``Meeting.title`` reached every exporter as ``exporter 'tei' failed: TypeError``."""
+    with pytest.raises(TypeError, match=r"must (be|hold)"):
+        build()
