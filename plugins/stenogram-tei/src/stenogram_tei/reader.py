@@ -69,7 +69,9 @@ def sniff_tei(head: bytes) -> bool:
 
 
 def _local(el: Any) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    # Read from the tag itself: ``etree.QName`` raises ValueError on a prefix no namespace was declared for
+    # (``<x:u>``), which libxml2 reports as a warning and keeps in the tag.
+    return el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
 
 
 _TOKENS = frozenset({"w", "pc"})
@@ -309,7 +311,7 @@ class _Reader:
         """The context of an element that starts, checking the root on the way."""
         name = _local(el)
         if parent is None:
-            if etree.QName(el).namespace != TEI_NS or name not in ("TEI", "teiCorpus"):
+            if not el.tag.startswith(f"{{{TEI_NS}}}") or name not in ("TEI", "teiCorpus"):
                 raise NotTeiError(f"{self.where}: the root element is {el.tag}, not TEI or teiCorpus in {TEI_NS}")
             context = "corpus" if name == "teiCorpus" else "tei"
             self.root = el
