@@ -326,3 +326,43 @@ def test_text_fields_of_another_type_are_refused_by_the_model_not_by_an_exporter
     """A number in ``Meeting.title`` reached every exporter as ``exporter 'tei' failed: TypeError``."""
     with pytest.raises(TypeError, match=r"must (be|hold)"):
         build()
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    digits=st.integers(4290, 6000),
+    form=st.sampled_from(["£{} million", "{} roubles", "{}%", "{} per cent", "${}"]),
+    fmt=st.sampled_from(["summary", "docx"]),
+)
+def test_a_number_longer_than_python_converts_still_makes_a_summary(digits: int, form: str, fmt: str) -> None:
+    """Figures are shown with their digits grouped; ``int()`` of over 4,300 digits raised ValueError."""
+    number = "1" + "0" * (digits - 1)
+    t = stenogram.parse(f"Anna Petrova: We will pay {form.format(number)} next year.\nBoris Ivanov: Agreed.\n")
+    stenogram.export_bytes(t, fmt)
+
+
+def test_the_csv_table_writes_lone_surrogates_as_replacement_characters(tmp_path: Path) -> None:
+    t = Transcript(
+        meeting=Meeting(id="m\udfff"),
+        participants=(Participant(id="a", name="An\ud800na", role="r\udc00"),),
+        body=(Turn(speaker="a", label="A", content=(Paragraph(text="caf\ud800 ok"),)),),
+    )
+    export_collection([t], "csv", tmp_path / "t.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[1] == ["m\ufffd", "1", "", "a", "An\ufffdna", "r\ufffd", "1", "caf\ufffd ok"]
+
+
+@pytest.mark.parametrize("option", ["name", "legislature", "term", "publisher"])
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\ud800", "\uffff"], ids=repr)
+def test_parlamint_text_options_xml_cannot_hold_are_option_errors(tmp_path: Path, option: str, char: str) -> None:
+    t = stenogram.parse("+++\ndate = 2020-01-01\n+++\nAnna Petrova: Good morning.\nBoris Ivanov: Hello.\n")
+    with pytest.raises(OptionError, match=option):
+        export_collection([t], "parlamint", tmp_path / "pm", **{option: f"a{char}b"})
+    assert not (tmp_path / "pm").exists() or not any((tmp_path / "pm").iterdir())
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\ud800"], ids=repr)
+def test_a_tei_lang_option_xml_cannot_hold_is_an_option_error(char: str) -> None:
+    t = stenogram.parse("+++\ndate = 2020-01-01\n+++\nAnna Petrova: Good morning.\nBoris Ivanov: Hello.\n")
+    with pytest.raises(OptionError, match="lang"):
+        stenogram.export_text(t, "tei", profile="parlamint", lang=f"en{char}")
