@@ -116,7 +116,8 @@ _XML_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",))
 _PIECES = st.sampled_from(
     ["<u who='#a'>", "</u>", "<seg>", "</seg>", "<note type='speaker'>", "</note>", "<div>", "</div>", "<head>",
      "</head>", "<gap/>", "<pb n='2'/>", "&amp;", "&#0;", "&#xD800;", "<![CDATA[x]]>", "<?pi x?>", "<!-- c -->",
-     "<anchor xml:id='a1'/>", "<spanGrp><span from='#a1' to='#zz'/></spanGrp>", "<incident><desc>x</desc></incident>"]
+     "<anchor xml:id='a1'/>", "<spanGrp><span from='#a1' to='#zz'/></spanGrp>", "<incident><desc>x</desc></incident>",
+     "<x:hi>", "</x:hi>", "<y:u who='#a'>", "</y:u>", "<e:z xmlns:e='urn:e'/>"]
 )  # fmt: skip
 
 
