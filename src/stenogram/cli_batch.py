@@ -64,6 +64,11 @@ def run_batch(
             "--jobs, --dask, --skip-existing and --report convert files into files:"
             " leave out '-' and -o (use --output-dir)"
         )
+    if args.report:
+        from stenogram.convert import check_target
+
+        for source in args.files:  # before any work: the report must be writable and never replace an input
+            check_target(args.report, source)
     read_options: dict[str, Any] = {"fmt": args.source_format, "encoding": args.encoding}
     if getattr(args, "reader_settings", None):
         read_options["options"] = args.reader_settings

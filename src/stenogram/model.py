@@ -134,6 +134,34 @@ def _tuple_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
 _tuple_of_marks = _tuple_of(Mark)
 
 
+def _texts_or_none(*names: str, flags: tuple[str, ...] = ()) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """One validator for the optional text fields ``names`` (and the ``flags`` that must be bools) of a class.
+
+    Exporters call string methods on them; a number passed in code would otherwise surface as an
+    ``AttributeError`` inside an exporter. One call per instance, made on its last field: every field is
+    set by then (the parser builds a turn per label).
+    """
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for name in names:
+            field_value = getattr(instance, name)
+            if field_value is not None and not isinstance(field_value, str):
+                raise TypeError(f"'{name}' must be text or None (got {field_value!r} that is a {type(field_value)!r}).")
+        for name in flags:
+            if not isinstance(getattr(instance, name), bool):
+                raise TypeError(f"'{name}' must be True or False (got {getattr(instance, name)!r}).")
+
+    return check
+
+
+def _pairs_of_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """``Meeting.extra``: a tuple of (key, value) pairs of text, as every exporter unpacks it."""
+    _tuple_of(tuple)(instance, attribute, value)
+    for pair in value:
+        if len(pair) != 2 or not all(isinstance(part, str) for part in pair):
+            raise TypeError(f"'{attribute.name}' must hold (key, value) pairs of text (got {pair!r}).")
+
+
 @attrs.frozen(kw_only=True)
 class Paragraph:
     """One paragraph of speech or preamble, reflowed: it never holds a line break."""
@@ -195,7 +223,9 @@ class Participant:
     labels: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
     anonymous: bool = False
     affiliation: str | None = None
-    constituency: str | None = None
+    constituency: str | None = attrs.field(
+        default=None, validator=_texts_or_none("role", "affiliation", "constituency", flags=("anonymous",))
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -215,7 +245,7 @@ class Turn:
     content: tuple[Block, ...] = attrs.field(default=(), validator=_tuple_of(Paragraph, Note))
     annotation: str | None = None
     time: str | None = None
-    id: str | None = attrs.field(default=None, eq=False)
+    id: str | None = attrs.field(default=None, eq=False, validator=_texts_or_none("annotation", "time", "id"))
     span: Span | None = attrs.field(default=None, eq=False)
 
     @property
@@ -259,7 +289,15 @@ class Meeting:
     source: str | None = None
     language: str | None = None
     is_excerpt: bool = False
-    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_tuple_of(tuple))
+    extra: tuple[tuple[str, str], ...] = attrs.field(
+        default=(),
+        validator=[
+            _pairs_of_text,
+            _texts_or_none(
+                "id", "title", "lead", "time", "place", "occasion", "source", "language", flags=("is_excerpt",)
+            ),
+        ],
+    )
 
 
 @attrs.frozen(kw_only=True)

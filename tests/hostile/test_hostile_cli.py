@@ -117,3 +117,21 @@ def test_escape_sequences_in_file_names_and_transcripts_never_reach_the_terminal
         shown = done.stdout + done.stderr
         assert not any((ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) <= 0x9F for c in shown), repr(shown)
     assert "Petrova" in runs[0].stdout and "cannot write" in runs[1].stderr
+
+
+@pytest.mark.parametrize("via", ["same name", "symbolic link", "hard link"])
+def test_a_report_that_names_an_input_is_refused_before_any_work(tmp_path: Path, via: str) -> None:
+    """``--report`` once replaced the input it named with the JSON report."""
+    source = tmp_path / "in.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    before = source.read_bytes()
+    report = {"same name": source, "symbolic link": tmp_path / "r.json", "hard link": tmp_path / "h.json"}[via]
+    if via == "symbolic link":
+        report.symlink_to(source)
+    elif via == "hard link":
+        report.hardlink_to(source)
+    r = _cli("convert", "in.txt", "--to", "json", "--output-dir", "out", "--report", report.name, cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "refusing to overwrite the input" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert source.read_bytes() == before
+    assert not (tmp_path / "out").exists()

@@ -267,3 +267,102 @@ def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
     )
     assert result["size_mb"] > 4
     assert result["added_mb"] < 2, result
+
+
+def test_a_long_run_of_capitals_in_the_title_does_not_make_the_summary_quadratic(limited: Any) -> None:
+    """Display names search the title for a one-word name's fuller form: 40,000 X took 23 s, 900,000 hours."""
+    result = limited(
+        """
+        import time, stenogram
+        text = "+++\\ntitle = '" + "X" * 900_000 + "'\\n+++\\nAnna: Good morning.\\nBoris: Hello.\\n"
+        t = stenogram.parse(text)
+        start = time.process_time()
+        stenogram.export(t, "summary")
+        report(seconds=time.process_time() - start)
+        """,
+        timeout=60,
+    )
+    assert result["seconds"] < 5.0, result
+
+
+def test_a_fuller_name_is_still_found_after_the_speed_fix() -> None:
+    title = "+++\ntitle = 'Meeting with Prime Minister Mikhail Mishustin'\n+++\n"
+    t = stenogram.parse(title + "Mishustin: Good morning.\nBoris: Hello.\n")
+    assert "Mikhail Mishustin" in stenogram.export_text(t, "summary")
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=ANY_TEXT.filter(lambda s: any(c.isalnum() for c in s)))
+def test_a_separator_note_with_words_keeps_them_in_markdown(text: str) -> None:
+    """Separators from JSON, TEI or code may hold words ("* * * Part two * * *"); a bare rule would drop them."""
+    t = Transcript(body=(Note(kind=NoteKind.SEPARATOR, text=text),))
+    md = stenogram.export_text(t, "markdown")
+    rendered = _visible(MD.parse(md))
+    for word in replace_surrogates(text).split():
+        visible = "".join(c for c in _clean(word) if c.isalnum())
+        assert visible in "".join(c for c in rendered if c.isalnum()), (text, md)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Meeting(title=5),
+        lambda: Meeting(language=b"en"),
+        lambda: Meeting(source=["http://x"]),
+        lambda: Meeting(is_excerpt="no"),
+        lambda: Meeting(extra=(("k", 5),)),
+        lambda: Meeting(extra=(("k",),)),
+        lambda: Meeting(extra=(("k", "v", "w"),)),
+        lambda: Participant(id="a", name="A", role=5),
+        lambda: Participant(id="a", name="A", affiliation=1.5),
+        lambda: Participant(id="a", name="A", anonymous=1),
+        lambda: Turn(speaker="a", label="A", annotation=5),
+        lambda: Turn(speaker="a", label="A", time=1403),
+        lambda: Turn(speaker="a", label="A", id=7),
+    ],
+    ids=lambda _: "",
+)
+def test_text_fields_of_another_type_are_refused_by_the_model_not_by_an_exporter(build: Any) -> None:
+    """A number in ``Meeting.title`` reached every exporter as ``exporter 'tei' failed: TypeError``."""
+    with pytest.raises(TypeError, match=r"must (be|hold)"):
+        build()
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    digits=st.integers(4290, 6000),
+    form=st.sampled_from(["£{} million", "{} roubles", "{}%", "{} per cent", "${}"]),
+    fmt=st.sampled_from(["summary", "docx"]),
+)
+def test_a_number_longer_than_python_converts_still_makes_a_summary(digits: int, form: str, fmt: str) -> None:
+    """Figures are shown with their digits grouped; ``int()`` of over 4,300 digits raised ValueError."""
+    number = "1" + "0" * (digits - 1)
+    t = stenogram.parse(f"Anna Petrova: We will pay {form.format(number)} next year.\nBoris Ivanov: Agreed.\n")
+    stenogram.export_bytes(t, fmt)
+
+
+def test_the_csv_table_writes_lone_surrogates_as_replacement_characters(tmp_path: Path) -> None:
+    t = Transcript(
+        meeting=Meeting(id="m\udfff"),
+        participants=(Participant(id="a", name="An\ud800na", role="r\udc00"),),
+        body=(Turn(speaker="a", label="A", content=(Paragraph(text="caf\ud800 ok"),)),),
+    )
+    export_collection([t], "csv", tmp_path / "t.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[1] == ["m\ufffd", "1", "", "a", "An\ufffdna", "r\ufffd", "1", "caf\ufffd ok"]
+
+
+@pytest.mark.parametrize("option", ["name", "legislature", "term", "publisher"])
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\ud800", "\uffff"], ids=repr)
+def test_parlamint_text_options_xml_cannot_hold_are_option_errors(tmp_path: Path, option: str, char: str) -> None:
+    t = stenogram.parse("+++\ndate = 2020-01-01\n+++\nAnna Petrova: Good morning.\nBoris Ivanov: Hello.\n")
+    with pytest.raises(OptionError, match=option):
+        export_collection([t], "parlamint", tmp_path / "pm", **{option: f"a{char}b"})
+    assert not (tmp_path / "pm").exists() or not any((tmp_path / "pm").iterdir())
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\ud800"], ids=repr)
+def test_a_tei_lang_option_xml_cannot_hold_is_an_option_error(char: str) -> None:
+    t = stenogram.parse("+++\ndate = 2020-01-01\n+++\nAnna Petrova: Good morning.\nBoris Ivanov: Hello.\n")
+    with pytest.raises(OptionError, match="lang"):
+        stenogram.export_text(t, "tei", profile="parlamint", lang=f"en{char}")

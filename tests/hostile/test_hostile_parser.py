@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -282,3 +283,60 @@ def test_any_value_anywhere_in_a_json_transcript_is_read_or_a_read_error(edits: 
     for fmt in ("markdown", "tei", "json", "summary"):
         with contextlib.suppress(StenogramError):
             stenogram.export(t, fmt)
+
+
+def test_a_sidecar_that_is_a_pipe_is_refused_not_waited_on(
+    tmp_path: Path, limited: Callable[..., dict[str, Any]]
+) -> None:
+    """A folder may hold a FIFO named like a sidecar (unpacked from an archive); no one writes to it."""
+    (tmp_path / "talk.txt").write_text(BODY, encoding="utf-8")
+    os.mkfifo(tmp_path / "talk.meta.toml")
+    result = limited(
+        """
+        import stenogram
+        try:
+            stenogram.parse_file(PARAMS["path"])
+            report(error=None)
+        except stenogram.ReadError as exc:
+            report(error=str(exc))
+        """,
+        params={"path": str(tmp_path / "talk.txt")},
+        timeout=30,
+    )
+    assert result["error"] is not None and "talk.meta.toml" in result["error"], result
+
+
+@pytest.mark.parametrize("encoding", ["\x00", "utf-8\x00", 5, b"utf-8", ["utf-8"]], ids=repr)
+def test_an_encoding_name_python_cannot_look_up_is_an_unknown_encoding_error(encoding: Any) -> None:
+    with pytest.raises(stenogram.errors.ParseError, match="encoding"):
+        stenogram.parse_bytes(BODY.encode(), encoding=encoding, source="talk.txt")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(ANY_CHAR, max_size=30), st.integers(), st.binary(max_size=10), st.none()))
+def test_any_encoding_argument_gives_a_transcript_or_a_stenogram_error(encoding: Any) -> None:
+    with contextlib.suppress(StenogramError):
+        stenogram.parse_bytes(BODY.encode(), encoding=encoding, source="talk.txt")
+
+
+def test_many_europarl_speakers_take_linear_time(limited: Callable[..., dict[str, Any]]) -> None:
+    """Each new speaker rebuilt the set of ids taken: 20,000 speakers (0.85 MB) took 9 s."""
+    result = limited(
+        """
+        import time, stenogram
+        data = "".join(f'<SPEAKER ID={i} NAME="S{i}">\\nword {i}\\n' for i in range(40_000)).encode()
+        start = time.process_time()
+        t = stenogram.read(data, "europarl")
+        report(seconds=time.process_time() - start, speakers=len(t.participants), mb=len(data) / 1e6)
+        """,
+        timeout=60,
+    )
+    assert result["speakers"] == 40_000
+    assert result["seconds"] < 0.1 + 5 * result["mb"], result
+
+
+def test_europarl_ids_of_speakers_whose_names_make_the_same_slug_stay_unique() -> None:
+    names = ["S!", "S?", "s-2", "S."]
+    data = "".join(f'<SPEAKER ID={i} NAME="{name}">\nwords\n' for i, name in enumerate(names)).encode()
+    t = stenogram.read(data, "europarl")
+    assert [p.id for p in t.participants] == ["s", "s-2", "s-2-2", "s-3"]

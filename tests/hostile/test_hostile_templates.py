@@ -271,3 +271,45 @@ def test_any_bytes_as_a_template_raise_only_template_errors(data: bytes) -> None
     for candidate in (data, b"PK\x05\x06" + data, _rebuild(lambda m: m.update({"word/styles.xml": data}))):
         with contextlib.suppress(TemplateError):
             clean_package(candidate, "t.docx")
+
+
+def _drop(*names: str) -> Callable[[dict[str, bytes]], None]:
+    def edit(members: dict[str, bytes]) -> None:
+        for name in names:
+            members.pop(name, None)
+
+    return edit
+
+
+def _replace(name: str, data: bytes) -> Callable[[dict[str, bytes]], None]:
+    def edit(members: dict[str, bytes]) -> None:
+        members[name] = data
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        _drop("word/_rels/document.xml.rels"),
+        _replace("word/styles.xml", b"<foo/>"),
+        _replace("word/document.xml", b"<w:document xmlns:w='urn:other'><w:body/></w:document>"),
+    ],
+    ids=["no-document-relationships", "styles-of-another-root", "document-in-another-namespace"],
+)
+@pytest.mark.parametrize("corpus", [False, True], ids=["briefing", "pack"])
+def test_a_template_python_docx_cannot_use_is_a_template_error_naming_it(
+    tmp_path: Path, transcript: Transcript, edit: Callable[[dict[str, bytes]], None], corpus: bool
+) -> None:
+    """Well-formed packages that pass every check but crash python-docx (IndexError, NotImplementedError …)."""
+    template = tmp_path / "odd.docx"
+    template.write_bytes(_rebuild(edit))
+    with pytest.raises(TemplateError) as info:
+        if corpus:
+            from stenogram.collection import export_collection
+
+            export_collection([transcript], "docx", tmp_path / "pack.docx", template=str(template))
+        else:
+            stenogram.export_bytes(transcript, "docx", template=str(template))
+    assert str(info.value).startswith(str(template)), str(info.value)
+    assert not (tmp_path / "pack.docx").exists()

@@ -122,7 +122,8 @@ _XML_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",))
 _PIECES = st.sampled_from(
     ["<u who='#a'>", "</u>", "<seg>", "</seg>", "<note type='speaker'>", "</note>", "<div>", "</div>", "<head>",
      "</head>", "<gap/>", "<pb n='2'/>", "&amp;", "&#0;", "&#xD800;", "<![CDATA[x]]>", "<?pi x?>", "<!-- c -->",
-     "<anchor xml:id='a1'/>", "<spanGrp><span from='#a1' to='#zz'/></spanGrp>", "<incident><desc>x</desc></incident>"]
+     "<anchor xml:id='a1'/>", "<spanGrp><span from='#a1' to='#zz'/></spanGrp>", "<incident><desc>x</desc></incident>",
+     "<x:hi>", "</x:hi>", "<y:u who='#a'>", "</y:u>", "<e:z xmlns:e='urn:e'/>"]
 )  # fmt: skip
 
 
@@ -235,3 +236,19 @@ def test_broken_or_foreign_xml_is_a_read_error(data: bytes) -> None:
         read_tei(data)
     with pytest.raises(stenogram.ReadError):
         stenogram.read(data, name="x.xml")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _HEAD + b'<x:u who="#a">undeclared prefix</x:u>' + _TAIL,
+        _HEAD + b'<u who="#a">a <y:hi>b</y:hi></u>' + _TAIL,
+        b"<x:TEI/>",
+    ],
+    ids=["on an utterance", "inside an utterance", "on the root"],
+)
+def test_an_undeclared_namespace_prefix_is_a_tei_read_error_not_a_crash(data: bytes) -> None:
+    """``etree.QName`` raised ``ValueError: Invalid tag name 'x:u'`` from inside the reader."""
+    with pytest.raises(TeiReadError) as info:
+        read_tei(data, "odd.xml")
+    assert str(info.value).startswith("odd.xml"), str(info.value)

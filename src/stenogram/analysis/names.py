@@ -58,7 +58,9 @@ def _introductions(transcript: Transcript) -> list[str]:
 
 def _fuller(name: str, texts: list[str]) -> tuple[str, str | None] | None:
     """A fuller form of a one-word ``name`` and the role printed before it, from the first text that has one."""
-    pattern = re.compile(rf"((?:{_CAPITALISED}\s+){{1,5}})(?i:{re.escape(name)})\b")
+    # Words start where no word character precedes them, and a word never gives back letters: otherwise a long
+    # run of capitals (a title of 40,000 X) is tried from each of its letters, quadratic in its length.
+    pattern = re.compile(rf"((?:(?<![\w.'’-]){_CAPITALISED}+\s+){{1,5}})(?i:{re.escape(name)})\b")
     for text in texts:
         for m in pattern.finditer(text):
             words = m.group(1).split()

@@ -129,7 +129,9 @@ def _plain(n: Number | None) -> str:
     if isinstance(n, Fraction):
         return str(n)
     if n == n.to_integral_value():
-        return f"{int(n):,}"
+        # Formatted as a decimal, not through int(): Python refuses int <-> str past 4,300 digits, and a
+        # transcript may print a number that long.
+        return f"{n.to_integral_value():,f}" if n.adjusted() >= 4000 else f"{int(n):,}"
     return f"{n.normalize():,f}"
 
 

@@ -66,7 +66,13 @@ def export_csv(transcripts: Iterable[Transcript], sink: Sink, options: TableOpti
         quoted = csv.writer(text, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(COLUMNS)
         for row in rows(transcripts):
-            (quoted if any(isinstance(v, str) and "\r" in v for v in row) else writer).writerow(row)
+            chosen = quoted if any(isinstance(v, str) and "\r" in v for v in row) else writer
+            try:
+                chosen.writerow(row)
+            except UnicodeEncodeError:  # a lone surrogate (a model built in code): U+FFFD, as every text write
+                from stenogram.surrogates import replace_surrogates
+
+                chosen.writerow(tuple(replace_surrogates(v) if isinstance(v, str) else v for v in row))
         text.flush()
         text.detach()
     return ()

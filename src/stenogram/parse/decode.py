@@ -74,7 +74,7 @@ def decode(data: bytes, encoding: str | None = None, *, source: str | None = Non
         enc = encoding
         try:
             codecs.lookup(enc)
-        except LookupError:
+        except (LookupError, ValueError, TypeError):  # ValueError: a NUL in the name; TypeError: not text
             raise UnknownEncodingError(f"unknown encoding {enc!r}", file=source) from None
     try:
         text = data[skip:].decode(enc)

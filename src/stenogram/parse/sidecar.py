@@ -55,8 +55,9 @@ def load_sidecar(path: str | Path) -> MetaPatch:
     """Read a sidecar file; its errors name it and the line."""
     p = Path(path)
     try:
-        # A device or a folder is refused, not read until memory runs out; metadata is small.
-        text = read_whole(p, limit=SIDECAR_MAX).decode("utf-8-sig")
+        # A device or a folder is refused, not read until memory runs out; metadata is small. A pipe is
+        # refused too: a sidecar is found by its name, not chosen, and a pipe no one writes to blocks forever.
+        text = read_whole(p, limit=SIDECAR_MAX, pipes=False).decode("utf-8-sig")
     except OSError as exc:
         raise ReadError(f"{p}: cannot read sidecar: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

@@ -91,8 +91,8 @@ def _paragraph(paragraph: Paragraph) -> str:
 
 
 def _note(note: Note, options: MarkdownOptions, level: int) -> str | None:
-    if note.kind is NoteKind.SEPARATOR:
-        return "* * *"
+    if note.kind is NoteKind.SEPARATOR and not any(c.isalnum() for c in note.text):
+        return "* * *"  # a separator with words (from JSON, TEI or code) is written as text, so none is lost
     if not note.text.strip():
         return None
     if note.kind is NoteKind.SECTION:

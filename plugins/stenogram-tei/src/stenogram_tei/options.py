@@ -23,6 +23,15 @@ def _optional_id(instance: object, attribute: attrs.Attribute[str | None], value
         raise ValueError(f"{attribute.name} must be an XML id (letters, digits, _ . -), got {value!r}")
 
 
+def _optional_xml_text(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    """An attribute value written as it is (``xml:lang``): a character XML cannot hold is refused here."""
+    from stenogram.xmltext import XML_ILLEGAL
+
+    found = XML_ILLEGAL.search(value) if value is not None else None
+    if found:
+        raise ValueError(f"{attribute.name} holds U+{ord(found.group()):04X}, which XML cannot hold")
+
+
 @attrs.frozen(kw_only=True)
 class TeiOptions:
     """How to write TEI.
@@ -56,7 +65,9 @@ class TeiOptions:
     chairs: tuple[str, ...] = attrs.field(default=(), metadata={"help": "participant ids whose turns are the chair's"})
     guests: tuple[str, ...] = attrs.field(default=(), metadata={"help": "participant ids whose turns are guests'"})
     title: str | None = attrs.field(default=None, metadata={"help": "ParlaMint: the English main title"})
-    lang: str | None = attrs.field(default=None, metadata={"help": "ParlaMint: the document's xml:lang"})
+    lang: str | None = attrs.field(
+        default=None, validator=_optional_xml_text, metadata={"help": "ParlaMint: the document's xml:lang"}
+    )
     subcorpus: Literal["reference", "covid"] = attrs.field(
         default="reference", metadata={"help": "ParlaMint: the subcorpus the meeting belongs to"}
     )

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 import attrs
 
+from stenogram.xmltext import XML_ILLEGAL
+
 __all__ = ["COUNTRY", "DATE", "LANG", "ParlaMintOptions"]
 
 COUNTRY = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,8})?")
@@ -20,6 +22,13 @@ def _check(pattern: re.Pattern[str], what: str) -> Any:
             raise ValueError(f"{attribute.name} must be {what}, not {value!r}")
 
     return check
+
+
+def _xml_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Text that goes into every file of the corpus as it is: a character XML cannot hold is refused here."""
+    found = XML_ILLEGAL.search(value)
+    if found:
+        raise ValueError(f"{attribute.name} holds U+{ord(found.group()):04X}, which XML cannot hold")
 
 
 @attrs.frozen(kw_only=True)
@@ -37,12 +46,18 @@ class ParlaMintOptions:
         metadata={"help": "language of the transcripts (default: each meeting's, else und)"},
     )
     name: str = attrs.field(
-        default="", metadata={"help": "the adjective titles start with, e.g. Russian (default: from country)"}
+        default="",
+        validator=_xml_text,
+        metadata={"help": "the adjective titles start with, e.g. Russian (default: from country)"},
     )
     legislature: str = attrs.field(
-        default="", metadata={"help": "English name of the body that met (default: Legislature of COUNTRY)"}
+        default="",
+        validator=_xml_text,
+        metadata={"help": "English name of the body that met (default: Legislature of COUNTRY)"},
     )
-    term: str = attrs.field(default="", metadata={"help": "the legislative term, e.g. 8 (default: none given)"})
+    term: str = attrs.field(
+        default="", validator=_xml_text, metadata={"help": "the legislative term, e.g. 8 (default: none given)"}
+    )
     subcorpus: Literal["", "reference", "covid"] = attrs.field(
         default="", metadata={"help": "reference or covid (default: reference, a diagnostic)"}
     )
@@ -51,5 +66,7 @@ class ParlaMintOptions:
         validator=_check(DATE, "a date YYYY-MM-DD"),
         metadata={"help": "date of meetings whose transcript has none (default: such a meeting is an error)"},
     )
-    publisher: str = attrs.field(default="stenogram", metadata={"help": "publicationStmt/publisher"})
+    publisher: str = attrs.field(
+        default="stenogram", validator=_xml_text, metadata={"help": "publicationStmt/publisher"}
+    )
     pretty: bool = attrs.field(default=True, metadata={"help": "indent element-only content"})

@@ -70,7 +70,8 @@ def sniff_tei(head: bytes) -> bool:
 
 def _local(el: Any) -> str:
     """The element's name without its namespace ("" for an entity reference); string slicing, which
-    is several times faster than ``etree.QName`` and called for every element."""
+    is several times faster than ``etree.QName`` and called for every element (and, unlike it, does not
+    raise on a prefix no namespace was declared for, ``<x:u>``, which libxml2 keeps in the tag)."""
     tag = el.tag
     return tag[tag.find("}") + 1 :] if isinstance(tag, str) else ""
 
@@ -475,7 +476,7 @@ class _Reader:
         """The context of an element that starts, checking the root on the way."""
         name = _local(el)
         if parent is None:
-            if etree.QName(el).namespace != TEI_NS or name not in ("TEI", "teiCorpus"):
+            if not el.tag.startswith(f"{{{TEI_NS}}}") or name not in ("TEI", "teiCorpus"):
                 raise NotTeiError(f"{self.where}: the root element is {el.tag}, not TEI or teiCorpus in {TEI_NS}")
             context = "corpus" if name == "teiCorpus" else "tei"
             self.root = el
