@@ -252,3 +252,42 @@ def test_an_undeclared_namespace_prefix_is_a_tei_read_error_not_a_crash(data: by
     with pytest.raises(TeiReadError) as info:
         read_tei(data, "odd.xml")
     assert str(info.value).startswith("odd.xml"), str(info.value)
+
+
+def test_one_10_mb_segment_of_short_words_stays_within_5_times_its_size(
+    limited: Callable[..., dict[str, Any]],
+) -> None:
+    """Red team tei/big-huge-text: a 10 MB ``seg`` of short words grew 206 MiB (a string per word and space)."""
+    result = limited(
+        """
+        from stenogram_tei import read_tei
+        words = b"<u who='#a'><seg>" + b"word \\n\\t" * 1_400_000 + b"</seg></u>"
+        data = PARAMS["head"].encode() + words + PARAMS["tail"].encode()
+        before = rss_mb()
+        model = read_tei(data)
+        report(peak_mb=peak_mb(), before_mb=before, size_mb=len(data) / 2**20, text=len(model.body[0].content[0].text))
+        """,
+        params={"head": _HEAD.decode(), "tail": _TAIL.decode()},
+        memory_mb=1500,
+        timeout=120,
+    )
+    assert result["text"] == len("word ") * 1_400_000 - 1
+    assert result["peak_mb"] - result["before_mb"] <= 5 * result["size_mb"], result
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.text(alphabet=" \t\r\nab\xa0", max_size=12), max_size=8), size=st.integers(1, 5))
+def test_whitespace_folds_the_same_whatever_slices_the_text_is_read_in(pieces: list[str], size: int) -> None:
+    """Text is folded a slice at a time: a run of whitespace across slices or pieces is still one space."""
+    from stenogram_tei import reader
+
+    old = reader._SLICE
+    reader._SLICE = size
+    try:
+        builder = reader._TextBuilder(fold=True)
+        for piece in pieces:
+            builder.add(piece)
+        text = builder.paragraph().text
+    finally:
+        reader._SLICE = old
+    assert text == reader._fold("".join(pieces))

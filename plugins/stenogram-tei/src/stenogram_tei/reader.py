@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import unquote
 
 import attrs
-from lxml import etree
 
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.model import (
@@ -142,6 +141,8 @@ def _model_id(value: str) -> str:
 
 #: Pieces of text a builder holds before it joins them into a chunk.
 _PARTS = 4096
+#: Characters of text folded at a time.
+_SLICE = 65536
 
 
 class _TextBuilder:
@@ -162,18 +163,14 @@ class _TextBuilder:
             self.parts.append(text)
             self.length += len(text)
             return
-        for piece in _WS.split(text):
-            if not piece:
-                continue
-            if _WS.fullmatch(piece):
-                if not self.space:
-                    self.parts.append(" ")
-                    self.length += 1
-                    self.space = True
-            else:
-                self.parts.append(piece)
-                self.length += len(piece)
-                self.space = False
+        for start in range(0, len(text), _SLICE):  # re.sub keeps a string per word until it joins them
+            folded = _WS.sub(" ", text[start : start + _SLICE])
+            if self.space and folded.startswith(" "):  # a run of spaces across two slices is still one
+                folded = folded[1:]
+            if folded:
+                self.parts.append(folded)
+                self.length += len(folded)
+                self.space = folded.endswith(" ")
         if len(self.parts) > _PARTS:
             self.chunks.append("".join(self.parts))
             self.parts = []
