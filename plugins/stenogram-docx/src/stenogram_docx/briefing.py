@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 from docx.document import Document
@@ -28,6 +29,7 @@ from stenogram.errors import OptionError
 from stenogram.lexicon import MONTH_NAMES, WEEKDAYS
 from stenogram.model import Note, Paragraph, Transcript, Turn
 from stenogram.xmltext import XmlTextCleaner
+from stenogram_docx.annexxml import AnnexSpill
 from stenogram_docx.facts import MeetingFacts, gather
 from stenogram_docx.ooxml import (
     add_field,
@@ -47,6 +49,8 @@ from stenogram_docx.template import open_template
 __all__ = ["Briefing", "build_briefing", "export_docx", "render_briefing"]
 
 _W_P = qn("w:p")
+#: Label paragraphs an annex keeps as templates: a transcript has a few speakers, a hostile one thousands.
+_LABEL_TEMPLATES = 256
 
 _ANNEX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: The longest text python-docx lets a core property hold.
@@ -154,11 +158,16 @@ class _Writer:
         # The body's closing section properties: new paragraphs go just before them. python-docx looks for
         # them among all the body's children per paragraph, which grows with the transcript.
         self.end = document.element.body.sectPr
+        self.annexes: AnnexSpill | None = None  # the annexes written, to splice into the serialised document
+        self.spill: AnnexSpill | None = None  # the same while an annex is written: where its paragraphs go
+        self.labels: dict[tuple[str, str | None], Any] = {}  # a label's paragraph as first built, to copy
 
     # -- primitives -------------------------------------------------------
 
     def para(self, style: str, text: str = "", where: str = "") -> DocxParagraph:
-        if self.end is None or self.end.getparent() is None:
+        if self.spill is not None:
+            p = DocxParagraph(self.spill.paragraph(), self.doc._body)
+        elif self.end is None or self.end.getparent() is None:
             p = self.doc.add_paragraph()
         else:
             element = self.end.makeelement(_W_P, {})
@@ -358,8 +367,7 @@ class _Writer:
         Written as paragraphs of their own, ``(Applause.)`` or ``(Inaudible.)`` would stand above the
         label, under the previous speaker.
         """
-        p = self.para(Styles.TRANSCRIPT)
-        self.label(p, turn, names)
+        p = self.labelled(turn, names)
         leading, gap = True, ""
         for block in turn.content:
             if isinstance(block, Note):
@@ -376,10 +384,34 @@ class _Writer:
             leading = False
             self.spoken(p, block)
 
+    def labelled(self, turn: Turn, names: dict[str, str]) -> DocxParagraph:
+        """A transcript paragraph opened by the turn's label: in an annex, a copy of the one built for that label.
+
+        Built afresh, the label's paragraph is seven elements made one at a time, per turn; a copy is one call.
+        """
+        if self.spill is None:
+            p = self.para(Styles.TRANSCRIPT)
+            self.label(p, turn, names)
+            return p
+        shown = _shown(turn, names)
+        key = (shown, turn.annotation)
+        template = self.labels.get(key)
+        if template is None:
+            p = self.para(Styles.TRANSCRIPT)
+            self.label(p, turn, names)
+            if len(self.labels) < _LABEL_TEMPLATES:
+                self.labels[key] = copy.deepcopy(p._p)
+            return p
+        self.clean(shown, "speaker label")  # what it reports, as for a label written afresh
+        if turn.annotation:
+            self.clean(f" ({turn.annotation})", "speaker label")
+        element = copy.deepcopy(template)
+        self.spill.place(element)
+        return DocxParagraph(element, self.doc._body)
+
     def label(self, p: DocxParagraph, turn: Turn, names: dict[str, str]) -> None:
         """The label as printed; the speaker's name when nothing was printed (a UN speech), never a bare colon."""
-        shown = turn.label if turn.label.strip() else names.get(turn.speaker) or turn.speaker
-        self.run(p, shown, Styles.SPEAKER, "speaker label")
+        self.run(p, _shown(turn, names), Styles.SPEAKER, "speaker label")
         if turn.annotation:
             self.run(p, f" ({turn.annotation})", Styles.INLINE_NOTE, "speaker label")
         self.run(p, ": ", Styles.SPEAKER, "speaker label")
@@ -389,18 +421,27 @@ class _Writer:
         self.heading(1, title, new_page=True)
         t = facts.transcript
         names = {p.id: p.name for p in t.participants}
+        if self.end is not None and self.end.getparent() is not None:  # a body to splice the annex into
+            if self.annexes is None:
+                self.annexes = AnnexSpill(self.end)
+            self.spill = self.annexes
         for block in t.preamble:
             if isinstance(block, Note):
                 self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
             else:
                 self.spoken(self.para(Styles.TRANSCRIPT), block)
         for item in t.body:
+            if self.spill is not None:
+                self.spill.flush()
             if isinstance(item, Note):
                 self.para(Styles.TRANSCRIPT_NOTE, item.text, "transcript note")
             else:
                 self.turn(item, names)
         if not t.body and not t.preamble:
             self.empty("The transcript is empty.")
+        if self.spill is not None:
+            self.spill.close(self.end)
+            self.spill = None
 
     # -- header, footer, properties -------------------------------------------
 
@@ -477,6 +518,10 @@ class _Writer:
 #: Header characters per centimetre of line (8.5 pt Arial averages about 0.17 cm a character; kept on the safe side).
 HEADER_CHARS_PER_CM = 5.0
 _STYLE_TABS = (Cm(8.3), Cm(16.6))  # the Header and Footer styles' own stops, for an A4 page with 2.2 cm margins
+
+
+def _shown(turn: Turn, names: dict[str, str]) -> str:
+    return turn.label if turn.label.strip() else names.get(turn.speaker) or turn.speaker
 
 
 def _usable_width(section: Section) -> int:
@@ -610,6 +655,9 @@ def render_briefing(transcripts: Transcript | Sequence[Transcript], options: Bri
     languages = {t.meeting.language for t in items if t.meeting.language}
     w.properties(title, subject, keywords, when, languages.pop() if len(languages) == 1 else None)
     members = package_members(document, template.shared)
+    if w.annexes is not None:
+        main = document.part.partname.membername
+        members[main] = w.annexes.splice(members[main])
     reused = [name for name, blob in members.items() if any(blob is b for b in template.shared.values())]
     data = write_package(members, when or dt.datetime(1980, 1, 1, tzinfo=dt.UTC), shared=reused)
     return Briefing(data=data, diagnostics=w.clean.diagnostics)

@@ -86,16 +86,11 @@ def add_run(paragraph: Paragraph, text: str, style_id: str | None = None) -> Non
         if style_id is not None:
             run._r.style = style_id
         return
-    p = paragraph._p
-    r = p.makeelement(_W_R, {})
+    r = etree.SubElement(paragraph._p, _W_R)  # made in place: an element appended is moved, namespaces and all
     if style_id is not None:
-        r_pr = r.makeelement(_W_RPR, {})
-        r_pr.append(r.makeelement(_W_RSTYLE, {_W_VAL: style_id}))
-        r.append(r_pr)
-    t = r.makeelement(_W_T, {_XML_SPACE: "preserve"} if text != text.strip() else {})
+        etree.SubElement(etree.SubElement(r, _W_RPR), _W_RSTYLE, {_W_VAL: style_id})
+    t = etree.SubElement(r, _W_T, {_XML_SPACE: "preserve"} if text != text.strip() else {})
     t.text = text
-    r.append(t)
-    p.append(r)
 
 
 def set_paragraph_style(p: CT_P, style_id: str) -> None:
