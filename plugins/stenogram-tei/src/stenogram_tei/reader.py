@@ -130,7 +130,12 @@ def _let_go(el: Any) -> None:
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip(" ") if text else ""
+    """Each run of whitespace one space, none at the ends; a long text a slice at a time, as paragraphs are."""
+    if len(text) <= _SLICE:
+        return _WS.sub(" ", text).strip(" ")
+    builder = _TextBuilder(fold=True)
+    builder.add(text)
+    return builder.paragraph().text
 
 
 def _model_id(value: str) -> str:
