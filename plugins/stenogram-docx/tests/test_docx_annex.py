@@ -51,11 +51,16 @@ def _hostile() -> Transcript:
         body.append(
             Turn(speaker=f"p{j}", label=label, annotation="in \x01 French" if j % 5 == 0 else None, content=content)
         )
+    long: list[Paragraph | Note] = [Note(kind=NoteKind.STAGE, text="(Long turn.)")]
+    long += [
+        Note(kind=NoteKind.STAGE, text=f"({i})") if i % 9 == 0 else Paragraph(text=f"Part {i}.") for i in range(600)
+    ]
+    body.append(Turn(speaker="p1", label="Speaker 1", content=tuple(long)))  # batches end inside a turn
+    preamble = [
+        Note(kind=NoteKind.OTHER, text=f"Note {i}.") if i % 4 == 0 else Paragraph(text=f"P {i}") for i in range(600)
+    ]
     return Transcript(
-        meeting=Meeting(title="Annex test"),
-        participants=people,
-        preamble=(Paragraph(text="Preamble words."), Note(kind=NoteKind.OTHER, text="A note.")),
-        body=tuple(body),
+        meeting=Meeting(title="Annex test"), participants=people, preamble=tuple(preamble), body=tuple(body)
     )
 
 

@@ -370,6 +370,8 @@ class _Writer:
         p = self.labelled(turn, names)
         leading, gap = True, ""
         for block in turn.content:
+            if not leading and self.spill is not None:  # the paragraphs so far are written: a long turn is let go
+                self.spill.flush()
             if isinstance(block, Note):
                 if leading:
                     self.run(p, gap + block.text, Styles.INLINE_NOTE, "transcript note")
@@ -426,6 +428,8 @@ class _Writer:
                 self.annexes = AnnexSpill(self.end)
             self.spill = self.annexes
         for block in t.preamble:
+            if self.spill is not None:
+                self.spill.flush()
             if isinstance(block, Note):
                 self.para(Styles.TRANSCRIPT_NOTE, block.text, "transcript note")
             else:
