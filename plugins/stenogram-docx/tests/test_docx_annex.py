@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from repo_shared import skip_unless_shared
 from stenogram_docx import briefing, render_briefing
 
 import stenogram
 from stenogram.model import Meeting, Note, NoteKind, Paragraph, Participant, Transcript, Turn
-
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 
 
 def _in_tree(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,9 +82,8 @@ def test_a_pack_splices_each_annex_in_its_place(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.parametrize("folder", ["kremlin_en", "parlamint_at", "whitehouse_md"])
 def test_real_transcripts_give_the_same_bytes_as_before(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
-    if not (SHARED / folder).is_dir():
-        pytest.skip(f"needs {SHARED / folder} (the shared corpus beside the repository)")
+    corpus = skip_unless_shared("corpus", folder)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    for path in sorted((SHARED / folder).glob("*.txt"))[:3]:
+    for path in sorted(corpus.glob("*.txt"))[:3]:
         spilled, in_tree = _both(monkeypatch, stenogram.parse_file(path))
         assert spilled.data == in_tree.data, path.name
