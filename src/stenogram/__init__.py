@@ -24,6 +24,7 @@ from stenogram.convert import (
 )
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
+    ArgumentError,
     DecodeError,
     EmptyInputError,
     ExportError,
@@ -77,6 +78,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ArgumentError",
     "BatchSummary",
     "Block",
     "BodyItem",

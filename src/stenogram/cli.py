@@ -39,7 +39,7 @@ from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
-from stenogram.text import drop_controls
+from stenogram.text import drop_controls, one_line
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "nothing_to_clean_up", "run"]
 
@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(stream: TextIO, message: str) -> None:
-    stream.write(f"{PROG}: error: {drop_controls(message)}\n")
+    stream.write(f"{PROG}: error: {one_line(message)}\n")
     stream.flush()
 
 

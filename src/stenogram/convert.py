@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from stenogram.atomic import check_writable, write_atomic
-from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
+from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError, require
 from stenogram.infile import read_whole
 from stenogram.model import Transcript
 from stenogram.options import make_options
@@ -74,6 +74,8 @@ def export_rendered(
     >>> export_rendered(parse("Anna Petrova: Hello.\\n"), "markdown").diagnostics
     ()
     """
+    require(transcript, Transcript, "export", "the transcript", "a Transcript")
+    require(fmt, str, "export", "the format", "a name (str)")
     info: ExporterInfo = get_host().exporter(fmt)
     opts = make_options(info.options, options, overrides)
     # The cyclic collector is paused for one export, as for one parse: an export makes many small objects and
@@ -149,6 +151,7 @@ def export_file(
     same file. The transcript is rendered before anything is written, so a
     failing exporter leaves ``path`` as it was.
     """
+    require(path, (str, os.PathLike), "export_file", "the path", "a str or os.PathLike")
     target = check_target(path, source)
     return write_atomic(target, export_rendered(transcript, fmt, options, **overrides).data)
 
@@ -264,8 +267,9 @@ def read(
     >>> read(b"Anna Petrova: Good morning.\\n(Applause.)\\n", parse_options={"stage_notes": True}).notes[0].text
     '(Applause.)'
     """
-    if isinstance(source, bytes):
-        data = source
+    require(source, (str, os.PathLike, bytes, bytearray, memoryview), "read", "the source", "a path or bytes")
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
     else:
         path = Path(source)
         try:

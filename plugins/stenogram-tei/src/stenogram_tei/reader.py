@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import unquote
 
 import attrs
-from lxml import etree
 
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.model import (
