@@ -21,6 +21,7 @@ from stenogram.convert import (
     export_text,
     formats,
     read,
+    write_export,
 )
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
@@ -127,4 +128,5 @@ __all__ = [
     "read",
     "samples",
     "to_json",
+    "write_export",
 ]

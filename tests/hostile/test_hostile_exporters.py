@@ -366,3 +366,29 @@ def test_a_tei_lang_option_xml_cannot_hold_is_an_option_error(char: str) -> None
     t = stenogram.parse("+++\ndate = 2020-01-01\n+++\nAnna Petrova: Good morning.\nBoris Ivanov: Hello.\n")
     with pytest.raises(OptionError, match="lang"):
         stenogram.export_text(t, "tei", profile="parlamint", lang=f"en{char}")
+
+
+def test_export_file_streams_the_tei_of_100000_turns(limited: Any) -> None:
+    """``export_file`` writes through the TEI exporter's ``write``: the document is never held whole (39 MB before)."""
+    result = limited(
+        """
+        import tempfile
+        import stenogram
+        from stenogram.model import Paragraph, Participant, Transcript, Turn
+        people = (Participant(id="a", name="Anna Petrova"), Participant(id="b", name="Boris Ivanov"))
+        turns = tuple(
+            Turn(speaker="ab"[i % 2], label="x", content=(Paragraph(text=f"Turn {i} says something."),))
+            for i in range(100_000)
+        )
+        t = Transcript(participants=people, body=turns)
+        out = tempfile.mkdtemp() + "/turns.tei.xml"
+        stenogram.export_file(Transcript(participants=people, body=turns[:2]), "tei", out)  # modules loaded first
+        before = rss_mb()
+        stenogram.export_file(t, "tei", out)
+        report(added_mb=peak_mb() - before, size_mb=__import__("os").path.getsize(out) / 2**20)
+        """,
+        memory_mb=1024,
+        timeout=300,
+    )
+    assert result["size_mb"] > 15
+    assert result["added_mb"] < 8, result
