@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -640,7 +641,9 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
         starts = [s.start for s in sents]
         previous: str | None = None
         budget = WINDOW_BUDGET * len(unit.text) + BUDGET_WINDOWS * WINDOW_CHARS
-        for f in found:
+        found.reverse()
+        while found:  # each candidate let go once its figure is made: one of the two at a time in memory
+            f = found.pop()
             i = bisect.bisect_right(starts, f.start) - 1
             # A window of the sentence around the figure: an unpunctuated transcript is one long sentence.
             ws = max(sents[i].start, f.start - WINDOW_CHARS) if i >= 0 else 0
@@ -652,19 +655,22 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
                 excerpt = _excerpt(window, f.start - ws, f.end - ws)
             else:
                 context, excerpt = None, unit.text[f.start : f.end]
+            # A text of figures repeats the same few: one string for each, to hold 200,000 in less memory.
+            text = sys.intern(unit.text[f.start : f.end])
+            excerpt = " ".join(excerpt.split())
             context = _useful(context)
             if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION) and context:
                 previous = context
             out.append(
                 Figure(
                     kind=f.kind,
-                    text=unit.text[f.start : f.end],
+                    text=text,
                     value=f.value,
                     upper=f.upper,
                     unit=f.unit,
                     iso=f.iso,
                     context=context,
-                    excerpt=" ".join(excerpt.split()),
+                    excerpt=text if excerpt == text else excerpt,
                     location=unit.location(f.start, f.end),
                 )
             )
