@@ -189,3 +189,23 @@ def test_ordinal_through_an_adjective() -> None:
 
 def test_ordinals_inside_names_are_not_figures() -> None:
     assert [f.kind for f in figures("The end of the Second World War came in 1945.")] == [FigureKind.YEAR]
+
+
+def test_a_paragraph_of_many_figures_keeps_every_figure_but_reads_context_for_a_bounded_share() -> None:
+    """Context windows read at most twice a paragraph's length (plus six windows): "$1 $1 ..." stays linear."""
+    found = figures("$1 " * 5_000)
+    assert len(found) == 5_000
+    assert {(f.normalised, f.text) for f in found} == {("1 USD", "$1")}
+    assert [f.location.start for f in found] == list(range(0, 15_000, 3))
+    assert len(found[0].excerpt) > len("$1")  # the first ones read their window ...
+    assert found[-1].excerpt == "$1"  # ... the budget spent, the rest stand for themselves
+    assert found[-1].context is None
+
+
+def test_a_paragraph_dense_with_real_figures_reads_every_context() -> None:
+    """Twenty-two figures in a paragraph, the most the corpus has, stay well inside the budget."""
+    sentence = "Exports grew by 12 percent to $45 billion, and imports fell by 3 percent to $20 billion. "
+    found = figures(sentence * 6)
+    assert len(found) == 24
+    assert all(len(f.excerpt) > len(f.text) for f in found)
+    assert [f.context for f in found[:2]] == ["Exports", "Exports"]

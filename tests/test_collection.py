@@ -107,6 +107,22 @@ def test_a_bad_file_is_named_and_the_rest_go_in(tmp_path: Path, capsys: pytest.C
     assert "refusing to overwrite an input" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parlamint", "docx"])
+def test_when_no_input_can_be_read_nothing_is_written(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every format alike: no table of headers alone, no empty corpus folder left behind, exit status 1."""
+    out = tmp_path / "out"
+    assert (
+        main(["corpus", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--to", fmt, "--output-dir", str(out)]) == 1
+    )
+    assert "none of the 2 inputs could be read; nothing written" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(stenogram.ExportError, match="no transcript to write"):
+        export_collection([], fmt, out)
+    assert not out.exists()
+
+
 class _WordCounts:
     """A third-party corpus format, registered as any plugin registers one."""
 

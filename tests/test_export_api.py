@@ -5,24 +5,26 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 import attrs
 import pytest
 
 import stenogram
 from stenogram import (
+    Diagnostic,
     ExportError,
     OptionError,
     Paragraph,
     ReadError,
+    Severity,
     Transcript,
     Turn,
     UnknownFormatError,
     hookimpl,
 )
 from stenogram.convert import pick_reader
-from stenogram.errors import OverwriteError
+from stenogram.errors import OverwriteError, WriteError
 from stenogram.hookspecs import Registrar
 from stenogram.options import coerce_option, describe_options, make_options
 from stenogram.plugins import DEFAULT_PLUGINS, PluginHost, using_host
@@ -60,6 +62,18 @@ class EchoPlugin:
             "liar", lambda t, o: b"bytes", media_type="text/plain", suffix=".liar", description="says text"
         )
         registrar.add_exporter("crash", lambda t, o: 1 / 0, media_type="text/plain", suffix=".crash", description="bug")
+        registrar.add_exporter(
+            "stream", export_echo, options=EchoOptions, media_type="text/plain", suffix=".st", description="s",
+            write=_write_echo,
+        )  # fmt: skip
+        registrar.add_exporter(
+            "halfway", export_echo, options=EchoOptions, media_type="text/plain", suffix=".hw", description="h",
+            write=_write_then_fail,
+        )  # fmt: skip
+        registrar.add_exporter(
+            "fulldisk", export_echo, options=EchoOptions, media_type="text/plain", suffix=".fd", description="f",
+            write=_write_disk_full,
+        )  # fmt: skip
         registrar.add_reader("xml", lambda d, n, o: T, suffixes=(".xml",), description="any xml")
         registrar.add_reader(
             "teix", lambda d, n, o: _labelled("tei"), suffixes=(".tei.xml",), description="longer suffix"
@@ -72,6 +86,22 @@ class EchoPlugin:
         registrar.add_reader(
             "zz", lambda d, n, o: _labelled("zz"), suffixes=(".zz",), description="sniffs", sniff=_sniff_zz
         )
+
+
+def _write_echo(t: Transcript, o: EchoOptions, fh: BinaryIO) -> tuple[Diagnostic, ...]:
+    for piece in (export_echo(t, o)[:5], export_echo(t, o)[5:]):  # in pieces, as a streaming writer goes
+        fh.write(piece.encode("utf-8"))
+    return (Diagnostic(code="streamed", message="written in pieces", severity=Severity.WARNING),)
+
+
+def _write_then_fail(t: Transcript, o: EchoOptions, fh: BinaryIO) -> tuple[Diagnostic, ...]:
+    fh.write(b"half of it")
+    raise ValueError("a bug halfway")
+
+
+def _write_disk_full(t: Transcript, o: EchoOptions, fh: BinaryIO) -> tuple[Diagnostic, ...]:
+    fh.write(b"some")
+    raise OSError(28, "No space left on device")
 
 
 def _labelled(label: str) -> Transcript:
@@ -327,3 +357,40 @@ def test_the_core_knows_no_reader_by_identity() -> None:
     assert all(isinstance(c.comparators[0], ast.Constant) for c in identity)  # only "is None"
     for module in (src / "parse").glob("*.py"):
         assert "stenogram.builtin" not in module.read_text(encoding="utf-8"), module.name
+
+
+# Exporters that stream (``write=``): export_file and the CLI write through them, with the same bytes.
+def test_export_file_streams_through_write_with_the_bytes_export_gives(tmp_path: Path) -> None:
+    out = stenogram.export_file(T, "stream", tmp_path / "a.st", {"mode": "loud"})
+    assert out.read_bytes() == stenogram.export_bytes(T, "stream", mode="loud")
+    assert stenogram.write_export(T, "stream", tmp_path / "b.st", mode="loud")[0].code == "streamed"
+
+
+def test_a_streaming_exporter_that_fails_halfway_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.hw"
+    with pytest.raises(ExportError, match=r"'halfway'.*ValueError: a bug halfway"):
+        stenogram.export_file(T, "halfway", target)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(WriteError, match=r"out\.fd.*No space left"):
+        stenogram.export_file(T, "fulldisk", tmp_path / "out.fd")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_check_that_refuses_the_diagnostics_leaves_nothing(tmp_path: Path) -> None:
+    def refuse(found: tuple[Diagnostic, ...]) -> None:
+        raise OptionError(f"refused: {found[0].code}")
+
+    with pytest.raises(OptionError, match="refused: streamed"):
+        stenogram.write_export(T, "stream", tmp_path / "out.st", check=refuse)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cli_streams_and_fails_on_a_streamed_warning(tmp_path: Path) -> None:
+    from stenogram.cli import main
+
+    src = tmp_path / "in.txt"
+    src.write_text("Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n", encoding="utf-8")
+    assert main(["convert", str(src), "--to", "stream", "-o", str(tmp_path / "ok.st"), "-q"]) == 0
+    assert (tmp_path / "ok.st").read_bytes() == stenogram.export_bytes(stenogram.parse_file(src), "stream")
+    assert main(["convert", str(src), "--to", "stream", "-o", str(tmp_path / "no.st"), "--fail-on", "warning"]) == 1
+    assert not (tmp_path / "no.st").exists()

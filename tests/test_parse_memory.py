@@ -161,3 +161,43 @@ def test_real_transcripts_peak_within_1_5_times_their_model(folders: tuple[str, 
     stenogram.parse(text)  # this text's own first-use caches (patterns of its labels) are not its cost
     peak, model = _peak_and_model(text)
     assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"
+
+
+def test_one_paragraph_of_long_lines_lets_its_lines_go_as_it_grows() -> None:
+    """Lines kept as strings are joined so far and let go every _FOLD_AT lines: it was 2.85x the model."""
+    text = "Title\n" + ("word " * 40 + "\n") * 40_000
+    peak, model = _peak_and_model(text)
+    assert peak <= 1.5 * model, f"peak {peak / model:.2f}x the model"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A: " + "one two three four five six seven eight nine ten eleven twelve\n" * 30 + "\nB: three\n",
+        "甲：" + "中文的句子中文的句子中文的句子中文的句子中文的句子中文的句子中文的句子\n" * 30 + "结束\n",
+        "A: " + "a line that runs long enough to be listed as a string\n" * 9 + "[[Page H12]]\n" + "more words\n" * 9,
+    ],
+    ids=["latin", "cjk", "page-break"],
+)
+def test_folding_a_long_paragraph_reads_as_joining_it_at_the_end(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = importlib.import_module("stenogram.parse.build")
+    lines = importlib.import_module("stenogram.parse.lines")
+    monkeypatch.setattr(lines, "_LIST_MIN", 0)  # lines as strings, which folding lets go
+    whole = stenogram.to_json(stenogram.parse(text))
+    monkeypatch.setattr(build, "_FOLD_AT", 4)
+    assert stenogram.to_json(stenogram.parse(text)) == whole
+
+
+@needs_shared("corpus")
+@pytest.mark.parametrize("folder", ["kremlin_dev", "aus_hansard_hist", "legco_zh", "whitehouse_md"])
+def test_real_transcripts_read_the_same_when_paragraphs_are_folded(
+    folder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every few lines folded: the paragraphs, spans and diagnostics come out as joined at the end."""
+    build = importlib.import_module("stenogram.parse.build")
+    paths = sorted(shared("corpus", folder).glob("*.*"))[:6]
+    texts = [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".txt", ".md")]
+    assert texts
+    expected = [stenogram.to_json(stenogram.parse(t)) for t in texts]
+    monkeypatch.setattr(build, "_FOLD_AT", 2)
+    assert [stenogram.to_json(stenogram.parse(t)) for t in texts] == expected

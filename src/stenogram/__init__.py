@@ -21,9 +21,11 @@ from stenogram.convert import (
     export_text,
     formats,
     read,
+    write_export,
 )
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import (
+    ArgumentError,
     DecodeError,
     EmptyInputError,
     ExportError,
@@ -77,6 +79,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ArgumentError",
     "BatchSummary",
     "Block",
     "BodyItem",
@@ -125,4 +128,5 @@ __all__ = [
     "read",
     "samples",
     "to_json",
+    "write_export",
 ]

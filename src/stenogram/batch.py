@@ -155,7 +155,7 @@ def run_task(task: _Task) -> _Result:
     Errors come back as text: an exception object may not survive the trip
     from a worker process (its class may need arguments pickling drops).
     """
-    from stenogram.convert import export, read
+    from stenogram.convert import export, read, write_export
 
     try:
         with _environment(task.environment):
@@ -163,12 +163,11 @@ def run_task(task: _Task) -> _Result:
                 raise IsADirectoryError(21, "is a directory", task.source)
             transcript = read(task.source, **task.read_options)
             _fail_on(task.fail_on, transcript, task.source)
+            if task.target is not None:  # streamed into the file when the exporter can
+                write_export(transcript, task.fmt, Path(task.target), task.options)
+                return _Result()
             data = export(transcript, task.fmt, task.options)
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        if task.target is not None:
-            write_atomic(task.target, payload)
-            return _Result()
-        return _Result(data=payload)
+        return _Result(data=data.encode("utf-8") if isinstance(data, str) else data)
     except Exception as exc:  # any bad input is a failure of this file only
         message = describe_error(exc)
         return _Result(error=message if task.source in message else f"{task.source}: {message}")

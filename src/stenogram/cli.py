@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import attrs
 
-from stenogram.atomic import check_inside, make_folder, write_atomic
+from stenogram.atomic import check_inside, make_folder
 from stenogram.cli_batch import BatchUsageError, add_batch_arguments, run_batch, wants_batch
 from stenogram.cli_corpus import CorpusUsageError, add_corpus_command, run_corpus
 from stenogram.convert import (
@@ -31,6 +31,7 @@ from stenogram.convert import (
     formats,
     pick_reader,
     read,
+    write_export,
 )
 from stenogram.diagnostics import Diagnostic, Severity
 from stenogram.errors import OptionError, OverwriteError, StenogramError, StrictModeError, UnknownFormatError
@@ -39,7 +40,7 @@ from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
-from stenogram.text import drop_controls
+from stenogram.text import drop_controls, one_line
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "nothing_to_clean_up", "run"]
 
@@ -216,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(stream: TextIO, message: str) -> None:
-    stream.write(f"{PROG}: error: {drop_controls(message)}\n")
+    stream.write(f"{PROG}: error: {one_line(message)}\n")
     stream.flush()
 
 
@@ -402,10 +403,10 @@ def _convert_one(
         make_folder(target.parent)
         check_inside(args.output_dir, target)
     target = check_target(target, None if job.source == STDIO else job.source)
-    rendered = export_rendered(transcript, info.name, options)
-    _fail_on(args, rendered.diagnostics, job.name)
-    write_atomic(target, rendered.data)
-    return str(target), rendered.diagnostics
+    diagnostics = write_export(
+        transcript, info.name, target, options, check=lambda found: _fail_on(args, found, job.name)
+    )
+    return str(target), diagnostics
 
 
 def _format_of(output: str | None, output_dir: str | None) -> str:

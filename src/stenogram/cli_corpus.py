@@ -9,13 +9,16 @@ still make the output, and the exit code is 1.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from stenogram.diagnostics import Diagnostic
 from stenogram.errors import StenogramError
 from stenogram.model import Transcript
 from stenogram.progress import Progress
+from stenogram.text import one_line
 
 if TYPE_CHECKING:
     from stenogram.collection import Sink
@@ -69,11 +72,12 @@ def _settings(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _sink(args: argparse.Namespace, output: str) -> Sink:
+def _sink(args: argparse.Namespace, output: str, *, check_only: bool = False) -> Sink | None:
+    """The sink ``-o``/``--output-dir`` name; with ``check_only``, only the usage checks (nothing is made)."""
     from stenogram.collection import FileSink, FolderSink
 
     if args.output_dir is not None:
-        return FolderSink(args.output_dir, keep=args.files)
+        return None if check_only else FolderSink(args.output_dir, keep=args.files)
     if args.output is None:
         wanted = "a folder: give --output-dir DIR" if output == "folder" else "a file: give -o FILE"
         raise CorpusUsageError(f"--to {args.to} writes {wanted}")
@@ -82,7 +86,7 @@ def _sink(args: argparse.Namespace, output: str) -> Sink:
     real_inputs = {os.path.realpath(f) for f in args.files}
     if os.path.realpath(args.output) in real_inputs:
         raise CorpusUsageError(f"{args.output}: refusing to overwrite an input")
-    return FileSink(args.output)
+    return None if check_only else FileSink(args.output)
 
 
 def run_corpus(args: argparse.Namespace, stderr: TextIO) -> int:
@@ -92,7 +96,7 @@ def run_corpus(args: argparse.Namespace, stderr: TextIO) -> int:
 
     info = collection_exporter(args.to)
     options = make_options(info.options, overrides=_settings(args.settings))
-    sink = _sink(args, info.output)
+    _sink(args, info.output, check_only=True)  # a usage error before any file is read
     progress = Progress(len(args.files), stderr, bar=None if len(args.files) > 1 else False)
     failed: list[str] = []
 
@@ -106,13 +110,23 @@ def run_corpus(args: argparse.Namespace, stderr: TextIO) -> int:
             yield from read_each([path], on_error=skipped, fmt=args.source_format, encoding=args.encoding)
             progress.advance(path)
 
+    stream = transcripts()
+    diagnostics: tuple[Diagnostic, ...] | None = None
     try:
-        diagnostics = export_collection(transcripts(), args.to, sink, options)
+        first = next(stream, None)  # the output (a folder) is made once there is something to put in it
+        if first is not None:
+            sink = _sink(args, info.output)
+            assert sink is not None
+            diagnostics = export_collection(itertools.chain((first,), stream), args.to, sink, options)
     finally:
         progress.close()
+    if diagnostics is None:
+        what = f"none of the {len(args.files)} inputs could" if len(args.files) > 1 else "the input could not"
+        stderr.write(f"stenogram: error: {what} be read; nothing written\n")
+        return 1
     if not args.quiet:
         for d in diagnostics:
-            stderr.write(f"stenogram: {d.severity.value}: {d.message} [{d.code}]\n")
+            stderr.write(f"stenogram: {d.severity.value}: {one_line(d.message)} [{d.code}]\n")
     written = getattr(sink, "written", [])
     if not (args.quiet and not failed):
         where = args.output_dir or args.output

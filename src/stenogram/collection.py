@@ -18,6 +18,7 @@ meeting-1,1,,anna-petrova,Anna Petrova,,1,Good morning.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
@@ -153,6 +154,13 @@ def export_collection(
 
     info = collection_exporter(fmt)
     opts = make_options(info.options, options, overrides)
+    # No transcript, no output, whatever the format (a table would be its header alone, a corpus refused):
+    # asked for before a folder is made, so nothing is left behind.
+    stream = iter(transcripts)
+    first = next(stream, None)
+    if first is None:
+        raise ExportError(f"corpus format {fmt!r}: no transcript to write; nothing written")
+    transcripts = itertools.chain((first,), stream)
     sink: Sink
     if isinstance(target, (str, os.PathLike)):
         sink = FolderSink(target) if info.output == "folder" else FileSink(target)

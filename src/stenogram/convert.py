@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from stenogram.atomic import check_writable, write_atomic
-from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError
+from stenogram.atomic import check_writable, open_atomic, write_atomic
+from stenogram.diagnostics import Diagnostic
+from stenogram.errors import ExportError, OptionError, OverwriteError, ReadError, StenogramError, require
 from stenogram.infile import read_whole
 from stenogram.model import Transcript
 from stenogram.options import make_options
@@ -38,12 +39,14 @@ __all__ = [
     "export_text",
     "formats",
     "read",
+    "write_export",
 ]
 
 if TYPE_CHECKING:
     from stenogram.plugins import ExporterInfo, PluginHost, ReaderInfo
 
 SNIFF_BYTES = 4096
+_T = TypeVar("_T")
 
 
 def get_host() -> PluginHost:
@@ -74,27 +77,79 @@ def export_rendered(
     >>> export_rendered(parse("Anna Petrova: Hello.\\n"), "markdown").diagnostics
     ()
     """
-    info: ExporterInfo = get_host().exporter(fmt)
-    opts = make_options(info.options, options, overrides)
-    # The cyclic collector is paused for one export, as for one parse: an export makes many small objects and
-    # few cycles, and collection passes that rescan them cost up to a tenth of its time.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        result = info.export(transcript, opts)
-    except (StenogramError, KeyboardInterrupt, GeneratorExit):
-        raise
-    except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
-        raise ExportError(f"exporter {fmt!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
-    finally:
-        if enabled:
-            gc.enable()
+    info, opts = _exporter(transcript, fmt, options, overrides)
+    result = _run(info, lambda: info.export(transcript, opts))
     rendered = result if isinstance(result, Rendered) else Rendered(result)
     expected = bytes if info.binary else str
     if not isinstance(rendered.data, expected):
         got = type(rendered.data).__name__
         raise ExportError(f"exporter {fmt!r} ({info.plugin}) returned {got}, not {expected.__name__}")
     return rendered
+
+
+def _exporter(
+    transcript: Transcript, fmt: str, options: object | Mapping[str, Any] | None, overrides: Mapping[str, Any]
+) -> tuple[ExporterInfo, object]:
+    require(transcript, Transcript, "export", "the transcript", "a Transcript")
+    require(fmt, str, "export", "the format", "a name (str)")
+    info: ExporterInfo = get_host().exporter(fmt)
+    return info, make_options(info.options, options, overrides)
+
+
+def _run(info: ExporterInfo, call: Callable[[], _T], *, writing: bool = False) -> _T:
+    """One call into an exporter, with the cyclic collector paused; any failure of its own names it.
+
+    The collector is paused as for one parse: an export makes many small objects and few cycles, and
+    collection passes that rescan them cost up to a tenth of its time. ``writing``: an ``OSError`` that
+    names no file is the output's (a full disk) and is left for the atomic writer to name.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return call()
+    except (StenogramError, KeyboardInterrupt, GeneratorExit):
+        raise
+    except OSError as exc:
+        if writing and exc.filename is None:
+            raise
+        raise ExportError(f"exporter {info.name!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
+    except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
+        raise ExportError(f"exporter {info.name!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def write_export(
+    transcript: Transcript,
+    fmt: str,
+    target: Path,
+    options: object | Mapping[str, Any] | None = None,
+    *,
+    check: Callable[[tuple[Diagnostic, ...]], None] | None = None,
+    **overrides: Any,
+) -> tuple[Diagnostic, ...]:
+    """Export into ``target`` atomically and return the exporter's diagnostics; ``target`` is already checked.
+
+    An exporter with a ``write`` function streams into the temp file (a large output is never held whole);
+    the others render, then the data is written. ``check(diagnostics)`` may raise to refuse the output
+    (``--fail-on``): then nothing is written.
+    """
+    info, opts = _exporter(transcript, fmt, options, overrides)
+    if info.write is None:
+        rendered = export_rendered(transcript, fmt, opts)
+        if check is not None:
+            check(rendered.diagnostics)
+        write_atomic(target, rendered.data)
+        return rendered.diagnostics
+    stream = info.write
+    with open_atomic(target) as fh:
+        diagnostics = tuple(_run(info, lambda: stream(transcript, opts, fh), writing=True))
+        if not all(isinstance(d, Diagnostic) for d in diagnostics):
+            raise ExportError(f"exporter {fmt!r} ({info.plugin}) wrote a file but returned no diagnostics list")
+        if check is not None:
+            check(diagnostics)
+    return diagnostics
 
 
 def export(
@@ -149,8 +204,10 @@ def export_file(
     same file. The transcript is rendered before anything is written, so a
     failing exporter leaves ``path`` as it was.
     """
+    require(path, (str, os.PathLike), "export_file", "the path", "a str or os.PathLike")
     target = check_target(path, source)
-    return write_atomic(target, export_rendered(transcript, fmt, options, **overrides).data)
+    write_export(transcript, fmt, target, options, **overrides)
+    return target
 
 
 def check_target(path: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> Path:
@@ -264,8 +321,9 @@ def read(
     >>> read(b"Anna Petrova: Good morning.\\n(Applause.)\\n", parse_options={"stage_notes": True}).notes[0].text
     '(Applause.)'
     """
-    if isinstance(source, bytes):
-        data = source
+    require(source, (str, os.PathLike, bytes, bytearray, memoryview), "read", "the source", "a path or bytes")
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
     else:
         path = Path(source)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "ArgumentError",
     "DecodeError",
     "EmptyInputError",
     "ExportError",
@@ -119,6 +120,20 @@ class WriteError(ExportError, OSError):
 
 class OptionError(StenogramError):
     """An exporter option that does not exist or has the wrong type."""
+
+
+class ArgumentError(OptionError, TypeError):
+    """An argument of a public function that is not of a type it takes (``parse_file(5)``).
+
+    Also a ``TypeError``, as Python's own would be, but saying which call and
+    which argument, and caught with every other ``StenogramError``.
+    """
+
+
+def require(value: object, kinds: type | tuple[type, ...], call: str, argument: str, expected: str) -> None:
+    """Refuse ``value`` unless it is one of ``kinds``: an ``ArgumentError`` naming the call and the argument."""
+    if not isinstance(value, kinds):
+        raise ArgumentError(f"{call}() takes {argument} as {expected}, not {type(value).__name__}")
 
 
 class UnknownFormatError(StenogramError):

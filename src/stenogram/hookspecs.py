@@ -28,6 +28,7 @@ from stenogram.registry import (
     ReadFunction,
     Rendered,
     SniffFunction,
+    WriteFunction,
 )
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Registrar",
     "Rendered",
     "SniffFunction",
+    "WriteFunction",
     "hookimpl",
     "hookspec",
 ]
@@ -70,6 +72,7 @@ class Registrar:
         suffix: str,
         description: str,
         binary: bool = False,
+        write: WriteFunction | None = None,
     ) -> None:
         """An output format: ``export(transcript, options)`` returns ``str``, ``bytes`` when ``binary``, or a
         ``Rendered`` holding either with diagnostics.
@@ -78,6 +81,11 @@ class Registrar:
         and resolvable annotations (``None``: no options); give each field a
         ``metadata={"help": ...}`` for ``stenogram formats``. ``suffix`` is
         the file suffix with its dot.
+
+        ``write(transcript, options, fh)``, optional, streams the same bytes
+        into a binary file (text as UTF-8) and returns the same diagnostics:
+        ``export_file``, ``stenogram convert`` and batches use it when they
+        write a file, so a large output is never held whole in memory.
         """
         self.exporters.append(
             ExporterInfo(
@@ -89,6 +97,7 @@ class Registrar:
                 description=description,
                 binary=binary,
                 plugin=self.plugin,
+                write=write,
             )
         )
 

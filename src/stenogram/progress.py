@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from typing import TextIO
 
-from stenogram.text import columns, drop_controls, is_wide
+from stenogram.text import columns, is_wide, one_line
 
 __all__ = ["Progress"]
 
@@ -64,7 +64,7 @@ class Progress:
     def message(self, line: str) -> None:
         """A line that stays: written above the bar, or as a plain line; no escape sequence from a file gets through."""
         self._clear()
-        self.stream.write(drop_controls(line) + "\n")
+        self.stream.write(one_line(line) + "\n")
         self.stream.flush()
 
     def advance(self, name: str = "") -> None:

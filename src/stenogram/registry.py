@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -33,6 +33,7 @@ __all__ = [
     "ReaderInfo",
     "Rendered",
     "SniffFunction",
+    "WriteFunction",
 ]
 
 _NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
@@ -71,6 +72,8 @@ class Rendered:
 
 #: ``export(transcript, options) -> str | bytes | Rendered``; ``options`` is an instance of the registered class.
 ExportFunction = Callable[[Transcript, Any], "str | bytes | Rendered"]
+#: ``write(transcript, options, fh) -> diagnostics``: the bytes ``export`` gives (text as UTF-8), streamed into ``fh``.
+WriteFunction = Callable[[Transcript, Any, BinaryIO], Sequence[Diagnostic]]
 #: ``read(data, name, options) -> Transcript``; ``name`` is the file name for messages, or ``None``.
 ReadFunction = Callable[[bytes, "str | None", Any], Transcript]
 #: ``sniff(head) -> bool``: does this start of a file look like the reader's format?
@@ -161,6 +164,12 @@ class ExporterInfo:
     description: str = attrs.field(validator=_TEXT)
     binary: bool = attrs.field(validator=_check(lambda v: isinstance(v, bool), "binary is not True or False"))
     plugin: str
+    write: WriteFunction | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        validator=_check(lambda v: v is None or callable(v), "write is not callable"),
+    )
     described: tuple[OptionInfo, ...] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(_describe, takes_self=True)
     )

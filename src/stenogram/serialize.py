@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import attrs
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.errors import ReadError
+from stenogram.errors import ReadError, require
 from stenogram.model import (
     Block,
     BodyItem,
@@ -278,6 +278,7 @@ def transcript_from_data(data: Any, *, source: str | None = None) -> Transcript:
 
 def from_json(text: str | bytes, *, source: str | None = None) -> Transcript:
     """The transcript that ``to_json`` wrote. Malformed input raises ``ReadError``."""
+    require(text, (str, bytes, bytearray), "from_json", "the JSON", "str or bytes")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

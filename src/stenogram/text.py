@@ -25,6 +25,7 @@ __all__ = [
     "drop_controls",
     "has_wide",
     "is_wide",
+    "one_line",
     "words",
 ]
 
@@ -125,6 +126,19 @@ def drop_controls(text: str) -> str:
     'red[31m text next\tcell\n'
     """
     return _OTHER_CONTROLS.sub("", SPACING_CONTROLS.sub(" ", text))
+
+
+_LINE_ENDS = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def one_line(text: str) -> str:
+    r"""``drop_controls`` for a message that must stay one line: a line end inside it (a file named
+    ``a\nb.txt``) is shown as its escape.
+
+    >>> one_line("a\nb.txt: cannot read\x1b[2J")
+    'a\\nb.txt: cannot read[2J'
+    """
+    return drop_controls(text).translate(_LINE_ENDS)
 
 
 def words(text: str) -> list[str]:

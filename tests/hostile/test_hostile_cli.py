@@ -135,3 +135,14 @@ def test_a_report_that_names_an_input_is_refused_before_any_work(tmp_path: Path,
     assert "refusing to overwrite the input" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert source.read_bytes() == before
     assert not (tmp_path / "out").exists()
+
+
+def test_a_line_end_in_a_file_name_keeps_each_message_on_one_line(tmp_path: Path) -> None:
+    """A file named ``a<newline>b.txt`` once split the progress line and the one-line error in two."""
+    (tmp_path / "a\nb.txt").write_text("Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n", encoding="utf-8")
+    proc = _cli("convert", "a\nb.txt", "missing\rx.txt", "--to", "json", "--output-dir", "out", cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert any(line.startswith("a\\nb.txt -> ") for line in lines), lines
+    assert any(line.startswith("stenogram: error: missing\\rx.txt: ") for line in lines), lines
+    assert (tmp_path / "out" / "a\nb.json").is_file()

@@ -382,3 +382,36 @@ def test_meeting_ids_never_name_files_outside_the_folder(tmp_path: Path, meeting
         export_collection([t], fmt, FolderSink(out / fmt))
     inside = {p.relative_to(tmp_path).parts[:2] for p in tmp_path.rglob("*") if p.is_file()}
     assert inside == {("deep", "out")}
+
+
+# Arguments of the wrong type: an ArgumentError (a StenogramError and a TypeError) naming the call and the argument,
+# not a TypeError from deep inside ("'NoneType' object is not iterable").
+_T = stenogram.parse("Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n")
+
+
+@pytest.mark.parametrize(
+    ("call", "names"),
+    [
+        (lambda: stenogram.parse_file(5), ("parse_file()", "path", "int")),
+        (lambda: stenogram.read(None), ("read()", "source", "NoneType")),
+        (lambda: stenogram.from_json(5), ("from_json()", "JSON", "int")),
+        (lambda: stenogram.export(_T, None), ("export()", "format", "NoneType")),
+        (lambda: stenogram.export_text(5, "json"), ("export()", "transcript", "int")),
+        (lambda: stenogram.export_bytes(_T, 3), ("export()", "format", "int")),
+        (lambda: stenogram.export_file(_T, "json", None), ("export_file()", "path", "NoneType")),
+    ],
+    ids=["parse_file", "read", "from_json", "export-format", "export-transcript", "export_bytes", "export_file"],
+)
+def test_an_argument_of_the_wrong_type_is_an_argument_error(call: Any, names: tuple[str, ...]) -> None:
+    with pytest.raises(stenogram.ArgumentError) as caught:
+        call()
+    assert isinstance(caught.value, stenogram.StenogramError)
+    assert isinstance(caught.value, TypeError)
+    assert all(name in str(caught.value) for name in names), str(caught.value)
+
+
+def test_read_takes_any_bytes_like_source() -> None:
+    data = b"Anna Petrova: Good morning.\nIvan Sidorov: Hello.\n"
+    expected = stenogram.to_json(stenogram.read(data))
+    assert stenogram.to_json(stenogram.read(bytearray(data))) == expected
+    assert stenogram.to_json(stenogram.read(memoryview(data))) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -159,7 +160,7 @@ _ORDINAL_ADJECTIVES = table("full whole consecutive straight successive annual o
 _DISCOURSE = table("matter matters point points question questions thing things issue issues aspect place part")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)  # not frozen: a frozen class is slower to build, and a text may hold 200,000
 class _Found:
     kind: FigureKind
     start: int
@@ -575,6 +576,12 @@ def _useful(context: str | None) -> str | None:
 
 
 WINDOW_CHARS = 300  # of the sentence, either side of a figure, that its context and excerpt are read from
+# The window characters a paragraph may read: twice its length and six windows more. Every paragraph of the
+# corpus stays within that (the most: 22 figures, 4,815 characters); text made of figures ("$1 $1 $1 ...") would
+# read 200 times its length. A figure past the budget keeps its value and location, but no context, and its
+# excerpt is its own text: the analysis stays linear in the text.
+WINDOW_BUDGET = 2
+BUDGET_WINDOWS = 6
 EXCERPT_MIN_WORDS = 6
 EXCERPT_MAX_WORDS = 24
 
@@ -633,30 +640,37 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
             continue
         starts = [s.start for s in sents]
         previous: str | None = None
-        for f in found:
+        budget = WINDOW_BUDGET * len(unit.text) + BUDGET_WINDOWS * WINDOW_CHARS
+        found.reverse()
+        while found:  # each candidate let go once its figure is made: one of the two at a time in memory
+            f = found.pop()
             i = bisect.bisect_right(starts, f.start) - 1
-            if i >= 0:
-                # A window of the sentence around the figure: an unpunctuated transcript is one long sentence.
-                ws = max(sents[i].start, f.start - WINDOW_CHARS)
-                we = min(sents[i].end, f.end + WINDOW_CHARS)
+            # A window of the sentence around the figure: an unpunctuated transcript is one long sentence.
+            ws = max(sents[i].start, f.start - WINDOW_CHARS) if i >= 0 else 0
+            we = min(sents[i].end, f.end + WINDOW_CHARS) if i >= 0 else 0
+            if i >= 0 and we - ws <= budget:
+                budget -= we - ws
                 window = unit.text[ws:we]
                 context = _context(f, unit.text, window, ws, previous)
                 excerpt = _excerpt(window, f.start - ws, f.end - ws)
             else:
                 context, excerpt = None, unit.text[f.start : f.end]
+            # A text of figures repeats the same few: one string for each, to hold 200,000 in less memory.
+            text = sys.intern(unit.text[f.start : f.end])
+            excerpt = " ".join(excerpt.split())
             context = _useful(context)
             if f.kind in (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.FRACTION) and context:
                 previous = context
             out.append(
                 Figure(
                     kind=f.kind,
-                    text=unit.text[f.start : f.end],
+                    text=text,
                     value=f.value,
                     upper=f.upper,
                     unit=f.unit,
                     iso=f.iso,
                     context=context,
-                    excerpt=" ".join(excerpt.split()),
+                    excerpt=text if excerpt == text else excerpt,
                     location=unit.location(f.start, f.end),
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -77,6 +78,7 @@ def _word_value(word: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a Decimal is immutable: repeated numbers share one
 def number_value(text: str) -> Decimal | None:
     """The value of a number as printed: ``1,500``, ``9.5``, ``five``, ``twenty-five``."""
     t = text.strip()

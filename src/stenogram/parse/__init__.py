@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from stenogram.errors import EmptyInputError, OptionError, ParseError, ReadError, StrictModeError
+from stenogram.errors import EmptyInputError, OptionError, ParseError, ReadError, StrictModeError, require
 from stenogram.infile import read_whole
 from stenogram.model import Meeting, Participant, Transcript
 from stenogram.options import make_options
@@ -176,6 +176,7 @@ def parse_file(
     With ``sidecar`` (the default), metadata in ``<stem>.meta.toml``,
     ``.meta.yaml``, ``.meta.yml`` or ``.meta.json`` beside the file is used.
     """
+    require(path, (str, os.PathLike), "parse_file", "the path", "a str or os.PathLike")
     p = Path(path)
     try:
         data = read_whole(p)  # a device or a folder is refused, not read until memory runs out

@@ -99,6 +99,7 @@ _PARTICLE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+ ){2,3}(?:i|y|e|de|del|van|
 _NARROW_WRAP, _WRAP_BAND, _RUNS_ON_SHARE = 40, 11, 0.2  # a wrap width this narrow must show lines running on
 _HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
+_FOLD_AT = 1024  # a pending paragraph of more listed (long) lines is joined so far, and those lines let go
 _UNNAMED = "speaker"  # the participant of a text with no labels at all (a single speech)
 
 
@@ -132,6 +133,16 @@ def _pairs(runs: _Runs) -> Iterator[tuple[int, int]]:
     return zip(runs[::2], runs[1::2], strict=True)
 
 
+def _clip(runs: _Runs, lo: int, hi: int) -> _Runs:
+    """The runs cut to the lines from ``lo`` up to (not including) ``hi``."""
+    out: _Runs = []
+    for start, stop in _pairs(runs):
+        a, z = max(start, lo), min(stop, hi)
+        if a < z:
+            out += (a, z)
+    return out
+
+
 def _lines_of(runs: _Runs) -> Iterator[int]:
     for start, stop in _pairs(runs):
         yield from range(start, stop)
@@ -153,6 +164,9 @@ class _Builder:
         self.last_end = -1  # where that line's text ends (-1: not known yet), kept as its text may be let go
         self.para: _Runs = []  # the lines of the paragraph being built
         self.para_col = 0  # column where its first line's text starts
+        # A very long pending paragraph of listed lines, joined so far: its text up to line ``folded_upto``.
+        self.folded: str | None = None
+        self.folded_upto = 0
         self.page_break: list[Note] = []  # page furniture inside the pending paragraph, written after it
         self.is_excerpt = False
         # Does the text hold CJK (whose lines join without a space)? Asked only when a line break
@@ -191,6 +205,45 @@ class _Builder:
                 self._container().extend(self.page_break)
                 self.page_break = []
 
+    def fold(self) -> None:
+        """Join the pending paragraph's lines but its last onto its text so far, and let their strings go.
+
+        Only for lines kept as a list of strings: a paragraph of a million of them would otherwise be held
+        once as lines and once joined. The text is what joining at the end would give (see _join_long).
+        """
+        idx, ltext = self.para, self.lines.text
+        assert isinstance(ltext, list)
+        start = idx[0] if self.folded is None else self.folded_upto
+        last = idx[-1] - 1
+        runs = _clip(idx, start, last)
+        if not runs:
+            return
+        if self.cjk is None:
+            self.cjk = _CJK.search(self.text) is not None  # what _flush_paragraph would find for this text
+        out = self._append(self.folded, runs, self.para_col if self.folded is None else 0, max(1, _FOLD_AT // 4))
+        for k in _lines_of(runs):
+            ltext[k] = ""
+        self.folded, self.folded_upto = out, last
+
+    def _append(self, out: str | None, runs: _Runs, col: int, size: int = _JOIN_CHUNK) -> str:
+        """``out`` with the lines of ``runs`` joined onto it, a chunk at a time, growing in place."""
+        self.folded = None  # ``out`` is then this frame's alone, so it grows in place
+        cjk = bool(self.cjk)
+        text = out or ""
+        del out
+        for chunk in self._chunks(runs, col, size):
+            piece = join_lines(chunk, cjk)
+            if not piece:
+                continue
+            if not text:
+                text = piece
+            elif cjk and glues(text[-1], piece[0]):
+                text += piece
+            else:
+                text += " " + piece
+            del piece
+        return text
+
     def _flush_paragraph(self) -> None:
         idx = self.para
         self.para = []
@@ -198,7 +251,9 @@ class _Builder:
         ltext = lines.text
         col = self.para_col
         first, last = idx[0], idx[-1] - 1
-        if first == last:
+        if self.folded is not None:
+            text = self._append(self.folded, _clip(idx, self.folded_upto, last + 1), 0, max(1, _FOLD_AT // 4))
+        elif first == last:
             text = fold_spaces(ltext[first][col:].strip())  # join_lines of one line
         elif _count(idx) <= _JOIN_CHUNK:
             parts = ltext[first : last + 1] if len(idx) == 2 else [ltext[i] for i in _lines_of(idx)]  # a run: a slice
@@ -255,30 +310,17 @@ class _Builder:
             ends = any(part.rstrip()[-1:] >= "\u3000" for part in islice(self._parts(idx, col), _count(idx) - 1))
             if ends and any(part.lstrip()[:1] >= "\u3000" for part in islice(self._parts(idx, col), 1, None)):
                 self.cjk = True  # the text holds CJK, as the search above found
-        cjk = bool(self.cjk)
         # As join_lines() joins its parts, but each chunk appended where it is: a string only this
         # frame holds grows in place, so the paragraph is not held once in pieces and once joined.
-        out = ""
-        for chunk in self._chunks(idx, col):
-            piece = join_lines(chunk, cjk)
-            if not piece:
-                continue
-            if not out:
-                out = piece
-            elif cjk and glues(out[-1], piece[0]):
-                out += piece
-            else:
-                out += " " + piece
-            del piece
-        return out
+        return self._append(None, idx, col)
 
-    def _chunks(self, idx: _Runs, col: int) -> Iterator[list[str]]:
-        """The paragraph's lines, the first from column ``col``, as lists of at most _JOIN_CHUNK lines."""
+    def _chunks(self, idx: _Runs, col: int, size: int = _JOIN_CHUNK) -> Iterator[list[str]]:
+        """The paragraph's lines, the first from column ``col``, as lists of at most ``size`` lines."""
         ltext = self.lines.text
         first = True
         for start, stop in _pairs(idx):
-            for a in range(start, stop, _JOIN_CHUNK):
-                chunk = ltext[a : min(a + _JOIN_CHUNK, stop)]
+            for a in range(start, stop, size):
+                chunk = ltext[a : min(a + size, stop)]
                 if first:
                     chunk[0] = chunk[0][col:]
                     first = False
@@ -944,6 +986,7 @@ class _Walk:
         self.b = b
         self.plan = plan
         self.text_lines = lines.text
+        self.listed = type(lines.text) is list  # lines held as strings, which a long paragraph lets go
         self.kinds = lines.kind
         self.first_text_line = -1  # the first line of the preamble stands alone: a title or an occasion
         self.prev_text_line = -1  # the line the pending paragraph's last line came from
@@ -1039,6 +1082,8 @@ class _Walk:
             para[-1] = i + 1
         else:
             para += (i, i + 1)
+        if self.listed and i - (b.para[0] if b.folded is None else b.folded_upto) > _FOLD_AT:
+            b.fold()
         if self.first_text_line < 0:
             self.first_text_line = i
         self.prev_text_line = i

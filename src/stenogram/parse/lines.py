@@ -108,7 +108,13 @@ class Lines:
         self.label: dict[int, LabelMatch] = {}  # line -> its label candidate, for candidates only
         whole: list[str] | None = None
         if len(text) - start >= _LIST_MIN * (text.count("\n", start) + 1):
-            whole = text[start:].split("\n")  # long lines: a string each costs little beside the text
+            # Long lines: a string each costs little beside the text. Split in place, not from a copy of the
+            # text after the header (``text[start:]`` would hold the text twice while the lines are made).
+            if start == 0 or text[start - 1] == "\n":
+                whole = text.split("\n")
+                del whole[: self.first_number - 1]
+            else:
+                whole = text[start:].split("\n")
         for base, lines, pos in _chunks(text, start, whole):
             self._classify(lines, base, pos, text)
         self.offset.append(len(text) + 1)

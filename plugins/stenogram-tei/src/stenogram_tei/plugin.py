@@ -7,7 +7,7 @@ called, so loading the plugin costs little on a path that does not use them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from stenogram.hookspecs import Registrar, Rendered, hookimpl
 from stenogram.model import Transcript
@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from stenogram.collection import Sink
     from stenogram.diagnostics import Diagnostic
 
-__all__ = ["export_parlamint", "export_tei", "read_registered", "sniff_registered", "stenogram_register_formats"]
+__all__ = [
+    "export_parlamint",
+    "export_tei",
+    "read_registered",
+    "sniff_registered",
+    "stenogram_register_formats",
+    "write_registered",
+]
 
 #: What ``sniff_tei`` looks for first, kept in the plugin cache: input without it never imports this plugin.
 MAGIC = r"<(?:[A-Za-z_][\w.\-]*:)?(?:TEI|teiCorpus)\b"
@@ -30,6 +37,13 @@ def export_tei(transcript: Transcript, options: TeiOptions) -> Rendered:
 
     document = to_tei(transcript, options)
     return Rendered(document.data.decode("utf-8"), document.diagnostics)
+
+
+def write_registered(transcript: Transcript, options: TeiOptions, fh: BinaryIO) -> Sequence[Diagnostic]:
+    """The bytes ``export_tei`` gives, streamed into ``fh`` a turn at a time (``export_file``, the CLI)."""
+    from stenogram_tei.writer import write_tei
+
+    return write_tei(transcript, fh, options).diagnostics
 
 
 def read_registered(data: bytes, source_name: str | None, options: TeiReadOptions) -> Transcript:
@@ -60,6 +74,7 @@ def stenogram_register_formats(registrar: Registrar) -> None:
         media_type="application/tei+xml",
         suffix=".tei.xml",
         description="TEI P5 XML (spoken module; profile=parlamint for a ParlaMint component file).",
+        write=write_registered,
     )
     registrar.add_reader(
         "tei",

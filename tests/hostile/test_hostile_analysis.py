@@ -1,0 +1,59 @@
+"""Pathological text in the analysis behind the summary: time and memory.
+
+In text made of figures ("$1 $1 $1 ...", a figure every three characters) each figure used to read a
+600-character window for its context: 0.6 MB of "$1 " took 33 s of CPU and 135 MiB. The window reading is
+now budgeted per paragraph; these bounds are generous (the fix measures about 2.5 s and 70 MiB on a loaded
+two-core machine) so that only a return of the old cost fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+FAMILIES = {"money": "$1 ", "percent": "1% ", "date-words": "5 July "}
+
+
+@pytest.mark.parametrize("unit", FAMILIES.values(), ids=FAMILIES.keys())
+def test_a_text_made_of_figures_is_summarised_in_linear_time_and_bounded_memory(limited: Any, unit: str) -> None:
+    result = limited(
+        """
+        import time, stenogram
+        stenogram.export(stenogram.parse("Anna: We spent $5 billion."), "summary")  # plugins loaded first
+        text = (PARAMS["unit"] * 200_000)[:600_000]
+        before = rss_mb()
+        start = time.process_time()
+        stenogram.export(stenogram.parse(text), "summary")
+        report(seconds=time.process_time() - start, added_mb=peak_mb() - before)
+        """,
+        params={"unit": unit},
+        timeout=120,
+    )
+    assert result["seconds"] < 10.0, result
+    assert result["added_mb"] < 100, result
+
+
+CAPITALS = {
+    "caps-lines": "ABC DEF GHI JKL\n",
+    "sentence-ends": "A. B. C. ",
+    "name-caps-sequence": "Vladimir Putin Mr Smith ",
+}
+
+
+@pytest.mark.parametrize("unit", CAPITALS.values(), ids=CAPITALS.keys())
+def test_a_long_run_of_capitalised_words_is_summarised_in_bounded_memory(limited: Any, unit: str) -> None:
+    """One paragraph of 150,000 capitalised words: the name pattern kept backtracking state for each (+100 MiB)."""
+    result = limited(
+        """
+        import stenogram
+        stenogram.export(stenogram.parse("Anna: We met Boris Johnson."), "summary")  # plugins loaded first
+        text = PARAMS["unit"] * (600_000 // len(PARAMS["unit"]))
+        before = rss_mb()
+        stenogram.export(stenogram.parse(text), "summary")
+        report(added_mb=peak_mb() - before)
+        """,
+        params={"unit": unit},
+        timeout=120,
+    )
+    assert result["added_mb"] < 80, result
