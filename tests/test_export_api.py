@@ -394,3 +394,15 @@ def test_the_cli_streams_and_fails_on_a_streamed_warning(tmp_path: Path) -> None
     assert (tmp_path / "ok.st").read_bytes() == stenogram.export_bytes(stenogram.parse_file(src), "stream")
     assert main(["convert", str(src), "--to", "stream", "-o", str(tmp_path / "no.st"), "--fail-on", "warning"]) == 1
     assert not (tmp_path / "no.st").exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "echo", "stream"])
+def test_export_bytes_writes_a_lone_surrogate_as_the_replacement_character(fmt: str) -> None:
+    """As ``write_atomic`` does: a model built in code may hold one, and encoding must not fail on it."""
+    t = Transcript(
+        participants=(stenogram.Participant(id="a", name="Anna Petrova"),),
+        body=(Turn(speaker="a", label="Anna Petrova", content=(Paragraph(text="caf\ud800 au lait, please."),)),),
+    )
+    data = stenogram.export_bytes(t, fmt)
+    assert "\ufffd".encode() in data
+    data.decode("utf-8")

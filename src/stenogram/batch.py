@@ -34,6 +34,7 @@ import attrs
 from stenogram.atomic import check_inside, make_folder, write_atomic
 from stenogram.diagnostics import Severity
 from stenogram.errors import StenogramError, StrictModeError, WriteError
+from stenogram.surrogates import utf8
 
 if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
     import concurrent.futures
@@ -167,7 +168,7 @@ def run_task(task: _Task) -> _Result:
                 write_export(transcript, task.fmt, Path(task.target), task.options)
                 return _Result()
             data = export(transcript, task.fmt, task.options)
-        return _Result(data=data.encode("utf-8") if isinstance(data, str) else data)
+        return _Result(data=utf8(data) if isinstance(data, str) else data)
     except Exception as exc:  # any bad input is a failure of this file only
         message = describe_error(exc)
         return _Result(error=message if task.source in message else f"{task.source}: {message}")

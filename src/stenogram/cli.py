@@ -40,6 +40,7 @@ from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.plugins import ExporterInfo, PluginHost, get_host, using_host
 from stenogram.progress import Progress
+from stenogram.surrogates import utf8
 from stenogram.text import drop_controls, one_line
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "nothing_to_clean_up", "run"]
@@ -395,7 +396,7 @@ def _convert_one(
         rendered = export_rendered(transcript, info.name, options)
         _fail_on(args, rendered.diagnostics, job.name)
         data = rendered.data
-        io.stdout.write(data.encode("utf-8") if isinstance(data, str) else data)
+        io.stdout.write(utf8(data) if isinstance(data, str) else data)
         io.stdout.flush()
         return "standard output", rendered.diagnostics
     target = Path(job.target)

@@ -28,6 +28,7 @@ from stenogram.model import Transcript
 from stenogram.options import make_options
 from stenogram.parse.options import ParseOptions
 from stenogram.registry import FormatInfo, Rendered
+from stenogram.surrogates import utf8
 
 __all__ = [
     "FormatInfo",
@@ -178,7 +179,7 @@ def export_bytes(
 ) -> bytes:
     """Render in any format as bytes: a text format is encoded as UTF-8."""
     data = export_rendered(transcript, fmt, options, **overrides).data
-    return data.encode("utf-8") if isinstance(data, str) else data
+    return utf8(data) if isinstance(data, str) else data
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any, TypeVar
 
 import attrs
@@ -32,7 +33,7 @@ from stenogram.model import (
 from stenogram.surrogates import CODE as SURROGATE_CODE
 from stenogram.surrogates import scrub_data
 
-__all__ = ["SCHEMA_VERSION", "from_json", "to_json", "transcript_from_data", "transcript_to_data"]
+__all__ = ["SCHEMA_VERSION", "from_json", "json_pieces", "to_json", "transcript_from_data", "transcript_to_data"]
 
 SCHEMA_VERSION = 2
 #: The versions ``from_json`` reads: version 1 lacks the fields version 2 added, which stay unset.
@@ -107,9 +108,30 @@ def transcript_to_data(transcript: Transcript) -> dict[str, Any]:
     }
 
 
+_BATCH = 8192  # tokens of indented JSON joined at a time
+
+
+def json_pieces(transcript: Transcript, *, indent: int | None = 2) -> Iterator[str]:
+    """The text of ``to_json`` in a few large pieces, so neither it nor a list of its tokens is held whole.
+
+    Indented JSON comes from the json module's Python encoder a token at a time (one string of a few
+    characters each: five times the text, in a list, for ``json.dumps``); they are joined in batches.
+    Unindented JSON comes whole from its C encoder, which is faster and joins as it goes.
+    """
+    data = transcript_to_data(transcript)
+    if indent is None:
+        yield json.dumps(data, ensure_ascii=False)
+    else:
+        tokens = json.JSONEncoder(ensure_ascii=False, indent=indent).iterencode(data)
+        del data
+        while batch := list(islice(tokens, _BATCH)):
+            yield "".join(batch)
+    yield "\n"
+
+
 def to_json(transcript: Transcript, *, indent: int | None = 2) -> str:
     """Deterministic JSON text: the same transcript always gives the same bytes."""
-    return json.dumps(transcript_to_data(transcript), ensure_ascii=False, indent=indent) + "\n"
+    return "".join(json_pieces(transcript, indent=indent))
 
 
 class _Reader:

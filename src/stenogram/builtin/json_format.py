@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import attrs
 
+from stenogram.diagnostics import Diagnostic
 from stenogram.hookspecs import Registrar, hookimpl
 from stenogram.model import Transcript
 from stenogram.registry import NoOptions
-from stenogram.serialize import SCHEMA_VERSION, from_json, to_json
+from stenogram.serialize import SCHEMA_VERSION, from_json, json_pieces, to_json
+from stenogram.surrogates import utf8
 
 
 @attrs.frozen(kw_only=True)
@@ -23,6 +27,13 @@ class JsonOptions:
 
 def export_json(transcript: Transcript, options: JsonOptions) -> str:
     return to_json(transcript, indent=options.indent or None)
+
+
+def write_json(transcript: Transcript, options: JsonOptions, fh: BinaryIO) -> tuple[Diagnostic, ...]:
+    """The bytes of ``export_json``, written a piece at a time (``export_file``, the command line)."""
+    for piece in json_pieces(transcript, indent=options.indent or None):
+        fh.write(utf8(piece))
+    return ()
 
 
 def read_json(data: bytes, source_name: str | None, options: NoOptions) -> Transcript:
@@ -43,6 +54,7 @@ def stenogram_register_formats(registrar: Registrar) -> None:
         media_type="application/json",
         suffix=".json",
         description=f"The stenogram model as JSON, everything kept (schema_version {SCHEMA_VERSION}).",
+        write=write_json,
     )
     registrar.add_reader(
         "json",
