@@ -79,12 +79,17 @@ def export_rendered(
     ()
     """
     info, opts = _exporter(transcript, fmt, options, overrides)
+    return _render(info, transcript, opts)
+
+
+def _render(info: ExporterInfo, transcript: Transcript, opts: object) -> Rendered:
+    """The exporter's ``export``, its result checked: the data of the registered type, with diagnostics."""
     result = _run(info, lambda: info.export(transcript, opts))
     rendered = result if isinstance(result, Rendered) else Rendered(result)
     expected = bytes if info.binary else str
     if not isinstance(rendered.data, expected):
         got = type(rendered.data).__name__
-        raise ExportError(f"exporter {fmt!r} ({info.plugin}) returned {got}, not {expected.__name__}")
+        raise ExportError(f"exporter {info.name!r} ({info.plugin}) returned {got}, not {expected.__name__}")
     return rendered
 
 
@@ -110,11 +115,9 @@ def _run(info: ExporterInfo, call: Callable[[], _T], *, writing: bool = False) -
         return call()
     except (StenogramError, KeyboardInterrupt, GeneratorExit):
         raise
-    except OSError as exc:
-        if writing and exc.filename is None:
-            raise
-        raise ExportError(f"exporter {info.name!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
     except BaseException as exc:  # an exporter's bug (even sys.exit()) must still name the exporter
+        if writing and isinstance(exc, OSError) and exc.filename is None:
+            raise
         raise ExportError(f"exporter {info.name!r} ({info.plugin}) failed: {type(exc).__name__}: {exc}") from exc
     finally:
         if enabled:
@@ -138,7 +141,7 @@ def write_export(
     """
     info, opts = _exporter(transcript, fmt, options, overrides)
     if info.write is None:
-        rendered = export_rendered(transcript, fmt, opts)
+        rendered = _render(info, transcript, opts)
         if check is not None:
             check(rendered.diagnostics)
         write_atomic(target, rendered.data)
