@@ -243,12 +243,10 @@ def test_terminal_escape_sequences_never_reach_text_output(fmt: str, options: di
     assert "Petrova" in data
 
 
-def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
-    """The table is written row by row into its temp file: the export adds next to nothing to the model."""
-    result = limited(
-        """
+#: A child's script (indented as the cases' own, for dedent) that builds ``t``: 100,000 short turns of two speakers.
+_HUNDRED_THOUSAND_TURNS = """
         import tempfile
-        from stenogram.collection import export_collection
+        import stenogram
         from stenogram.model import Paragraph, Participant, Transcript, Turn
         people = (Participant(id="a", name="Anna Petrova"), Participant(id="b", name="Boris Ivanov"))
         turns = tuple(
@@ -256,6 +254,15 @@ def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
             for i in range(100_000)
         )
         t = Transcript(participants=people, body=turns)
+"""
+
+
+def test_the_csv_table_of_100000_turns_is_streamed(limited: Any) -> None:
+    """The table is written row by row into its temp file: the export adds next to nothing to the model."""
+    result = limited(
+        _HUNDRED_THOUSAND_TURNS
+        + """
+        from stenogram.collection import export_collection
         out = tempfile.mkdtemp() + "/turns.csv"
         export_collection([Transcript(participants=people, body=turns[:2])], "csv", out)  # modules loaded first
         before = rss_mb()
@@ -406,16 +413,8 @@ def test_the_docx_annex_of_many_turns_is_not_held_as_a_tree(limited: Any, turns:
 def test_export_file_streams_the_tei_of_100000_turns(limited: Any) -> None:
     """``export_file`` writes through the TEI exporter's ``write``: the document is never held whole (39 MB before)."""
     result = limited(
-        """
-        import tempfile
-        import stenogram
-        from stenogram.model import Paragraph, Participant, Transcript, Turn
-        people = (Participant(id="a", name="Anna Petrova"), Participant(id="b", name="Boris Ivanov"))
-        turns = tuple(
-            Turn(speaker="ab"[i % 2], label="x", content=(Paragraph(text=f"Turn {i} says something."),))
-            for i in range(100_000)
-        )
-        t = Transcript(participants=people, body=turns)
+        _HUNDRED_THOUSAND_TURNS
+        + """
         out = tempfile.mkdtemp() + "/turns.tei.xml"
         stenogram.export_file(Transcript(participants=people, body=turns[:2]), "tei", out)  # modules loaded first
         before = rss_mb()

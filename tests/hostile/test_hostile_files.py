@@ -245,17 +245,19 @@ def test_the_cli_says_cannot_write_without_a_traceback(tmp_path: Path, args: lis
 # -- inputs that are not files: a device never ends, a folder is no transcript ---------------------------------------
 
 
-def test_a_device_as_input_is_refused_not_read_until_memory_runs_out(limited: Limited) -> None:
+@pytest.mark.parametrize("call", ["read", "parse_file"])
+def test_a_device_as_input_is_refused_not_read_until_memory_runs_out(call: str, limited: Limited) -> None:
     result = limited(
         """
         import stenogram
         try:
-            stenogram.read("/dev/zero")
+            getattr(stenogram, PARAMS["call"])("/dev/zero")
         except stenogram.ReadError as exc:
             report(error=str(exc))
         """,
         memory_mb=600,
         timeout=30,
+        params={"call": call},
     )
     assert "/dev/zero" in result["error"] and "device" in result["error"]
 
@@ -289,21 +291,6 @@ def test_a_template_that_is_not_a_file_is_a_template_error(tmp_path: Path, kind:
         params={"path": path},
     )
     assert path in result["error"] and "cannot read the template" in result["error"]
-
-
-def test_parse_file_refuses_a_device(limited: Limited) -> None:
-    result = limited(
-        """
-        import stenogram
-        try:
-            stenogram.parse_file("/dev/zero")
-        except stenogram.ReadError as exc:
-            report(error=str(exc))
-        """,
-        memory_mb=600,
-        timeout=30,
-    )
-    assert "device" in result["error"]
 
 
 def test_a_sidecar_that_is_a_device_is_refused(tmp_path: Path, limited: Limited) -> None:
