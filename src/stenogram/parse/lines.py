@@ -30,6 +30,7 @@ from typing import overload
 from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
 from stenogram.parse.labels import (
+    MARK_LINE,
     PERIOD_LINE,
     REJECTED,
     LabelMatch,
@@ -169,8 +170,14 @@ class Lines:
                 found = match_attribution(lines[i - base])
                 if found is not None:
                     labels[i] = found
+        # "○議長（細田博之君）　…": a speaker mark, and no separator after the label.
+        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
+            if kinds[i] == TEXT and i not in labels and (found := match_label(lines[i - base])) is not None:
+                labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
-        dashed = [k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
+        dashed = [
+            k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln or " minta " in ln
+        ]
         for k in dashed:
             i = base + k
             colon = labels.get(i)
