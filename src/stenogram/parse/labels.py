@@ -155,7 +155,7 @@ ANONYMOUS_ROLES = frozenset(
         "speaker", "unidentified speaker", "interpreter", "translator", "student", "from the audience",
         "off-mic", "crowd", "member", "members", "audience members", "question from the audience",
         "unknown", "man", "woman", "male", "female", "child", "children", "all", "follow-up", "follow up",
-        "operator", "caller", "listener", "listener question", "audience question",
+        "operator", "caller", "listener", "listener question", "audience question", "aide",
         "追问", "追問",
     }
 ) | COLLECTIVE_SPEAKERS | NEWS_OUTLETS  # fmt: skip
@@ -456,7 +456,9 @@ def _name_line(line: str) -> LabelMatch | None:
         if len(words) > 8 or _FORBIDDEN.search(role) or not all(w[:1].isupper() or w in _CONNECTORS for w in words):
             return None
     start = len(line) - len(line.lstrip(_SP_CHARS))
-    return LabelMatch(text, m.group("name"), None, start, len(line), STRONG, "line", tuple(roles))
+    # The roles read as a role after a comma is: "Jane Wu, Head of Investor Relations".
+    name = ", ".join((m.group("name"), *roles))
+    return LabelMatch(text, name, None, start, len(line), STRONG, "line")
 
 
 def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
@@ -477,6 +479,12 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
+    if ";" in line[:60] and (semi := _SEMICOLON_LABEL.match(line)) is not None:
+        # "MR. NIXON; I would say this": a label in capitals whose colon a transcriber typed as a semicolon;
+        # weak, so only a name the document prints as a label elsewhere opens a turn.
+        name = fold(semi.group("label"))
+        return LabelMatch(name, name, None, semi.start("label"), semi.end(), WEAK, "colon")
+    rejected: LabelMatch | None = None
     for form, pattern in _COLON_FORMS if colon_only else _FORMS:
         if form == "colon":
             found = _colon_label(line) if has_colon else None
@@ -509,10 +517,23 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
         elif form == "period" and name == "A":
             strength = WEAK  # "A. Yes." answers a "Q." where the record prints several; "A. Lincoln" does not
-        return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
+        found_label = LabelMatch(label, name, annotation, start, rest, strength, form, slots)
+        if strength == REJECTED and form == "colon":
+            # "THE PRESIDENT. I told you the reasons why: because …": the colon is the speech's, the
+            # period the label's; the rejected colon candidate stays for the diagnostic.
+            rejected = found_label
+            continue
+        return found_label
+    if rejected is not None:
+        return rejected
     if not colon_only and not has_colon and len(line) <= 120:
         return _name_line(line)
     return None
+
+
+_SEMICOLON_LABEL = re.compile(
+    rf"{_SP}{{0,12}}(?P<label>(?:[{_UC}][A-Za-z]{{0,3}}\.{_SP}+)?{_CAPS}(?:{_SP}+{_CAPS}){{0,3}});{_SP}+(?=[A-Z])"
+)
 
 
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
