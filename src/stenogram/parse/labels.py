@@ -84,7 +84,8 @@ _CAPS = rf"(?:[A-Z][a-z]{{1,2}})?[{_UC}][{_UC}'’\-]+"
 # A surname in capitals and initials, the last initial's full stop closing the label ("ЖЕЛЄЗНЯК Я.І.").
 _INITIALS_TAIL = rf"(?:{_SP}+(?:[{_UC}]\.{_SP}?){{0,2}}[{_UC}](?:(?=\.)|\.(?=,)))"
 # A surname in mixed case and initials, as the Duma prints its members ("Жуков А. Д., фракция ЛДПР.").
-_SURNAME_INITIALS = rf"[{_UC}][a-zà-öø-ÿа-яёіїєґ'’]+(?:-[{_UC}][a-zà-öø-ÿа-яёіїєґ'’]+)?{_INITIALS_TAIL}"
+# Possessive: a line's first word is not given back letter by letter when no initials follow it.
+_SURNAME_INITIALS = rf"[{_UC}][a-zà-öø-ÿа-яёіїєґ'’]++(?:-[{_UC}][a-zà-öø-ÿа-яёіїєґ'’]++)?{_INITIALS_TAIL}"
 _ENDS_WITH_INITIAL = re.compile(rf"[\s.][{_UC}]$")
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
 _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+tempore)"
@@ -370,8 +371,9 @@ def strength_of(name: str) -> int:
 _MARKS = "○◯〇"
 # Roles a call transcript prints alone on a line over the speech: "Operator".
 _LINE_ROLES = frozenset({"operator", "moderator", "host", "interviewer", "announcer", "narrator"})
-# The lines of running text asked for a mark label or a role alone on its line.
-MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|(?i:{'|'.join(sorted(_LINE_ROLES))})[ \t]*(?=\r?\n|$))")
+# The lines of running text asked for a mark label or "Operator" alone on its line (the other roles alone
+# are read in blank-line records; a branch per role would cost at every line start).
+MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$))")
 _LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_]))")
 _MARK_SEP = re.compile(r"\u3000|[ \t\u00a0]{2,}")
 _MARK_FORBIDDEN = re.compile(r"[。、，,.!?！？:：;「」『』\"“”]")
@@ -479,7 +481,7 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
-    if ";" in line[:60] and (semi := _SEMICOLON_LABEL.match(line)) is not None:
+    if line.find(";", 0, 60) >= 0 and (semi := _SEMICOLON_LABEL.match(line)) is not None:
         # "MR. NIXON; I would say this": a label in capitals whose colon a transcriber typed as a semicolon;
         # weak, so only a name the document prints as a label elsewhere opens a turn.
         name = fold(semi.group("label"))
@@ -647,8 +649,8 @@ _DIGIT = re.compile(r"\d")
 def _contribution(label: str) -> int:
     """Where a note on how the speech was given starts after a comma, or -1: ``…, question «carton bleu»``."""
     comma = label.rfind(", ")
-    if comma < 0:
-        return -1
+    if comma < 0 or len(label) - comma > 48:
+        return -1  # no comma, or a long clause after it: a sentence's, not a note's
     tail = label[comma + 2 :].casefold()
     return comma if any(note in tail for note in CONTRIBUTION_NOTES) else -1
 
@@ -672,7 +674,7 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
         name, slots = split_slots(tail.group(1))
         slots = (*slots, tail.group(2))
     else:
-        name, slots = split_slots(label) if "(" in label or label[-1:] in "]）" else (label, ())
+        name, slots = split_slots(label) if "(" in label or label.endswith(("]", "）")) else (label, ())
     if name.endswith(_PARTY_ENDINGS):
         head, _, last = name.rpartition(" ")
         if head[-1:].isalpha():

@@ -175,9 +175,9 @@ class Lines:
             if kinds[i] == TEXT and i not in labels and (found := match_label(lines[i - base])) is not None:
                 labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
-        dashed = [
-            k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln or " minta " in ln
-        ]
+        dashed = [k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
+        if text.find(" minta ", pos, pos + sum(map(len, lines)) + len(lines)) >= 0:  # Malay: "… [Bagan] minta Menteri"
+            dashed = sorted({*dashed, *(k for k, ln in enumerate(lines) if " minta " in ln)})
         for k in dashed:
             i = base + k
             colon = labels.get(i)
