@@ -703,11 +703,14 @@ def test_europarl_dash_labels_opened_by_an_article_with_blue_cards() -> None:
 
 def test_duma_period_labels_a_surname_with_initials_and_the_floor() -> None:
     t = parse(
+        "Председательствует Председатель Государственной Думы В. В. Володин\n"
         "Председательствующий. Доброе утро, уважаемые коллеги!\n"
         "Жуков А. Д., первый заместитель Председателя Государственной Думы. Порядок работы у вас.\n"
-        "Председательствующий. Пожалуйста, Антон Германович.\nСилуанов А. Г. Этот вопрос мы обсуждаем.\n"
+        "Результат: кворум есть\nПредседательствующий. Пожалуйста, Антон Германович.\n"
+        "Силуанов А. Г. Этот вопрос мы обсуждаем.\n"
         "Из зала. Когда?\nПредседательствующий. Коллеги, не мешайте.\n"
     )
+    assert t.preamble[0].text.startswith("Председательствует")  # a heading above the chair, not part of its label
     assert labels(t) == [
         "Председательствующий",
         "Жуков А. Д., первый заместитель Председателя Государственной Думы",
@@ -781,3 +784,11 @@ def test_more_note_lines(line: str, kind: NoteKind) -> None:
     t = parse(f"Mr Speaker: Order.\n{line}\nMr Speaker: Item 4.\n")
     assert labels(t) == ["Mr Speaker", "Mr Speaker"]
     assert any(isinstance(n, Note) and n.kind is kind and n.text == line for n in (*t.body, *t.turns[0].notes))
+
+
+def test_an_ideographic_space_indents_a_paragraph() -> None:
+    t = parse(
+        "○泉健太君　立憲民主党の泉健太です。（拍手）\n　まず、物価高騰について伺います。\n"
+        "○議長（細田博之君）　馬場伸幸君。\n"
+    )
+    assert texts(t) == ["立憲民主党の泉健太です。（拍手）", "まず、物価高騰について伺います。", "馬場伸幸君。"]

@@ -23,7 +23,7 @@ from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, QUESTION_VERBS, is_title
+from stenogram.lexicon import CHAIRS, HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, QUESTION_VERBS, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -532,6 +532,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         for i, m in cand.items()
         if m.form == "period" and m.strength == STRONG and in_mixed_case(m.name) and _opens_block(lines, i)
     )
+    # The chair alone closed by a full stop ("Председательствующий."), which no prose prints at a line start.
+    chairs = {m.name for m in cand.values() if m.form == "period" and m.name.casefold() in CHAIRS}
     # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
     openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
 
@@ -546,8 +548,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
         elif m.form == "period" and in_mixed_case(m.name):
-            if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
-                continue  # "President Putin. And then …" in a wrapped line of prose
+            if titled < _RECURS_MIXED or is_vocative(m.name) or not (_opens_block(lines, i) or m.name in chairs):
+                continue  # "President Putin. And then …" in a wrapped line of prose (the chair alone is no prose)
         elif m.form == "period" and not blank_sep:
             if periods < _RECURS:
                 continue  # "NTV. So": one capitalised word and a full stop is a sentence
@@ -566,9 +568,10 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             lead_in.append(i)  # a list item, unless the document knows the name as a speaker's
             continue
         # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
-        # A question's number opens its label: the line above is a heading ("Tlodi Plant" / "1. Sioned Williams:").
+        # A question's number opens its label, and the chair alone is one: the line above is a heading
+        # ("Tlodi Plant" / "1. Sioned Williams:", "Председательствует … Володин" / "Председательствующий.").
         numbered = m.label[:1].isdigit()
-        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep and not numbered) else 0
+        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep and not numbered and m.name not in chairs) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
         if k and m.name.isupper() and not all(line.isupper() for line in lines.text[i - k : i]):
@@ -1143,6 +1146,7 @@ class _Walk:
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
             or (line[:1] in _LIST_FIRST and _LIST_ITEM.match(line) is not None)
+            or line[:1] == "\u3000"  # an ideographic space indents a paragraph's first line (the Diet's minutes)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.

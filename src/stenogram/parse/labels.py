@@ -259,8 +259,8 @@ def _strength(name: str, form: str) -> int:
         or (name[0].islower() and name.split(" ", 1)[0] not in _CONNECTORS)
     ):
         return REJECTED  # cheap tests first: this runs for every line with a colon
-    if name.casefold() in COLLECTIVE_SPEAKERS:
-        return STRONG  # "Some hon. members: Agreed."
+    if name.casefold() in ANONYMOUS_ROLES:
+        return STRONG  # "Some hon. members: Agreed.", "Listener question: …"
     if name.casefold() in SECTION_HEADINGS:
         return REJECTED  # "Questions & Answers:" heads a part of the call
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
