@@ -6,8 +6,12 @@ Zealand, Irish, Scottish, Welsh, Indian, Hong Kong, German, French, Czech,
 Polish, Danish, Finnish, Hungarian, Bulgarian, Ukrainian, Lithuanian, Kenyan,
 Belgian, Croatian, Icelandic, Latvian, Swedish, Portuguese and Greek
 parliaments, the European Parliament, the UN, the US Congress and its
-hearings, the White House, a ministry's briefing, broadcast interviews); no
-text is copied from a real record. ``NAME.truth.json`` holds its turns as
+hearings, the White House, a ministry's briefing, broadcast interviews; and a
+seventh batch written blind: the Swiss, Austrian, Japanese, Korean,
+Philippine, Ghanaian, Malaysian, Quebec, Irish, Welsh and Russian chambers,
+the Canadian Senate, a US state hearing, a trial, a city council, China's
+foreign ministry, a UN briefing, NATO, a podcast, a meeting recorder, an
+earnings call, TV captions); no text is copied from a real record. ``NAME.truth.json`` holds its turns as
 the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
 and the documents are scored the same way: words are aligned between truth
 and parse, and a turn is found when the parse starts one at the word where

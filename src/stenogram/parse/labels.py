@@ -259,9 +259,10 @@ def _strength(name: str, form: str) -> int:
         or (name[0].islower() and name.split(" ", 1)[0] not in _CONNECTORS)
     ):
         return REJECTED  # cheap tests first: this runs for every line with a colon
-    if name.casefold() in ANONYMOUS_ROLES:
+    key = name.casefold()
+    if key in ANONYMOUS_ROLES:
         return STRONG  # "Some hon. members: Agreed.", "Listener question: …"
-    if name.casefold() in SECTION_HEADINGS:
+    if key in SECTION_HEADINGS:
         return REJECTED  # "Questions & Answers:" heads a part of the call
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
@@ -373,7 +374,9 @@ _MARKS = "○◯〇"
 _LINE_ROLES = frozenset({"operator", "moderator", "host", "interviewer", "announcer", "narrator"})
 # The lines of running text asked for a mark label or "Operator" alone on its line (the other roles alone
 # are read in blank-line records; a branch per role would cost at every line start).
-MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$))")
+# A numbered question asked by a verb other than "asked" ("1. Tuan Lim Guan Eng [Bagan] minta Menteri …") is
+# found in the same scan: the dash labels' scan asks only lines with a dash or " asked ".
+MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$)|\d{{1,3}}\.[^\n]{{1,160}}? minta )")
 _LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_]))")
 _MARK_SEP = re.compile(r"\u3000|[ \t\u00a0]{2,}")
 _MARK_FORBIDDEN = re.compile(r"[。、，,.!?！？:：;「」『』\"“”]")
@@ -642,6 +645,7 @@ _PARTY_ENDINGS = tuple(" " + party for party in sorted(LOWER_CASE_PARTIES))
 _AFTER_BRACKETS = re.compile(r"(\S+\s+\S.*\(\s*[^\W\d_a-z][^()\s]{0,11}\s*\))\s+([a-zà-ÿ]{3,20})")
 
 
+_SLOT_ENDS = frozenset("]）")
 _TAIL_AFTER_BRACKETS = re.compile(r"(.*\))\s*,\s*([^()\[\],]{1,60})")
 _DIGIT = re.compile(r"\d")
 
@@ -657,6 +661,8 @@ def _contribution(label: str) -> int:
 
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
+    if "(" not in label and label[-1:] not in _SLOT_ENDS and "," not in label and not label.endswith(_PARTY_ENDINGS):
+        return label, (), None  # most labels: no bracket, no comma, no party after the name
     note = _contribution(label) if "," in label else -1
     if note > 0:  # "Pascal Canfin (Renew), question «carton bleu»", "Christian Ehler (PPE), schriftlich"
         name, slots, _ = _name_and_slots(label[:note])

@@ -172,12 +172,13 @@ class Lines:
                     labels[i] = found
         # "○議長（細田博之君）　…": a speaker mark, and no separator after the label.
         for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
-            if kinds[i] == TEXT and i not in labels and (found := match_label(lines[i - base])) is not None:
-                labels[i] = found
+            if kinds[i] == TEXT and i not in labels:
+                line = lines[i - base]
+                found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
+                if found is not None:
+                    labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
         dashed = [k for k, ln in enumerate(lines) if "-" in ln or "—" in ln or "–" in ln or " asked " in ln]
-        if text.find(" minta ", pos, pos + sum(map(len, lines)) + len(lines)) >= 0:  # Malay: "… [Bagan] minta Menteri"
-            dashed = sorted({*dashed, *(k for k, ln in enumerate(lines) if " minta " in ln)})
         for k in dashed:
             i = base + k
             colon = labels.get(i)

@@ -117,8 +117,11 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
+# Without CJK the only notes that open with a letter open with one of these words (a running head's "年"
+# needs a wide character), so prose that starts with a P, S or C is not asked.
 NOTE_START = WidePattern(
-    r"[*•·\-–—―─━■_=~#(\[<\dPpSC\u3400-\u9fff]|Deutscher ", narrow=r"[*•·\-–—―─━■_=~#(\[<\dPpSC]|Deutscher "
+    r"[*•·\-–—―─━■_=~#(\[<\dPpSC\u3400-\u9fff]|Deutscher ",
+    narrow=r"[*•·\-–—―─━■_=~#(\[<\d]|Deutscher |Page|Part|PART|Section|SECTION|Chapter|CHAPTER|p\.",
 )
 
 
