@@ -23,7 +23,7 @@ from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, is_title
+from stenogram.lexicon import CHAIRS, HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, QUESTION_VERBS, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -532,6 +532,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         for i, m in cand.items()
         if m.form == "period" and m.strength == STRONG and in_mixed_case(m.name) and _opens_block(lines, i)
     )
+    # The chair alone closed by a full stop ("Председательствующий."), which no prose prints at a line start.
+    chairs = {m.name for m in cand.values() if m.form == "period" and m.name.casefold() in CHAIRS}
     # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
     openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
 
@@ -542,16 +544,16 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith("asked")
+            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
             if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
         elif m.form == "period" and in_mixed_case(m.name):
-            if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
-                continue  # "President Putin. And then …" in a wrapped line of prose
+            if titled < _RECURS_MIXED or is_vocative(m.name) or not (_opens_block(lines, i) or m.name in chairs):
+                continue  # "President Putin. And then …" in a wrapped line of prose (the chair alone is no prose)
         elif m.form == "period" and not blank_sep:
             if periods < _RECURS:
                 continue  # "NTV. So": one capitalised word and a full stop is a sentence
-        elif m.form != "colon" and not blank_sep:
+        elif m.form not in ("colon", "mark", "line") and not blank_sep:
             continue  # "Q and A": bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
         if m.form in ("colon", "period") and m.name.isupper() and _heading_in_capitals(rest):
@@ -566,7 +568,10 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             lead_in.append(i)  # a list item, unless the document knows the name as a speaker's
             continue
         # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
-        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
+        # A question's number opens its label, and the chair alone is one: the line above is a heading
+        # ("Tlodi Plant" / "1. Sioned Williams:", "Председательствует … Володин" / "Председательствующий.").
+        numbered = m.label[:1].isdigit()
+        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep and not numbered and m.name not in chairs) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
         if k and m.name.isupper() and not all(line.isupper() for line in lines.text[i - k : i]):
@@ -586,7 +591,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             k -= 1
         if k:
             continue
-        if m.strength == WEAK and m.start == 0 and not blank_sep and _given_name_above(lines, i):
+        if m.strength == WEAK and m.start == 0 and not blank_sep and not numbered and _given_name_above(lines, i):
             # "… and I give the floor to" / "Governor Alexei" / "Dyumin: Thank you": a lone surname
             # would be lost, so the name-like line above is taken even though the line before it runs on.
             head = lines.text[i - 1]
@@ -725,7 +730,8 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
     # not printed in capitals, and a record that prints its labels so misspells one now and then.
     # Brackets after the name mark a label too: "Friedrich Merz (CDU/CSU):" in a record of titled labels.
-    bracketed = {v[3] for v in accepted.values() if v[1].slots}
+    # So does a mark before the label ("○", ">>"): the record's sign that a speaker begins.
+    bracketed = {v[3] for v in accepted.values() if v[1].slots or (v[1].sep and v[1].form != "dash")}
     titled = {
         name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
     }
@@ -1030,7 +1036,7 @@ class _Walk:
             # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
             annotation = said.group(1)
             rest_col = said.end()
-        time = plan.slots[label].time if label in plan.slots else None
+        time = m.time or (plan.slots[label].time if label in plan.slots else None)
         b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
         self.glue = False
         if line[rest_col:].strip():
@@ -1140,6 +1146,7 @@ class _Walk:
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
             or (line[:1] in _LIST_FIRST and _LIST_ITEM.match(line) is not None)
+            or line[:1] == "\u3000"  # an ideographic space indents a paragraph's first line (the Diet's minutes)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.

@@ -30,6 +30,7 @@ from typing import overload
 from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
 from stenogram.parse.labels import (
+    MARK_LINE,
     PERIOD_LINE,
     REJECTED,
     LabelMatch,
@@ -167,6 +168,13 @@ class Lines:
         for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
             if kinds[i] == TEXT and i not in labels:
                 found = match_attribution(lines[i - base])
+                if found is not None:
+                    labels[i] = found
+        # "○議長（細田博之君）　…": a speaker mark, and no separator after the label.
+        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
+            if kinds[i] == TEXT and i not in labels:
+                line = lines[i - base]
+                found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
                 if found is not None:
                     labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
