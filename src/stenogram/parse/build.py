@@ -194,13 +194,6 @@ class _Builder:
         base = lines.first_number
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
-    def _span_to(self, first: int, col: int, last: int, end: int, start: int = -1) -> Span:
-        """The span from column ``col`` of line ``first`` (at offset ``start``, if known) to ``end`` on ``last``."""
-        if start < 0:
-            start = self.lines.offset[first] + col
-        base = self.lines.first_number
-        return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
-
     def _container(self) -> list[Block]:
         return self.content if self.turn is not None else self.preamble
 
@@ -380,8 +373,14 @@ class _Builder:
         self.turn = None
         if t.last > self.last_line or self.last_end < 0:
             span = self._span(t.first, t.col, max(t.last, self.last_line))
-        else:  # the last block's line may have been let go: its end was kept
-            span = self._span_to(t.first, t.col, self.last_line, self.last_end, self.turn_at)
+        else:  # the last block's line may have been let go: its end was kept (the span written out: once a turn)
+            start, end = self.turn_at, self.last_end
+            if start < 0:
+                start = self.lines.offset[t.first] + t.col
+            base = self.lines.first_number
+            span = Span(
+                start=start, end=end if end > start else start, line=base + t.first, end_line=base + self.last_line
+            )
         self.body.append(
             Turn(
                 speaker=t.speaker,
@@ -1023,8 +1022,9 @@ class _Walk:
         while i < n:
             # Each label is taken out as the walk takes it: the candidates and the model being built
             # are not held side by side (a text of many short turns is mostly labels).
-            if i in starts:
-                i = self.label(i, starts.pop(i))
+            opening = starts.pop(i, None)
+            if opening is not None:
+                i = self.label(i, opening)
                 continue
             kind = kinds[i]
             if kind == TEXT:
@@ -1050,7 +1050,7 @@ class _Walk:
         time = plan.slots[label].time if label in plan.slots else None
         # Where the label starts and its line ends, from the line in hand: a turn of a label alone reads no more.
         at = self.lines.offset[last]
-        end = at + _rstripped_len(line)
+        end = at + (_rstripped_len(line) if line[-1:].isspace() else len(line))
         at = at + col if i == last else -1
         b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time), end, at)
         self.glue = False

@@ -279,9 +279,10 @@ class Lines:
         self.blank_sep = self.blank_separated()
         for base, lines, pos in _chunks(text, start, whole):
             if whole is None:
-                offs, kinds = _tables(lines, pos, marks.typecode)
+                kinds = _kinds_of(lines)
                 self._notes_into(kinds, base)
-            self._find_labels(lines, base, pos, text, offsets=offs, kinds=kinds)
+            # Short lines: the chunk's offsets are made again only if a pattern finds a line to ask.
+            self._find_labels(lines, base, pos, text, offsets=None if whole is None else offs, kinds=kinds)
         self._seen.clear()
 
     def _classify(self, lines: list[str], base: int, pos: int, text: str, code: str) -> tuple[array[int], bytearray]:
@@ -324,26 +325,32 @@ class Lines:
                 kinds[i - base] = NOTE
 
     def _find_labels(
-        self, lines: list[str], base: int, pos: int, text: str, *, offsets: array[int], kinds: bytearray
+        self, lines: list[str], base: int, pos: int, text: str, *, offsets: array[int] | None, kinds: bytearray
     ) -> None:
-        """The label candidates of one chunk's lines (``offsets`` and ``kinds`` are the chunk's, from ``base``)."""
-        labels = self.label
+        """The label candidates of one chunk's lines (``offsets`` and ``kinds`` are the chunk's, from ``base``).
+
+        A line printed again reads the same: ``A:`` a million times is matched once (the label grammar is a
+        function of the line), and its candidates share one match.
+        """
+        labels, seen = self.label, self._seen
         if self.blank_sep:
             # Blank-line records: a label opens a block, so only block starts are asked, in every form.
             for k, line in enumerate(lines):
                 i = base + k
-                if kinds[k] == TEXT and self.para_start(i):
-                    found = match_label(line) or match_dash_label(line) or match_attribution(line)
+                # para_start(i), asked of the chunk's own kinds first: after a blank line or a note it holds.
+                if kinds[k] == TEXT and ((k and kinds[k - 1] != TEXT) or self.para_start(i)):
+                    found = seen.get(line, _UNSEEN) if len(line) <= _SEEN_LEN else _UNSEEN
+                    if found is _UNSEEN:
+                        found = match_label(line) or match_dash_label(line) or match_attribution(line)
+                        if len(seen) < _SEEN_MAX and len(line) <= _SEEN_LEN:
+                            seen[line] = found
                     if found is not None:
                         labels[i] = found
             return
         # Running text: any line may open a turn, with a colon label or a dash label.
-        seen = self._seen
         for k in [k for k, line in enumerate(lines) if ":" in line or "：" in line]:
             if kinds[k] == TEXT:
                 line = lines[k]
-                # A line printed again reads the same: "A:" a million times is matched once (the
-                # label grammar is a function of the line), and its candidates share one match.
                 found = seen.get(line, _UNSEEN) if len(line) <= _SEEN_LEN else _UNSEEN
                 if found is _UNSEEN:
                     found = match_label(line, colon_only=True)
@@ -481,8 +488,12 @@ def _chunks(text: str, start: int, whole: list[str] | None) -> Iterator[tuple[in
 
 def _tables(lines: list[str], pos: int, code: str) -> tuple[array[int], bytearray]:
     """A chunk's line starts (from ``pos``, one past its last line too) and kinds from the text alone."""
-    offsets = array(code, accumulate(map((1).__add__, map(len, lines)), initial=pos))
-    return offsets, _kinds_of(lines)
+    return _offsets_of(lines, pos, code), _kinds_of(lines)
+
+
+def _offsets_of(lines: list[str], pos: int, code: str = "q") -> array[int]:
+    """The starts of a chunk's lines, from ``pos``, and one past its last line."""
+    return array(code, accumulate(map((1).__add__, map(len, lines)), initial=pos))
 
 
 def _kinds_of(lines: list[str]) -> bytearray:
@@ -494,7 +505,13 @@ _HEAD = 1 << 16  # characters of a chunk's first line that a line-start pattern 
 
 
 def _line_starts(
-    pattern: re.Pattern[str] | WidePattern, text: str, lines: list[str], *, base: int, pos: int, offsets: array[int]
+    pattern: re.Pattern[str] | WidePattern,
+    text: str,
+    lines: list[str],
+    *,
+    base: int,
+    pos: int,
+    offsets: array[int] | None,
 ) -> Iterator[int]:
     """The lines of a chunk where ``pattern``, which opens with the newline before a line, matches.
 
@@ -506,6 +523,8 @@ def _line_starts(
         yield base
     end = pos + sum(map(len, lines)) + len(lines) - 1
     for m in pattern.finditer(text, pos, end):
+        if offsets is None:
+            offsets = _offsets_of(lines, pos)  # the chunk's offsets, made when first needed
         yield base + bisect_left(offsets, m.start() + 1)  # the newline ends the line before
 
 
