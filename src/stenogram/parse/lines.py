@@ -1,13 +1,14 @@
 """Lines and what each one is: blank, a whole-line note, a label candidate, or text.
 
-Columns rather than objects, and only as much as a line needs: its start
-offset (4 bytes), its kind (1 byte), and entries in two sparse tables for the
-few lines that are notes or label candidates. A transcript may hold a million
-short lines, and memory must stay a small multiple of the text; it must also
-parse at over 10 MB/s in pure Python. So the lines themselves are a list of
-strings when they are long enough for a string's own cost (about 60 bytes) to
-be small beside them, and are otherwise sliced from the text when asked for
-(:class:`LineText`). Classification asks the tables of :mod:`.notes` and
+Columns rather than objects, and only as much as a line needs, with entries
+in two sparse tables for the few lines that are notes or label candidates. A
+transcript may hold a million short lines, and the parse must stay within 1.5
+times the model it builds; it must also parse at over 10 MB/s in pure Python.
+So long lines (a string's own cost, about 60 bytes, small beside them) are a
+list of strings with a start offset (4 bytes) and a kind (1 byte) each; short
+lines keep a start offset every ``_BLOCK`` lines only, and a block of lines,
+their offsets and kinds are read from the text when asked for
+(:class:`LineText`, :class:`_Window`). Classification asks the tables of :mod:`.notes` and
 :mod:`.labels` once per line, a chunk of lines at a time, with whole-chunk
 passes rather than a Python loop with tests per line.
 
