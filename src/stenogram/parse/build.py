@@ -159,6 +159,7 @@ class _Builder:
         self.preamble: list[Block] = []
         self.body: list[BodyItem] = []
         self.turn: _TurnStart | None = None
+        self.turn_at = -1  # the offset where the turn's label starts, -1 until known
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
         self.last_end = -1  # where that line's text ends (-1: not known yet), kept as its text may be let go
@@ -184,15 +185,13 @@ class _Builder:
 
     # -- blocks ------------------------------------------------------------------------------------
     def _span(self, first: int, col: int, last: int) -> Span:
-        offset = self.lines.offset
-        end = offset[last] + _rstripped_len(self.lines.text[last])
+        lines = self.lines
+        offset = lines.offset
+        end = offset[last] + _rstripped_len(lines.text[last])
         if last >= self.last_line:
             self.last_line, self.last_end = last, end
-        return self._span_to(first, col, last, end)
-
-    def _span_to(self, first: int, col: int, last: int, end: int) -> Span:
-        start = self.lines.offset[first] + col
-        base = self.lines.first_number
+        start = offset[first] + col
+        base = lines.first_number
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
     def _container(self) -> list[Block]:
@@ -374,8 +373,14 @@ class _Builder:
         self.turn = None
         if t.last > self.last_line or self.last_end < 0:
             span = self._span(t.first, t.col, max(t.last, self.last_line))
-        else:  # the last block's line may have been let go: its end was kept
-            span = self._span_to(t.first, t.col, self.last_line, self.last_end)
+        else:  # the last block's line may have been let go: its end was kept (the span written out: once a turn)
+            start, end = self.turn_at, self.last_end
+            if start < 0:
+                start = self.lines.offset[t.first] + t.col
+            base = self.lines.first_number
+            span = Span(
+                start=start, end=end if end > start else start, line=base + t.first, end_line=base + self.last_line
+            )
         self.body.append(
             Turn(
                 speaker=t.speaker,
@@ -387,11 +392,13 @@ class _Builder:
             )
         )
 
-    def open_turn(self, start: _TurnStart) -> None:
+    def open_turn(self, start: _TurnStart, end: int = -1, at: int = -1) -> None:
+        """Open a turn at its label; where the label starts (``at``) and its last line ends, if the caller knows."""
         self.close_turn()
         self.turn = start
+        self.turn_at = at
         self.last_line = start.last
-        self.last_end = -1
+        self.last_end = end
         self.content = []
 
 
@@ -633,15 +640,23 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     for i in weak:
         m = cand[i]
         key = m.name.casefold()
-        twice = (
-            ((established and repeats[key] >= _RECURS and not m.name.isupper()) or (caps_profile and m.name.isupper()))
-            and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
-            and _opens_block(lines, i)
-        )
         if (
             key in known
             or key in surnames
-            or ((repeats[key] >= 3 or twice) and key not in _STOP_REPEAT)
+            or (
+                key not in _STOP_REPEAT
+                and (
+                    repeats[key] >= 3
+                    or (  # printed twice at a block's start (asked last: it reads the lines)
+                        (
+                            (established and repeats[key] >= _RECURS and not m.name.isupper())
+                            or (caps_profile and m.name.isupper())
+                        )
+                        and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
+                        and _opens_block(lines, i)
+                    )
+                )
+            )
             or any(key.endswith(k) for k in suffixes)
         ):
             accepted[i] = (i, m, m.label, m.name)
@@ -1011,12 +1026,14 @@ class _Walk:
             self.b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
         i = 0
         while i < n:
-            kind = kinds[i]
             # Each label is taken out as the walk takes it: the candidates and the model being built
             # are not held side by side (a text of many short turns is mostly labels).
-            if i in starts:
-                i = self.label(i, starts.pop(i))
-            elif kind == TEXT:
+            opening = starts.pop(i, None)
+            if opening is not None:
+                i = self.label(i, opening)
+                continue
+            kind = kinds[i]
+            if kind == TEXT:
                 i = self.inline_label(i) if inline and i in inline else self.text(i)
             elif kind == BLANK:
                 i = self.blank(i)
@@ -1031,13 +1048,17 @@ class _Walk:
         col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
         rest_col = m.rest
         annotation = m.annotation
-        said = _INTERPRETED.match(line, rest_col)
+        said = _INTERPRETED.match(line, rest_col) if line.startswith("(", rest_col) else None
         if said is not None and annotation is None:
             # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
             annotation = said.group(1)
             rest_col = said.end()
         time = m.time or (plan.slots[label].time if label in plan.slots else None)
-        b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
+        # Where the label starts and its line ends, from the line in hand: a turn of a label alone reads no more.
+        at = self.lines.offset[last]
+        end = at + (_rstripped_len(line) if line[-1:].isspace() else len(line))
+        at = at + col if i == last else -1
+        b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time), end, at)
         self.glue = False
         if line[rest_col:].strip():
             b.start_paragraph(last, rest_col)
