@@ -403,7 +403,8 @@ def _convert_one(
     if args.output_dir:
         make_folder(target.parent)
         check_inside(args.output_dir, target)
-    target = check_target(target, None if job.source == STDIO else job.source)
+    # the name as typed, not the Path: "out/" names a folder
+    target = check_target(job.target, None if job.source == STDIO else job.source)
     diagnostics = write_export(
         transcript, info.name, target, options, check=lambda found: _fail_on(args, found, job.name)
     )

@@ -217,6 +217,7 @@ def export_file(
 def check_target(path: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> Path:
     """Where ``export_file`` may write: never the input (``OverwriteError``), a writable path (``WriteError``)."""
     target = check_writable(path)
+    require(source, (str, os.PathLike, type(None)), "export_file", "the source", "a path or None")
     if source is not None and (_same_file(target, Path(source)) or target.absolute() == Path(source).absolute()):
         raise OverwriteError(f"{target}: refusing to overwrite the input file")
     return target
@@ -326,6 +327,7 @@ def read(
     '(Applause.)'
     """
     require(source, (str, os.PathLike, bytes, bytearray, memoryview), "read", "the source", "a path or bytes")
+    require(fmt, (str, type(None)), "read", "the format", "a name (str) or None")
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     else:

@@ -402,3 +402,20 @@ def test_read_takes_any_bytes_like_source() -> None:
     expected = stenogram.to_json(stenogram.read(data))
     assert stenogram.to_json(stenogram.read(bytearray(data))) == expected
     assert stenogram.to_json(stenogram.read(memoryview(data))) == expected
+
+
+def test_an_output_path_ending_in_a_slash_names_a_folder_and_is_refused(tmp_path: Path) -> None:
+    # Path("new/") is Path("new"): the slash was dropped and a file named "new" written where a folder was meant.
+    t = stenogram.parse("Anna Petrova: Good morning.\n")
+    with pytest.raises(WriteError, match="ends with a slash"):
+        stenogram.export_file(t, "json", str(tmp_path / "new") + "/")
+    r = _cli("convert", "in.txt", "--to", "json", "-o", "new/", cwd=_with_input(tmp_path))
+    assert r.returncode == 1 and "ends with a slash" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "new").exists()
+    with pytest.raises(stenogram.ArgumentError):
+        stenogram.export_file(t, "json", tmp_path / "o.json", source=3)  # type: ignore[arg-type]
+
+
+def _with_input(folder: Path) -> Path:
+    (folder / "in.txt").write_text("Anna Petrova: Good morning.\n", encoding="utf-8")
+    return folder
