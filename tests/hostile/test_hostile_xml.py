@@ -301,3 +301,24 @@ def test_whitespace_folds_the_same_whatever_slices_the_text_is_read_in(pieces: l
         reader._SLICE = old
     whole = reader._WS.sub(" ", "".join(pieces)).strip(" ")  # the text folded at once
     assert text == folded == whole
+
+
+def test_many_unlisted_speakers_take_linear_time(limited: Callable[..., dict[str, Any]]) -> None:
+    # 50,000 utterances by 50,000 unlisted speakers took minutes: each turn searched the list of those who
+    # had spoken, comparing with attrs' __eq__.
+    result = limited(
+        """
+        import time
+        from stenogram_tei import read_tei
+        body = "".join(f"<u who='#p{i}'><seg>w</seg></u>" for i in range(50_000))
+        data = PARAMS["head"].encode() + body.encode() + PARAMS["tail"].encode()
+        start = time.process_time()
+        t = read_tei(data)
+        report(seconds=time.process_time() - start, speakers=len(t.participants))
+        """,
+        params={"head": _HEAD.decode(), "tail": _TAIL.decode()},
+        memory_mb=1200,
+        timeout=120,
+    )
+    assert result["speakers"] == 50_000
+    assert result["seconds"] < 15, result

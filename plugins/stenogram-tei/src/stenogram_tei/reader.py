@@ -369,7 +369,10 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.persons: dict[str, _Person] = {}  # by xml:id (or @who key)
         self.by_id: dict[str, _Person] = {}
-        self.spoke: list[_Person] = []
+        self.spoke: dict[
+            str, _Person
+        ] = {}  # by id, in order of first turn: a list's `in` made 50,000 speakers take minutes
+        self.suffixes: dict[str, int] = {}  # the last number unique_id gave each base
         self.preamble: list[Block] = []
         self.body: list[BodyItem] = []
         self.label: str | None = None
@@ -520,7 +523,9 @@ class _Reader:
             people = list(self.by_id.values())
         else:
             people = (
-                self.spoke if self.spoke or any(isinstance(b, Turn) for b in self.body) else list(self.by_id.values())
+                list(self.spoke.values())
+                if self.spoke or any(isinstance(b, Turn) for b in self.body)
+                else list(self.by_id.values())
             )
         try:
             return Transcript(
@@ -657,8 +662,7 @@ class _Reader:
                 person.labels.append(shown)
             if not self.exact and person.role is None:
                 self.role_from_utterance(person, label, u)
-            if person not in self.spoke:
-                self.spoke.append(person)
+            self.spoke.setdefault(person.id, person)
         if content is None:
             content = self.turn_content(u)
         uid = u.get(_XML_ID)  # kept, so a re-export links to the same utterances
@@ -701,10 +705,13 @@ class _Reader:
         return person
 
     def unique_id(self, base: str) -> str:
-        candidate, n = base, 1
+        """``base``, else ``base_2``, ``base_3``, …: counted on from the last one given, so that many
+        speakers whose names differ only in punctuation (all ``a_``) take linear time."""
+        candidate, n = base, self.suffixes.get(base, 1)
         while candidate in self.by_id:
             n += 1
             candidate = f"{base}_{n}"
+        self.suffixes[base] = n
         return candidate
 
     # -- header ----------------------------------------------------------------
