@@ -16,6 +16,7 @@ from stenogram_tei.options import TeiReadOptions
 
 import stenogram
 from stenogram.errors import StenogramError
+from stenogram.model import Turn
 
 _HEAD = (
     b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>x</title>'
@@ -322,3 +323,38 @@ def test_many_unlisted_speakers_take_linear_time(limited: Callable[..., dict[str
     )
     assert result["speakers"] == 50_000
     assert result["seconds"] < 15, result
+
+
+_PEOPLE = (
+    b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc><titleStmt><title>x</title></titleStmt>"
+    b"</fileDesc></teiHeader><text><body><div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        ("<u who='#a'><seg>alpha<pb n='3'/>bravo</seg></u>", ["alpha bravo"]),
+        ("<u who='#a'><seg>alpha<cb/>bravo<lb/>charlie<lb break='no'/>delta</seg></u>", ["alpha bravo charliedelta"]),
+        ("<u who='#a'>alpha<pb/>bravo</u>", ["alpha bravo"]),
+        ("<sp><speaker>Anna</speaker><p>alpha</p><p>bravo</p></sp>", ["Anna alpha bravo"]),
+        ("<u who='#a'><seg>alpha</seg></u> bravo <u who='#b'><seg>charlie</seg></u>", ["alpha", "bravo", "charlie"]),
+        ("alpha <u who='#a'><seg>bravo</seg></u> charlie", ["alpha", "bravo", "charlie"]),
+    ],
+    ids=[
+        "page-break-in-seg",
+        "breaks-and-a-split-word",
+        "page-break-in-u",
+        "drama-blocks",
+        "text-between-u",
+        "text-in-div",
+    ],
+)
+def test_no_words_run_together_or_vanish_in_foreign_tei(body: str, texts: list[str]) -> None:
+    # Foreign TEI used to lose or merge words: "alpha<pb/>bravo" read "alphabravo", a <speaker> ran into the
+    # <p> after it, and text straight in a <div> (between utterances) was dropped without a word.
+    t = read_tei(_PEOPLE + body.encode() + b"</div></body></text></TEI>")
+    found = [b.text for item in t.body for b in (item.content if isinstance(item, Turn) else (item,))]
+    assert found == texts
+    loose = [d for d in t.diagnostics if d.code == "tei-loose-text"]
+    assert bool(loose) == (body.startswith("alpha") or "</u> bravo" in body)
