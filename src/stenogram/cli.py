@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
@@ -667,13 +667,25 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
 
+def _tolerant(stream: TextIO) -> TextIO:
+    """A text stream that writes what its encoding cannot hold as ``\\u…`` escapes: under
+    ``PYTHONIOENCODING=ascii`` or a C locale, a name like ``ü.txt`` ended ``inspect`` and ``formats``
+    with an UnicodeEncodeError."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        with suppress(Exception):  # a stream that cannot be reconfigured is left as it is
+            reconfigure(errors="backslashreplace")
+    return stream
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
+    text_out, stderr = _tolerant(sys.stdout), _tolerant(sys.stderr)  # before --help prints
     parser = build_parser()
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    io = _Streams(sys.stdin.buffer, sys.stdout.buffer, sys.stdout, sys.stderr)
+    io = _Streams(sys.stdin.buffer, sys.stdout.buffer, text_out, stderr)
     if args.command is None:  # bare "stenogram": what it can do, not an error
         parser.print_help(io.text_out)
         return EXIT_OK

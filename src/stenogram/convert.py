@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -148,9 +148,16 @@ def write_export(
         return rendered.diagnostics
     stream = info.write
     with open_atomic(target) as fh:
-        diagnostics = tuple(_run(info, lambda: stream(transcript, opts, fh), writing=True))
-        if not all(isinstance(d, Diagnostic) for d in diagnostics):
+        found = _run(info, lambda: stream(transcript, opts, fh), writing=True)
+        if fh.closed:  # the file is ours to finish (flush, sync, rename)
+            raise ExportError(f"exporter {fmt!r} ({info.plugin}) closed the file it was writing")
+        if (
+            not isinstance(found, Sequence)
+            or isinstance(found, str)
+            or not all(isinstance(d, Diagnostic) for d in found)
+        ):
             raise ExportError(f"exporter {fmt!r} ({info.plugin}) wrote a file but returned no diagnostics list")
+        diagnostics = tuple(found)
         if check is not None:
             check(diagnostics)
     return diagnostics
