@@ -667,14 +667,26 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
 
+def _escape_unencodable(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """``surrogateescape`` for the bytes of an undecodable file name, ``backslashreplace`` for the rest."""
+    if isinstance(exc, UnicodeEncodeError):
+        held = exc.object[exc.start : exc.end]
+        if all("\udc80" <= c <= "\udcff" for c in held):
+            return bytes(ord(c) - 0xDC00 for c in held), exc.end
+    return codecs.backslashreplace_errors(exc)
+
+
+codecs.register_error("stenogram-escape", _escape_unencodable)
+
+
 def _tolerant(stream: TextIO) -> TextIO:
     """A text stream that writes what its encoding cannot hold as ``\\u…`` escapes: under
     ``PYTHONIOENCODING=ascii`` or a C locale, a name like ``ü.txt`` ended ``inspect`` and ``formats``
     with an UnicodeEncodeError."""
     reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+    if reconfigure is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape", "backslashreplace"):
         with suppress(Exception):  # a stream that cannot be reconfigured is left as it is
-            reconfigure(errors="backslashreplace")
+            reconfigure(errors="stenogram-escape")
     return stream
 
 

@@ -149,19 +149,35 @@ def test_a_line_end_in_a_file_name_keeps_each_message_on_one_line(tmp_path: Path
     assert (tmp_path / "out" / "a\nb.json").is_file()
 
 
+_NARROW = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "c-locale": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+}
+
+
+@pytest.mark.parametrize("env", _NARROW.values(), ids=_NARROW.keys())
 @pytest.mark.parametrize(
-    "args", [["inspect", "ü.txt"], ["formats"], ["corpus", "--help"], ["convert", "ü.txt", "--to", "json"]]
+    "args", [["inspect", "ü.txt"], ["inspect", "ü.txt", "--json"], ["formats"], ["corpus", "--help"]]
 )
-def test_a_terminal_that_cannot_show_unicode_gets_escapes_not_a_crash(tmp_path: Path, args: list[str]) -> None:
-    # Under PYTHONIOENCODING=ascii (or a C locale without UTF-8) "inspect ü.txt" and "formats" (which prints
-    # "…") ended with "unexpected UnicodeEncodeError".
+def test_a_terminal_that_cannot_show_unicode_gets_escapes_not_a_crash(
+    tmp_path: Path, args: list[str], env: dict[str, str]
+) -> None:
+    # Under PYTHONIOENCODING=ascii or a C locale without UTF-8, "inspect" of a Russian transcript and
+    # "formats" (which prints "…") ended with "unexpected UnicodeEncodeError".
     (tmp_path / "ü.txt").write_text("Anna Petrova: Добрый день.\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
     done = subprocess.run(
-        [sys.executable, "-m", "stenogram", *args], cwd=tmp_path, capture_output=True, timeout=120, env=env, check=False
+        [sys.executable, "-m", "stenogram", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **env},
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert b"Error" not in done.stderr
+    if args[0] == "inspect":  # the name as its own bytes (C locale) or an escape (ascii)
+        assert b"Anna Petrova" in done.stdout
+        assert "ü.txt".encode() in done.stdout or b"\\xfc.txt" in done.stdout, done.stdout
 
 
 def test_a_dask_address_dask_cannot_parse_is_one_line(tmp_path: Path) -> None:
