@@ -183,6 +183,7 @@ def test_a_write_function_that_breaks_its_contract_is_named_and_writes_nothing(
 ) -> None:
     # These failed with "unexpected TypeError: 'NoneType' object is not iterable" and "flush of closed file".
     env = _install(tmp_path, _WRITER.format(body=body))
+    env["STENOGRAM_CACHE_DIR"] = str(tmp_path / "cache")  # the cache is keyed by name and version, not place
     out = tmp_path / "out.evilw"
     done = _run(env, "convert", str(SEED), "--to", "evilw", "-o", str(out))
     _named_failure(done, what)
