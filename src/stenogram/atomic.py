@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
-from stenogram.errors import WriteError
+from stenogram.errors import ArgumentError, WriteError
 from stenogram.surrogates import utf8
 
 __all__ = ["check_inside", "check_writable", "make_folder", "open_atomic", "write_atomic"]
@@ -54,11 +54,17 @@ def _named(path: str, exc: OSError) -> WriteError:
 
 def _checked(path: str | os.PathLike[str]) -> str:
     """The path as text; a NUL (which no file name can hold) is refused before the OS sees it."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentError(f"an output path is a str or os.PathLike, not {type(path).__name__}")
     name = os.fspath(path)
+    if not isinstance(name, str):
+        raise ArgumentError(f"an output path is text, not {type(name).__name__}")
     if "\0" in name:
         raise WriteError(repr(name), "a file name cannot hold a NUL character")
     if not name:
         raise WriteError("''", "the file name is empty")
+    if name.endswith((os.sep, "/")):  # Path() would drop the slash and write a file where a folder was meant
+        raise WriteError(name, "it names a directory (it ends with a slash), not a file", errno=errno.EISDIR)
     return name
 
 

@@ -33,7 +33,7 @@ import attrs
 
 from stenogram.atomic import check_inside, make_folder, write_atomic
 from stenogram.diagnostics import Severity
-from stenogram.errors import StenogramError, StrictModeError, WriteError
+from stenogram.errors import ArgumentError, OptionError, StenogramError, StrictModeError, WriteError, require
 from stenogram.surrogates import utf8
 
 if TYPE_CHECKING:  # imported when a batch runs on an executor: the one-file path never needs it
@@ -293,6 +293,15 @@ def convert_many(
     from stenogram.options import make_options
     from stenogram.plugins import get_host
 
+    if isinstance(inputs, (str, bytes, os.PathLike)) or not isinstance(inputs, Iterable):
+        raise ArgumentError(f"convert_many() takes the inputs as a list of paths, not {type(inputs).__name__}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise ArgumentError(f"convert_many() takes an Executor (or None), not {type(executor).__name__}")
+    require(read_options, (Mapping, type(None)), "convert_many", "read_options", "a mapping of read() keywords")
+    try:
+        level = None if fail_on is None else Severity(fail_on)
+    except ValueError:
+        raise OptionError(f"fail_on must be one of {', '.join(s.value for s in Severity)}, not {fail_on!r}") from None
     info = get_host().exporter(to)
     opts = make_options(info.options, options, overrides)
     read_kwargs = dict(read_options or {})
@@ -302,7 +311,7 @@ def convert_many(
         read_kwargs["parse_options"] = make_options(ParseOptions, read_kwargs["parse_options"])
     unknown = set(read_kwargs) - {"fmt", "encoding", "options", "parse_options"}
     if unknown:
-        raise TypeError(f"read_options: unknown keyword(s) {', '.join(sorted(unknown))} for {read.__name__}()")
+        raise ArgumentError(f"read_options: unknown keyword(s) {', '.join(sorted(unknown))} for {read.__name__}()")
     if read_kwargs.get("fmt") is not None:
         get_host().reader(read_kwargs["fmt"])
     environment = tuple((key, os.environ.get(key)) for key in CAPTURED_VARIABLES)
@@ -344,7 +353,7 @@ def convert_many(
                     fmt=to,
                     options=opts,
                     read_options=read_kwargs,
-                    fail_on=None if fail_on is None else Severity(fail_on),
+                    fail_on=level,
                     environment=environment,
                     target=target if write_in_workers else None,
                 )

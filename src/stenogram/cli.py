@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
@@ -403,7 +403,8 @@ def _convert_one(
     if args.output_dir:
         make_folder(target.parent)
         check_inside(args.output_dir, target)
-    target = check_target(target, None if job.source == STDIO else job.source)
+    # the name as typed, not the Path: "out/" names a folder
+    target = check_target(job.target, None if job.source == STDIO else job.source)
     diagnostics = write_export(
         transcript, info.name, target, options, check=lambda found: _fail_on(args, found, job.name)
     )
@@ -666,13 +667,37 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
 
+def _escape_unencodable(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """``surrogateescape`` for the bytes of an undecodable file name, ``backslashreplace`` for the rest."""
+    if isinstance(exc, UnicodeEncodeError):
+        held = exc.object[exc.start : exc.end]
+        if all("\udc80" <= c <= "\udcff" for c in held):
+            return bytes(ord(c) - 0xDC00 for c in held), exc.end
+    return codecs.backslashreplace_errors(exc)
+
+
+codecs.register_error("stenogram-escape", _escape_unencodable)
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """A text stream that writes what its encoding cannot hold as ``\\u…`` escapes: under
+    ``PYTHONIOENCODING=ascii`` or a C locale, a name like ``ü.txt`` ended ``inspect`` and ``formats``
+    with an UnicodeEncodeError."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape", "backslashreplace"):
+        with suppress(Exception):  # a stream that cannot be reconfigured is left as it is
+            reconfigure(errors="stenogram-escape")
+    return stream
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
+    text_out, stderr = _tolerant(sys.stdout), _tolerant(sys.stderr)  # before --help prints
     parser = build_parser()
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    io = _Streams(sys.stdin.buffer, sys.stdout.buffer, sys.stdout, sys.stderr)
+    io = _Streams(sys.stdin.buffer, sys.stdout.buffer, text_out, stderr)
     if args.command is None:  # bare "stenogram": what it can do, not an error
         parser.print_help(io.text_out)
         return EXIT_OK

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -148,9 +148,16 @@ def write_export(
         return rendered.diagnostics
     stream = info.write
     with open_atomic(target) as fh:
-        diagnostics = tuple(_run(info, lambda: stream(transcript, opts, fh), writing=True))
-        if not all(isinstance(d, Diagnostic) for d in diagnostics):
+        found = _run(info, lambda: stream(transcript, opts, fh), writing=True)
+        if fh.closed:  # the file is ours to finish (flush, sync, rename)
+            raise ExportError(f"exporter {fmt!r} ({info.plugin}) closed the file it was writing")
+        if (
+            not isinstance(found, Sequence)
+            or isinstance(found, str)
+            or not all(isinstance(d, Diagnostic) for d in found)
+        ):
             raise ExportError(f"exporter {fmt!r} ({info.plugin}) wrote a file but returned no diagnostics list")
+        diagnostics = tuple(found)
         if check is not None:
             check(diagnostics)
     return diagnostics
@@ -217,6 +224,7 @@ def export_file(
 def check_target(path: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> Path:
     """Where ``export_file`` may write: never the input (``OverwriteError``), a writable path (``WriteError``)."""
     target = check_writable(path)
+    require(source, (str, os.PathLike, type(None)), "export_file", "the source", "a path or None")
     if source is not None and (_same_file(target, Path(source)) or target.absolute() == Path(source).absolute()):
         raise OverwriteError(f"{target}: refusing to overwrite the input file")
     return target
@@ -326,6 +334,7 @@ def read(
     '(Applause.)'
     """
     require(source, (str, os.PathLike, bytes, bytearray, memoryview), "read", "the source", "a path or bytes")
+    require(fmt, (str, type(None)), "read", "the format", "a name (str) or None")
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     else:

@@ -75,6 +75,6 @@ def _dask_executor(address: str, jobs: int) -> Iterator[cf.Executor]:
         else:
             try:
                 client = stack.enter_context(Client(address, timeout=30))  # type: ignore[no-untyped-call]
-            except OSError as exc:
+            except (OSError, ValueError, TypeError) as exc:  # ValueError: an address Dask cannot parse (bogus://x)
                 raise StenogramError(f"--dask {address}: cannot reach the scheduler: {exc}") from None
         yield client.get_executor()

@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import types
@@ -177,6 +178,28 @@ def coerce_option(name: str, annotation: Any, value: Any) -> Any:
     raise OptionError(f"option {name!r} cannot take {value!r} (expects {_type_name(annotation)})")
 
 
+@functools.cache
+def _hints(options_class: type) -> dict[str, Any]:
+    """The fields' types, once per class; a plugin's annotation that does not resolve is checked as ``Any``."""
+    try:
+        return typing.get_type_hints(options_class)
+    except Exception:  # a NameError or worse from a third party's annotations
+        return {}
+
+
+def _check_instance(options: Any) -> Any:
+    """An options instance built in code, every field checked against its type as ``--set`` values are
+    (``label_lines=["3"]`` is read as ``(3,)``, ``speakers=[1]`` is an ``OptionError``)."""
+    hints = _hints(type(options))  # type: ignore[arg-type]  # a class is hashable
+    fixed = {}
+    for field in attrs.fields(type(options)):
+        value = getattr(options, field.name)
+        checked = coerce_option(field.name, hints.get(field.name, Any), value)
+        if checked is not value and (type(checked) is not type(value) or checked != value):
+            fixed[field.name] = checked
+    return attrs.evolve(options, **fixed) if fixed else options
+
+
 def make_options(
     options_class: type, options: object | Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None
 ) -> Any:
@@ -194,13 +217,17 @@ def make_options(
         options = options_class()
     elif not isinstance(options, options_class):
         raise OptionError(f"options must be a {options_class.__name__}, not {type(options).__name__}")
+    else:
+        options = _check_instance(options)  # built in code: attrs checks no element types
     changes.update(overrides or {})
     if not changes:
         return options
-    hints = typing.get_type_hints(options_class)
+    hints = _hints(options_class)
     fields = {f.name: f for f in attrs.fields(options_class)}
     checked = {}
     for key, value in changes.items():
+        if not isinstance(key, str):
+            raise OptionError(f"option names are text, not {type(key).__name__}: {key!r}")
         if key not in fields:
             known = ", ".join(sorted(fields)) or "none"
             import difflib

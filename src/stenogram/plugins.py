@@ -32,7 +32,7 @@ import attrs
 import pluggy
 
 from stenogram import hookspecs
-from stenogram.errors import PluginError, UnknownFormatError
+from stenogram.errors import PluginError, UnknownFormatError, require
 from stenogram.hookspecs import Registrar
 from stenogram.plugincache import (
     CachedEntryPoint,
@@ -421,6 +421,7 @@ class PluginHost:
         return sorted(found, key=lambda f: (f.kind, f.name))
 
     def _resolve(self, kind: Kind, name: str) -> ExporterInfo | ReaderInfo | CollectionExporterInfo:
+        require(name, str, f"the {kind} lookup", "the format", "a name (str)")
         for _ in range(2):  # a second look when loading showed the cache was out of date
             described = self._catalog(kind).get(name)
             if described is None:
@@ -460,6 +461,7 @@ class PluginHost:
 
     def describe(self, kind: Kind, name: str) -> FormatInfo:
         """A format's description from the cache (no import); ``UnknownFormatError`` when there is none."""
+        require(name, str, f"the {kind} lookup", "the format", "a name (str)")
         found = self._catalog(kind).get(name)
         if found is None:
             raise self._unknown(kind, name)

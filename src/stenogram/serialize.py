@@ -131,6 +131,7 @@ def json_pieces(transcript: Transcript, *, indent: int | None = 2) -> Iterator[s
 
 def to_json(transcript: Transcript, *, indent: int | None = 2) -> str:
     """Deterministic JSON text: the same transcript always gives the same bytes."""
+    require(transcript, Transcript, "to_json", "the transcript", "a Transcript")
     return "".join(json_pieces(transcript, indent=indent))
 
 

@@ -57,3 +57,26 @@ def test_a_long_run_of_capitalised_words_is_summarised_in_bounded_memory(limited
         timeout=120,
     )
     assert result["added_mb"] < 80, result
+
+
+def test_one_enormous_word_is_no_topic_and_costs_no_regular_expression_of_its_size(limited: Any) -> None:
+    """A 2 MB word (a blob pasted into a transcript) was a topic candidate: finding it compiled a pattern
+    of its size, 18 s and 180 MB; the summary and the DOCX briefing (both analyse) took that long."""
+    result = limited(
+        """
+        import time, stenogram
+        from stenogram.analysis import analyse
+        analyse(stenogram.parse("Anna: We met Boris Johnson."))
+        text = "Anna Petrova: Good morning. " + "x" * 2_000_000 + "\\n"
+        t = stenogram.parse(text)
+        before = rss_mb()
+        start = time.process_time()
+        found = analyse(t)
+        report(seconds=time.process_time() - start, added_mb=peak_mb() - before,
+               topics=[topic.text for topic in found.topics])
+        """,
+        timeout=120,
+    )
+    assert result["seconds"] < 5.0, result
+    assert result["added_mb"] < 40, result
+    assert all(len(topic) < 100 for topic in result["topics"]), result

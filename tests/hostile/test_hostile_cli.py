@@ -7,6 +7,7 @@ exit; nothing is written when an option is refused.
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -146,3 +147,41 @@ def test_a_line_end_in_a_file_name_keeps_each_message_on_one_line(tmp_path: Path
     assert any(line.startswith("a\\nb.txt -> ") for line in lines), lines
     assert any(line.startswith("stenogram: error: missing\\rx.txt: ") for line in lines), lines
     assert (tmp_path / "out" / "a\nb.json").is_file()
+
+
+_NARROW = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "c-locale": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+}
+
+
+@pytest.mark.parametrize("env", _NARROW.values(), ids=_NARROW.keys())
+@pytest.mark.parametrize(
+    "args", [["inspect", "ü.txt"], ["inspect", "ü.txt", "--json"], ["formats"], ["corpus", "--help"]]
+)
+def test_a_terminal_that_cannot_show_unicode_gets_escapes_not_a_crash(
+    tmp_path: Path, args: list[str], env: dict[str, str]
+) -> None:
+    # Under PYTHONIOENCODING=ascii or a C locale without UTF-8, "inspect" of a Russian transcript and
+    # "formats" (which prints "…") ended with "unexpected UnicodeEncodeError".
+    (tmp_path / "ü.txt").write_text("Anna Petrova: Добрый день.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "stenogram", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **env},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Error" not in done.stderr
+    if args[0] == "inspect":  # the name as its own bytes (C locale) or an escape (ascii)
+        assert b"Anna Petrova" in done.stdout
+        assert "ü.txt".encode() in done.stdout or b"\\xfc.txt" in done.stdout, done.stdout
+
+
+def test_a_dask_address_dask_cannot_parse_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "in.txt").write_text("Anna Petrova: Good morning.\n", encoding="utf-8")
+    done = _cli("convert", "in.txt", "--to", "json", "--output-dir", "o", "--dask", "bogus://x", cwd=tmp_path)
+    assert done.returncode == 1 and "cannot reach the scheduler" in done.stderr and "unexpected" not in done.stderr

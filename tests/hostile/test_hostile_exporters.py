@@ -426,3 +426,34 @@ def test_export_file_streams_the_tei_of_100000_turns(limited: Any) -> None:
     )
     assert result["size_mb"] > 15
     assert result["added_mb"] < 8, result
+
+
+@pytest.mark.parametrize("call", ["to_json", "analyse", "write_export"])
+@pytest.mark.parametrize("value", [None, 5, b"Anna: hi", {"body": []}])
+def test_public_calls_name_a_wrong_argument_type(call: str, value: object, tmp_path: Path) -> None:
+    from stenogram.analysis import analyse
+
+    t = stenogram.parse("Anna Petrova: Good morning.\n")
+    calls = {
+        "to_json": lambda: stenogram.to_json(value),  # type: ignore[arg-type]
+        "analyse": lambda: analyse(value),  # type: ignore[arg-type]
+        "write_export": lambda: stenogram.write_export(t, "json", value),  # type: ignore[arg-type]
+    }
+    with pytest.raises(stenogram.StenogramError):
+        calls[call]()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_count_beyond_any_list_is_all_of_it() -> None:
+    # commitments=10**30 used to reach itertools.islice: "Stop argument for islice() must be ... <= sys.maxsize".
+    t = stenogram.parse("Anna Petrova: We will pay $3 million by 5 July 2020. We decided to build it.\n")
+    for fmt in ("summary", "docx"):
+        assert stenogram.export(t, fmt, commitments=10**30, key_points=10**30, key_figures=10**30)
+
+
+def test_options_with_a_name_that_is_not_text_are_an_option_error() -> None:
+    t = stenogram.parse("Anna Petrova: Good morning.\n")
+    with pytest.raises(stenogram.OptionError, match="option names are text"):
+        stenogram.export(t, "json", {1: 2})
+    with pytest.raises(stenogram.ArgumentError):
+        stenogram.read(b"Anna Petrova: Good morning.\n", 3)  # type: ignore[arg-type]

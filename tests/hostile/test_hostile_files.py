@@ -402,3 +402,57 @@ def test_read_takes_any_bytes_like_source() -> None:
     expected = stenogram.to_json(stenogram.read(data))
     assert stenogram.to_json(stenogram.read(bytearray(data))) == expected
     assert stenogram.to_json(stenogram.read(memoryview(data))) == expected
+
+
+def test_an_output_path_ending_in_a_slash_names_a_folder_and_is_refused(tmp_path: Path) -> None:
+    # Path("new/") is Path("new"): the slash was dropped and a file named "new" written where a folder was meant.
+    t = stenogram.parse("Anna Petrova: Good morning.\n")
+    with pytest.raises(WriteError, match="ends with a slash"):
+        stenogram.export_file(t, "json", str(tmp_path / "new") + "/")
+    r = _cli("convert", "in.txt", "--to", "json", "-o", "new/", cwd=_with_input(tmp_path))
+    assert r.returncode == 1 and "ends with a slash" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "new").exists()
+    with pytest.raises(stenogram.ArgumentError):
+        stenogram.export_file(t, "json", tmp_path / "o.json", source=3)  # type: ignore[arg-type]
+
+
+def _with_input(folder: Path) -> Path:
+    (folder / "in.txt").write_text("Anna Petrova: Good morning.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error"),
+    [
+        ({"inputs": None}, stenogram.ArgumentError),
+        ({"inputs": "a.txt"}, stenogram.ArgumentError),
+        ({"to": None}, stenogram.ArgumentError),
+        ({"to": 5}, stenogram.ArgumentError),
+        ({"executor": object()}, stenogram.ArgumentError),
+        ({"fail_on": "bogus"}, stenogram.OptionError),
+        ({"read_options": {"bogus": 1}}, stenogram.ArgumentError),
+        ({"read_options": "fmt=json"}, stenogram.ArgumentError),
+    ],
+    ids=[
+        "inputs-none",
+        "inputs-one-string",
+        "to-none",
+        "to-int",
+        "executor-junk",
+        "fail-on",
+        "read-keyword",
+        "read-str",
+    ],
+)
+def test_convert_many_names_a_wrong_argument_before_any_work(
+    tmp_path: Path, arguments: dict[str, Any], error: type[Exception]
+) -> None:
+    # These failed with TypeError from difflib, AttributeError ('object' has no attribute 'submit') or
+    # ValueError ("'bogus' is not a valid Severity"), some after the output folder was made.
+    from stenogram import convert_many
+
+    (tmp_path / "a.txt").write_text("Anna Petrova: Good morning.\n", encoding="utf-8")
+    call: dict[str, Any] = {"inputs": [tmp_path / "a.txt"], "to": "json", "output_dir": tmp_path / "out", **arguments}
+    with pytest.raises(error):
+        convert_many(call.pop("inputs"), call.pop("to"), **call)
+    assert not (tmp_path / "out").exists()

@@ -351,3 +351,27 @@ def test_europarl_ids_of_speakers_whose_names_make_the_same_slug_stay_unique() -
     data = "".join(f'<SPEAKER ID={i} NAME="{name}">\nwords\n' for i, name in enumerate(names)).encode()
     t = stenogram.read(data, "europarl")
     assert [p.id for p in t.participants] == ["s", "s-2", "s-2-2", "s-3"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("speakers", [1, 2]),
+        ("speakers", [None]),
+        ("label_lines", [1.5]),
+        ("text_lines", ["x"]),
+        ("separators", ["semicolon"]),
+    ],
+)
+def test_parse_options_built_in_code_with_wrong_types_are_option_errors(field: str, value: object) -> None:
+    # ParseOptions(...) converts to tuples but checks no element types; the parser used to fail deep inside
+    # (AttributeError: 'int' object has no attribute 'casefold').
+    options = stenogram.ParseOptions(**{field: value})
+    with pytest.raises(stenogram.OptionError, match=field):
+        stenogram.parse("Anna Petrova: Good morning.\n", options=options)
+
+
+def test_parse_options_built_in_code_read_numbers_given_as_text() -> None:
+    options = stenogram.ParseOptions(label_lines=["2"])
+    t = stenogram.parse("Intro line.\nAnna Petrova: Good morning.\n", options=options)
+    assert [turn.label for turn in t.turns] == ["Anna Petrova"]

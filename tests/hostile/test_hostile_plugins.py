@@ -154,3 +154,37 @@ def test_a_corpus_format_that_exits_or_asks_for_a_bad_name_is_named(tmp_path: Pa
     what = "corpus format 'evilc' (evil) failed" if "name" not in mode else "not a plain relative path"
     _named_failure(done, what)
     assert not (tmp_path / "evil.txt").exists() and not Path("/tmp/evil.txt").exists()
+
+
+_WRITER = """
+import stenogram
+from stenogram.hookspecs import hookimpl
+
+def export(transcript, options):
+    return "x"
+
+def write(transcript, options, fh):
+    fh.write(b"half")
+    {body}
+
+@hookimpl
+def stenogram_register_formats(registrar):
+    registrar.add_exporter("evilw", export, media_type="text/plain", suffix=".evilw", description="x", write=write)
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [("return None", "returned no diagnostics list"), ("fh.close()\n    return ()", "closed the file it was writing")],
+    ids=["returns-none", "closes-the-file"],
+)
+def test_a_write_function_that_breaks_its_contract_is_named_and_writes_nothing(
+    tmp_path: Path, body: str, what: str
+) -> None:
+    # These failed with "unexpected TypeError: 'NoneType' object is not iterable" and "flush of closed file".
+    env = _install(tmp_path, _WRITER.format(body=body))
+    env["STENOGRAM_CACHE_DIR"] = str(tmp_path / "cache")  # the cache is keyed by name and version, not place
+    out = tmp_path / "out.evilw"
+    done = _run(env, "convert", str(SEED), "--to", "evilw", "-o", str(out))
+    _named_failure(done, what)
+    assert not out.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []

@@ -16,6 +16,7 @@ from stenogram_tei.options import TeiReadOptions
 
 import stenogram
 from stenogram.errors import StenogramError
+from stenogram.model import Turn
 
 _HEAD = (
     b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>x</title>'
@@ -301,3 +302,59 @@ def test_whitespace_folds_the_same_whatever_slices_the_text_is_read_in(pieces: l
         reader._SLICE = old
     whole = reader._WS.sub(" ", "".join(pieces)).strip(" ")  # the text folded at once
     assert text == folded == whole
+
+
+def test_many_unlisted_speakers_take_linear_time(limited: Callable[..., dict[str, Any]]) -> None:
+    # 50,000 utterances by 50,000 unlisted speakers took minutes: each turn searched the list of those who
+    # had spoken, comparing with attrs' __eq__.
+    result = limited(
+        """
+        import time
+        from stenogram_tei import read_tei
+        body = "".join(f"<u who='#p{i}'><seg>w</seg></u>" for i in range(50_000))
+        data = PARAMS["head"].encode() + body.encode() + PARAMS["tail"].encode()
+        start = time.process_time()
+        t = read_tei(data)
+        report(seconds=time.process_time() - start, speakers=len(t.participants))
+        """,
+        params={"head": _HEAD.decode(), "tail": _TAIL.decode()},
+        memory_mb=1200,
+        timeout=120,
+    )
+    assert result["speakers"] == 50_000
+    assert result["seconds"] < 15, result
+
+
+_PEOPLE = (
+    b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc><titleStmt><title>x</title></titleStmt>"
+    b"</fileDesc></teiHeader><text><body><div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        ("<u who='#a'><seg>alpha<pb n='3'/>bravo</seg></u>", ["alpha bravo"]),
+        ("<u who='#a'><seg>alpha<cb/>bravo<lb/>charlie<lb break='no'/>delta</seg></u>", ["alpha bravo charliedelta"]),
+        ("<u who='#a'>alpha<pb/>bravo</u>", ["alpha bravo"]),
+        ("<sp><speaker>Anna</speaker><p>alpha</p><p>bravo</p></sp>", ["Anna alpha bravo"]),
+        ("<u who='#a'><seg>alpha</seg></u> bravo <u who='#b'><seg>charlie</seg></u>", ["alpha", "bravo", "charlie"]),
+        ("alpha <u who='#a'><seg>bravo</seg></u> charlie", ["alpha", "bravo", "charlie"]),
+    ],
+    ids=[
+        "page-break-in-seg",
+        "breaks-and-a-split-word",
+        "page-break-in-u",
+        "drama-blocks",
+        "text-between-u",
+        "text-in-div",
+    ],
+)
+def test_no_words_run_together_or_vanish_in_foreign_tei(body: str, texts: list[str]) -> None:
+    # Foreign TEI used to lose or merge words: "alpha<pb/>bravo" read "alphabravo", a <speaker> ran into the
+    # <p> after it, and text straight in a <div> (between utterances) was dropped without a word.
+    t = read_tei(_PEOPLE + body.encode() + b"</div></body></text></TEI>")
+    found = [b.text for item in t.body for b in (item.content if isinstance(item, Turn) else (item,))]
+    assert found == texts
+    loose = [d for d in t.diagnostics if d.code == "tei-loose-text"]
+    assert bool(loose) == (body.startswith("alpha") or "</u> bravo" in body)

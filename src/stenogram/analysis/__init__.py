@@ -56,6 +56,7 @@ from stenogram.analysis.sentences import Sentence, sentences_of, units_of
 from stenogram.analysis.stats import speaker_stats
 from stenogram.analysis.topics import find_topics
 from stenogram.analysis.words import tokens_of, vocabulary_of
+from stenogram.errors import require
 from stenogram.model import Transcript
 
 __all__ = [
@@ -113,6 +114,8 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
     thousands of small objects and no reference cycles, and collection passes that rescan them all cost
     about a tenth of its time.
     """
+    require(transcript, Transcript, "analyse", "the transcript", "a Transcript")
+    require(options, (AnalysisOptions, type(None)), "analyse", "the options", "AnalysisOptions or None")
     enabled = gc.isenabled()
     gc.disable()
     try:

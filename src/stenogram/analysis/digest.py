@@ -298,7 +298,7 @@ def _commitments(
     preferred = sorted(
         range(len(found)), key=lambda i: (COMMITMENT_PRIORITY[found[i].kind], found[i].deadline is None, i)
     )
-    chosen = sorted(itertools.islice((i for i in preferred if keep(found[i])), limit))
+    chosen = sorted(itertools.islice((i for i in preferred if keep(found[i])), min(limit, len(found))))
     return [
         DigestCommitment(
             text=c.text,

@@ -24,6 +24,8 @@ from stenogram.analysis.words import STOPWORDS, lowered_tokens, stem, table, tok
 __all__ = ["GENERIC", "MAX_LEN", "VERBS", "find_topics"]
 
 MAX_LEN = 3
+#: Characters in the longest word a topic may hold (the longest English words run to about 30).
+MAX_WORD = 60
 #: Content words too vague to be a topic on their own.
 GENERIC = table(
     """year years time times today day days way ways issue issues question questions lot number level levels thing
@@ -64,8 +66,15 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _keep(words: tuple[str, ...]) -> bool:
-    """Whether an n-gram of content words can be a topic: not all generic, not ending in a verb form."""
-    if all(w in GENERIC for w in words) or _is_verbish(words[-1]) or words[0].endswith("ly"):
+    """Whether an n-gram of content words can be a topic: not all generic, not ending in a verb form, no
+    word longer than ``MAX_WORD`` (a URL or a run of letters is no key phrase, and finding one compiled a
+    pattern of its size: a 2 MB word took 18 s and 180 MB)."""
+    if (
+        any(len(w) > MAX_WORD for w in words)
+        or all(w in GENERIC for w in words)
+        or _is_verbish(words[-1])
+        or words[0].endswith("ly")
+    ):
         return False
     if len(words) == 1:
         return not words[0].endswith(_ADJECTIVE_ENDINGS)

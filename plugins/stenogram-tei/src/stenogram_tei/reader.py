@@ -80,14 +80,28 @@ _JOIN_LEFT = frozenset({"left", "both"})
 _JOIN_RIGHT = frozenset({"right", "both"})
 
 
+#: Milestones: a line, page or column break is a space between words, unless ``break="no"`` (a word split).
+_BREAKS = frozenset({"lb", "pb", "cb", "milestone"})
+#: Elements that hold a block of their own: their words never run into the words around them.
+_BLOCKS = frozenset(
+    {"p", "ab", "l", "lg", "head", "speaker", "stage", "item", "list", "label", "sp", "u", "seg", "div"}
+)
+_SPACED = tuple(_T + name for name in (*_BREAKS, *_BLOCKS))
+
+
+def _break(el: Any) -> str:
+    return "" if el.get("break") == "no" else " "
+
+
 def _text_of(el: Any) -> str:
-    """``itertext``, except that between the tokens of an annotated (``.ana``) file, ``@join`` decides the space.
+    """``itertext``, except that between the tokens of an annotated (``.ana``) file, ``@join`` decides the space,
+    a milestone (``lb``, ``pb``) is a space, and a block inside (``p``, ``speaker``) is set apart by spaces.
 
     ParlaMint's linguistically annotated files put every word and punctuation
     mark in its own ``w``/``pc``, one per line; ``join="left"`` on the comma
     of ``kolleegid , uus`` says it follows its word without a space.
     """
-    if next(el.iter(_T + "w", _T + "pc"), None) is None:
+    if next(el.iterdescendants(_T + "w", _T + "pc", *_SPACED), None) is None:
         return "".join(el.itertext())
     parts: list[str] = []
     since_token = 0  # index in parts just after the last token
@@ -96,7 +110,14 @@ def _text_of(el: Any) -> str:
 
     def walk(node: Any) -> None:
         nonlocal since_token, glue_next, seen_token
-        if _local(node) in _TOKENS:
+        name = _local(node)
+        if node is not el and name in _BREAKS and node.tag.startswith(_T):
+            parts.append(_break(node))
+            return
+        block = node is not el and name in _BLOCKS and node.tag.startswith(_T)
+        if block:
+            parts.append(" ")
+        if name in _TOKENS:
             join = node.get("join") or ""
             between = parts[since_token:]
             if seen_token and (glue_next or join in _JOIN_LEFT) and all(not p.strip() for p in between):
@@ -110,6 +131,8 @@ def _text_of(el: Any) -> str:
             walk(child)
             if child.tail:
                 parts.append(child.tail)
+        if block:
+            parts.append(" ")
 
     walk(el)
     return "".join(parts)
@@ -126,7 +149,7 @@ def _let_go(el: Any) -> None:
     for child in el:
         if len(child):
             _let_go(child)
-    el.clear()
+    el.clear(keep_tail=True)  # the text after it may be read yet (loose text in a division)
 
 
 def _fold(text: str) -> str:
@@ -294,7 +317,10 @@ class _TurnFold:
         elif name in _NOTE_LIKE:
             self.flush()
             self.blocks.append(self.reader.note(child))
-        elif name and name not in ("pb", "anchor", "pause", "shift", "timeline", "lb"):
+        elif name in _BREAKS:
+            if not self.reader.exact:
+                self.loose.add(_break(child))
+        elif name and name not in ("anchor", "pause", "shift", "timeline"):
             kind, text = self.reader.inline(child)
             if kind is None:
                 self.loose.add(text)
@@ -369,7 +395,10 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.persons: dict[str, _Person] = {}  # by xml:id (or @who key)
         self.by_id: dict[str, _Person] = {}
-        self.spoke: list[_Person] = []
+        self.spoke: dict[
+            str, _Person
+        ] = {}  # by id, in order of first turn: a list's `in` made 50,000 speakers take minutes
+        self.suffixes: dict[str, int] = {}  # the last number unique_id gave each base
         self.preamble: list[Block] = []
         self.body: list[BodyItem] = []
         self.label: str | None = None
@@ -410,11 +439,16 @@ class _Reader:
         streams: list[_Streamed | None] = []  # the fold each open element is read with as it is parsed, if any
         for event, el in events:
             if event == "start":
+                if contexts and contexts[-1] in ("container", "front"):
+                    before = el.getprevious()  # whole by now: its tail, or the folder's text before its first child
+                    self.loose(before.tail if before is not None else el.getparent().text, contexts[-1], el)
                 contexts.append(self.enter(el, contexts[-1] if contexts else None))
                 if stream:
                     streams.append(self.streamed(el, contexts[-1], streams[-1] if streams else None, check_entities))
                 continue
             context = contexts.pop()
+            if context in ("container", "front") and len(el):
+                self.loose(el[-1].tail, context, el[-1])
             read: Any = None
             if stream:
                 own = streams.pop()
@@ -463,6 +497,22 @@ class _Reader:
         if outer is not None and isinstance(outer.fold, _TurnFold) and _local(el) == "seg":
             return _Streamed(_SegFold(self, el), self.where, check_entities)
         return None
+
+    def loose(self, text: str | None, context: str, el: Any) -> None:
+        """Text straight in a ``body``/``div`` (or the front), between its elements: not valid TEI, but words,
+        so it is kept as a note where it stood, with a warning, never dropped."""
+        if not text or text.isspace() or self.exact:
+            return
+        folded = _fold(text)
+        self.warn(
+            "tei-loose-text",
+            f"{self.where}: text outside any element of a division kept as a note: {folded[:60]!r}",
+            el,
+        )
+        if context == "front":
+            self.preamble.append(Note(kind=NoteKind.OTHER, text=folded))
+        else:
+            self.body.append(Note(kind=NoteKind.OTHER, text=folded))
 
     def skipped(self, el: Any) -> None:
         """Words where no transcript is read (a ``u`` straight in ``text``) are reported, never silently lost."""
@@ -520,7 +570,9 @@ class _Reader:
             people = list(self.by_id.values())
         else:
             people = (
-                self.spoke if self.spoke or any(isinstance(b, Turn) for b in self.body) else list(self.by_id.values())
+                list(self.spoke.values())
+                if self.spoke or any(isinstance(b, Turn) for b in self.body)
+                else list(self.by_id.values())
             )
         try:
             return Transcript(
@@ -615,8 +667,8 @@ class _Reader:
             return MarkKind.INSERTION, _text_of(el)
         if name == "note":
             return MARK_KINDS_BY_NOTE_TYPE.get(el.get("type") or "", MarkKind.OTHER), _text_of(el)
-        if name == "lb":
-            return None, " "
+        if name in _BREAKS:
+            return None, _break(el)
         return None, _text_of(el) if name else ""
 
     def paragraph(self, el: Any) -> Paragraph:
@@ -657,8 +709,7 @@ class _Reader:
                 person.labels.append(shown)
             if not self.exact and person.role is None:
                 self.role_from_utterance(person, label, u)
-            if person not in self.spoke:
-                self.spoke.append(person)
+            self.spoke.setdefault(person.id, person)
         if content is None:
             content = self.turn_content(u)
         uid = u.get(_XML_ID)  # kept, so a re-export links to the same utterances
@@ -701,10 +752,13 @@ class _Reader:
         return person
 
     def unique_id(self, base: str) -> str:
-        candidate, n = base, 1
+        """``base``, else ``base_2``, ``base_3``, …: counted on from the last one given, so that many
+        speakers whose names differ only in punctuation (all ``a_``) take linear time."""
+        candidate, n = base, self.suffixes.get(base, 1)
         while candidate in self.by_id:
             n += 1
             candidate = f"{base}_{n}"
+        self.suffixes[base] = n
         return candidate
 
     # -- header ----------------------------------------------------------------
