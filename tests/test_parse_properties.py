@@ -79,6 +79,15 @@ _PIECES = st.sampled_from(
         "Speaker: The Honourable Anthony Rota",
         "MEMBERS PRESENT:",
         "The President (spoke in French): Thank you.",
+        "○議長（細田博之君）\u3000これより会議を開きます。",
+        "◯의장 김진표  개의하겠습니다.",
+        ">> ANNA PETROVA: Good evening.",
+        "[00:01:23] Anna Petrova: Hi.",
+        "Jane Wu  00:09",
+        "Operator",
+        "Jane Wu -- Head of Investor Relations",
+        "La Présidente. – La séance est ouverte.",
+        "Жуков А. Д. Уважаемые коллеги!",
         "",
         " ",
         "\u00a0",
@@ -87,7 +96,7 @@ _PIECES = st.sampled_from(
 _LINE = st.one_of(_PIECES, st.text(max_size=90), st.text(alphabet="abc ABC.,:;()[]<>*-\u00a0\u4e00\t", max_size=90))
 
 
-def _model_text(t: Transcript, skip: NoteKind | None = None) -> list[str]:
+def _model_text(t: Transcript, skip: NoteKind | None = None, source: str | None = None) -> list[str]:
     """Every piece of text of the model, in document order (notes of kind ``skip`` left out)."""
     out: list[str] = []
 
@@ -103,7 +112,13 @@ def _model_text(t: Transcript, skip: NoteKind | None = None) -> list[str]:
             if item.annotation and item.annotation not in item.label:
                 out.append(item.annotation)  # "(As interpreted.)" after the colon
             if item.time and item.time not in item.label:
-                out.insert(len(out) - 1, item.time)  # "[00:01:23] Name:": the time code before the label
+                # "[00:01:23] Name:": the time code before the label; "Jane Wu  00:09": after it.
+                first = source is None or item.span is None
+                if not first:
+                    assert source is not None and item.span is not None
+                    at = item.span.start
+                    first = source.find(item.time, at) < source.find(item.label, at)
+                out.insert(len(out) - 1 if first else len(out), item.time)
             for c in item.content:
                 block(c)
         else:
@@ -131,7 +146,7 @@ def _check_no_word_lost(text: str, start: int = 0) -> Transcript:
         source.append(text[pos : note.span.start])
         pos = note.span.end
     source.append(text[pos:])
-    got = "".join(_letters(piece) for piece in _model_text(t, skip=NoteKind.PAGE))
+    got = "".join(_letters(piece) for piece in _model_text(t, skip=NoteKind.PAGE, source=text))
     assert got == _letters("".join(source))
     return t
 

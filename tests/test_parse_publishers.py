@@ -291,3 +291,12 @@ def test_a_repeated_label_form_opens_every_turn_from_the_first(
     assert [turn.label for turn in t.turns] == labels
     assert [" ".join(p.text for p in turn.paragraphs) for turn in t.turns] == [s for _, _, s in turns]
     assert not any(speech in block.text for block in t.preamble for _, _, speech in turns)
+
+
+def test_marked_labels_read_the_same_past_the_first_chunk_of_lines() -> None:
+    """The Diet's ``○Office（Name君）`` labels in a text of many chunks: each copy of a sitting gives its turns."""
+    lines = (HERE / "jp_kokkai.txt").read_text(encoding="utf-8").split("\n")
+    head, body = "\n".join(lines[:5]), "\n".join(lines[5:])
+    few = stenogram.parse(head + ("\n" + body) * 3)
+    many = stenogram.parse(head + ("\n" + body) * 200)  # about 150,000 characters: several chunks
+    assert len(many.turns) * 3 == len(few.turns) * 200

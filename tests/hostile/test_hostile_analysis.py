@@ -80,3 +80,27 @@ def test_one_enormous_word_is_no_topic_and_costs_no_regular_expression_of_its_si
     assert result["seconds"] < 5.0, result
     assert result["added_mb"] < 40, result
     assert all(len(topic) < 100 for topic in result["topics"]), result
+
+
+def test_one_word_names_are_looked_up_in_full_for_a_bounded_number_of_participants(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """20,000 one-word speakers took 5-7 s: each lookup of a fuller name compiles a pattern."""
+    import stenogram
+    from stenogram.analysis import names
+
+    calls: list[str] = []
+    real = names._fuller
+
+    def counted(name: str, texts: list[str]) -> tuple[str, str | None] | None:
+        calls.append(name)
+        return real(name, texts)
+
+    monkeypatch.setattr(names, "_fuller", counted)
+    letters = "bdfgklmnprstv"
+    surnames = [f"B{a}{b}{c}{d}" for a in "aeiou" for b in letters for c in "aeiou" for d in letters]
+    text = "".join(f"Mr {name}: Yes, we agree.\n" for name in surnames[: names.FULLER_MAX + 200])
+    t = stenogram.parse(text)
+    shown = names.display_names(t)
+    assert len(calls) == names.FULLER_MAX
+    assert len(shown) >= names.FULLER_MAX + 200

@@ -17,7 +17,7 @@ from stenogram.lexicon import TITLES, is_title
 from stenogram.model import Paragraph, Transcript
 from stenogram.titles import title_of
 
-__all__ = ["ROLE_WORDS", "Speaker", "display_names"]
+__all__ = ["FULLER_MAX", "ROLE_WORDS", "Speaker", "display_names"]
 
 #: Words that make up a role printed before a name ("Press Secretary", "Deputy Minister"): the shared
 #: lexicon's titles and honorifics, and the words that join them into an office.
@@ -29,6 +29,9 @@ ROLE_WORDS = TITLES | frozenset(
     lieutenant colonel captain commander sir dame lord lady senior""".split()
 )
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*"
+#: One-word names looked up in full, in the order of the participants: each lookup compiles a pattern, and a
+#: record of 20,000 one-word speakers took seconds; past this many, a name is shown as printed.
+FULLER_MAX = 500
 
 
 @attrs.frozen(kw_only=True)
@@ -82,9 +85,11 @@ def display_names(transcript: Transcript) -> dict[str, Speaker]:
     """Every participant (and every speaker id without one) as the digest shows them."""
     texts = _introductions(transcript)
     out: dict[str, Speaker] = {}
+    looked = 0
     for p in transcript.participants:
         name, role = p.name, p.role
-        if not p.anonymous and len(name.split()) == 1 and name[:1].isalpha():
+        if not p.anonymous and len(name.split()) == 1 and name[:1].isalpha() and looked < FULLER_MAX:
+            looked += 1
             found = _fuller(name, [*texts, *p.labels])
             if found is not None:
                 name, role = found[0], role or found[1]

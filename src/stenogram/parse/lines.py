@@ -367,8 +367,8 @@ class Lines:
                 if found is not None:
                     labels[i] = found
         # "○議長（細田博之君）　…": a speaker mark, and no separator after the label.
-        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
-            if kinds[i] == TEXT and i not in labels:
+        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=offsets):
+            if kinds[i - base] == TEXT and i not in labels:
                 line = lines[i - base]
                 found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
                 if found is not None:
