@@ -8,6 +8,7 @@ things, and they behave the same on every machine.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -106,7 +107,7 @@ def tokens_of(texts: Iterable[str]) -> list[list[str]]:
 
 def vocabulary_of(tokens: Iterable[list[str]]) -> set[str]:
     """:func:`lower_case_vocabulary` from :func:`tokens_of` (a break holds no letter, so it is never lower case)."""
-    return {t for ts in tokens for t in ts if t.islower()}
+    return set(filter(str.islower, itertools.chain.from_iterable(tokens)))  # one C loop over every token
 
 
 def lowered_tokens(text: str, tokens: list[str]) -> list[str]:
