@@ -14,7 +14,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stenogram.analysis import keysentences, mentions, words
+from stenogram.analysis import figures, keysentences, mentions, topics, words
+from stenogram.analysis.sentences import Unit, sentences_of, split_units
 
 _PIECES = str.split(
     "We we I our the The parties will shall must agreed decided by before until no later than this next in end of "
@@ -70,3 +71,84 @@ def test_stable_order_and_unique_as_numpy(values: list[int]) -> None:
     got = keysentences._unique(a, inverse=True)
     assert [x.reshape(-1).tolist() for x in got] == [x.reshape(-1).tolist() for x in expected]
     assert [x.tolist() for x in keysentences._unique(a)] == [x.tolist() for x in expected[:2]]
+
+
+# -- figures: which patterns can match a sentence --------------------------------------------------------------
+
+
+def _old_patterns_for(text: str, start: int, end: int) -> list[int]:
+    """The original test: each pattern's words looked for as substrings of the lower-case segment."""
+    segment = text[start:end]
+    low = segment.lower()
+    if not segment.isascii():
+        low = low.replace("ı", "i").replace("ſ", "s")
+    digit = figures._DIGIT.search(segment) is not None
+    out = []
+    for k, (needs_digit, needed) in enumerate(figures._NEEDS):
+        if needs_digit and not digit:
+            continue
+        if needed and not any(w in low for w in needed):
+            continue
+        out.append(k)
+    if not digit and not any(w in low for w in figures._NUMBER_WORDS):
+        out = [k for k in out if k not in (1, 16)]
+    return out
+
+
+def _matches(text: str, start: int, end: int, indexes: list[int]) -> list[tuple[int, int, int]]:
+    return [(k, *m.span()) for k in indexes for m in figures._PATTERNS[k][1].finditer(text, start, end)]
+
+
+_FIGURE_PIECES = _PIECES + str.split(
+    "US dollars DOLLARS Dollars rubles yuan per percentage points 5% 1,500 3-5 from to between and since "
+    "twenty-first first fifth fifths quarter a half one third SEPTEMBER September september mid- early late "
+    "the this last year 1981 ſeptember dollarſ thırd Kelvin é dollarsé Ñ 5é"
+)
+_FIGURE_TEXTS = st.lists(st.tuples(st.sampled_from(_FIGURE_PIECES), _SEPARATORS), max_size=30).map(
+    lambda pairs: "".join(w + s for w, s in pairs)
+)
+
+
+@settings(max_examples=400)
+@given(st.one_of(_FIGURE_TEXTS, TEXTS))
+def test_figure_patterns_tried_find_what_the_substring_test_found(text: str) -> None:
+    units = [Unit(speaker="a", turn=0, paragraph=0, text=text)]
+    for s in sentences_of(units):
+        new = figures._patterns_for(text, s.start, s.end, s.words)
+        old = _old_patterns_for(text, s.start, s.end)
+        assert set(new) <= set(old)  # the new test only leaves out more patterns ...
+        assert _matches(text, s.start, s.end, new) == _matches(text, s.start, s.end, old)  # ... that match nothing
+
+
+# -- sentences: their letter runs and the units' words read in one scan ----------------------------------------
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_UNIT_TEXTS = st.one_of(
+    TEXTS,
+    st.lists(
+        st.tuples(st.sampled_from([*_PIECES, "U.S.", "No. 5", "Mr. Smith", "end.", "Yes!", "Why?"]), _SEPARATORS)
+    ).map(lambda pairs: "".join(w + s for w, s in pairs)),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_UNIT_TEXTS, min_size=1, max_size=4))
+def test_sentences_and_words_as_read_apart(texts: list[str]) -> None:
+    units = [Unit(speaker="a", turn=k, paragraph=0, text=text) for k, text in enumerate(texts)]
+    sentences, found = split_units(units)
+    for s in sentences:
+        assert s.words == frozenset(_LETTERS.findall(s.text.lower()))
+    for unit, tokens in zip(units, found, strict=True):
+        printed = words.TOKENS.findall(unit.text.replace("’", "'"))
+        assert tokens == [t if words._WORDS.fullmatch(t) else "" for t in printed]  # a break as ""
+    assert words.vocabulary_of(found) == words.vocabulary_of(words.tokens_of(texts))
+    assert topics.find_topics(units, 10, tokens=found) == topics.find_topics(units, 10)
+
+
+@settings(max_examples=120)
+@given(TEXTS)
+def test_previous_word_read_backwards_as_forwards(text: str) -> None:
+    for cut in range(len(text) + 1):
+        stretch = text[max(0, cut - 40) : cut]
+        found = mentions._PREVIOUS_WORD.search(stretch)
+        assert mentions._previous_word(stretch) == (found.group(1) if found else "")

@@ -52,10 +52,10 @@ from stenogram.analysis.records import (
     SpeakerStats,
     Topic,
 )
-from stenogram.analysis.sentences import Sentence, sentences_of, units_of
+from stenogram.analysis.sentences import Sentence, split_units, units_of
 from stenogram.analysis.stats import speaker_stats
 from stenogram.analysis.topics import find_topics
-from stenogram.analysis.words import tokens_of, vocabulary_of
+from stenogram.analysis.words import vocabulary_of
 from stenogram.model import Transcript
 
 __all__ = [
@@ -124,10 +124,9 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
 
 def _analyse(transcript: Transcript, opts: AnalysisOptions) -> Analysis:
     units = units_of(transcript)
-    sentences = sentences_of(units)
+    sentences, tokens = split_units(units)  # one scan for the sentences, the vocabulary and the topics
     year = transcript.meeting.date.year if transcript.meeting.date is not None else None
     stats = speaker_stats(transcript)
-    tokens = tokens_of(u.text for u in units)  # one scan for the vocabulary and the topics
     vocabulary = vocabulary_of(tokens)
     figures = tuple(find_figures(units, sentences, year))
     lang = language_of(transcript)

@@ -381,7 +381,7 @@ _MONTH_WORDS = tuple(MONTHS)
 _NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
     (True, ()),  # money after a symbol
     (False, tuple(CURRENCY_WORDS)),  # money before a currency word
-    (False, ("%", "per")),  # percent, per cent, percentage points
+    (False, ("%", "per", "percent", "percentage")),  # percent, per cent, percentage points (as whole words too)
     (False, _MONTH_WORDS),  # date ranges by month
     (True, _MONTH_WORDS),  # day ranges in a month
     (True, _MONTH_WORDS),  # day month
@@ -399,12 +399,45 @@ _NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
 )
 
 
-def _patterns_for(text: str, start: int, end: int) -> list[int]:
-    """The indexes of the patterns that can match in ``text[start:end]``."""
+#: Letters an ignore-case pattern takes for ASCII ones (``ı`` for ``i``, ``ſ`` for ``s``, the Kelvin sign for ``k``).
+_FOLDED = "ıſKİ"
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _runs_of(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The last letter run of each of ``words`` (``us dollars``: ``dollars``), and those of them without a letter."""
+    runs = frozenset(r for w in words for r in _LETTER_RUN.findall(w)[-1:])
+    return runs, tuple(w for w in words if not _LETTER_RUN.search(w))
+
+
+# Each pattern's words stand in its matches as whole runs of letters (the pattern puts a space, a dash or a word
+# boundary either side), so a sentence whose letter runs (``Sentence.words``) hold none of them cannot match.
+_NEEDS_RUNS = tuple(_runs_of(words) for _, words in _NEEDS)
+_NUMBER_RUNS = frozenset(_NUMBER_WORDS)
+
+
+def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list[int]:
+    """The indexes of the patterns that can match in ``text[start:end]``, whose letter runs are ``runs``."""
     segment = text[start:end]
-    low = segment.lower()
-    if not segment.isascii():  # the two letters an ignore-case pattern takes for ASCII that lower() keeps
-        low = low.replace("ı", "i").replace("ſ", "s")
+    if not segment.isascii() and any(c in segment for c in _FOLDED):
+        return _patterns_for_folded(segment)
+    digit = _DIGIT.search(segment) is not None
+    out = []
+    for k, ((needs_digit, words), (needed, symbols)) in enumerate(zip(_NEEDS, _NEEDS_RUNS, strict=True)):
+        if needs_digit and not digit:
+            continue
+        if words and needed.isdisjoint(runs) and not any(c in segment for c in symbols):
+            continue
+        out.append(k)
+    # Money before a currency word and counts both open with a number: digits or a number word.
+    if not digit and _NUMBER_RUNS.isdisjoint(runs):
+        out = [k for k in out if k not in (1, 16)]
+    return out
+
+
+def _patterns_for_folded(segment: str) -> list[int]:
+    """:func:`_patterns_for` of a segment with a letter that folds to an ASCII one: its words looked for as text."""
+    low = segment.lower().replace("ı", "i").replace("ſ", "s")  # the two an ignore-case pattern takes that lower() keeps
     digit = _DIGIT.search(segment) is not None
     out = []
     present: dict[tuple[str, ...], bool] = {}  # five patterns need a month: the months are looked for once
@@ -418,16 +451,15 @@ def _patterns_for(text: str, start: int, end: int) -> list[int]:
             if not found:
                 continue
         out.append(k)
-    # Money before a currency word and counts both open with a number: digits or a number word.
     if not digit and not any(w in low for w in _NUMBER_WORDS):
         out = [k for k in out if k not in (1, 16)]
     return out
 
 
-def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) -> list[_Found]:
+def _candidates(text: str, ranges: Sequence[tuple[int, int, frozenset[str]]], year: int | None) -> list[_Found]:
     found: list[_Found] = []
-    for start, end in ranges:
-        for index in _patterns_for(text, start, end):
+    for start, end, runs in ranges:
+        for index in _patterns_for(text, start, end, runs):
             kind, pattern = _PATTERNS[index]
             build = _BUILDERS[kind]
             for m in pattern.finditer(text, start, end):
@@ -634,7 +666,7 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
     out: list[Figure] = []
     for unit in units:
         sents = by_unit.get((unit.turn, unit.paragraph), [])
-        ranges = [(x.start, x.end) for x in sents if _triggered(x)]
+        ranges = [(x.start, x.end, x.words) for x in sents if _triggered(x)]
         found = _candidates(unit.text, ranges, year) if ranges else []
         if not found:
             continue

@@ -119,6 +119,9 @@ _RUN = re.compile(
 # class stands before, and neither quantifier gives back what it took (the classes are disjoint), so each
 # position fails at once instead of backtracking through the word: the same match as without, found faster.
 _PREVIOUS_WORD = re.compile(r"(?<![A-Za-zÀ-ÖØ-öø-ÿ])([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*+)\s++$")
+# The same word read backwards from the end, so the pattern is tried once, at the end, not at every character:
+# the white space, then the word's characters back to its first letter (the one no letter stands before).
+_PREVIOUS_WORD_BACKWARDS = re.compile(r"\s++([\w’'\-]*[A-Za-zÀ-ÖØ-öø-ÿ])(?![A-Za-zÀ-ÖØ-öø-ÿ])")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -177,7 +180,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     for m in _RUN.finditer(text):
         word = m.group()
         if word.isalpha():  # one plain word (most runs: "The", "We"): its token is the match itself
-            if _word_names_nothing(word):
+            if _spelt_names_nothing((word,)):
                 prev_end, started = m.end(), True
                 continue
             toks = [_Tok(m.start(), m.end(), word)]
@@ -209,7 +212,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     j += 2
                     continue
                 break
-            if _names_nothing(toks[i:j]):  # what _classify would drop: no context needed
+            if _spelt_names_nothing(tuple([x.text for x in toks[i:j]])):  # what _classify drops: no context needed
                 prev_end, started = toks[j - 1].end, True
                 i = j
                 continue
@@ -217,9 +220,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                 prev = toks[i - 1]
                 before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
             else:
-                # On a copy of the 40 characters before: the look-behind must not see past them.
-                found = _PREVIOUS_WORD.search(text[max(0, t.start - 40) : t.start])
-                before = found.group(1).lower() if found else ""
+                before = _previous_word(text[max(0, t.start - 40) : t.start]).lower()
             if j < len(toks):
                 after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""
             else:
@@ -238,6 +239,15 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
             prev_end, started = toks[j - 1].end, True
             i = j
     return runs
+
+
+def _previous_word(stretch: str) -> str:
+    """``_PREVIOUS_WORD``'s word in ``stretch`` (``""`` if none), matched on the reversed stretch from its start.
+
+    On a copy of the 40 characters before a run: the look-behind must not see past them.
+    """
+    found = _PREVIOUS_WORD_BACKWARDS.match(stretch[::-1])
+    return found.group(1)[::-1] if found else ""
 
 
 def _not_a_name(word: str, vocabulary: set[str]) -> bool:
@@ -299,10 +309,10 @@ def _names_nothing(tokens: Sequence[_Tok]) -> bool:
     return not toks or all(t.bare in _MONTH_NAMES or t.bare in NOT_NAMES for t in toks)
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _word_names_nothing(word: str) -> bool:
-    """:func:`_names_nothing` of a run of one plain word, which depends on the word alone."""
-    return _names_nothing([_Tok(0, len(word), word)])
+@functools.lru_cache(maxsize=1 << 14)
+def _spelt_names_nothing(words: tuple[str, ...]) -> bool:
+    """:func:`_names_nothing` of a run of tokens spelt ``words``, which depends on the words alone."""
+    return _names_nothing([_Tok(0, len(w), w) for w in words])
 
 
 def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[_Guess]:

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import attrs
 
 from stenogram.analysis.records import Location
-from stenogram.analysis.words import table
+from stenogram.analysis.words import WORDS_AND_BREAKS, letter_runs, table
 from stenogram.model import Transcript
 
-__all__ = ["Sentence", "Unit", "sentences_of", "units_of"]
+__all__ = ["Sentence", "Unit", "sentences_of", "split_units", "units_of"]
 
 
 @attrs.frozen(kw_only=True)
@@ -122,9 +122,32 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
 
 def sentences_of(units: list[Unit]) -> list[Sentence]:
     """Every sentence of every unit, trimmed of surrounding white space; empty ones dropped."""
+    return split_units(units)[0]
+
+
+#: A text holding one of these is cut where no white space stands, or may lower-case by context (``Σ``) or into a
+#: non-letter (``İ``): its words are not read sentence by sentence (see ``split_units``).
+_NOT_BY_SENTENCE = re.compile(r"[。！？İΣ]")
+
+
+def split_units(units: list[Unit]) -> tuple[list[Sentence], list[list[str]]]:
+    """:func:`sentences_of` the units, and each unit's :data:`~stenogram.analysis.words.WORDS_AND_BREAKS`.
+
+    One scan of each sentence gives both: its letter runs (``Sentence.words``) are read from its words, and the
+    unit's words are its sentences' words in turn. Sentences are cut at a stop before white space and end at a
+    stop or closing mark, so no word or break runs across a cut, and the white space between two sentences holds
+    none (a break of white space needs a dash after it: the next sentence opens with a capital, digit or quote).
+    A unit with a CJK stop (a cut without white space), with white space before or after it (trimmed from its
+    first and last sentence), ``İ`` or ``Σ`` (see :func:`~stenogram.analysis.words.letter_runs`) is read whole,
+    as before.
+    """
     out: list[Sentence] = []
+    tokens: list[list[str]] = []
+    find = WORDS_AND_BREAKS.findall
     for unit in units:
         text = unit.text
+        whole = text[:1].isspace() or text[-1:].isspace() or _NOT_BY_SENTENCE.search(text) is not None
+        found_in_unit: list[str] = []
         for raw_start, raw_end in _spans(text):
             start, end = raw_start, raw_end
             while start < end and text[start].isspace():
@@ -132,6 +155,12 @@ def sentences_of(units: list[Unit]) -> list[Sentence]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
-                words = frozenset(_LETTERS.findall(text[start:end].lower()))
+                if whole:
+                    words = frozenset(_LETTERS.findall(text[start:end].lower()))
+                else:
+                    found = find(text[start:end].replace("’", "'"))
+                    found_in_unit += found
+                    words = letter_runs(found)
                 out.append(Sentence(unit=unit, start=start, end=end, index=len(out), words=words))
-    return out
+        tokens.append(find(text.replace("’", "'")) if whole else found_in_unit)
+    return out, tokens
