@@ -14,7 +14,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stenogram.analysis import figures, keysentences, mentions, topics, words
+from stenogram.analysis import figures, keysentences, mentions, sentences, stats, topics, words
+from stenogram.analysis.numbers import CURRENCY_WORDS, DENOMINATORS, MONTHS, ORDINAL_WORDS
 from stenogram.analysis.sentences import Unit, sentences_of, split_units
 
 _PIECES = str.split(
@@ -76,15 +77,31 @@ def test_stable_order_and_unique_as_numpy(values: list[int]) -> None:
 # -- figures: which patterns can match a sentence --------------------------------------------------------------
 
 
+_OLD_NEEDS = (  # the original table: a digit, or one of the words as a substring
+    (True, ()),
+    (False, tuple(CURRENCY_WORDS)),
+    (False, ("%", "per")),
+    *((False, tuple(MONTHS)),),
+    *((True, tuple(MONTHS)),) * 3,
+    *((False, tuple(MONTHS)),) * 2,
+    *((True, ()),) * 3,
+    (False, tuple(DENOMINATORS)),
+    (False, ("half",)),
+    (True, ()),
+    (False, tuple(ORDINAL_WORDS)),
+    (False, ()),
+)
+
+
 def _old_patterns_for(text: str, start: int, end: int) -> list[int]:
     """The original test: each pattern's words looked for as substrings of the lower-case segment."""
     segment = text[start:end]
     low = segment.lower()
     if not segment.isascii():
         low = low.replace("ı", "i").replace("ſ", "s")
-    digit = figures._DIGIT.search(segment) is not None
+    digit = re.search(r"\d", segment) is not None
     out = []
-    for k, (needs_digit, needed) in enumerate(figures._NEEDS):
+    for k, (needs_digit, needed) in enumerate(_OLD_NEEDS):
         if needs_digit and not digit:
             continue
         if needed and not any(w in low for w in needed):
@@ -101,7 +118,8 @@ def _matches(text: str, start: int, end: int, indexes: list[int]) -> list[tuple[
 
 _FIGURE_PIECES = _PIECES + str.split(
     "US dollars DOLLARS Dollars rubles yuan per percentage points 5% 1,500 3-5 from to between and since "
-    "twenty-first first fifth fifths quarter a half one third SEPTEMBER September september mid- early late "
+    "twenty-first first fifth fifths quarter a half one third SEPTEMBER September september mid- early late 5th 21st "
+    "US$ $ € ₽ 12 1999 2024 20 1990s the 1980's 2021-25 "
     "the this last year 1981 ſeptember dollarſ thırd Kelvin é dollarsé Ñ 5é"
 )
 _FIGURE_TEXTS = st.lists(st.tuples(st.sampled_from(_FIGURE_PIECES), _SEPARATORS), max_size=30).map(
@@ -152,3 +170,25 @@ def test_previous_word_read_backwards_as_forwards(text: str) -> None:
         stretch = text[max(0, cut - 40) : cut]
         found = mentions._PREVIOUS_WORD.search(stretch)
         assert mentions._previous_word(stretch) == (found.group(1) if found else "")
+
+
+@settings(max_examples=300)
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(["w", " ", "  ", "\n", "?", "”"]), max_size=200).map("".join)))
+def test_pickable_as_with_a_whole_split(text: str) -> None:
+    whole = keysentences.MIN_WORDS <= len(text.split()) <= keysentences.MAX_WORDS
+    assert keysentences._pickable(text) == (whole and not text.rstrip("\"'”’) ").endswith("?"))
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_possessive_patterns_as_greedy(text: str) -> None:
+    greedy_words = re.compile(rf"({words._WORDS.pattern})|[^\w\s’'\-]+|\s[-–—]\s|\d+")
+    assert words.WORDS_AND_BREAKS.findall(text) == greedy_words.findall(text)
+    assert stats._PLAIN_WORD_RE.findall(text) == re.findall(r"\w+(?:['’\-.,]\w+)*", text)
+
+
+@settings(max_examples=300)
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(["a", ".", "\n", " ", "1", "é"]), max_size=30).map("".join)))
+def test_last_word_read_backwards_as_searched(text: str) -> None:
+    found = sentences._LAST_WORD.search(text)
+    assert sentences._last_word(text) == (found.group(1) if found else "")

@@ -373,29 +373,32 @@ def _triggered(sentence: Sentence) -> bool:
     )
 
 
-# What each pattern cannot match without (ignoring case): a digit, or one of the words.
-# A pattern whose literal is absent from a sentence is not run on it; the matches are the same, found sooner.
+# What each pattern cannot match without (ignoring case): a stretch of text (a digit, a year, "5th"), or one of the
+# words. A pattern whose literal is absent from a sentence is not run on it; the matches are the same, found sooner.
 _DIGIT = re.compile(r"\d")
+_YEARS = re.compile(r"(?:1[89]|20)\d\d")  # what _YEAR and the decades match (each opens with a digit: a quick scan)
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 _NUMBER_WORDS = tuple(w for w in (*UNITS, *TENS) if w != "zero")
 _MONTH_WORDS = tuple(MONTHS)
-_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
-    (True, ()),  # money after a symbol
-    (False, tuple(CURRENCY_WORDS)),  # money before a currency word
-    (False, ("%", "per", "percent", "percentage")),  # percent, per cent, percentage points (as whole words too)
-    (False, _MONTH_WORDS),  # date ranges by month
-    (True, _MONTH_WORDS),  # day ranges in a month
-    (True, _MONTH_WORDS),  # day month
-    (True, _MONTH_WORDS),  # month day
-    (False, _MONTH_WORDS),  # month year
-    (False, _MONTH_WORDS),  # "since July"
-    (True, ()),  # year ranges
-    (True, ()),  # decades
-    (True, ()),  # years
-    (False, tuple(DENOMINATORS)),  # fractions
-    (False, ("half",)),  # "by half"
-    (True, ()),  # "5th day"
-    (False, tuple(ORDINAL_WORDS)),  # "the fourth time"
-    (False, ()),  # counts
+_SYMBOL_CHARS = tuple(sorted({c for symbol in CURRENCY_SYMBOLS for c in symbol if not c.isalpha()}))  # "US$": "$"
+_NEEDS: tuple[tuple[re.Pattern[str] | None, tuple[str, ...]], ...] = (
+    (_DIGIT, _SYMBOL_CHARS),  # money after a symbol
+    (None, tuple(CURRENCY_WORDS)),  # money before a currency word
+    (None, ("%", "per", "percent", "percentage")),  # percent, per cent, percentage points (as whole words too)
+    (None, _MONTH_WORDS),  # date ranges by month
+    (_DIGIT, _MONTH_WORDS),  # day ranges in a month
+    (_DIGIT, _MONTH_WORDS),  # day month
+    (_DIGIT, _MONTH_WORDS),  # month day
+    (None, _MONTH_WORDS),  # month year
+    (None, _MONTH_WORDS),  # "since July"
+    (_YEARS, ()),  # year ranges
+    (_YEARS, ()),  # decades
+    (_YEARS, ()),  # years
+    (None, tuple(DENOMINATORS)),  # fractions
+    (None, ("half",)),  # "by half"
+    (_DIGIT_ORDINAL, ()),  # "5th day"
+    (None, tuple(ORDINAL_WORDS)),  # "the fourth time"
+    (None, ()),  # counts
 )
 
 
@@ -421,16 +424,20 @@ def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list
     segment = text[start:end]
     if not segment.isascii() and any(c in segment for c in _FOLDED):
         return _patterns_for_folded(segment)
-    digit = _DIGIT.search(segment) is not None
+    has: dict[re.Pattern[str], bool] = {}  # each stretch looked for once
     out = []
-    for k, ((needs_digit, words), (needed, symbols)) in enumerate(zip(_NEEDS, _NEEDS_RUNS, strict=True)):
-        if needs_digit and not digit:
-            continue
+    for k, ((stretch, words), (needed, symbols)) in enumerate(zip(_NEEDS, _NEEDS_RUNS, strict=True)):
         if words and needed.isdisjoint(runs) and not any(c in segment for c in symbols):
             continue
+        if stretch is not None:
+            found = has.get(stretch)
+            if found is None:
+                found = has[stretch] = stretch.search(segment) is not None
+            if not found:
+                continue
         out.append(k)
     # Money before a currency word and counts both open with a number: digits or a number word.
-    if not digit and _NUMBER_RUNS.isdisjoint(runs):
+    if _NUMBER_RUNS.isdisjoint(runs) and _DIGIT.search(segment) is None:
         out = [k for k in out if k not in (1, 16)]
     return out
 
@@ -438,11 +445,10 @@ def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list
 def _patterns_for_folded(segment: str) -> list[int]:
     """:func:`_patterns_for` of a segment with a letter that folds to an ASCII one: its words looked for as text."""
     low = segment.lower().replace("ı", "i").replace("ſ", "s")  # the two an ignore-case pattern takes that lower() keeps
-    digit = _DIGIT.search(segment) is not None
     out = []
     present: dict[tuple[str, ...], bool] = {}  # five patterns need a month: the months are looked for once
-    for k, (needs_digit, words) in enumerate(_NEEDS):
-        if needs_digit and not digit:
+    for k, (stretch, words) in enumerate(_NEEDS):
+        if stretch is not None and stretch.search(segment) is None:
             continue
         if words:
             found = present.get(words)
@@ -451,27 +457,31 @@ def _patterns_for_folded(segment: str) -> list[int]:
             if not found:
                 continue
         out.append(k)
-    if not digit and not any(w in low for w in _NUMBER_WORDS):
+    if _DIGIT.search(segment) is None and not any(w in low for w in _NUMBER_WORDS):
         out = [k for k in out if k not in (1, 16)]
     return out
 
 
+#: Each pattern with its builder and its kind's priority (looked up once: an enum member hashes in Python).
+_TRIALS = tuple((pattern, _BUILDERS[kind], _PRIORITY[kind]) for kind, pattern in _PATTERNS)
+
+
 def _candidates(text: str, ranges: Sequence[tuple[int, int, frozenset[str]]], year: int | None) -> list[_Found]:
-    found: list[_Found] = []
+    # Longest first, then the kind's priority, then position, then the order found (a stable sort's order): each
+    # figure with that key, sorted as tuples; keep what does not overlap what was kept.
+    found: list[tuple[int, int, int, int, _Found]] = []
     for start, end, runs in ranges:
         for index in _patterns_for(text, start, end, runs):
-            kind, pattern = _PATTERNS[index]
-            build = _BUILDERS[kind]
+            pattern, build, priority = _TRIALS[index]
             for m in pattern.finditer(text, start, end):
                 f = build(m, year)
                 # A builder may read on past the match ("4 July. Papers"): a figure never crosses its sentence.
                 if f is not None and start <= f.start < f.end <= end:
-                    found.append(f)
-    # Longest first, then the kind's priority; keep what does not overlap what was kept.
-    found.sort(key=lambda f: (-(f.end - f.start), _PRIORITY[f.kind], f.start))
+                    found.append((f.start - f.end, priority, f.start, len(found), f))
+    found.sort()
     kept: list[_Found] = []
     taken = bytearray(len(text))  # 1 where a kept figure stands: linear however many figures a paragraph holds
-    for f in found:
+    for *_, f in found:
         if taken.find(1, f.start, f.end) == -1:
             kept.append(f)
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
@@ -637,8 +647,9 @@ def _excerpt(text: str, start: int, end: int) -> str:
     """The clause of ``text`` around ``[start, end)``, widened to a neighbour while it is too short to say much."""
     cuts = [m.span() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= start or m.start() >= end]
     bounds = [(0, 0), *cuts, (len(text), len(text))]
-    i = max(k for k, (_, e) in enumerate(bounds) if e <= start)  # the cut that opens the clause
-    j = min(k for k, (s, _) in enumerate(bounds) if s >= end)  # the cut that closes it
+    # The cuts stand in order and do not overlap: their starts and their ends both rise.
+    i = bisect.bisect_right([e for _, e in bounds], start) - 1  # the cut that opens the clause
+    j = bisect.bisect_left([s for s, _ in bounds], end)  # the cut that closes it
     while len(_WORD.findall(text[bounds[i][1] : bounds[j][0]])) < EXCERPT_MIN_WORDS and (i > 0 or j < len(bounds) - 1):
         if j < len(bounds) - 1:  # the clause that follows usually says what the figure is about
             j += 1

@@ -185,7 +185,8 @@ class Vectors:
 
 def _pickable(text: str) -> bool:
     """Whether a sentence's length and form allow it to be picked: 8 to 80 words, not a question."""
-    return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.rstrip("\"'”’) ").endswith("?")
+    # Split no further than one word past the most: a longer run-on is not split whole to be left out.
+    return not text.rstrip("\"'”’) ").endswith("?") and MIN_WORDS <= len(text.split(maxsplit=MAX_WORDS)) <= MAX_WORDS
 
 
 def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bool]]:
@@ -204,14 +205,14 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bo
         chosen.append(i)
         terms_of.append(terms)
         eligible.append(len(terms) >= MIN_TERMS and _pickable(s.text))
-    vocabulary = sorted(set().union(*terms_of))
+    flat = list(itertools.chain.from_iterable(terms_of))  # each row's terms, in no order
+    vocabulary = sorted(set(flat))
     number = {t: k for k, t in enumerate(vocabulary)}  # alphabetical: sorted numbers are sorted terms
-    rows = [sorted(map(number.__getitem__, terms)) for terms in terms_of]
-    lengths = list(map(len, rows))
-    ids = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp, count=sum(lengths))
-    row = np.repeat(np.arange(len(rows)), lengths)
+    row = np.repeat(np.arange(len(terms_of)), list(map(len, terms_of)))
+    unsorted = np.fromiter(map(number.__getitem__, flat), dtype=np.intp, count=len(flat))
+    ids = unsorted[_stable_order(row * len(vocabulary) + unsorted)]  # by row, then alphabetical within each
     df = np.bincount(ids, minlength=len(vocabulary))
-    total = len(rows)
+    total = len(terms_of)
     counts, at = np.unique(df, return_inverse=True)
     idf = np.array([math.log((total + 1) / (d + 0.5)) for d in counts.tolist()], dtype=np.float64)[at]
     x = idf[ids]
@@ -266,7 +267,10 @@ def _edges(vectors: Vectors) -> tuple[Ints, Floats]:
     turn = np.empty(n, dtype=np.intp)
     turn[nodes] = _stable_order(_stable_order(appears))
     # Sorted by (that order, strongest first, the other end) as one integer: cheaper than three sorts.
-    distinct, strength = np.unique(-sims, return_inverse=True)
+    # Each link's strength as its rank among the distinct strengths, strongest first: the links are above the
+    # threshold, so positive, and positive floats order as their bit patterns do (integers a radix sort takes).
+    bits = sims.view(np.int64)
+    distinct, _, strength = _unique(int(bits.max()) - bits, inverse=True) if len(bits) else (bits, bits, bits)
     if n * n * (len(distinct) + 1) < _KEY_LIMIT:
         key = (turn[node] * len(distinct) + np.repeat(strength.reshape(-1), 2)) * n + other
         ranked = _stable_order(key)  # the keys are distinct: any sort gives this order

@@ -7,7 +7,6 @@ one place and are always offsets into ``Paragraph.text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -72,16 +71,25 @@ NUMBERING = table("no nos art fig")
 _BOUNDARY = re.compile(r"""([.!?…]+)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[。！？]+""")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_LAST_WORD_BACKWARDS = re.compile(r"[\w.]+")
+
+
+def _last_word(stretch: str) -> str:
+    """``_LAST_WORD``'s word in ``stretch`` (``""`` if none), read backwards from its end: one match at the start of
+    the reversed text instead of a search through it. ``$`` also stands before a line break that ends the text."""
+    if stretch.endswith("\n"):
+        stretch = stretch[:-1]
+    found = _LAST_WORD_BACKWARDS.match(stretch[::-1])
+    return found.group()[::-1] if found else ""
 
 
 def _ends_sentence(text: str, end: int) -> bool:
     """Whether the stop that ends at ``end`` closes a sentence rather than an abbreviation."""
     if text[end - 1] != "." or end < 2 or text[end - 2] == ".":
         return True
-    m = _LAST_WORD.search(text[max(0, end - 24) : end - 1])
-    if m is None:
+    word = _last_word(text[max(0, end - 24) : end - 1])
+    if not word:
         return True
-    word = m.group(1)
     lowered = word.lower().rstrip(".")
     if lowered in NUMBERING:  # "No. 5" runs on; "No. We will move on" is an answer and a new sentence
         return not text[end : end + 2].strip()[:1].isdigit()
@@ -95,29 +103,25 @@ def _ends_sentence(text: str, end: int) -> bool:
 _STOP = re.compile(r"[.!?…。！？]")
 
 
-def _boundaries(text: str) -> Iterator[re.Match[str]]:
-    """``_BOUNDARY.finditer(text)``, faster: a boundary opens with a stop, so the pattern (an alternation, which
-    the regular expression engine tries at every position) is tried only where a stop stands."""
-    pos = 0
-    while (stop := _STOP.search(text, pos)) is not None:
-        m = _BOUNDARY.match(text, stop.start())
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as spans that tile it (white space included), cut after each boundary that ends a
+    sentence. A boundary opens with a stop, so ``_BOUNDARY`` (an alternation, which the regular expression engine
+    would try at every position) is tried only where a stop stands."""
+    spans = []
+    start = pos = 0
+    search, match = _STOP.search, _BOUNDARY.match
+    while (stop := search(text, pos)) is not None:
+        m = match(text, stop.start())
         if m is None:
             pos = stop.end()
-        else:
-            yield m
-            pos = m.end()  # never empty: a boundary holds a stop
-
-
-def _spans(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for m in _boundaries(text):
-        end = m.end()
-        stop = m.end(1) if m.group(1) else end
-        if end <= start or not _ends_sentence(text, stop):
             continue
-        yield start, end
+        pos = end = m.end()  # never empty: a boundary holds a stop
+        if end <= start or not _ends_sentence(text, m.end(1) if m.group(1) else end):
+            continue
+        spans.append((start, end))
         start = end
-    yield start, len(text)
+    spans.append((start, len(text)))
+    return spans
 
 
 def sentences_of(units: list[Unit]) -> list[Sentence]:

@@ -61,7 +61,8 @@ TOKENS = re.compile(rf"{_WORDS.pattern}|[^\w\s’'\-]+|\s[-–—]\s|\d+")
 #: ``TOKENS`` with the word as its one group: ``findall`` gives each word, and ``""`` for each break (punctuation,
 #: a spaced dash, a number), which is never lower case nor a content word, so it stands for the break wherever
 #: only the words and where runs of them end matter (the vocabulary, the topics, the letter runs).
-WORDS_AND_BREAKS = re.compile(rf"({_WORDS.pattern})|[^\w\s’'\-]+|\s[-–—]\s|\d+")
+#: Its repeats are possessive: none of them gives back a character for what follows, so the tokens are the same.
+WORDS_AND_BREAKS = re.compile(r"([^\W\d_]++(?:['’\-][^\W\d_]++)*+)|[^\w\s’'\-]++|\s[-–—]\s|\d++")
 _NO_RUNS: frozenset[str] = frozenset()
 
 # Longest first; the stem must keep at least three letters.
