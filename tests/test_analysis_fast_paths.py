@@ -192,3 +192,29 @@ def test_possessive_patterns_as_greedy(text: str) -> None:
 def test_last_word_read_backwards_as_searched(text: str) -> None:
     found = sentences._LAST_WORD.search(text)
     assert sentences._last_word(text) == (found.group(1) if found else "")
+
+
+def _old_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The original: the words found in place, in the whole text from ``start`` to ``end``."""
+    out = []
+    for m in mentions._TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        word = m.group()
+        while word.endswith(".") and word not in mentions.HONORIFICS and not mentions._INITIAL.fullmatch(word):
+            word, e = word[:-1], e - 1
+        while word and word[-1] in "-'’":
+            word, e = word[:-1], e - 1
+        if word[-2:] in ("'s", "’s") and len(word) > 2:
+            word, e = word[:-2], e - 2
+        if word:
+            out.append((s, e, word))
+    return out
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_name_tokens_read_apart_as_in_place(text: str) -> None:
+    for m in mentions._RUN.finditer(text):
+        got = [(t.start, t.end, t.text) for t in mentions._tokens(text, m.start(), m.end())]
+        assert got == _old_tokens(text, m.start(), m.end())
+    assert len(stats._PLAIN_WORD_ENDS.findall(text)) == len(stats._PLAIN_WORD_RE.findall(text))

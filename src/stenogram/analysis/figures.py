@@ -367,12 +367,6 @@ _TRIGGER_WORDS = frozenset(
 )
 
 
-def _triggered(sentence: Sentence) -> bool:
-    return not _TRIGGER_WORDS.isdisjoint(sentence.words) or bool(
-        _TRIGGER_CHARS.search(sentence.unit.text, sentence.start, sentence.end)
-    )
-
-
 # What each pattern cannot match without (ignoring case): a stretch of text (a digit, a year, "5th"), or one of the
 # words. A pattern whose literal is absent from a sentence is not run on it; the matches are the same, found sooner.
 _DIGIT = re.compile(r"\d")
@@ -677,7 +671,11 @@ def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int
     out: list[Figure] = []
     for unit in units:
         sents = by_unit.get((unit.turn, unit.paragraph), [])
-        ranges = [(x.start, x.end, x.words) for x in sents if _triggered(x)]
+        ranges = [  # the sentences with a trigger word or character: the only ones a figure can stand in
+            (x.start, x.end, x.words)
+            for x in sents
+            if not _TRIGGER_WORDS.isdisjoint(x.words) or _TRIGGER_CHARS.search(x.unit.text, x.start, x.end)
+        ]
         found = _candidates(unit.text, ranges, year) if ranges else []
         if not found:
             continue

@@ -16,8 +16,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import attrs
-
 from stenogram.analysis.records import Mention, MentionKind
 from stenogram.analysis.sentences import Sentence, Unit
 from stenogram.analysis.words import STOPWORDS, lower_case_vocabulary, table
@@ -152,10 +150,15 @@ class _Run(NamedTuple):
     after: str  # the word after the run, as printed
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
-    """The words of ``text[start:end]``, with spans into ``text`` (the pattern has no look-behind)."""
+@functools.lru_cache(maxsize=1 << 14)
+def _token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
+    """The words of ``stretch`` (a run of capitalised words), each with its span in it.
+
+    The pattern reads no character outside what it matches, so a stretch has the same words wherever it stands:
+    a name said fifty times is read once.
+    """
     out = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    for m in _TOKEN.finditer(stretch):
         s, e = m.span()
         word = m.group()
         # A full stop belongs to the token only in honorifics and initials ("Mr.", "J.").
@@ -166,8 +169,13 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
         if word[-2:] in ("'s", "’s") and len(word) > 2:  # "Lourenço’s" is Lourenço
             word, e = word[:-2], e - 2
         if word:
-            out.append(_Tok(s, e, word))
-    return out
+            out.append((s, e, word))
+    return tuple(out)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The words of ``text[start:end]``, with spans into ``text``."""
+    return [_Tok(start + s, start + e, word) for s, e, word in _token_spans(text[start:end])]
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
@@ -273,8 +281,9 @@ def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(word)) and word not in NOT_NAMES and not _ROMAN.fullmatch(word)
 
 
-@attrs.frozen(kw_only=True)
-class _Guess:
+class _Guess(NamedTuple):
+    """What a run names, as far as its own context tells (a NamedTuple: there are thousands)."""
+
     kind: MentionKind
     unit: Unit
     start: int
