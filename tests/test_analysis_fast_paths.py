@@ -218,3 +218,38 @@ def test_name_tokens_read_apart_as_in_place(text: str) -> None:
         got = [(t.start, t.end, t.text) for t in mentions._tokens(text, m.start(), m.end())]
         assert got == _old_tokens(text, m.start(), m.end())
     assert len(stats._PLAIN_WORD_ENDS.findall(text)) == len(stats._PLAIN_WORD_RE.findall(text))
+
+
+def _old_excerpt(text: str, start: int, end: int) -> str:
+    """The original clause cut: the cuts by generator, the clause's words counted on a copy, then matched again."""
+    cuts = [m.span() for m in figures._CLAUSE_BREAK.finditer(text) if m.end() <= start or m.start() >= end]
+    bounds = [(0, 0), *cuts, (len(text), len(text))]
+    i = max(k for k, (_, e) in enumerate(bounds) if e <= start)
+    j = min(k for k, (s, _) in enumerate(bounds) if s >= end)
+    low, high = figures.EXCERPT_MIN_WORDS, figures.EXCERPT_MAX_WORDS
+    while len(figures._WORD.findall(text[bounds[i][1] : bounds[j][0]])) < low and (i > 0 or j < len(bounds) - 1):
+        if j < len(bounds) - 1:
+            j += 1
+        else:
+            i -= 1
+    a, b = bounds[i][1], bounds[j][0]
+    words = list(figures._WORD.finditer(text, a, b))
+    if len(words) > high:
+        at = next(k for k, w in enumerate(words) if w.end() > start)
+        lo = max(0, min(at - high // 2, len(words) - high))
+        hi = lo + high
+        a2 = words[lo].start() if lo > 0 else a
+        b2 = words[hi - 1].end() if hi < len(words) else b
+        out = figures._balanced(text[min(a2, start) : max(b2, end)].strip(" ,;:."))
+        return ("…" if lo > 0 else "") + out + ("…" if hi < len(words) else "")
+    return figures._balanced(text[a:b].strip(" ,;:.–—-"))
+
+
+@settings(max_examples=300)
+@given(st.one_of(_FIGURE_TEXTS, TEXTS), st.data())
+def test_excerpt_as_before(text: str, data: st.DataObject) -> None:
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    assert figures._excerpt(text, start, end) == _old_excerpt(text, start, end)

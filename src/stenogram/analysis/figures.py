@@ -372,6 +372,7 @@ _TRIGGER_WORDS = frozenset(
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d")  # what _YEAR and the decades match (each opens with a digit: a quick scan)
 _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+_DIGIT_SPACE = re.compile(r"\d\s")  # a number in digits, then the white space before its scale, currency or noun
 _NUMBER_WORDS = tuple(w for w in (*UNITS, *TENS) if w != "zero")
 _MONTH_WORDS = tuple(MONTHS)
 _SYMBOL_CHARS = tuple(sorted({c for symbol in CURRENCY_SYMBOLS for c in symbol if not c.isalpha()}))  # "US$": "$"
@@ -430,8 +431,8 @@ def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list
             if not found:
                 continue
         out.append(k)
-    # Money before a currency word and counts both open with a number: digits or a number word.
-    if _NUMBER_RUNS.isdisjoint(runs) and _DIGIT.search(segment) is None:
+    # Money before a currency word and counts both open with a number, white space after it: digits or a number word.
+    if _NUMBER_RUNS.isdisjoint(runs) and _DIGIT_SPACE.search(segment) is None:
         out = [k for k in out if k not in (1, 16)]
     return out
 
@@ -451,7 +452,7 @@ def _patterns_for_folded(segment: str) -> list[int]:
             if not found:
                 continue
         out.append(k)
-    if _DIGIT.search(segment) is None and not any(w in low for w in _NUMBER_WORDS):
+    if _DIGIT_SPACE.search(segment) is None and not any(w in low for w in _NUMBER_WORDS):
         out = [k for k in out if k not in (1, 16)]
     return out
 
@@ -644,14 +645,17 @@ def _excerpt(text: str, start: int, end: int) -> str:
     # The cuts stand in order and do not overlap: their starts and their ends both rise.
     i = bisect.bisect_right([e for _, e in bounds], start) - 1  # the cut that opens the clause
     j = bisect.bisect_left([s for s, _ in bounds], end)  # the cut that closes it
-    while len(_WORD.findall(text[bounds[i][1] : bounds[j][0]])) < EXCERPT_MIN_WORDS and (i > 0 or j < len(bounds) - 1):
+    while True:
+        a, b = bounds[i][1], bounds[j][0]
+        n = len(_WORD.findall(text, a, b))  # the pattern reads nothing around a word: as in text[a:b]
+        if n >= EXCERPT_MIN_WORDS or (i == 0 and j == len(bounds) - 1):
+            break
         if j < len(bounds) - 1:  # the clause that follows usually says what the figure is about
             j += 1
         else:
             i -= 1
-    a, b = bounds[i][1], bounds[j][0]
-    words = list(_WORD.finditer(text, a, b))
-    if len(words) > EXCERPT_MAX_WORDS:
+    if n > EXCERPT_MAX_WORDS:
+        words = list(_WORD.finditer(text, a, b))
         # Keep the figure and the words nearest to it.
         at = next(k for k, w in enumerate(words) if w.end() > start)
         lo = max(0, min(at - EXCERPT_MAX_WORDS // 2, len(words) - EXCERPT_MAX_WORDS))

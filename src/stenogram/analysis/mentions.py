@@ -95,6 +95,7 @@ _LOCATIVE = table("in at near across throughout into inside outside to from visi
 _PLACE_STRONG = table("in at near across throughout into inside")
 _COORD_LEAD = table("both between among")
 _CONNECTORS = table("of for the de von van der on")
+_TRAILING = _CONNECTORS | {"and"}  # what never ends a name
 _MONTH_NAMES = table(" ".join(MONTH_NAMES))
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ans", "ats", "ists")
 
@@ -307,7 +308,7 @@ def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
     ):
         out = out[1:]
     # "the Federation Council on January 19": a month and its connector do not belong to the name.
-    while out and (out[-1].text.lower() in _CONNECTORS | {"and"} or out[-1].bare in _MONTH_NAMES):
+    while out and (out[-1].text.lower() in _TRAILING or out[-1].bare in _MONTH_NAMES):
         out = out[:-1]
     return out
 
