@@ -93,8 +93,12 @@ def sentences_with(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> 
     """The indexes of the sentences that state an amount, a rate or a share."""
     where = {(s.unit.turn, s.unit.paragraph, s.start): s.index for s in sentences}
     starts: dict[tuple[int, int], list[int]] = {}
+    last = None
     for s in sentences:
-        starts.setdefault((s.unit.turn, s.unit.paragraph), []).append(s.start)
+        if s.unit is not last:  # a unit's sentences follow each other: its list is looked up once
+            last = s.unit
+            row = starts.setdefault((last.turn, last.paragraph), [])
+        row.append(s.start)
     out: set[int] = set()
     for f in figures:
         if f.kind in _AMOUNTS:

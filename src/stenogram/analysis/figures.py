@@ -670,8 +670,12 @@ def _excerpt(text: str, start: int, end: int) -> str:
 def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int | None) -> list[Figure]:
     """Every figure in the units, in document order; ``year`` resolves "this year" when the meeting date is known."""
     by_unit: dict[tuple[int, int], list[Sentence]] = {}
+    last: Unit | None = None
     for s in sentences:
-        by_unit.setdefault((s.unit.turn, s.unit.paragraph), []).append(s)
+        if s.unit is not last:  # a unit's sentences follow each other: its list is looked up once
+            last = s.unit
+            group = by_unit.setdefault((last.turn, last.paragraph), [])
+        group.append(s)
     out: list[Figure] = []
     for unit in units:
         sents = by_unit.get((unit.turn, unit.paragraph), [])

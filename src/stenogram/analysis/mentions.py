@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from stenogram.analysis.records import Mention, MentionKind
@@ -151,14 +151,8 @@ class _Run(NamedTuple):
     after: str  # the word after the run, as printed
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
-    """The words of ``stretch`` (a run of capitalised words), each with its span in it.
-
-    The pattern reads no character outside what it matches, so a stretch has the same words wherever it stands:
-    a name said fifty times is read once.
-    """
-    out = []
+def _token_spans(stretch: str) -> Iterator[tuple[int, int, str]]:
+    """The words of ``stretch`` (a run of capitalised words), each with its span in it."""
     for m in _TOKEN.finditer(stretch):
         s, e = m.span()
         word = m.group()
@@ -170,13 +164,25 @@ def _token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
         if word[-2:] in ("'s", "’s") and len(word) > 2:  # "Lourenço’s" is Lourenço
             word, e = word[:-2], e - 2
         if word:
-            out.append((s, e, word))
-    return tuple(out)
+            yield s, e, word
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _remembered_token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`_token_spans`, remembered: the pattern reads no character outside what it matches, so a stretch has
+    the same words wherever it stands, and a name said fifty times is read once."""
+    return tuple(_token_spans(stretch))
+
+
+NAME_CHARS = 80  # the longest stretch (and, in words, a tenth of it the longest run) whose reading is remembered
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The words of ``text[start:end]``, with spans into ``text``."""
-    return [_Tok(start + s, start + e, word) for s, e, word in _token_spans(text[start:end])]
+    """The words of ``text[start:end]``, with spans into ``text``; only a stretch as long as a name is remembered
+    (not one a hostile text makes 600 KB long)."""
+    stretch = text[start:end]
+    spans = _remembered_token_spans(stretch) if end - start <= NAME_CHARS else _token_spans(stretch)
+    return [_Tok(start + s, start + e, word) for s, e, word in spans]
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
@@ -221,7 +227,8 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     j += 2
                     continue
                 break
-            if _spelt_names_nothing(tuple([x.text for x in toks[i:j]])):  # what _classify drops: no context needed
+            spelt = tuple([x.text for x in toks[i:j]]) if j - i <= NAME_CHARS // 10 else None
+            if _spelt_names_nothing(spelt) if spelt else _names_nothing(toks[i:j]):  # what _classify drops
                 prev_end, started = toks[j - 1].end, True
                 i = j
                 continue
@@ -450,8 +457,12 @@ def find_mentions(
 ) -> list[Mention]:
     """Every mention in document order; undecided single words are kept only if another sentence decided them."""
     starts: dict[tuple[int, int], set[int]] = {}
+    last: Unit | None = None
     for s in sentences:
-        starts.setdefault((s.unit.turn, s.unit.paragraph), set()).add(s.start)
+        if s.unit is not last:  # a unit's sentences follow each other: its set is looked up once
+            last = s.unit
+            group = starts.setdefault((last.turn, last.paragraph), set())
+        group.add(s.start)
     if vocabulary is None:
         vocabulary = lower_case_vocabulary(unit.text for unit in units)
     guesses: list[_Guess] = []
