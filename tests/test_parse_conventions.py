@@ -634,3 +634,161 @@ def test_a_sitting_time_in_square_brackets_and_chairs_of_more_parliaments() -> N
     assert store.affiliation == "A"
     assert labels(parse("ΠΡΟΕΔΡΕΥΩΝ: Τον λόγο έχει ο κ. Τσίπρας.\nΑΛΕΞΗΣ ΤΣΙΠΡΑΣ: Κύριε Πρόεδρε.\n"))[0] == "ΠΡΟΕΔΡΕΥΩΝ"
     assert labels(parse("PREDSEDAVAJUĆI: Zahvaljujem.\nMARIJAN RISTIČEVIĆ: Hvala.\n"))[0] == "PREDSEDAVAJUĆI"
+
+
+def test_a_speaker_mark_before_the_label_and_no_separator_after_it() -> None:
+    t = parse(
+        "第211回国会　衆議院\n○本日の会議に付した案件\n　国務大臣の演説に対する質疑\n"
+        "○議長（細田博之君）　これより会議を開きます。\n○泉健太君　立憲民主党の泉健太です。\n"
+        "○内閣総理大臣（岸田文雄君）　お答えいたします。\n"
+    )
+    assert labels(t) == ["議長（細田博之君）", "泉健太君", "内閣総理大臣（岸田文雄君）"]
+    assert texts(t)[0] == "これより会議を開きます。"
+    assert any("本日の会議に付した案件" in b.text for b in t.preamble)  # a marked heading alone on its line
+    korean = parse("◯의장 김진표  개의하겠습니다.\n◯박성중 의원  국민의힘 박성중 의원입니다.\n")
+    assert labels(korean) == ["의장 김진표", "박성중 의원"]
+
+
+def test_caption_speaker_changes_and_time_codes_before_a_label() -> None:
+    t = parse(">> Anchor: GOOD EVENING.\n>> Resident: IT WENT UP SO FAST.\n>> Anchor: THANK YOU.\n")
+    assert labels(t) == ["Anchor", "Resident", "Anchor"]
+    t = parse("[00:00:00] Sarah Kim: Welcome back.\n[00:00:09] David Okafor: Thanks for having me.\n")
+    assert labels(t) == ["Sarah Kim", "David Okafor"]
+    assert [turn.time for turn in t.turns] == ["00:00:00", "00:00:09"]
+    t = parse("Team sync\n\nMaria Lopez  00:00\nLet's start.\n\nTom Becker  00:09\nSure.\n")
+    assert labels(t) == ["Maria Lopez", "Tom Becker"] and t.turns[1].time == "00:09"
+    assert texts(t) == ["Let's start.", "Sure."]
+
+
+def test_a_name_alone_on_its_line_with_its_roles_after_double_hyphens() -> None:
+    t = parse(
+        "Acme Q3 2023 Earnings Call\nPrepared Remarks:\nOperator\nGood day, and welcome.\n"
+        "Jane Wu -- Head of Investor Relations\nThank you, operator.\nQuestions & Answers:\n"
+        "Brian Park -- Morgan Stanley -- Analyst\nCan you talk about the backlog?\n"
+    )
+    assert labels(t) == ["Operator", "Jane Wu -- Head of Investor Relations", "Brian Park -- Morgan Stanley -- Analyst"]
+    assert next(p for p in t.participants if p.name == "Jane Wu").role == "Head of Investor Relations"
+
+
+def test_square_brackets_are_slots_and_a_role_after_the_brackets() -> None:
+    t = parse(
+        "Tuan Yang di-Pertua: Soalan tambahan, Bagan.\nTuan Lim Guan Eng [Bagan]: Terima kasih.\n"
+        "Menteri Kewangan II [Dato' Seri Amir Hamzah Azizan]: Tiada cadangan.\nQuestion [Reuters]: Are Allies ready?\n"
+        "de Montmollin Simone (RL, GE), pour la commission: La commission vous propose d'adopter l'article.\n"
+    )
+    assert len(t.turns) == 5
+    lim = next(p for p in t.participants if "Tuan Lim Guan Eng [Bagan]" in p.labels)
+    assert (lim.name, lim.role) == ("Lim Guan Eng", None)
+    assert "Bagan" in (lim.constituency, lim.affiliation)  # a short word: a seat or a party, kept either way
+    assert t.turns[3].annotation == "Reuters"
+
+
+def test_europarl_dash_labels_opened_by_an_article_with_blue_cards() -> None:
+    t = parse(
+        "La Présidente. – L'ordre du jour appelle le débat.\n"
+        "Manfred Weber, au nom du groupe PPE. – Madame la Présidente.\n"
+        "Pascal Canfin (Renew), question «carton bleu». – Monsieur Bardella, combien de fois?\n"
+        "Die Präsidentin. – Vielen Dank.\n"
+        "Josep Borrell Fontelles, Vizepräsident der Kommission/Hoher Vertreter der Union für Außen- und "
+        "Sicherheitspolitik. – (EN) Thank you.\n"
+    )
+    assert labels(t)[:3] == [
+        "La Présidente",
+        "Manfred Weber, au nom du groupe PPE",
+        "Pascal Canfin (Renew), question «carton bleu»",
+    ]
+    assert t.turns[2].annotation == "question «carton bleu»"
+    assert labels(t)[-1].endswith("Außen- und Sicherheitspolitik")
+
+
+def test_duma_period_labels_a_surname_with_initials_and_the_floor() -> None:
+    t = parse(
+        "Председательствует Председатель Государственной Думы В. В. Володин\n"
+        "Председательствующий. Доброе утро, уважаемые коллеги!\n"
+        "Жуков А. Д., первый заместитель Председателя Государственной Думы. Порядок работы у вас.\n"
+        "Результат: кворум есть\nПредседательствующий. Пожалуйста, Антон Германович.\n"
+        "Силуанов А. Г. Этот вопрос мы обсуждаем.\n"
+        "Из зала. Когда?\nПредседательствующий. Коллеги, не мешайте.\n"
+    )
+    assert t.preamble[0].text.startswith("Председательствует")  # a heading above the chair, not part of its label
+    assert labels(t) == [
+        "Председательствующий",
+        "Жуков А. Д., первый заместитель Председателя Государственной Думы",
+        "Председательствующий",
+        "Силуанов А. Г.",
+        "Из зала",
+        "Председательствующий",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr Speaker: Order!\nSome Hon Members: Hear! Hear!\nMr Speaker: Order.\n",
+            ["Mr Speaker", "Some Hon Members", "Mr Speaker"],
+        ),
+        (
+            "Le Président: M. le premier ministre.\nM. Legault: Oui.\nDes voix: Bravo!\n",
+            ["Le Président", "M. Legault", "Des voix"],
+        ),
+        (
+            "Wang Wenbin: Good afternoon.\nAFP: Can China confirm this?\nWang Wenbin: In due course.\n",
+            ["Wang Wenbin", "AFP", "Wang Wenbin"],
+        ),
+        ("汪文斌：下午好。\n总台央视记者：能否介绍？\n汪文斌：好的。\n", ["汪文斌", "总台央视记者", "汪文斌"]),
+        ("Y Llywydd: Diolch.\nGweinidog yr Economi: Diolch, Llywydd.\n", ["Y Llywydd", "Gweinidog yr Economi"]),
+    ],
+)
+def test_collective_speakers_news_outlets_and_offices_of_more_parliaments(text: str, expected: list[str]) -> None:
+    assert labels(parse(text)) == expected
+
+
+def test_answers_after_questions_a_semicolon_typed_for_a_colon_and_a_period_label_before_a_colon() -> None:
+    t = parse("Q. Where were you?\n\nA. At home.\n\nQ. Alone?\n\nA. Yes.\n\nQ. Why?\n\nA. I was ill.\n")
+    assert labels(t) == ["Q", "A"] * 3
+    t = parse(
+        "MR. SMITH: Mr. Nixon, your answer.\n\nMR. NIXON: I agree.\n\nMR. SMITH: Senator.\n\n"
+        "MR. NIXON; I would say this: that we expect to win.\n\nMR. SMITH. Thank you.\n\n"
+        "THE PRESIDENT. I told you the reasons why: because violence is unlawful.\n"
+    )
+    assert labels(t) == ["MR. SMITH", "MR. NIXON", "MR. SMITH", "MR. NIXON", "MR. SMITH", "THE PRESIDENT"]
+
+
+def test_a_numbered_agenda_item_with_a_title_is_a_heading_and_no_heading_joins_a_numbered_label() -> None:
+    t = parse(
+        "Y Llywydd: Y cwestiwn cyntaf gan Sioned Williams.\nTlodi Plant\n"
+        "1. Sioned Williams: Pa asesiad y mae'r Prif Weinidog wedi'i wneud? OQ60215\n"
+        "Y Prif Weinidog (Mark Drakeford): Diolch yn fawr, Llywydd.\nSioned Williams: Diolch, Prif Weinidog.\n"
+        "3. Datganiad gan y Gweinidog Economi: Cynllun Swyddi\nY Dirprwy Lywydd: Eitem 3.\n"
+    )
+    assert labels(t) == [
+        "Y Llywydd",
+        "1. Sioned Williams",
+        "Y Prif Weinidog (Mark Drakeford)",
+        "Sioned Williams",
+        "Y Dirprwy Lywydd",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("―――――――――――――", NoteKind.SEPARATOR),
+        ("■1010", NoteKind.TIMESTAMP),
+        ("10.55 a.m.", NoteKind.TIMESTAMP),
+        ("**Questions and Answers", NoteKind.SECTION),
+    ],
+)
+def test_more_note_lines(line: str, kind: NoteKind) -> None:
+    t = parse(f"Mr Speaker: Order.\n{line}\nMr Speaker: Item 4.\n")
+    assert labels(t) == ["Mr Speaker", "Mr Speaker"]
+    assert any(isinstance(n, Note) and n.kind is kind and n.text == line for n in (*t.body, *t.turns[0].notes))
+
+
+def test_an_ideographic_space_indents_a_paragraph() -> None:
+    t = parse(
+        "○泉健太君　立憲民主党の泉健太です。（拍手）\n　まず、物価高騰について伺います。\n"
+        "○議長（細田博之君）　馬場伸幸君。\n"
+    )
+    assert texts(t) == ["立憲民主党の泉健太です。（拍手）", "まず、物価高騰について伺います。", "馬場伸幸君。"]

@@ -102,6 +102,8 @@ def _model_text(t: Transcript, skip: NoteKind | None = None) -> list[str]:
             out.append(item.label)
             if item.annotation and item.annotation not in item.label:
                 out.append(item.annotation)  # "(As interpreted.)" after the colon
+            if item.time and item.time not in item.label:
+                out.insert(len(out) - 1, item.time)  # "[00:01:23] Name:": the time code before the label
             for c in item.content:
                 block(c)
         else:

@@ -6,8 +6,12 @@ Zealand, Irish, Scottish, Welsh, Indian, Hong Kong, German, French, Czech,
 Polish, Danish, Finnish, Hungarian, Bulgarian, Ukrainian, Lithuanian, Kenyan,
 Belgian, Croatian, Icelandic, Latvian, Swedish, Portuguese and Greek
 parliaments, the European Parliament, the UN, the US Congress and its
-hearings, the White House, a ministry's briefing, broadcast interviews); no
-text is copied from a real record. ``NAME.truth.json`` holds its turns as
+hearings, the White House, a ministry's briefing, broadcast interviews; and a
+seventh batch written blind: the Swiss, Austrian, Japanese, Korean,
+Philippine, Ghanaian, Malaysian, Quebec, Irish, Welsh and Russian chambers,
+the Canadian Senate, a US state hearing, a trial, a city council, China's
+foreign ministry, a UN briefing, NATO, a podcast, a meeting recorder, an
+earnings call, TV captions); no text is copied from a real record. ``NAME.truth.json`` holds its turns as
 the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
 and the documents are scored the same way: words are aligned between truth
 and parse, and a turn is found when the parse starts one at the word where
@@ -89,7 +93,10 @@ def test_every_document_has_its_truth() -> None:
 
 
 # Conventions seen and not read yet; each is a strict xfail, so reading it makes the test say so.
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "ep_cre_fr": "the record's '. –' labels in French are not read",
+    "podcast": "a producer's note printed as a label ('Producer note:') is read as text",
+}
 
 
 @pytest.mark.parametrize(
@@ -108,13 +115,25 @@ def test_every_turn_opens_at_its_label_and_no_word_leaves_the_turns(path: Path) 
     assert scores["coverage"] == 1.0  # every spoken word is inside some turn
 
 
-def test_paragraphs_of_all_documents() -> None:
+# The seventh batch, written blind after every rule above: paragraphs there are the reflow's open gap (lines of
+# a text that is not hard-wrapped joined, headings in mixed case between turns kept as paragraphs).
+SEVENTH_BATCH = frozenset(
+    "at_bundesrat ca_senate ch_nationalrat cn_mfa_en cn_mfa_zh council_minutes court_hearing cy_senedd "
+    "de_plenarprotokoll earnings_call ep_cre_de ep_cre_fr gh_hansard ie_seanad jp_kokkai kr_assembly my_dewan "
+    "nato_presser otter_export ph_senate podcast qc_assemblee ru_duma tv_captions un_noon us_state_hearing".split()
+)
+
+
+@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.88)])
+def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:
     hit = pred = true = 0
     for path in DOCUMENTS:
+        if path.stem in KNOWN_GAPS or (path.stem in SEVENTH_BATCH) != (batch == "seventh"):
+            continue  # a document whose turns are not read yet says nothing about its paragraphs
         h, p, t = _score(path)["paragraphs"]
         hit, pred, true = hit + h, pred + p, true + t
     precision, recall = hit / pred, hit / true
-    assert 2 * precision * recall / (precision + recall) >= 0.93
+    assert 2 * precision * recall / (precision + recall) >= floor
 
 
 def _parse(name: str) -> Transcript:

@@ -12,6 +12,7 @@ __all__ = [
     "ATTRIBUTIONS",
     "CHAIRS",
     "COLLECTIVE_SPEAKERS",
+    "CONTRIBUTION_NOTES",
     "HONORIFICS",
     "LANGUAGE_MARKERS",
     "LEADING_WORDS",
@@ -21,9 +22,12 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "NEWS_OUTLETS",
     "PARTY_WORDS",
     "PERIOD_TITLES",
     "POST_NOMINALS",
+    "QUESTION_VERBS",
+    "SECTION_HEADINGS",
     "TITLES",
     "TITLE_ENDINGS",
     "TRANSLATION_NOTES",
@@ -86,6 +90,7 @@ HONORIFICS = _words(
     "herr frau m. mme mlle monsieur madame "
     "господин госпожа г-н г-жа sayın "
     "señor señora sr. sra. heer mevrouw signor signora"  # printed in lower case in Madrid, The Hague, Rome
+    " tuan puan dato' datuk datin yb"  # Malaysia's forms of address ("Dato' Sri Shahidan bin Kassim [Arau]")
 )
 
 #: Offices and roles that open a label: ``Senator``, ``The CHAIRMAN``, ``Präsidentin``, ``BAŞKAN``.
@@ -119,6 +124,10 @@ TITLES = HONORIFICS | _words(
     " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
     " predsjednik predsjednica potpredsjednik"  # Croatian
     " conseller consellera secretari secretària lletrat"  # Catalan
+    " llywydd gweinidog dirprwy prif trefnydd"  # Welsh ("Y Llywydd", "Gweinidog yr Economi")
+    " bundesrat bundesrätin nationalrat nationalrätin ständerat ständerätin"  # Swiss and Austrian members
+    " menteri timbalan"  # Malay ("Menteri Kewangan II", "Timbalan Yang di-Pertua")
+    " председательствующий"  # Russian: the Duma's chair of the sitting
 )
 
 #: The chair of a sitting, as parliaments print it alone as a label: ``ELNÖK:``, ``Marszałek:``, ``ГОЛОВУЮЧИЙ.``.
@@ -128,6 +137,7 @@ CHAIRS = _words(
     "predsjednik predsjednica председатель председател председателят головуючий головуюча başkan "
     "presidenten predsedavajući predsedavajuća predsjedavajući predsjedavajuća προεδρεύων προεδρεύουσα "
     "esimees forseti ordförande προεδρευων προεδρευουσα"  # Greek capitals drop the accent
+    " председательствующий llywydd"
 )
 
 #: Titles that open a name in mixed case closed by a full stop, as hearings and French records print labels
@@ -135,7 +145,8 @@ CHAIRS = _words(
 #: every line start.
 PERIOD_TITLES = _words(
     "mr mr. mrs mrs. ms ms. dr dr. m. mme mlle madam senator representative delegate chairman chairwoman chair "
-    "president speaker minister secretary commissioner ambassador governor mayor judge justice general admiral clerk"
+    "president speaker minister secretary commissioner ambassador governor mayor judge justice general admiral clerk "
+    "председательствующий"  # the Duma's "Председательствующий. …" is its chair
 )
 
 #: Endings of German compound titles: ``Bundesminister``, ``Vizekanzlerin``, ``Volksanwältin``.
@@ -160,15 +171,51 @@ TRANSLATION_NOTES = (
 )  # fmt: skip
 
 
-#: Speakers who are many people at once: each is an anonymous participant, never glued to a speech.
-COLLECTIVE_SPEAKERS = frozenset(
+_COLLECTIVE = frozenset(
     {
         "some hon. members", "hon. members", "an hon. member", "several hon. members", "all hon. members",
         "some honourable members", "honourable members", "an honourable member", "some honorable members",
         "honorable members", "an honorable member", "some members", "members", "opposition members",
         "government members", "some senators", "senators", "honourable senators", "honorable senators",
-        "abgeordnete", "rufe", "des députés", "plusieurs députés", "голоса", "голос из зала",
+        "some hon. senators", "hon. senators", "an hon. senator", "several hon. senators",
+        "abgeordnete", "rufe", "des députés", "plusieurs députés", "des voix", "une voix", "plusieurs voix",
+        "голоса", "голос из зала", "из зала", "голоса из зала", "реплика из зала",
         "noble lords", "several noble lords", "some noble lords",
+        "seorang ahli", "beberapa ahli", "ahli-ahli",  # Malay: "a member", "some members"
+    }
+)  # fmt: skip
+#: Speakers who are many people at once: each is an anonymous participant, never glued to a speech.
+#: Each also without the abbreviation's full stop, as Accra and Kuala Lumpur print it ("Some Hon Members").
+COLLECTIVE_SPEAKERS = _COLLECTIVE | {name.replace(".", "") for name in _COLLECTIVE}
+
+#: News organisations that ministries' briefings print as the asker's label ("AFP:", "Reuters:", "CCTV:"):
+#: a questioner named by outlet, who may ask once only.
+NEWS_OUTLETS = frozenset(
+    {
+        "afp", "ap", "reuters", "bloomberg", "cctv", "cgtn", "cnn", "bbc", "nhk", "kyodo", "kyodo news", "xinhua",
+        "tass", "ria novosti", "interfax", "efe", "ansa", "dpa", "yonhap", "al jazeera", "france 24", "rfi",
+        "dw", "deutsche welle", "nbc", "abc", "cbs", "fox news", "sky news", "phoenix tv", "china daily",
+        "global times", "the paper", "bernama", "antara", "pti", "ani", "anadolu", "wion", "rt", "sputnik",
+        "prensa latina", "lusa", "ukrinform", "euronews", "the new york times", "the washington post",
+        "the wall street journal", "financial times", "the guardian", "le monde", "asahi", "asahi shimbun",
+        "yomiuri", "nikkei", "mainichi", "south china morning post", "scmp", "straits times",
+    }
+)  # fmt: skip
+
+#: Notes a record prints after a speaker's name on how the speech was given, not who gave it: the European
+#: Parliament's blue cards and written statements ("Pascal Canfin (Renew), question «carton bleu». – …").
+CONTRIBUTION_NOTES = (
+    "blue-card", "blue card", "carton bleu", "blauen karte", "tarjeta azul", "cartellino blu", "blauwe kaart",
+    "schriftlich", "par écrit", "in writing", "por escrito", "per iscritto", "schriftelijk",
+)  # fmt: skip
+
+#: Headings printed alone with a colon that open a part of a call or meeting, not a speech ("Prepared Remarks:",
+#: "Questions & Answers:", as earnings-call transcripts print them).
+SECTION_HEADINGS = frozenset(
+    {
+        "prepared remarks", "questions and answers", "questions & answers", "question-and-answer session",
+        "question and answer session", "q&a", "q & a", "presentation", "call participants",
+        "corporate participants", "conference call participants", "analysts", "transcript", "contents",
     }
 )  # fmt: skip
 
@@ -187,6 +234,10 @@ LOWER_CASE_PARTIES = frozenset("kesk kok ps sd vihr vas r kd liik".split())
 #: Words a record prints before a member's name, alone on a line above the question or motion in that member's
 #: name (the House of Lords: ``Asked by Baroness Smith of Basildon`` / ``To ask His Majesty's Government …``).
 ATTRIBUTIONS = ("Asked by ", "Moved by ", "Tabled by ")
+
+#: The verb after the member's name in a written or numbered question, the member's label without a separator
+#: ("1. Mr Leong Mun Wai asked the Minister …", "1. Tuan Lim Guan Eng [Bagan] minta Menteri …").
+QUESTION_VERBS = ("asked", "minta")
 
 #: Header lines that end with a colon and head a list of names, not a speech: "MEMBERS PRESENT:".
 LIST_HEADINGS = frozenset(

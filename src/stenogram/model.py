@@ -134,8 +134,10 @@ def _tuple_of(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
 _tuple_of_marks = _tuple_of(Mark)
 
 
-def _texts_or_none(*names: str, flags: tuple[str, ...] = ()) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """One validator for the optional text fields ``names`` (and the ``flags`` that must be bools) of a class.
+def _texts_or_none(
+    *names: str, flags: tuple[str, ...] = (), texts: tuple[str, ...] = ()
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """One validator for the optional text fields ``names``, the ``flags`` (bools) and the ``texts`` (text) of a class.
 
     Exporters call string methods on them; a number passed in code would otherwise surface as an
     ``AttributeError`` inside an exporter. One call per instance, made on its last field: every field is
@@ -143,6 +145,10 @@ def _texts_or_none(*names: str, flags: tuple[str, ...] = ()) -> Callable[[Any, a
     """
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for name in texts:
+            field_value = getattr(instance, name)
+            if not isinstance(field_value, str):  # as attrs' instance_of says it
+                raise TypeError(f"'{name}' must be {str!r} (got {field_value!r} that is a {type(field_value)!r}).")
         for name in names:
             field_value = getattr(instance, name)
             if field_value is not None and not isinstance(field_value, str):
@@ -240,12 +246,15 @@ class Turn:
     takes no part in equality.
     """
 
-    speaker: str = attrs.field(validator=attrs.validators.instance_of(str))
-    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    speaker: str
+    label: str
     content: tuple[Block, ...] = attrs.field(default=(), validator=_tuple_of(Paragraph, Note))
     annotation: str | None = None
     time: str | None = None
-    id: str | None = attrs.field(default=None, eq=False, validator=_texts_or_none("annotation", "time", "id"))
+    # Speaker and label are checked here too: one call per turn, of which the parser builds one per label.
+    id: str | None = attrs.field(
+        default=None, eq=False, validator=_texts_or_none("annotation", "time", "id", texts=("speaker", "label"))
+    )
     span: Span | None = attrs.field(default=None, eq=False)
 
     @property

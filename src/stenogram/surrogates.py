@@ -20,17 +20,43 @@ from typing import Any
 
 from stenogram.diagnostics import Diagnostic, Severity
 
-__all__ = ["CODE", "LONE_SURROGATE", "replace_surrogates", "scrub_data", "surrogate_diagnostics", "utf8"]
+__all__ = [
+    "CODE",
+    "LONE_SURROGATE",
+    "has_lone_surrogates",
+    "replace_surrogates",
+    "scrub_data",
+    "surrogate_diagnostics",
+    "utf8",
+]
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 CODE = "lone-surrogate"
 #: Lines reported one by one; past them, one diagnostic counts the rest.
 _MAX_REPORTED_LINES = 100
+#: Characters encoded at a time by the check: a long text is never copied whole.
+_PROBE = 1 << 18
+
+
+def has_lone_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate.
+
+    UTF-8 encoding refuses one, and runs in C about three times as fast as a
+    regular expression's scan: the check is on every parse's whole text.
+    """
+    if text.isascii():
+        return False
+    for at in range(0, len(text), _PROBE):
+        try:
+            text[at : at + _PROBE].encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return False
 
 
 def replace_surrogates(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD (the same object when there is none)."""
-    if text.isascii() or LONE_SURROGATE.search(text) is None:
+    if not has_lone_surrogates(text):
         return text
     return LONE_SURROGATE.sub("\ufffd", text)
 
@@ -49,7 +75,7 @@ def _shown(chars: list[str]) -> str:
 
 def surrogate_diagnostics(text: str, *, first_line: int = 1) -> tuple[Diagnostic, ...]:
     """One warning per line of ``text`` that holds lone surrogates (which ``replace_surrogates`` replaces)."""
-    if text.isascii():
+    if not has_lone_surrogates(text):
         return ()
     by_line: dict[int, list[str]] = {}
     more_lines, more_chars, first_more = 0, 0, 0

@@ -153,6 +153,17 @@ def test_lone_surrogates_are_replaced_and_reported_then_every_format_writes(tmp_
             stenogram.export_file(t, info.name, tmp_path / f"out.{info.name}")
 
 
+@settings(max_examples=60, deadline=None)
+@given(ANY_TEXT, st.integers(min_value=0, max_value=3))
+def test_the_surrogate_check_agrees_with_a_scan_for_them(text: str, copies: int) -> None:
+    """``has_lone_surrogates`` asks the encoder in pieces; a surrogate on either side of a piece's edge counts."""
+    from stenogram import surrogates
+
+    long = "é" * (surrogates._PROBE * copies - len(text) // 2) + text
+    for sample in (text, long):
+        assert surrogates.has_lone_surrogates(sample) == (surrogates.LONE_SURROGATE.search(sample) is not None)
+
+
 def test_surrogates_in_metadata_are_replaced_and_reported() -> None:
     t = stenogram.parse(
         '---\ntitle: "caf\\ud800"\n---' + BODY,

@@ -6,6 +6,9 @@ them may stand as a point and in what order:
 
 - the sentence in which the chair states the meeting's business comes first
   (``Item 2 is our evidence session on the ... Bill``): every reader needs it;
+  then, while the chair has fewer than ``SPEAKER_CAP`` points, the agenda item
+  the chair moved the meeting on to that took most of it (``We will now
+  proceed to the questioning of ministers.``): what the meeting spent its time on;
 - a point is never a question, the chair's procedure, a pleasantry, or a
   sentence that opens with a word pointing back (``So``, ``It``, ``That``);
 - at most ``SPEAKER_CAP`` of every ``BLOCK`` points come from one speaker, and
@@ -33,6 +36,7 @@ from stenogram.lexicon import LEADING_WORDS as LEXICON_LEADING_WORDS
 from stenogram.model import Transcript
 
 __all__ = [
+    "AGENDA",
     "BLOCK",
     "BUSINESS_CUES",
     "CUE_WORDS",
@@ -40,6 +44,7 @@ __all__ = [
     "PROCEDURE",
     "SPEAKER_CAP",
     "Roles",
+    "agenda_sentences",
     "business_sentences",
     "chair_of",
     "leads_back",
@@ -88,6 +93,17 @@ _HOUSEKEEPING = re.compile(
     r"|screens?|earpiece|televised|remind\w*|pursuant)\b",
     re.IGNORECASE,
 )
+#: The chair moving the meeting on to an item of its agenda or a topic: the meeting's business as it goes.
+AGENDA = re.compile(
+    r"\b(?:proceed|move|go|turn|come)(?:\s+(?:now|then|on)|,)*\s+to\s+(?:the\s+|our\s+)?(?P<item>(?:item\s+\d+|questioning"
+    r"|questions\s+(?:to|on|about)|statements|petitions|presenting|presentation|tabling|ministerial|group\s+\d+"
+    r"|talk\s+about|look\s+at|discuss|consider|debate|report|orders?\s+of\s+the\s+day)\w*)",
+    re.IGNORECASE,
+)
+AGENDA_MAX = 1  # agenda lines among the points: the item that took most of the meeting
+#: A word every agenda line uses (``Sentence.words``): a sentence without one is not scanned.
+AGENDA_WORDS = table("proceed move go turn come")
+
 #: Procedure and pleasantries: who speaks next, how long, thanks and greetings. Never a point.
 PROCEDURE = re.compile(
     r"\b(?:thank\s+you|thanks|good\s+(?:morning|afternoon|evening)|call\s+(?:this|the)\s+meeting\s+to\s+order"
@@ -198,6 +214,27 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
     return out
 
 
+def agenda_sentences(sentences: Sequence[Sentence], roles: Roles, business: Sequence[int], room: int) -> list[int]:
+    """Where the chair moves the meeting on to an item of its agenda, the items that took most of it first."""
+    found: list[int] = []
+    seen: set[str] = set()
+    for s in sentences:
+        if s.unit.speaker not in roles.chair or s.words.isdisjoint(AGENDA_WORDS) or s.index in business:
+            continue
+        text = s.text
+        m = AGENDA.search(text)
+        if m is None or len(text.split()) > BUSINESS_MAX_WORDS or _is_question(text) or _HOUSEKEEPING.search(text):
+            continue
+        key = m.group("item").lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(s.index)
+    ends = [*found[1:], len(sentences)]  # an item runs until the chair moves on to the next
+    span = {i: e - i for i, e in zip(found, ends[: len(found)], strict=True)}
+    return sorted(found, key=lambda i: (-span[i], i))[: max(0, min(room, AGENDA_MAX))]
+
+
 def _may_stand(s: Sentence, roles: Roles, english: bool, leading: frozenset[str]) -> bool:
     """Whether a sentence may be a point by itself (the fixed rules; centrality decides among the rest)."""
     text = s.text
@@ -234,7 +271,9 @@ def select_points(
         return vectors[i]
 
     business = business_sentences(sentences, roles, english=english)
+    agenda = agenda_sentences(sentences, roles, business, SPEAKER_CAP - len(business)) if english else []
     picked.extend(business)
+    picked.extend(agenda)
     top = max(c.score, default=0.0) or 1.0
     # A point on the words of the business is on what the meeting is for: its weights on them, in term order.
     on_business = c.vectors.overlap([row[i] for i in business if i in row]) if c.vectors is not None else []

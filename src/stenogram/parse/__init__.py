@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from stenogram.diagnostics import Diagnostic
 from stenogram.errors import EmptyInputError, OptionError, ParseError, ReadError, StrictModeError, require
 from stenogram.infile import read_whole
 from stenogram.model import Meeting, Participant, Transcript
@@ -28,7 +29,7 @@ from stenogram.parse.merge import apply_metadata
 from stenogram.parse.metadata import MetaPatch, patch_from_mapping, patch_from_meeting
 from stenogram.parse.options import ParseOptions
 from stenogram.parse.sidecar import find_sidecar, load_sidecar
-from stenogram.surrogates import replace_surrogates, surrogate_diagnostics
+from stenogram.surrogates import has_lone_surrogates, replace_surrogates, surrogate_diagnostics
 
 __all__ = ["ParseOptions", "parse", "parse_bytes", "parse_file"]
 
@@ -83,8 +84,10 @@ def _parse_text(
     # Asked without copies of the text (strip and slices would copy megabytes).
     if _VISIBLE.search(text) is None:
         raise EmptyInputError("the input holds no text", file=source)
-    scrubbed = surrogate_diagnostics(text)  # lone surrogates: U+FFFD, one warning per line
-    text = replace_surrogates(text)
+    scrubbed: tuple[Diagnostic, ...] = ()
+    if has_lone_surrogates(text):  # lone surrogates: U+FFFD, one warning per line
+        scrubbed = surrogate_diagnostics(text)
+        text = replace_surrogates(text)
     front = split_front_matter(text, source=source)
     start = front.end if front is not None else 0
     if _VISIBLE.search(text, start) is None:

@@ -23,7 +23,7 @@ from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, is_title
+from stenogram.lexicon import CHAIRS, HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, QUESTION_VERBS, is_title
 from stenogram.model import (
     Block,
     BodyItem,
@@ -159,6 +159,7 @@ class _Builder:
         self.preamble: list[Block] = []
         self.body: list[BodyItem] = []
         self.turn: _TurnStart | None = None
+        self.turn_at = -1  # the offset where the turn's label starts, -1 until known
         self.content: list[Block] = []
         self.last_line = 0  # the last line index any block of the current turn reaches
         self.last_end = -1  # where that line's text ends (-1: not known yet), kept as its text may be let go
@@ -184,15 +185,13 @@ class _Builder:
 
     # -- blocks ------------------------------------------------------------------------------------
     def _span(self, first: int, col: int, last: int) -> Span:
-        offset = self.lines.offset
-        end = offset[last] + _rstripped_len(self.lines.text[last])
+        lines = self.lines
+        offset = lines.offset
+        end = offset[last] + _rstripped_len(lines.text[last])
         if last >= self.last_line:
             self.last_line, self.last_end = last, end
-        return self._span_to(first, col, last, end)
-
-    def _span_to(self, first: int, col: int, last: int, end: int) -> Span:
-        start = self.lines.offset[first] + col
-        base = self.lines.first_number
+        start = offset[first] + col
+        base = lines.first_number
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
     def _container(self) -> list[Block]:
@@ -374,8 +373,14 @@ class _Builder:
         self.turn = None
         if t.last > self.last_line or self.last_end < 0:
             span = self._span(t.first, t.col, max(t.last, self.last_line))
-        else:  # the last block's line may have been let go: its end was kept
-            span = self._span_to(t.first, t.col, self.last_line, self.last_end)
+        else:  # the last block's line may have been let go: its end was kept (the span written out: once a turn)
+            start, end = self.turn_at, self.last_end
+            if start < 0:
+                start = self.lines.offset[t.first] + t.col
+            base = self.lines.first_number
+            span = Span(
+                start=start, end=end if end > start else start, line=base + t.first, end_line=base + self.last_line
+            )
         self.body.append(
             Turn(
                 speaker=t.speaker,
@@ -387,11 +392,13 @@ class _Builder:
             )
         )
 
-    def open_turn(self, start: _TurnStart) -> None:
+    def open_turn(self, start: _TurnStart, end: int = -1, at: int = -1) -> None:
+        """Open a turn at its label; where the label starts (``at``) and its last line ends, if the caller knows."""
         self.close_turn()
         self.turn = start
+        self.turn_at = at
         self.last_line = start.last
-        self.last_end = -1
+        self.last_end = end
         self.content = []
 
 
@@ -532,6 +539,8 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         for i, m in cand.items()
         if m.form == "period" and m.strength == STRONG and in_mixed_case(m.name) and _opens_block(lines, i)
     )
+    # The chair alone closed by a full stop ("Председательствующий."), which no prose prints at a line start.
+    chairs = {m.name for m in cand.values() if m.form == "period" and m.name.casefold() in CHAIRS}
     # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
     openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
 
@@ -542,16 +551,16 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith("asked")
+            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
             if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
         elif m.form == "period" and in_mixed_case(m.name):
-            if titled < _RECURS_MIXED or is_vocative(m.name) or not _opens_block(lines, i):
-                continue  # "President Putin. And then …" in a wrapped line of prose
+            if titled < _RECURS_MIXED or is_vocative(m.name) or not (_opens_block(lines, i) or m.name in chairs):
+                continue  # "President Putin. And then …" in a wrapped line of prose (the chair alone is no prose)
         elif m.form == "period" and not blank_sep:
             if periods < _RECURS:
                 continue  # "NTV. So": one capitalised word and a full stop is a sentence
-        elif m.form != "colon" and not blank_sep:
+        elif m.form not in ("colon", "mark", "line") and not blank_sep:
             continue  # "Q and A": bare labels belong to blank-line records
         rest = lines.text[i][m.rest :].lstrip()
         if m.form in ("colon", "period") and m.name.isupper() and _heading_in_capitals(rest):
@@ -566,7 +575,10 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             lead_in.append(i)  # a list item, unless the document knows the name as a speaker's
             continue
         # A label broken by wraps: "Prime Minister Mikhail" / "Mishustin: Mr".
-        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep) else 0
+        # A question's number opens its label, and the chair alone is one: the line above is a heading
+        # ("Tlodi Plant" / "1. Sioned Williams:", "Председательствует … Володин" / "Председательствующий.").
+        numbered = m.label[:1].isdigit()
+        k = lines.label_prefix(i) if (m.start == 0 and not blank_sep and not numbered and m.name not in chairs) else 0
         if k and m.strength == STRONG and m.name[:1].isupper() and not _role_above(lines.text[i - k : i], m.name):
             k = 0  # a label that names someone on its own takes no heading above it ("Einlauf und Zuweisungen")
         if k and m.name.isupper() and not all(line.isupper() for line in lines.text[i - k : i]):
@@ -586,7 +598,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             k -= 1
         if k:
             continue
-        if m.strength == WEAK and m.start == 0 and not blank_sep and _given_name_above(lines, i):
+        if m.strength == WEAK and m.start == 0 and not blank_sep and not numbered and _given_name_above(lines, i):
             # "… and I give the floor to" / "Governor Alexei" / "Dyumin: Thank you": a lone surname
             # would be lost, so the name-like line above is taken even though the line before it runs on.
             head = lines.text[i - 1]
@@ -628,15 +640,23 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     for i in weak:
         m = cand[i]
         key = m.name.casefold()
-        twice = (
-            ((established and repeats[key] >= _RECURS and not m.name.isupper()) or (caps_profile and m.name.isupper()))
-            and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
-            and _opens_block(lines, i)
-        )
         if (
             key in known
             or key in surnames
-            or ((repeats[key] >= 3 or twice) and key not in _STOP_REPEAT)
+            or (
+                key not in _STOP_REPEAT
+                and (
+                    repeats[key] >= 3
+                    or (  # printed twice at a block's start (asked last: it reads the lines)
+                        (
+                            (established and repeats[key] >= _RECURS and not m.name.isupper())
+                            or (caps_profile and m.name.isupper())
+                        )
+                        and lines.text[i][m.rest : m.rest + 1] not in _QUOTES  # "Germany: “…”" quotes a source
+                        and _opens_block(lines, i)
+                    )
+                )
+            )
             or any(key.endswith(k) for k in suffixes)
         ):
             accepted[i] = (i, m, m.label, m.name)
@@ -725,7 +745,8 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     # Once per distinct name; a name in capitals counts as titled ("THE PRESIDNET", "OAN"): a sentence is
     # not printed in capitals, and a record that prints its labels so misspells one now and then.
     # Brackets after the name mark a label too: "Friedrich Merz (CDU/CSU):" in a record of titled labels.
-    bracketed = {v[3] for v in accepted.values() if v[1].slots}
+    # So does a mark before the label ("○", ">>"): the record's sign that a speaker begins.
+    bracketed = {v[3] for v in accepted.values() if v[1].slots or (v[1].sep and v[1].form != "dash")}
     titled = {
         name: name.isupper() or name in bracketed or _has_title(name) for name in {v[3] for v in accepted.values()}
     }
@@ -1005,12 +1026,14 @@ class _Walk:
             self.b.open_turn(_TurnStart(first=0, col=0, last=0, label="", speaker=_UNNAMED, annotation=None))
         i = 0
         while i < n:
-            kind = kinds[i]
             # Each label is taken out as the walk takes it: the candidates and the model being built
             # are not held side by side (a text of many short turns is mostly labels).
-            if i in starts:
-                i = self.label(i, starts.pop(i))
-            elif kind == TEXT:
+            opening = starts.pop(i, None)
+            if opening is not None:
+                i = self.label(i, opening)
+                continue
+            kind = kinds[i]
+            if kind == TEXT:
                 i = self.inline_label(i) if inline and i in inline else self.text(i)
             elif kind == BLANK:
                 i = self.blank(i)
@@ -1025,13 +1048,17 @@ class _Walk:
         col = m.start if last == i else len(ltext[i]) - len(ltext[i].lstrip())
         rest_col = m.rest
         annotation = m.annotation
-        said = _INTERPRETED.match(line, rest_col)
+        said = _INTERPRETED.match(line, rest_col) if line.startswith("(", rest_col) else None
         if said is not None and annotation is None:
             # "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)  We're …": how the turn was said, not what.
             annotation = said.group(1)
             rest_col = said.end()
-        time = plan.slots[label].time if label in plan.slots else None
-        b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time))
+        time = m.time or (plan.slots[label].time if label in plan.slots else None)
+        # Where the label starts and its line ends, from the line in hand: a turn of a label alone reads no more.
+        at = self.lines.offset[last]
+        end = at + (_rstripped_len(line) if line[-1:].isspace() else len(line))
+        at = at + col if i == last else -1
+        b.open_turn(_TurnStart(i, col, last, label, plan.ids[label], annotation, time), end, at)
         self.glue = False
         if line[rest_col:].strip():
             b.start_paragraph(last, rest_col)
@@ -1140,6 +1167,7 @@ class _Walk:
             len(prev) > plan.unwrapped_at
             or (not wrapped and prev.rstrip()[-1:] in _DASHES)
             or (line[:1] in _LIST_FIRST and _LIST_ITEM.match(line) is not None)
+            or line[:1] == "\u3000"  # an ideographic space indents a paragraph's first line (the Diet's minutes)
         ):
             # No wrap made a line this long; in a text that is not hard-wrapped a line ending in a
             # dash ("I move-") leads in to what follows; "1. …", "(a) …" open list items.

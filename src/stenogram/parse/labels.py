@@ -30,9 +30,13 @@ from stenogram.lexicon import (
     ATTRIBUTIONS,
     CHAIRS,
     COLLECTIVE_SPEAKERS,
+    CONTRIBUTION_NOTES,
     HONORIFICS,
     LOWER_CASE_PARTIES,
+    NEWS_OUTLETS,
     PERIOD_TITLES,
+    QUESTION_VERBS,
+    SECTION_HEADINGS,
     VOCATIVES,
     is_title,
 )
@@ -41,6 +45,7 @@ from stenogram.text import WidePattern
 
 __all__ = [
     "ANONYMOUS_ROLES",
+    "MARK_LINE",
     "PERIOD_LINE",
     "REJECTED",
     "SOLO_ROLES",
@@ -77,7 +82,10 @@ _UC = "A-ZÀ-ÖØ-ÞĀ-žΑ-ΩЀ-ЯҐ-ӿ"
 # A word in capitals, with a Mc/De/La prefix in lower case ("McCARTHY", "DeLAURO").
 _CAPS = rf"(?:[A-Z][a-z]{{1,2}})?[{_UC}][{_UC}'’\-]+"
 # A surname in capitals and initials, the last initial's full stop closing the label ("ЖЕЛЄЗНЯК Я.І.").
-_INITIALS_TAIL = rf"(?:{_SP}+(?:[{_UC}]\.){{0,2}}[{_UC}](?:(?=\.)|\.(?=,)))"
+_INITIALS_TAIL = rf"(?:{_SP}+(?:[{_UC}]\.{_SP}?){{0,2}}[{_UC}](?:(?=\.)|\.(?=,)))"
+# A surname in mixed case and initials, as the Duma prints its members ("Жуков А. Д., фракция ЛДПР.").
+# Possessive: a line's first word is not given back letter by letter when no initials follow it.
+_SURNAME_INITIALS = rf"[{_UC}][a-zà-öø-ÿа-яёіїєґ'’]++(?:-[{_UC}][a-zà-öø-ÿа-яёіїєґ'’]++)?{_INITIALS_TAIL}"
 _ENDS_WITH_INITIAL = re.compile(rf"[\s.][{_UC}]$")
 # What may follow a name in capitals in a period label: a state ("of Texas", "of New York"), "pro tempore".
 _PERIOD_TAIL = rf"(?:of{_SP}+[A-Z][a-z]+(?:(?:{_SP}+|-)[A-Z][a-z]+)?|pro{_SP}+tempore)"
@@ -105,6 +113,11 @@ _TITLED = (
     rf"(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?"
 )
 
+# Speakers from the floor in a record of period labels: "Из зала.", "Голос из зала." (as the lexicon spells them).
+_PERIOD_ROLES = "|".join(
+    sorted((re.escape(w.capitalize()) for w in COLLECTIVE_SPEAKERS if not w.isascii() and "." not in w), key=len)[::-1]
+)
+
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
@@ -123,7 +136,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "period",
         re.compile(
             rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
-            rf"{_CAPS}(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A)"
+            rf"{_CAPS}(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A"
+            rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES})"
             rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
@@ -141,9 +155,11 @@ ANONYMOUS_ROLES = frozenset(
         "audience", "audience member", "participant", "journalist", "reporter", "correspondent",
         "speaker", "unidentified speaker", "interpreter", "translator", "student", "from the audience",
         "off-mic", "crowd", "member", "members", "audience members", "question from the audience",
-        "unknown", "man", "woman", "male", "female", "child", "children", "all",
+        "unknown", "man", "woman", "male", "female", "child", "children", "all", "follow-up", "follow up",
+        "operator", "caller", "listener", "listener question", "audience question", "aide",
+        "追问", "追問",
     }
-) | COLLECTIVE_SPEAKERS  # fmt: skip
+) | COLLECTIVE_SPEAKERS | NEWS_OUTLETS  # fmt: skip
 # Lone words that are labels in their own right even without support.
 SOLO_ROLES = ANONYMOUS_ROLES | CHAIRS | {"moderator", "host", "chairman", "chair", "interviewer", "narrator"}
 _SOLO_ROLES = SOLO_ROLES
@@ -151,7 +167,8 @@ _SOLO_ROLES = SOLO_ROLES
 # Lower-case words allowed inside a name or a role.
 _CONNECTORS = _wordset(
     "of the and for on in at to de da das do dos del della der den van von bin ibn al el la le du des y e "
-    "und zu ten ter bint ben ap af av pro tempore i"  # "i": Catalan and Polish "and" ("Jordi Turull i Negre")
+    # "i": Catalan and Polish "and" ("Jordi Turull i Negre"); "yr": the Welsh article ("Gweinidog yr Economi")
+    "und zu ten ter bint ben ap af av pro tempore i yr"
 )
 # Connectors that join the parts of a surname, never the words of a sentence or a committee's name.
 _NAME_PARTICLES = _wordset("i y e de del della da das dos van von der den ter ten du bin ibn al el")
@@ -172,12 +189,15 @@ _SENTENCE_WORDS = _wordset(
     "even still yet no yes need"
 )
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
-_FORBIDDEN = re.compile(r"[?!;\"“”«»„…\[\]<>{}=+*/\\|@#$%^~]|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}")
+# A slash only between letters ("Verts/ALE", "Kommission/Hoher"), never in "63/3".
+_FORBIDDEN = re.compile(
+    r"[?!;\"“”«»„…\[\]<>{}=+*\\|@#$%^~]|(?<![^\W\d_])/|/(?![^\W\d_])|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}"
+)
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _ENDS_SENTENCE = re.compile(r"\w{5,}\.")  # a word of five letters or more and a full stop: not an abbreviation
 _CJK = WidePattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_TITLE = re.compile(
-    r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员)$"
+    r"(?:議員|议员|主席|長官|长官|局長|局长|司長|司长|秘書長|秘书长|先生|女士|代表|部長|部长|總理|总理|主任|委員|委员|記者|记者)$"
 )
 # Hansard headings that end with a colon but head a list or a note, not a speech.
 _CJK_HEADINGS = re.compile(r"(?:出席|缺席|列席)\S{0,6}$|註$|注$|資料來源$|资料来源$|附錄|附录")
@@ -195,9 +215,10 @@ class LabelMatch(NamedTuple):
     start: int  # column where the label starts
     rest: int  # column where the spoken text after the label starts
     strength: int  # STRONG, WEAK or REJECTED
-    form: str  # "colon", "period", "bare" or "dash"
+    form: str  # "colon", "period", "bare", "dash", "mark" (after "○" or a time) or "line" (a name line)
     slots: tuple[str, ...] = ()  # the brackets after the name: "(Northtown, Lib.)", "(14:03)"
     sep: str = ""  # a dash label's separator without its spaces: ".–", "-", ".-", "—"
+    time: str | None = None  # a time code printed before the label: "[00:01:23] Name:", "Name  01:23"
 
 
 def fold(label: str) -> str:
@@ -238,8 +259,11 @@ def _strength(name: str, form: str) -> int:
         or (name[0].islower() and name.split(" ", 1)[0] not in _CONNECTORS)
     ):
         return REJECTED  # cheap tests first: this runs for every line with a colon
-    if name.casefold() in COLLECTIVE_SPEAKERS:
-        return STRONG  # "Some hon. members: Agreed."
+    key = name.casefold()
+    if key in ANONYMOUS_ROLES:
+        return STRONG  # "Some hon. members: Agreed.", "Listener question: …"
+    if key in SECTION_HEADINGS:
+        return REJECTED  # "Questions & Answers:" heads a part of the call
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
     if ". " in name and any(_ENDS_SENTENCE.fullmatch(w) and not is_title(w) for w in name.split()[:-1]):
@@ -314,7 +338,10 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
         one_caps = (
             len(head_words) == 1 and head_words[0].isupper() and len(head_words[0]) > 2
         )  # "GIORGETTI, ministro …"
-        if (one_caps or 2 <= len(head_words) <= 4) and all(_word_ok(w) for w in head_words) and len(tail.split()) <= 7:
+        tail_words = tail.split()
+        # An office may be long: "Josep Borrell Fontelles, Vizepräsident der Kommission/Hoher Vertreter der …".
+        most = 16 if tail_words and is_title(tail_words[0]) else 7
+        if (one_caps or 2 <= len(head_words) <= 4) and all(_word_ok(w) for w in head_words) and len(tail_words) <= most:
             return STRONG  # a name, then the role after a comma
     return REJECTED
 
@@ -330,6 +357,8 @@ def in_mixed_case(name: str) -> bool:
 def is_vocative(name: str) -> bool:
     """Titles only, no article and no name: "Mr. President", "Madam Chair" address someone, they do not label."""
     words = name.split()
+    if len(words) == 1 and words[0].casefold() in CHAIRS:
+        return False  # "Председательствующий.": the chair of the sitting alone is a label, not an address
     return words[0] != "The" and all(is_title(w) for w in words)
 
 
@@ -338,11 +367,116 @@ def strength_of(name: str) -> int:
     return _strength(name, "colon")
 
 
+# Marks some records print before every speaker's label: the Diet's "○", the Korean Assembly's "◯", the
+# ">>" of closed captions. The mark form is "○" and a label run to a wide space or two spaces, or alone.
+_MARKS = "○◯〇"
+# Roles a call transcript prints alone on a line over the speech: "Operator".
+_LINE_ROLES = frozenset({"operator", "moderator", "host", "interviewer", "announcer", "narrator"})
+# The lines of running text asked for a mark label or "Operator" alone on its line (the other roles alone
+# are read in blank-line records; a branch per role would cost at every line start).
+# A numbered question asked by a verb other than "asked" ("1. Tuan Lim Guan Eng [Bagan] minta Menteri …") is
+# found in the same scan: the dash labels' scan asks only lines with a dash or " asked ".
+MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$)|\d{{1,3}}\.[^\n]{{1,160}}? minta )")
+_LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_]))")
+_MARK_SEP = re.compile(r"\u3000|[ \t\u00a0]{2,}")
+_MARK_FORBIDDEN = re.compile(r"[。、，,.!?！？:：;「」『』\"“”]")
+# A time code before a label, as podcasts and meeting recorders print it: "[00:01:23] Name:", "(01:23) Name:".
+_LEAD_TIME = re.compile(
+    rf"(?:\[(?P<t1>\d{{1,2}}(?::\d{{2}}){{1,2}})\]|\((?P<t2>\d{{1,2}}(?::\d{{2}}){{1,2}})\)"
+    rf"|(?P<t3>\d{{1,2}}:\d{{2}}:\d{{2}}))(?:{_SP}+|{_SP}*[-–—]{_SP}+)(?=[^\W\d_])"
+)
+# A name and a time code alone on a line, the speech below, as meeting recorders export: "Maria Lopez  00:09".
+_TIMED_LINE = re.compile(
+    rf"(?P<label>[^\W\d_][^:\n]{{0,60}}?){_SP}{{2,}}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_SP}*"
+)
+_LEAD_FIRST = frozenset(_MARKS + ">[(0123456789")
+
+
+def _marked(line: str) -> LabelMatch | None:
+    """A label after a speaker mark or a time code, or a name and a time alone on the line."""
+    lead = _LEAD_MARK.match(line)
+    if lead is not None:
+        off = lead.end()
+        m = match_label(line[off:], colon_only=True) if ":" in line or "：" in line else None
+        if m is not None and m.start == 0 and m.strength != REJECTED:
+            # ">> Resident: …": the mark says the speaker changes, so a lone word after it is a label too.
+            return m._replace(start=off, rest=m.rest + off, strength=STRONG, sep=">>")
+        return _after_mark(line, off) if line[0] in _MARKS else None
+    clock = _LEAD_TIME.match(line)
+    if clock is not None:
+        off = clock.end()
+        m = match_label(line[off:], colon_only=True)
+        if m is not None and m.start == 0 and m.form == "colon":
+            time = clock.group("t1") or clock.group("t2") or clock.group("t3")
+            return m._replace(start=off, rest=m.rest + off, time=time)
+    return None
+
+
+def _after_mark(line: str, off: int) -> LabelMatch | None:
+    """ "○議長（細田博之君）　これより…", "◯의장 김진표  성원이…": the label runs to a wide space or two spaces."""
+    sep = _MARK_SEP.search(line, off)
+    raw = line[off : sep.start()] if sep is not None else line[off:].rstrip()
+    if not raw or len(raw) > 40 or _MARK_FORBIDDEN.search(raw):
+        return None
+    label = fold(raw)
+    name, slots, annotation = _name_and_slots(label)
+    # Alone on its line ("○本日の会議に付した案件" heads a list) it needs the document's support.
+    strength = STRONG if sep is not None and line[sep.end() :].strip() else WEAK
+    rest = sep.end() if sep is not None else len(line)
+    return LabelMatch(label, name, annotation, off, rest, strength, "mark", slots, line[0])
+
+
+def _timed_line(line: str) -> LabelMatch | None:
+    """ "Maria Lopez  00:09" alone on its line: a speaker and the time the speech below starts."""
+    m = _TIMED_LINE.fullmatch(line)
+    if m is None:
+        return None
+    label = fold(m.group("label"))
+    name, slots, annotation = _name_and_slots(label)
+    strength = _strength(name, "colon")
+    if strength == REJECTED:
+        return None
+    return LabelMatch(label, name, annotation, 0, len(line), strength, "mark", slots, time=m.group("time"))
+
+
+# A speaker's name alone on its line, with what the person is after double hyphens or a dash, the speech in
+# the blocks below, as earnings-call transcripts print them: "Jane Wu -- Head of Investor Relations".
+_NAME_LINE = re.compile(
+    rf"(?P<name>[^\W\d_][^:\n]{{0,60}}?)(?P<roles>(?:{_SP}+(?:--|—|–){_SP}+[^\W\d_][^:\n]{{0,60}}?){{1,3}}){_SP}*"
+)
+_ROLE_SPLIT = re.compile(rf"{_SP}+(?:--|—|–){_SP}+")
+
+
+def _name_line(line: str) -> LabelMatch | None:
+    """ "Operator" or "Mark Ellis -- Chief Executive Officer" alone on its line: the speaker of the block below."""
+    text = fold(line)
+    if text.casefold() in _LINE_ROLES:
+        return LabelMatch(text, text, None, 0, len(line), STRONG, "line")
+    m = _NAME_LINE.fullmatch(text)
+    if m is None or not _is_person_name(m.group("name")):
+        return None
+    roles = [r for r in _ROLE_SPLIT.split(m.group("roles")) if r]
+    for role in roles:
+        words = role.split()
+        if len(words) > 8 or _FORBIDDEN.search(role) or not all(w[:1].isupper() or w in _CONNECTORS for w in words):
+            return None
+    start = len(line) - len(line.lstrip(_SP_CHARS))
+    # The roles read as a role after a comma is: "Jane Wu, Head of Investor Relations".
+    name = ", ".join((m.group("name"), *roles))
+    return LabelMatch(text, name, None, start, len(line), STRONG, "line")
+
+
 def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     """The label at the start of ``line``, or None when the line does not even look like one.
 
     ``colon_only`` skips the period and bare-``Q`` forms, which only blank-line records use.
     """
+    if line[:1] in _LEAD_FIRST:
+        marked = _marked(line)
+        if marked is not None:
+            return marked
+    if line[-1:].isdigit() and "  " in line and (timed := _timed_line(line)) is not None:
+        return timed
     has_colon = line.find(":", 0, 240) >= 0 or line.find("：", 0, 60) >= 0
     if colon_only and not has_colon:
         return None
@@ -350,6 +484,12 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
+    if line.find(";", 0, 60) >= 0 and (semi := _SEMICOLON_LABEL.match(line)) is not None:
+        # "MR. NIXON; I would say this": a label in capitals whose colon a transcriber typed as a semicolon;
+        # weak, so only a name the document prints as a label elsewhere opens a turn.
+        name = fold(semi.group("label"))
+        return LabelMatch(name, name, None, semi.start("label"), semi.end(), WEAK, "colon")
+    rejected: LabelMatch | None = None
     for form, pattern in _COLON_FORMS if colon_only else _FORMS:
         if form == "colon":
             found = _colon_label(line) if has_colon else None
@@ -363,7 +503,8 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             raw, start, rest = m.group("label"), m.start("label"), m.end()
         label = fold(raw)
         if form == "period" and (
-            (label.split()[-1].rstrip(".") in _PERIOD_STOP and label != "Q") or line[rest : rest + 1] in _DASH_CHARS
+            (label.split()[-1].rstrip(".") in _PERIOD_STOP and label not in ("Q", "A"))
+            or line[rest : rest + 1] in _DASH_CHARS
         ):
             return None  # "OK. …" is a sentence; "President. – …" is a dash label
         name, slots, annotation = _name_and_slots(label)
@@ -379,8 +520,25 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
             label += "."  # "ЖЕЛЄЗНЯК Я.І.": the initial keeps its full stop, which also closed the label
         if form == "period" and strength == WEAK and name not in ("Q", "A"):
             strength = STRONG if name.isupper() and len(name) > 2 else WEAK
-        return LabelMatch(label, name, annotation, start, rest, strength, form, slots)
+        elif form == "period" and name == "A":
+            strength = WEAK  # "A. Yes." answers a "Q." where the record prints several; "A. Lincoln" does not
+        found_label = LabelMatch(label, name, annotation, start, rest, strength, form, slots)
+        if strength == REJECTED and form == "colon":
+            # "THE PRESIDENT. I told you the reasons why: because …": the colon is the speech's, the
+            # period the label's; the rejected colon candidate stays for the diagnostic.
+            rejected = found_label
+            continue
+        return found_label
+    if rejected is not None:
+        return rejected
+    if not colon_only and not has_colon and len(line) <= 120:
+        return _name_line(line)
     return None
+
+
+_SEMICOLON_LABEL = re.compile(
+    rf"{_SP}{{0,12}}(?P<label>(?:[{_UC}][A-Za-z]{{0,3}}\.{_SP}+)?{_CAPS}(?:{_SP}+{_CAPS}){{0,3}});{_SP}+(?=[A-Z])"
+)
 
 
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
@@ -406,6 +564,8 @@ def _numbered_label(line: str) -> LabelMatch | None:
     if found is None:
         return None
     raw, start, rest = found
+    if _title_case_heading(line[cut + rest :]):
+        return None  # "3. Datganiad gan y Gweinidog Economi: Cynllun Swyddi": an agenda item and its title
     name, slots, annotation = _name_and_slots(fold(raw))
     strength = _strength(name, "colon")
     marked = slots or any(is_title(w) for w in name.split()) or any(w.isupper() and len(w) > 2 for w in name.split())
@@ -414,6 +574,20 @@ def _numbered_label(line: str) -> LabelMatch | None:
     label = fold(line[number.start() : cut + start] + raw)
     indent = len(line) - len(line.lstrip(_SP_CHARS))
     return LabelMatch(label, name, annotation, indent, cut + rest, strength, "colon", slots)
+
+
+def _title_case_heading(rest: str) -> bool:
+    """Is the text after a numbered item's colon a title ("Cynllun Swyddi", "Energy Security"), not a speech?"""
+    words = rest.split()
+    return (
+        0 < len(words) <= 8
+        and rest.rstrip()[-1:] not in _CLOSES
+        and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+        and words[0][:1].isupper()
+    )
+
+
+_CLOSES = frozenset('.!?…,;:-—–"”»)')
 
 
 def _is_person_name(text: str) -> bool:
@@ -471,8 +645,28 @@ _PARTY_ENDINGS = tuple(" " + party for party in sorted(LOWER_CASE_PARTIES))
 _AFTER_BRACKETS = re.compile(r"(\S+\s+\S.*\(\s*[^\W\d_a-z][^()\s]{0,11}\s*\))\s+([a-zà-ÿ]{3,20})")
 
 
+_SLOT_ENDS = frozenset("]）")
+_TAIL_AFTER_BRACKETS = re.compile(r"(.*\))\s*,\s*([^()\[\],]{1,60})")
+_DIGIT = re.compile(r"\d")
+
+
+def _contribution(label: str) -> int:
+    """Where a note on how the speech was given starts after a comma, or -1: ``…, question «carton bleu»``."""
+    comma = label.rfind(", ")
+    if comma < 0 or len(label) - comma > 48:
+        return -1  # no comma, or a long clause after it: a sentence's, not a note's
+    tail = label[comma + 2 :].casefold()
+    return comma if any(note in tail for note in CONTRIBUTION_NOTES) else -1
+
+
 def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     """The name a label is keyed by, its brackets, and the annotation among them ("retranslated")."""
+    if "(" not in label and label[-1:] not in _SLOT_ENDS and "," not in label and not label.endswith(_PARTY_ENDINGS):
+        return label, (), None  # most labels: no bracket, no comma, no party after the name
+    note = _contribution(label) if "," in label else -1
+    if note > 0:  # "Pascal Canfin (Renew), question «carton bleu»", "Christian Ehler (PPE), schriftlich"
+        name, slots, _ = _name_and_slots(label[:note])
+        return name, (*slots, label[note + 2 :]) if slots else (label[note + 2 :],), label[note + 2 :]
     square = _SQUARE_CLOCK.search(label) if label.endswith("]") else None
     if square is not None:  # "Jonas Gahr Støre (A) [10:03:12]": the sitting time, as Oslo prints it
         name, slots, _ = _name_and_slots(label[: square.start()])
@@ -481,8 +675,12 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
     if after is not None:  # "ANDERSSON (S) replik": a word after the brackets says how, as a bracket would
         name, slots = split_slots(after.group(1))
         slots = (*slots, after.group(2))
+    elif "), " in label and (tail := _TAIL_AFTER_BRACKETS.fullmatch(label)) is not None and not _DIGIT.search(label):
+        # "de Montmollin Simone (RL, GE), pour la commission": the role after the brackets, as Bern prints it.
+        name, slots = split_slots(tail.group(1))
+        slots = (*slots, tail.group(2))
     else:
-        name, slots = split_slots(label) if "(" in label else (label, ())
+        name, slots = split_slots(label) if "(" in label or label.endswith(("]", "）")) else (label, ())
     if name.endswith(_PARTY_ENDINGS):
         head, _, last = name.rpartition(" ")
         if head[-1:].isalpha():
@@ -496,7 +694,8 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
 PERIOD_LINE = re.compile(
     rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
-    rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED})"
+    rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}"
+    rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES})"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
@@ -508,7 +707,7 @@ _DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
 # Dashes a scan doubled after the separator ("Mr KING O'MALLEY - - - I wish", "Senator RUSSELL. - -This",
 # "Senator GRANT. - .Some") belong to it, not to the speech.
 _DASH_SEP = re.compile(
-    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b|by{_SP}+leave{_SP}*-))"
+    rf"(?:[.,]?{_SP}*[—–]{_SP}*|[.,]?{_SP}+-+{_SP}*|[.,]-+{_SP}*|(?<=\))-+{_SP}*|-+{_SP}+|{_SP}+(?=asked{_SP}+the\b|minta{_SP}+[A-Z]|by{_SP}+leave{_SP}*-))"
     rf"(?:[-–—]+{_SP}*)*(?:\.(?=[^\W\d_]))?"
 )
 # A sitting time in square brackets before the dash: "Senator Sir WILLIAM GLASGOW [10.19]. -".
@@ -523,11 +722,15 @@ def match_dash_label(line: str, *, any_head: bool = False) -> LabelMatch | None:
     ``any_head`` asks any line, for a document whose own dash labels already
     recur (``Manfred Weber, on behalf of the PPE Group. – …`` after ``President. – …``).
     """
+    if line[-1:].isalpha() and len(line) <= 120 and ("--" in line or " — " in line or " – " in line):
+        named = _name_line(line)  # "Mark Ellis -- Chief Executive Officer" alone on its line
+        if named is not None:
+            return named
     head = _DASH_HEAD.match(line)
     if head is None:
         return _numbered_question(line, any_head=any_head) if line[:1] in _NUMBER_FIRST else None
     first = head.group("first")
-    if first == "The":  # "The PRESIDENT -", "The CHAIRMAN (Mr Scholes -"
+    if first in _DASH_ARTICLES:  # "The PRESIDENT -", "The CHAIRMAN (Mr Scholes -", "La Présidente. –"
         second = line[head.end() :].split(None, 1)[:1]
         first = second[0] if second else ""
     if not (any_head or is_title(first) or (first.isupper() and len(first) > 1) or _CAMEL_TITLE.match(first)):
@@ -539,6 +742,8 @@ def match_dash_label(line: str, *, any_head: bool = False) -> LabelMatch | None:
             return None
         if raw.count("(") > raw.count(")") and line.find(")", sep.end()) >= 0:
             continue  # "(Queensland - Minister for Defence)": a dash inside the brackets
+        if raw[-1:].isalpha() and _TRUNCATION.match(line, sep.end()):
+            continue  # "Außen- und Sicherheitspolitik": a word's first half, not a separator
         rest = sep.end()
         square = _SQUARE_TIME.search(raw.rstrip(".,").rstrip())
         if square is not None:
@@ -561,12 +766,16 @@ def _numbered_question(line: str, *, any_head: bool) -> LabelMatch | None:
         return None
     cut = number.end()
     found = match_dash_label(line[cut:], any_head=any_head)
-    if found is None or not line[cut + found.rest :].startswith("asked"):
+    if found is None or not line[cut + found.rest :].startswith(QUESTION_VERBS):
         return None
     label = fold(line[number.start() : cut] + found.label)
     return found._replace(label=label, start=number.start(), rest=cut + found.rest)
 
 
+# The word after a compound's truncated first half ("Außen- und Sicherheitspolitik", "Vor- oder Nachteil").
+_TRUNCATION = re.compile(r"(?:und|oder|bzw\.|sowie|and|or|et|ou|en|of)\s")
+# Articles before an office that opens a dash label: "The PRESIDENT -", "La Présidente. –", "Die Präsidentin. –".
+_DASH_ARTICLES = frozenset("The Le La Der Die El Il De Het O".split())
 # "SenatorFRASER", "SenatorSir": an office run into the capitalised name by a lost space.
 _CAMEL_TITLE = re.compile(r"(?:Senator|Mr|Dr|Sir)[A-Z]")
 

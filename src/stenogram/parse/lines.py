@@ -1,13 +1,14 @@
 """Lines and what each one is: blank, a whole-line note, a label candidate, or text.
 
-Columns rather than objects, and only as much as a line needs: its start
-offset (4 bytes), its kind (1 byte), and entries in two sparse tables for the
-few lines that are notes or label candidates. A transcript may hold a million
-short lines, and memory must stay a small multiple of the text; it must also
-parse at over 10 MB/s in pure Python. So the lines themselves are a list of
-strings when they are long enough for a string's own cost (about 60 bytes) to
-be small beside them, and are otherwise sliced from the text when asked for
-(:class:`LineText`). Classification asks the tables of :mod:`.notes` and
+Columns rather than objects, and only as much as a line needs, with entries
+in two sparse tables for the few lines that are notes or label candidates. A
+transcript may hold a million short lines, and the parse must stay within 1.5
+times the model it builds; it must also parse at over 10 MB/s in pure Python.
+So long lines (a string's own cost, about 60 bytes, small beside them) are a
+list of strings with a start offset (4 bytes) and a kind (1 byte) each; short
+lines keep a start offset every ``_BLOCK`` lines only, and a block of lines,
+their offsets and kinds are read from the text when asked for
+(:class:`LineText`, :class:`_Window`). Classification asks the tables of :mod:`.notes` and
 :mod:`.labels` once per line, a chunk of lines at a time, with whole-chunk
 passes rather than a Python loop with tests per line.
 
@@ -24,12 +25,14 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
+from operator import not_, or_
 from typing import overload
 
 from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
 from stenogram.parse.labels import (
+    MARK_LINE,
     PERIOD_LINE,
     REJECTED,
     LabelMatch,
@@ -52,47 +55,186 @@ _MAX_NOTE = 300  # a longer line is prose even if it starts with "(" and ends wi
 _NOTE_LINE = WidePattern(rf"\n[^\S\n]*(?={NOTE_START.pattern})", narrow=rf"\n[^\S\n]*(?={NOTE_START.narrow})")
 _CHUNK = 1 << 16  # characters of text split into line strings at a time
 _LIST_MIN = 32  # the mean line length from which the lines are kept as a list of strings
+_SEEN_LEN, _SEEN_MAX = 80, 4096  # colon lines this short are matched once a text, this many of them
+_UNSEEN = LabelMatch("", "", None, 0, 0, 0, "", ())  # not matched yet (None: matched, no label)
+_BLOCK_BITS = 6
+_BLOCK = 1 << _BLOCK_BITS  # shorter lines: a start offset kept every this many lines, a block read at a time
 _RUNS = (bytes((TEXT, BLANK)), bytes((NOTE, BLANK)))  # a line, then a blank one: a run of blanks begins
+
+
+class _Window:
+    """The tables of short lines, sparse: a start offset every ``_BLOCK`` lines, and one block decoded at a time.
+
+    A line's offset, kind and text come from its block, split from the text
+    when first asked for: kinds are what the text and the sparse ``note``
+    table say (a note, blank or text), so nothing is held per line. The two
+    blocks asked for last are kept, as the builder reads its lines in order
+    and looks a line or a few back or ahead.
+    """
+
+    __slots__ = ("_prev", "hi", "kinds", "lines", "lo", "marks", "n", "note", "offs", "text")
+
+    def __init__(self, text: str, marks: array[int], note: dict[int, NoteKind], n: int) -> None:
+        self.text = text
+        self.marks = marks  # line k * _BLOCK starts at marks[k]; the last entry is one past the end
+        self.note = note
+        self.n = n
+        # The current block: lines lo to hi - 1, their offsets (one more: the next line's), kinds and text.
+        self.lo = self.hi = 0
+        self.offs: list[int] = [marks[0]]
+        self.kinds = b""
+        self.lines: list[str] = []
+        self._prev: tuple[int, int, list[int], bytes, list[str]] = (0, 0, self.offs, b"", [])
+
+    def block_lines(self, k: int) -> list[str]:
+        """Block ``k``'s lines, split from the text."""
+        marks = self.marks
+        return self.text[marks[k] : marks[k + 1] - 1].split("\n")
+
+    def block_kinds(self, k: int, lines: list[str]) -> bytes:
+        """Block ``k``'s kinds: what its lines' text and the ``note`` table say."""
+        kinds = _kinds_of(lines)
+        note = self.note
+        if note:
+            lo = k << _BLOCK_BITS
+            for j in [j for j in range(lo, lo + len(lines)) if j in note]:
+                kinds[j - lo] = NOTE
+        return bytes(kinds)
+
+    def load(self, i: int) -> int:
+        """Make line ``i``'s block the current one; ``i`` itself, made non-negative."""
+        n = self.n
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("line index out of range")
+        lo = i & ~(_BLOCK - 1)
+        prev = self._prev
+        self._prev = (self.lo, self.hi, self.offs, self.kinds, self.lines)
+        if prev[0] == lo and prev[1] > lo:
+            self.lo, self.hi, self.offs, self.kinds, self.lines = prev
+        else:
+            k = lo >> _BLOCK_BITS
+            lines = self.block_lines(k)
+            self.offs = list(accumulate(map((1).__add__, map(len, lines)), initial=self.marks[k]))
+            self.lines, self.kinds = lines, self.block_kinds(k, lines)
+            self.lo, self.hi = lo, lo + len(lines)
+        return i
+
+    def offset(self, i: int) -> int:
+        if self.lo <= i <= self.hi:
+            return self.offs[i - self.lo]
+        if i == self.n:
+            return self.marks[-1]
+        i = self.load(i)
+        return self.offs[i - self.lo]
+
+    def iter_lines(self) -> Iterator[list[str]]:
+        """Every block's lines in order, without disturbing the current block."""
+        return map(self.block_lines, range(len(self.marks) - 1))
+
+    def iter_kinds(self) -> Iterator[bytes]:
+        """Every block's kinds in order, without disturbing the current block."""
+        for k in range(len(self.marks) - 1):
+            yield self.block_kinds(k, self.block_lines(k))
+
+
+class _Offsets(Sequence[int]):
+    """Line starts read from a :class:`_Window` (``offset[len]`` is one past the end)."""
+
+    __slots__ = ("_w",)
+
+    def __init__(self, window: _Window) -> None:
+        self._w = window
+
+    def __len__(self) -> int:
+        return self._w.n + 1
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        w = self._w
+        try:
+            if w.lo <= i <= w.hi:  # type: ignore[operator]
+                return w.offs[i - w.lo]  # type: ignore[operator]
+        except TypeError:  # a slice: the only other key, asked for here rather than before every line
+            assert isinstance(i, slice)
+            return [self[j] for j in range(*i.indices(w.n + 1))]
+        assert isinstance(i, int)
+        if i < 0:
+            i += w.n + 1
+            if i < 0:
+                raise IndexError("line index out of range")
+        return w.offset(i)
+
+
+class _Kinds(Sequence[int]):
+    """Line kinds read from a :class:`_Window`."""
+
+    __slots__ = ("_w",)
+
+    def __init__(self, window: _Window) -> None:
+        self._w = window
+
+    def __len__(self) -> int:
+        return self._w.n
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> bytes: ...
+    def __getitem__(self, i: int | slice) -> int | bytes:
+        w = self._w
+        try:
+            if w.lo <= i < w.hi:  # type: ignore[operator]
+                return w.kinds[i - w.lo]  # type: ignore[operator]
+        except TypeError:  # a slice: the only other key, asked for here rather than before every line
+            assert isinstance(i, slice)
+            return bytes(self[j] for j in range(*i.indices(w.n)))
+        i = w.load(i)  # type: ignore[arg-type]
+        return w.kinds[i - w.lo]
+
+    def __iter__(self) -> Iterator[int]:
+        return chain.from_iterable(self._w.iter_kinds())
 
 
 class LineText(Sequence[str]):
     """The lines of a text, each sliced from it when asked for: no string is held per line."""
 
-    __slots__ = ("_bounds", "_n", "_text")
+    __slots__ = ("_w",)
 
-    def __init__(self, text: str, bounds: array[int]) -> None:
-        self._text = text
-        self._bounds = bounds  # line i is text[bounds[i] : bounds[i + 1] - 1]
-        self._n = len(bounds) - 1
+    def __init__(self, window: _Window) -> None:
+        self._w = window
 
     def __len__(self) -> int:
-        return self._n
+        return self._w.n
 
     @overload
     def __getitem__(self, i: int) -> str: ...
     @overload
     def __getitem__(self, i: slice) -> list[str]: ...
     def __getitem__(self, i: int | slice) -> str | list[str]:
+        w = self._w
+        try:
+            if w.lo <= i < w.hi:  # type: ignore[operator]
+                return w.lines[i - w.lo]  # type: ignore[operator]
+        except TypeError:  # a slice: the only other key, asked for here rather than before every line
+            pass
         if isinstance(i, slice):
-            a, z, step = i.indices(self._n)
+            a, z, step = i.indices(w.n)
             if step != 1:
                 return [self[j] for j in range(a, z, step)]
             if a >= z:
                 return []
-            b = self._bounds
-            return self._text[b[a] : b[z] - 1].split("\n")  # a run of lines in one slice and one split
-        if i < 0:
-            i += self._n
-            if i < 0:
-                raise IndexError("line index out of range")
-        elif i >= self._n:
-            raise IndexError("line index out of range")
-        b = self._bounds
-        return self._text[b[i] : b[i + 1] - 1]
+            start = w.offset(a)
+            return w.text[start : w.offset(z) - 1].split("\n")  # a run of lines in one slice and one split
+        i = w.load(i)
+        return w.lines[i - w.lo]
 
     def __iter__(self) -> Iterator[str]:
-        text, b = self._text, self._bounds
-        return (text[b[i] : b[i + 1] - 1] for i in range(self._n))
+        return chain.from_iterable(self._w.iter_lines())
 
 
 class Lines:
@@ -100,12 +242,9 @@ class Lines:
 
     def __init__(self, text: str, start: int) -> None:
         self.first_number = text.count("\n", 0, start) + 1
-        # Line i starts at offset[i]; offset[len] is one past the end, as if a newline closed the text.
-        # Machine integers, 4 bytes a line unless the text is too long for them.
-        self.offset = array("i" if len(text) < 2**31 - 2 else "q")
-        self.kind = bytearray()
         self.note: dict[int, NoteKind] = {}  # line -> its kind of note, for note lines only
         self.label: dict[int, LabelMatch] = {}  # line -> its label candidate, for candidates only
+        self._seen: dict[str, LabelMatch | None] = {}  # short colon lines already matched, while reading
         whole: list[str] | None = None
         if len(text) - start >= _LIST_MIN * (text.count("\n", start) + 1):
             # Long lines: a string each costs little beside the text. Split in place, not from a copy of the
@@ -115,21 +254,45 @@ class Lines:
                 del whole[: self.first_number - 1]
             else:
                 whole = text[start:].split("\n")
+        # What blank_separated() and has_text() need, counted a chunk at a time: blank lines, runs of
+        # them after a line, text lines, and the kinds of the first and the last line.
+        self._blanks = self._runs = self._texts = 0
+        self._ends = [BLANK, BLANK]
+        # Line i starts at offset[i]; offset[len] is one past the end, as if a newline closed the text.
+        # Long lines: machine integers and a byte of kind a line. Short lines: a start every _BLOCK lines.
+        marks = array("i" if len(text) < 2**31 - 2 else "q")
+        self.offset: Sequence[int]
+        self.kind: Sequence[int]
+        n = 0
+        offs, kinds = marks, bytearray()
         for base, lines, pos in _chunks(text, start, whole):
-            self._classify(lines, base, pos, text)
-        self.offset.append(len(text) + 1)
-        self.text: list[str] | LineText = LineText(text, self.offset) if whole is None else whole
+            offs, kinds = self._classify(lines, base, pos, text, marks.typecode)
+            self._count(kinds, base)
+            if whole is None:
+                marks.extend(offs[-base % _BLOCK : -1 : _BLOCK])  # the lines k * _BLOCK of this chunk
+            n = base + len(lines)
+        self.text: list[str] | LineText
+        if whole is None:
+            marks.append(len(text) + 1)
+            window = _Window(text, marks, self.note, n)
+            self.offset, self.kind, self.text = _Offsets(window), _Kinds(window), LineText(window)
+        else:
+            self.offset, self.kind, self.text = offs, kinds, whole  # one chunk: the whole text's tables
         self.blank_sep = self.blank_separated()
         for base, lines, pos in _chunks(text, start, whole):
-            self._find_labels(lines, base, pos, text)
+            if whole is None:
+                kinds = _kinds_of(lines)
+                self._notes_into(kinds, base)
+            # Short lines: the chunk's offsets are made again only if a pattern finds a line to ask.
+            self._find_labels(lines, base, pos, text, offsets=None if whole is None else offs, kinds=kinds)
+        self._seen.clear()
 
-    def _classify(self, lines: list[str], base: int, pos: int, text: str) -> None:
-        """Offsets and kinds of one chunk's lines (``base`` is the first one's index, ``pos`` its offset)."""
-        offsets = self.offset
-        offsets.extend(accumulate(map((1).__add__, map(len, lines)), initial=pos))
-        offsets.pop()  # the next chunk's first line
-        kinds = self.kind
-        kinds.extend(TEXT if line and not line.isspace() else BLANK for line in lines)
+    def _classify(self, lines: list[str], base: int, pos: int, text: str, code: str) -> tuple[array[int], bytearray]:
+        """Offsets and kinds of one chunk's lines (``base`` is the first one's index, ``pos`` its offset).
+
+        The offsets run one past the chunk's last line (the next chunk's first, or the end).
+        """
+        offsets, kinds = _tables(lines, pos, code)
         notes = self.note
         # One regex over the chunk: only lines whose first visible character may open a note are asked.
         for i in _line_starts(_NOTE_LINE, text, lines, base=base, pos=pos, offsets=offsets):
@@ -137,36 +300,77 @@ class Lines:
             if len(stripped) <= _MAX_NOTE:  # a longer line is prose
                 nk = note_kind(stripped)
                 if nk is not None:
-                    kinds[i] = NOTE
+                    kinds[i - base] = NOTE
                     notes[i] = nk
         # "Opposition members interjecting—": the record of an interruption, not speech.
         for k in [k for k, line in enumerate(lines) if "interject" in line]:
-            if kinds[base + k] == TEXT and _INTERJECTING.fullmatch(lines[k].strip()):
-                kinds[base + k] = NOTE
+            if kinds[k] == TEXT and _INTERJECTING.fullmatch(lines[k].strip()):
+                kinds[k] = NOTE
                 notes[base + k] = NoteKind.STAGE
+        return offsets, kinds
 
-    def _find_labels(self, lines: list[str], base: int, pos: int, text: str) -> None:
-        """The label candidates of one chunk's lines."""
-        kinds, labels = self.kind, self.label
+    def _count(self, kinds: bytearray, base: int) -> None:
+        """Add one chunk's kinds to the counts blank_separated() reads."""
+        self._blanks += kinds.count(BLANK)
+        self._texts += kinds.count(TEXT)
+        # A run of blank lines begins after a line that is not blank; also across the chunk's edge.
+        self._runs += sum(map(kinds.count, _RUNS)) + (base > 0 and self._ends[1] != BLANK and kinds[0] == BLANK)
+        if base == 0:
+            self._ends[0] = kinds[0]
+        self._ends[1] = kinds[-1]
+
+    def _notes_into(self, kinds: bytearray, base: int) -> None:
+        """Mark the notes among a chunk's lines, whose kinds were made from their text alone."""
+        notes = self.note
+        if notes:
+            for i in [i for i in range(base, base + len(kinds)) if i in notes]:
+                kinds[i - base] = NOTE
+
+    def _find_labels(
+        self, lines: list[str], base: int, pos: int, text: str, *, offsets: array[int] | None, kinds: bytearray
+    ) -> None:
+        """The label candidates of one chunk's lines (``offsets`` and ``kinds`` are the chunk's, from ``base``).
+
+        A line printed again reads the same: ``A:`` a million times is matched once (the label grammar is a
+        function of the line), and its candidates share one match.
+        """
+        labels, seen = self.label, self._seen
         if self.blank_sep:
             # Blank-line records: a label opens a block, so only block starts are asked, in every form.
             for k, line in enumerate(lines):
                 i = base + k
-                if kinds[i] == TEXT and self.para_start(i):
-                    found = match_label(line) or match_dash_label(line) or match_attribution(line)
+                # para_start(i), asked of the chunk's own kinds first: after a blank line or a note it holds.
+                if kinds[k] == TEXT and ((k and kinds[k - 1] != TEXT) or self.para_start(i)):
+                    found = seen.get(line, _UNSEEN) if len(line) <= _SEEN_LEN else _UNSEEN
+                    if found is _UNSEEN:
+                        found = match_label(line) or match_dash_label(line) or match_attribution(line)
+                        if len(seen) < _SEEN_MAX and len(line) <= _SEEN_LEN:
+                            seen[line] = found
                     if found is not None:
                         labels[i] = found
             return
         # Running text: any line may open a turn, with a colon label or a dash label.
         for k in [k for k, line in enumerate(lines) if ":" in line or "：" in line]:
-            if kinds[base + k] == TEXT:
-                found = match_label(lines[k], colon_only=True)
+            if kinds[k] == TEXT:
+                line = lines[k]
+                found = seen.get(line, _UNSEEN) if len(line) <= _SEEN_LEN else _UNSEEN
+                if found is _UNSEEN:
+                    found = match_label(line, colon_only=True)
+                    if len(seen) < _SEEN_MAX and len(line) <= _SEEN_LEN:
+                        seen[line] = found
                 if found is not None:
                     labels[base + k] = found
         # "Asked by Baroness Smith of Basildon": a member's name over the question asked in it.
-        for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
-            if kinds[i] == TEXT and i not in labels:
+        for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=offsets):
+            if kinds[i - base] == TEXT and i not in labels:
                 found = match_attribution(lines[i - base])
+                if found is not None:
+                    labels[i] = found
+        # "○議長（細田博之君）　…": a speaker mark, and no separator after the label.
+        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
+            if kinds[i] == TEXT and i not in labels:
+                line = lines[i - base]
+                found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
                 if found is not None:
                     labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
@@ -174,15 +378,15 @@ class Lines:
         for k in dashed:
             i = base + k
             colon = labels.get(i)
-            if kinds[i] == TEXT and (colon is None or colon.strength == REJECTED):
+            if kinds[k] == TEXT and (colon is None or colon.strength == REJECTED):
                 # "Mr HAYDEN - I move:": the colon closes a lead-in, the dash the label.
                 found = match_dash_label(lines[k]) or colon
                 if found is not None:
                     labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
-        for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=self.offset):
+        for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=offsets):
             old = labels.get(i)
-            if kinds[i] == TEXT and (old is None or old.strength == REJECTED or old.form == "dash"):
+            if kinds[i - base] == TEXT and (old is None or old.strength == REJECTED or old.form == "dash"):
                 # "PIRMININKĖ. Pranešėja – …": a dash in the speech made a dash candidate first, which
                 # runs past the full stop that closes the label.
                 found = match_label(lines[i - base])
@@ -201,16 +405,14 @@ class Lines:
 
     def blank_separated(self) -> bool:
         """Does the document separate paragraphs by blank lines (so single breaks are wraps)?"""
-        kinds = self.kind
-        blanks = kinds.count(BLANK)
         # A gap is a run of blank lines followed by content: every run but one that ends the text.
-        runs = sum(map(kinds.count, _RUNS)) + (kinds[:1] == b"\x01")
-        gaps = runs - (kinds[-1:] == b"\x01")
-        content = len(kinds) - blanks
+        runs = self._runs + (self._ends[0] == BLANK)
+        gaps = runs - (self._ends[1] == BLANK)
+        content = len(self) - self._blanks
         return content > 0 and gaps * 4 >= content
 
     def has_text(self) -> bool:
-        return TEXT in self.kind
+        return self._texts > 0
 
     def para_start(self, i: int) -> bool:
         """Is line ``i`` the first line of a block (after a blank line, a note or nothing)?"""
@@ -227,6 +429,9 @@ class Lines:
         ``Prime Minister Mikhail`` / ``Mishustin: Mr``: the lines above must
         be name-like words only, and the line above them must end a block.
         """
+        j = i - 1
+        if j < 0 or self.kind[j] != TEXT or j in self.label:
+            return 0  # what the first step below finds, asked before anything else: most labels end here
         best = 0
         own = self.label.get(i)
         role_words = own is not None and own.name[:1].islower()  # "host Megyn Kelly:" goes on from the line above
@@ -290,11 +495,32 @@ def _chunks(text: str, start: int, whole: list[str] | None) -> Iterator[tuple[in
         pos = cut + 1
 
 
+def _tables(lines: list[str], pos: int, code: str) -> tuple[array[int], bytearray]:
+    """A chunk's line starts (from ``pos``, one past its last line too) and kinds from the text alone."""
+    return _offsets_of(lines, pos, code), _kinds_of(lines)
+
+
+def _offsets_of(lines: list[str], pos: int, code: str = "q") -> array[int]:
+    """The starts of a chunk's lines, from ``pos``, and one past its last line."""
+    return array(code, accumulate(map((1).__add__, map(len, lines)), initial=pos))
+
+
+def _kinds_of(lines: list[str]) -> bytearray:
+    """TEXT or BLANK (empty or white space) for each line, in C-level passes."""
+    return bytearray(map(or_, map(not_, lines), map(str.isspace, lines)))
+
+
 _HEAD = 1 << 16  # characters of a chunk's first line that a line-start pattern reads (a label or note is far shorter)
 
 
 def _line_starts(
-    pattern: re.Pattern[str] | WidePattern, text: str, lines: list[str], *, base: int, pos: int, offsets: array[int]
+    pattern: re.Pattern[str] | WidePattern,
+    text: str,
+    lines: list[str],
+    *,
+    base: int,
+    pos: int,
+    offsets: array[int] | None,
 ) -> Iterator[int]:
     """The lines of a chunk where ``pattern``, which opens with the newline before a line, matches.
 
@@ -306,7 +532,9 @@ def _line_starts(
         yield base
     end = pos + sum(map(len, lines)) + len(lines) - 1
     for m in pattern.finditer(text, pos, end):
-        yield bisect_left(offsets, m.start() + 1, base)  # the newline ends the line before
+        if offsets is None:
+            offsets = _offsets_of(lines, pos)  # the chunk's offsets, made when first needed
+        yield base + bisect_left(offsets, m.start() + 1)  # the newline ends the line before
 
 
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")

@@ -29,14 +29,16 @@ _WS = r"[ \t\u00a0\u2000-\u200b\u3000]*"
 
 # Whole-line notes, first match wins. Each pattern sees the line stripped.
 _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
-    (NoteKind.SEPARATOR, re.compile(r"(?:[*•·]\s*){3,}|[-–—_=~]{3,}|#{3,}")),
+    (NoteKind.SEPARATOR, re.compile(r"(?:[*•·]\s*){3,}|[-–—―─━_=~]{3,}|#{3,}")),
     # rev.com and similar: a time code alone, with or without brackets.
     (
         NoteKind.TIMESTAMP,
         re.compile(
             r"[(\[]?\d{1,2}:\d{2}(?::\d{2}){0,2}(?:\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?)?[)\]]?"
             # A sitting time printed with a full stop, as Helsinki, Vilnius or Vienna print it: "14.02", "10.03 val.".
-            r"|\d{1,2}\.\d{2}(?:\s*(?:val\.|Uhr|h|hod\.|óra))?"
+            r"|\d{1,2}\.\d{2}(?:\s*(?:val\.|Uhr|h|hod\.|óra|[ap]\.m\.))?"
+            # Kuala Lumpur's Hansard marks the time in the margin: "■1010".
+            r"|■\s*\d{3,4}"
         ),
     ),
     # Printed records: a page number alone ("12", "Page 12", "- 12 -"), a page marker ("[[Page H2452]]"),
@@ -54,7 +56,11 @@ _LINE_NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
     # Sections: "Part 1. The Kremlin, Moscow, March 1, 2018", Markdown headings, <CHAPTER> tags.
     (
         NoteKind.SECTION,
-        re.compile(r"(?:Part|PART|Section|SECTION|Chapter|CHAPTER)\s+[\dIVXLC]+\b.{0,200}|#{1,6}\s.{0,200}"),
+        # A heading in bold as a converter leaves it, opened and not closed ("**Questions and Answers", the UN).
+        re.compile(
+            r"(?:Part|PART|Section|SECTION|Chapter|CHAPTER)\s+[\dIVXLC]+\b.{0,200}|#{1,6}\s.{0,200}"
+            r"|\*\*[^*\s][^*]{0,80}(?<![.:!?])(?:\*\*)?"
+        ),
     ),
     # A bracketed stage or editorial line: (Applause.), [crosstalk 00:07:53], (The Minister went on …).
     (
@@ -111,8 +117,11 @@ _MARK_KINDS = {
     "insertion": MarkKind.INSERTION,
 }
 _MARK_TRIGGER = re.compile(r"[<\[(]")
+# Without CJK the only notes that open with a letter open with one of these words (a running head's "年"
+# needs a wide character), so prose that starts with a P, S or C is not asked.
 NOTE_START = WidePattern(
-    r"[*•·\-–—_=~#(\[<\dPpSC\u3400-\u9fff]|Deutscher ", narrow=r"[*•·\-–—_=~#(\[<\dPpSC]|Deutscher "
+    r"[*•·\-–—―─━■_=~#(\[<\dPpSC\u3400-\u9fff]|Deutscher ",
+    narrow=r"[*•·\-–—―─━■_=~#(\[<\d]|Deutscher |Page|Part|PART|Section|SECTION|Chapter|CHAPTER|p\.",
 )
 
 

@@ -47,27 +47,34 @@ class Slots(NamedTuple):
 _EMPTY = Slots(None, None, None, None, None, None)
 
 
+_CLOSERS = {")": "(", "]": "[", "）": "（"}
+
+
 def split_slots(label: str) -> tuple[str, tuple[str, ...]]:
     """The label without the brackets that end it, and the brackets' contents in order.
 
     Brackets may nest; a bracket left open at the end ("The CHAIRMAN (Mr Scholes",
-    as old Hansard prints before a dash) is a slot too.
+    as old Hansard prints before a dash) is a slot too. Square and full-width
+    brackets are slots as round ones are: ``Tuan Lim Guan Eng [Bagan]``,
+    ``Question [Reuters]``, ``議長（細田博之君）``.
     """
     base = label.rstrip()
-    if "(" not in base:
+    if "(" not in base and not base.endswith(("]", "）")):
         return base, ()
     slots: list[str] = []
     opened = base.rfind("(")
-    if base.count("(") > base.count(")") and ")" not in base[opened:]:
+    if opened >= 0 and base.count("(") > base.count(")") and ")" not in base[opened:]:
         slots.append(base[opened + 1 :].strip())
         base = base[:opened].rstrip()
-    while base.endswith(")"):
+    while base[-1:] in _CLOSERS:
+        close = base[-1]
+        open_ = _CLOSERS[close]
         depth = 0
         for pos in range(len(base) - 1, -1, -1):
             ch = base[pos]
-            if ch == ")":
+            if ch == close:
                 depth += 1
-            elif ch == "(":
+            elif ch == open_:
                 depth -= 1
                 if depth == 0:
                     break

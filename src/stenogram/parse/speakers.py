@@ -52,7 +52,7 @@ _ROLE_WORDS = _wordset(
 # Forms of address and degrees printed before a name: neither role nor name ("Mr", "Dr.", "Mag.", "Hon.").
 _NOT_ROLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. ddr. miss sir madam mag. mmag. ing. dipl.-ing. dkfm. hon hon. rt rt. m. mme mlle"
-    " herr frau".split()
+    " herr frau tuan puan dato' datuk datin".split()
 )
 _CONNECTORS = ROLE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "from"])
 
