@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 from stenogram_summary import SummaryOptions, export_summary
 
 import stenogram
@@ -67,12 +68,19 @@ def assemble(turns: list[Turn], people: dict[str, Participant], chars: int) -> T
     return Transcript(participants=tuple(p for pid, p in people.items() if pid in speakers), body=tuple(body))
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, float]:
-    """The best wall time and the best CPU time over ``repeat`` runs."""
+def fresh(t: Transcript) -> Transcript:
+    """An equal transcript that is another object: what the analysis remembers per transcript object (its chair,
+    its language, for the digest that follows) is not carried from one timed run to the next."""
+    return attrs.evolve(t)
+
+
+def best_of(repeat: int, t: Transcript, run: Callable[[Transcript], object]) -> tuple[float, float]:
+    """The best wall time and the best CPU time over ``repeat`` runs, each on a fresh copy of ``t``."""
     walls, cpus = [], []
     for _ in range(repeat):
+        copy = fresh(t)
         wall, cpu = time.perf_counter(), time.process_time()
-        run()
+        run(copy)
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
     return min(walls), min(cpus)
@@ -96,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(1, args.steps + 1):
         t = assemble(turns, people, k * args.step)
         chars = sum(len(p.text) for p in t.paragraphs)
-        a_wall, a_cpu = best_of(args.repeat, lambda t=t: analyse(t))  # type: ignore[misc]
-        s_wall, s_cpu = best_of(args.repeat, lambda t=t: export_summary(t, SummaryOptions()))  # type: ignore[misc]
+        a_wall, a_cpu = best_of(args.repeat, t, analyse)
+        s_wall, s_cpu = best_of(args.repeat, t, lambda copy: export_summary(copy, SummaryOptions()))
         per_kb = s_cpu / (chars / 1000)
         base = base or per_kb
         print(
@@ -116,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         t = stenogram.parse_file(NEWS_CONFERENCE)
         cpus = []
         for _ in range(args.repeat):
+            copy = fresh(t)
             cpu = time.process_time()
-            export_summary(t, SummaryOptions())
+            export_summary(copy, SummaryOptions())
             cpus.append(time.process_time() - cpu)
         verdict = "met" if min(cpus) <= NEWS_CONFERENCE_BUDGET else "not met"
         print(

@@ -52,10 +52,10 @@ from stenogram.analysis.records import (
     SpeakerStats,
     Topic,
 )
-from stenogram.analysis.sentences import Sentence, sentences_of, units_of
+from stenogram.analysis.sentences import Sentence, split_units, units_of
 from stenogram.analysis.stats import speaker_stats
 from stenogram.analysis.topics import find_topics
-from stenogram.analysis.words import tokens_of, vocabulary_of
+from stenogram.analysis.words import vocabulary_of
 from stenogram.errors import require
 from stenogram.model import Transcript
 
@@ -94,8 +94,12 @@ def sentences_with(figures: Sequence[Figure], sentences: Sequence[Sentence]) -> 
     """The indexes of the sentences that state an amount, a rate or a share."""
     where = {(s.unit.turn, s.unit.paragraph, s.start): s.index for s in sentences}
     starts: dict[tuple[int, int], list[int]] = {}
+    last = None
     for s in sentences:
-        starts.setdefault((s.unit.turn, s.unit.paragraph), []).append(s.start)
+        if s.unit is not last:  # a unit's sentences follow each other: its list is looked up once
+            last = s.unit
+            row = starts.setdefault((last.turn, last.paragraph), [])
+        row.append(s.start)
     out: set[int] = set()
     for f in figures:
         if f.kind in _AMOUNTS:
@@ -127,10 +131,9 @@ def analyse(transcript: Transcript, *, options: AnalysisOptions | None = None) -
 
 def _analyse(transcript: Transcript, opts: AnalysisOptions) -> Analysis:
     units = units_of(transcript)
-    sentences = sentences_of(units)
+    sentences, tokens = split_units(units)  # one scan for the sentences, the vocabulary and the topics
     year = transcript.meeting.date.year if transcript.meeting.date is not None else None
     stats = speaker_stats(transcript)
-    tokens = tokens_of(u.text for u in units)  # one scan for the vocabulary and the topics
     vocabulary = vocabulary_of(tokens)
     figures = tuple(find_figures(units, sentences, year))
     lang = language_of(transcript)

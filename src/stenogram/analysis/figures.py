@@ -367,49 +367,83 @@ _TRIGGER_WORDS = frozenset(
 )
 
 
-def _triggered(sentence: Sentence) -> bool:
-    return not _TRIGGER_WORDS.isdisjoint(sentence.words) or bool(
-        _TRIGGER_CHARS.search(sentence.unit.text, sentence.start, sentence.end)
-    )
-
-
-# What each pattern cannot match without (ignoring case): a digit, or one of the words.
-# A pattern whose literal is absent from a sentence is not run on it; the matches are the same, found sooner.
+# What each pattern cannot match without (ignoring case): a stretch of text (a digit, a year, "5th"), or one of the
+# words. A pattern whose literal is absent from a sentence is not run on it; the matches are the same, found sooner.
 _DIGIT = re.compile(r"\d")
+_YEARS = re.compile(r"(?:1[89]|20)\d\d")  # what _YEAR and the decades match (each opens with a digit: a quick scan)
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+_DIGIT_SPACE = re.compile(r"\d\s")  # a number in digits, then the white space before its scale, currency or noun
 _NUMBER_WORDS = tuple(w for w in (*UNITS, *TENS) if w != "zero")
 _MONTH_WORDS = tuple(MONTHS)
-_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
-    (True, ()),  # money after a symbol
-    (False, tuple(CURRENCY_WORDS)),  # money before a currency word
-    (False, ("%", "per")),  # percent, per cent, percentage points
-    (False, _MONTH_WORDS),  # date ranges by month
-    (True, _MONTH_WORDS),  # day ranges in a month
-    (True, _MONTH_WORDS),  # day month
-    (True, _MONTH_WORDS),  # month day
-    (False, _MONTH_WORDS),  # month year
-    (False, _MONTH_WORDS),  # "since July"
-    (True, ()),  # year ranges
-    (True, ()),  # decades
-    (True, ()),  # years
-    (False, tuple(DENOMINATORS)),  # fractions
-    (False, ("half",)),  # "by half"
-    (True, ()),  # "5th day"
-    (False, tuple(ORDINAL_WORDS)),  # "the fourth time"
-    (False, ()),  # counts
+_SYMBOL_CHARS = tuple(sorted({c for symbol in CURRENCY_SYMBOLS for c in symbol if not c.isalpha()}))  # "US$": "$"
+_NEEDS: tuple[tuple[re.Pattern[str] | None, tuple[str, ...]], ...] = (
+    (_DIGIT, _SYMBOL_CHARS),  # money after a symbol
+    (None, tuple(CURRENCY_WORDS)),  # money before a currency word
+    (None, ("%", "per", "percent", "percentage")),  # percent, per cent, percentage points (as whole words too)
+    (None, _MONTH_WORDS),  # date ranges by month
+    (_DIGIT, _MONTH_WORDS),  # day ranges in a month
+    (_DIGIT, _MONTH_WORDS),  # day month
+    (_DIGIT, _MONTH_WORDS),  # month day
+    (None, _MONTH_WORDS),  # month year
+    (None, _MONTH_WORDS),  # "since July"
+    (_YEARS, ()),  # year ranges
+    (_YEARS, ()),  # decades
+    (_YEARS, ()),  # years
+    (None, tuple(DENOMINATORS)),  # fractions
+    (None, ("half",)),  # "by half"
+    (_DIGIT_ORDINAL, ()),  # "5th day"
+    (None, tuple(ORDINAL_WORDS)),  # "the fourth time"
+    (None, ()),  # counts
 )
 
 
-def _patterns_for(text: str, start: int, end: int) -> list[int]:
-    """The indexes of the patterns that can match in ``text[start:end]``."""
+#: Letters an ignore-case pattern takes for ASCII ones (``ı`` for ``i``, ``ſ`` for ``s``, the Kelvin sign for ``k``).
+_FOLDED = "ıſKİ"
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _runs_of(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The last letter run of each of ``words`` (``us dollars``: ``dollars``), and those of them without a letter."""
+    runs = frozenset(r for w in words for r in _LETTER_RUN.findall(w)[-1:])
+    return runs, tuple(w for w in words if not _LETTER_RUN.search(w))
+
+
+# Each pattern's words stand in its matches as whole runs of letters (the pattern puts a space, a dash or a word
+# boundary either side), so a sentence whose letter runs (``Sentence.words``) hold none of them cannot match.
+_NEEDS_RUNS = tuple(_runs_of(words) for _, words in _NEEDS)
+_NUMBER_RUNS = frozenset(_NUMBER_WORDS)
+
+
+def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list[int]:
+    """The indexes of the patterns that can match in ``text[start:end]``, whose letter runs are ``runs``."""
     segment = text[start:end]
-    low = segment.lower()
-    if not segment.isascii():  # the two letters an ignore-case pattern takes for ASCII that lower() keeps
-        low = low.replace("ı", "i").replace("ſ", "s")
-    digit = _DIGIT.search(segment) is not None
+    if not segment.isascii() and any(c in segment for c in _FOLDED):
+        return _patterns_for_folded(segment)
+    has: dict[re.Pattern[str], bool] = {}  # each stretch looked for once
+    out = []
+    for k, ((stretch, words), (needed, symbols)) in enumerate(zip(_NEEDS, _NEEDS_RUNS, strict=True)):
+        if words and needed.isdisjoint(runs) and not any(c in segment for c in symbols):
+            continue
+        if stretch is not None:
+            found = has.get(stretch)
+            if found is None:
+                found = has[stretch] = stretch.search(segment) is not None
+            if not found:
+                continue
+        out.append(k)
+    # Money before a currency word and counts both open with a number, white space after it: digits or a number word.
+    if _NUMBER_RUNS.isdisjoint(runs) and _DIGIT_SPACE.search(segment) is None:
+        out = [k for k in out if k not in (1, 16)]
+    return out
+
+
+def _patterns_for_folded(segment: str) -> list[int]:
+    """:func:`_patterns_for` of a segment with a letter that folds to an ASCII one: its words looked for as text."""
+    low = segment.lower().replace("ı", "i").replace("ſ", "s")  # the two an ignore-case pattern takes that lower() keeps
     out = []
     present: dict[tuple[str, ...], bool] = {}  # five patterns need a month: the months are looked for once
-    for k, (needs_digit, words) in enumerate(_NEEDS):
-        if needs_digit and not digit:
+    for k, (stretch, words) in enumerate(_NEEDS):
+        if stretch is not None and stretch.search(segment) is None:
             continue
         if words:
             found = present.get(words)
@@ -418,28 +452,31 @@ def _patterns_for(text: str, start: int, end: int) -> list[int]:
             if not found:
                 continue
         out.append(k)
-    # Money before a currency word and counts both open with a number: digits or a number word.
-    if not digit and not any(w in low for w in _NUMBER_WORDS):
+    if _DIGIT_SPACE.search(segment) is None and not any(w in low for w in _NUMBER_WORDS):
         out = [k for k in out if k not in (1, 16)]
     return out
 
 
-def _candidates(text: str, ranges: Sequence[tuple[int, int]], year: int | None) -> list[_Found]:
-    found: list[_Found] = []
-    for start, end in ranges:
-        for index in _patterns_for(text, start, end):
-            kind, pattern = _PATTERNS[index]
-            build = _BUILDERS[kind]
+#: Each pattern with its builder and its kind's priority (looked up once: an enum member hashes in Python).
+_TRIALS = tuple((pattern, _BUILDERS[kind], _PRIORITY[kind]) for kind, pattern in _PATTERNS)
+
+
+def _candidates(text: str, ranges: Sequence[tuple[int, int, frozenset[str]]], year: int | None) -> list[_Found]:
+    # Longest first, then the kind's priority, then position, then the order found (a stable sort's order): each
+    # figure with that key, sorted as tuples; keep what does not overlap what was kept.
+    found: list[tuple[int, int, int, int, _Found]] = []
+    for start, end, runs in ranges:
+        for index in _patterns_for(text, start, end, runs):
+            pattern, build, priority = _TRIALS[index]
             for m in pattern.finditer(text, start, end):
                 f = build(m, year)
                 # A builder may read on past the match ("4 July. Papers"): a figure never crosses its sentence.
                 if f is not None and start <= f.start < f.end <= end:
-                    found.append(f)
-    # Longest first, then the kind's priority; keep what does not overlap what was kept.
-    found.sort(key=lambda f: (-(f.end - f.start), _PRIORITY[f.kind], f.start))
+                    found.append((f.start - f.end, priority, f.start, len(found), f))
+    found.sort()
     kept: list[_Found] = []
     taken = bytearray(len(text))  # 1 where a kept figure stands: linear however many figures a paragraph holds
-    for f in found:
+    for *_, f in found:
         if taken.find(1, f.start, f.end) == -1:
             kept.append(f)
             taken[f.start : f.end] = b"\x01" * (f.end - f.start)
@@ -605,16 +642,20 @@ def _excerpt(text: str, start: int, end: int) -> str:
     """The clause of ``text`` around ``[start, end)``, widened to a neighbour while it is too short to say much."""
     cuts = [m.span() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= start or m.start() >= end]
     bounds = [(0, 0), *cuts, (len(text), len(text))]
-    i = max(k for k, (_, e) in enumerate(bounds) if e <= start)  # the cut that opens the clause
-    j = min(k for k, (s, _) in enumerate(bounds) if s >= end)  # the cut that closes it
-    while len(_WORD.findall(text[bounds[i][1] : bounds[j][0]])) < EXCERPT_MIN_WORDS and (i > 0 or j < len(bounds) - 1):
+    # The cuts stand in order and do not overlap: their starts and their ends both rise.
+    i = bisect.bisect_right([e for _, e in bounds], start) - 1  # the cut that opens the clause
+    j = bisect.bisect_left([s for s, _ in bounds], end)  # the cut that closes it
+    while True:
+        a, b = bounds[i][1], bounds[j][0]
+        n = len(_WORD.findall(text, a, b))  # the pattern reads nothing around a word: as in text[a:b]
+        if n >= EXCERPT_MIN_WORDS or (i == 0 and j == len(bounds) - 1):
+            break
         if j < len(bounds) - 1:  # the clause that follows usually says what the figure is about
             j += 1
         else:
             i -= 1
-    a, b = bounds[i][1], bounds[j][0]
-    words = list(_WORD.finditer(text, a, b))
-    if len(words) > EXCERPT_MAX_WORDS:
+    if n > EXCERPT_MAX_WORDS:
+        words = list(_WORD.finditer(text, a, b))
         # Keep the figure and the words nearest to it.
         at = next(k for k, w in enumerate(words) if w.end() > start)
         lo = max(0, min(at - EXCERPT_MAX_WORDS // 2, len(words) - EXCERPT_MAX_WORDS))
@@ -629,12 +670,20 @@ def _excerpt(text: str, start: int, end: int) -> str:
 def find_figures(units: Sequence[Unit], sentences: Sequence[Sentence], year: int | None) -> list[Figure]:
     """Every figure in the units, in document order; ``year`` resolves "this year" when the meeting date is known."""
     by_unit: dict[tuple[int, int], list[Sentence]] = {}
+    last: Unit | None = None
     for s in sentences:
-        by_unit.setdefault((s.unit.turn, s.unit.paragraph), []).append(s)
+        if s.unit is not last:  # a unit's sentences follow each other: its list is looked up once
+            last = s.unit
+            group = by_unit.setdefault((last.turn, last.paragraph), [])
+        group.append(s)
     out: list[Figure] = []
     for unit in units:
         sents = by_unit.get((unit.turn, unit.paragraph), [])
-        ranges = [(x.start, x.end) for x in sents if _triggered(x)]
+        ranges = [  # the sentences with a trigger word or character: the only ones a figure can stand in
+            (x.start, x.end, x.words)
+            for x in sents
+            if not _TRIGGER_WORDS.isdisjoint(x.words) or _TRIGGER_CHARS.search(x.unit.text, x.start, x.end)
+        ]
         found = _candidates(unit.text, ranges, year) if ranges else []
         if not found:
             continue

@@ -105,6 +105,46 @@ def _interleave(a: Any, b: Any) -> Any:
     return np.stack((a, b), axis=1).reshape(-1)
 
 
+_DIGIT_BITS = 16  # numpy sorts integers of 16 bits stably by radix, in linear time; wider ones by merging
+
+
+def _stable_order(a: Ints) -> Ints:
+    """``np.argsort(a, kind="stable")`` for non-negative integers, found faster: one stable radix pass per 16-bit
+    digit, lowest digit first (a least-significant-digit radix sort), so equal values keep their order as well."""
+    import numpy as np
+
+    if len(a) == 0 or int(a.min()) < 0:
+        return np.argsort(a, kind="stable")
+    top = int(a.max())
+    order: Ints | None = None
+    shift = 0
+    while True:
+        digits = ((a if order is None else a[order]) >> shift) & 0xFFFF
+        step = np.argsort(digits.astype(np.uint16), kind="stable")
+        order = step if order is None else order[step]
+        shift += _DIGIT_BITS
+        if top >> shift == 0:
+            return order
+
+
+def _unique(a: Ints, *, inverse: bool = False) -> tuple[Ints, ...]:
+    """``np.unique(a, return_index=True, return_inverse=inverse)`` for non-negative integers, by
+    :func:`_stable_order` (``np.unique`` sorts by merging to find each value's first index: the same order, found
+    in linear time)."""
+    import numpy as np
+
+    perm = _stable_order(a)
+    aux = a[perm]
+    mask = np.empty(len(aux), dtype=bool)
+    mask[:1] = True
+    np.not_equal(aux[1:], aux[:-1], out=mask[1:])
+    if not inverse:
+        return aux[mask], perm[mask]
+    where = np.empty(len(a), dtype=np.intp)
+    where[perm] = np.cumsum(mask) - 1
+    return aux[mask], perm[mask], where
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Vectors:
     """The graph's sentences as unit TF-IDF vectors, one row each, stored by rows (CSR).
@@ -145,7 +185,8 @@ class Vectors:
 
 def _pickable(text: str) -> bool:
     """Whether a sentence's length and form allow it to be picked: 8 to 80 words, not a question."""
-    return MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.rstrip("\"'”’) ").endswith("?")
+    # Split no further than one word past the most: a longer run-on is not split whole to be left out.
+    return not text.rstrip("\"'”’) ").endswith("?") and MIN_WORDS <= len(text.split(maxsplit=MAX_WORDS)) <= MAX_WORDS
 
 
 def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bool]]:
@@ -164,14 +205,14 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bo
         chosen.append(i)
         terms_of.append(terms)
         eligible.append(len(terms) >= MIN_TERMS and _pickable(s.text))
-    vocabulary = sorted(set().union(*terms_of))
+    flat = list(itertools.chain.from_iterable(terms_of))  # each row's terms, in no order
+    vocabulary = sorted(set(flat))
     number = {t: k for k, t in enumerate(vocabulary)}  # alphabetical: sorted numbers are sorted terms
-    rows = [sorted(map(number.__getitem__, terms)) for terms in terms_of]
-    lengths = list(map(len, rows))
-    ids = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp, count=sum(lengths))
-    row = np.repeat(np.arange(len(rows)), lengths)
+    row = np.repeat(np.arange(len(terms_of)), list(map(len, terms_of)))
+    unsorted = np.fromiter(map(number.__getitem__, flat), dtype=np.intp, count=len(flat))
+    ids = unsorted[_stable_order(row * len(vocabulary) + unsorted)]  # by row, then alphabetical within each
     df = np.bincount(ids, minlength=len(vocabulary))
-    total = len(rows)
+    total = len(terms_of)
     counts, at = np.unique(df, return_inverse=True)
     idf = np.array([math.log((total + 1) / (d + 0.5)) for d in counts.tolist()], dtype=np.float64)[at]
     x = idf[ids]
@@ -195,7 +236,7 @@ def _edges(vectors: Vectors) -> tuple[Ints, Floats]:
 
     n = len(vectors)
     # Postings: the sentences of each term, terms in alphabetical order, sentences in document order.
-    order = np.argsort(vectors.ids, kind="stable")
+    order = _stable_order(vectors.ids)
     term, sentence, weight = vectors.ids[order], vectors.rows()[order], vectors.weights[order]
     # Terms in more than COMMON sentences say little about any pair (their IDF is low) and would cost the
     # most pairs; they still count in each sentence's vector. A fixed bound keeps the cost linear.
@@ -213,23 +254,26 @@ def _edges(vectors: Vectors) -> tuple[Ints, Floats]:
     # Row by row: in the order (term, first, second), the order in which each pair's products are added.
     a, b = np.broadcast_to(first, second.shape)[near], second[near]
     pair = sentence[a] * n + sentence[b]
-    pairs, found, which = np.unique(pair, return_index=True, return_inverse=True)  # a stable sort: first finds
+    pairs, found, which = _unique(pair, inverse=True)  # a stable sort: first finds
     sims = np.bincount(which.reshape(-1), weights=weight[a] * weight[b], minlength=len(pairs))
     strong = sims >= EDGE_THRESHOLD
-    seen = np.argsort(found[strong], kind="stable")  # in the order the pairs were first found
+    seen = _stable_order(found[strong])  # in the order the pairs were first found
     pairs, sims = pairs[strong][seen], sims[strong][seen]
     # Keep each sentence's NEIGHBOURS strongest links (ties to the earlier sentence): the graph stays sparse
     # however repetitive the text. Sentences are taken in the order they first appear in a link.
     i, j = np.divmod(pairs, n)
     node, other, w = _interleave(i, j), _interleave(j, i), np.repeat(sims, 2)
-    nodes, appears = np.unique(node, return_index=True)
+    nodes, appears = _unique(node)
     turn = np.empty(n, dtype=np.intp)
-    turn[nodes] = np.argsort(np.argsort(appears, kind="stable"), kind="stable")
+    turn[nodes] = _stable_order(_stable_order(appears))
     # Sorted by (that order, strongest first, the other end) as one integer: cheaper than three sorts.
-    distinct, strength = np.unique(-sims, return_inverse=True)
+    # Each link's strength as its rank among the distinct strengths, strongest first: the links are above the
+    # threshold, so positive, and positive floats order as their bit patterns do (integers a radix sort takes).
+    bits = sims.view(np.int64)
+    distinct, _, strength = _unique(int(bits.max()) - bits, inverse=True) if len(bits) else (bits, bits, bits)
     if n * n * (len(distinct) + 1) < _KEY_LIMIT:
         key = (turn[node] * len(distinct) + np.repeat(strength.reshape(-1), 2)) * n + other
-        ranked = np.argsort(key)  # the keys are distinct: no tie for the sort to break
+        ranked = _stable_order(key)  # the keys are distinct: any sort gives this order
     else:
         ranked = np.lexsort((other, -w, turn[node]))
     node, other, w = node[ranked], other[ranked], w[ranked]
@@ -238,8 +282,8 @@ def _edges(vectors: Vectors) -> tuple[Ints, Floats]:
     best = place < NEIGHBOURS
     node, other, w = node[best], other[best], w[best]
     kept = np.minimum(node, other) * n + np.maximum(node, other)
-    _, at = np.unique(kept, return_index=True)
-    first_kept = np.sort(at)  # each pair where it was first kept (both its ends may keep it)
+    _, at = _unique(kept)
+    first_kept = at[_stable_order(at)]  # each pair where it was first kept (both its ends may keep it)
     return kept[first_kept].astype(np.intp), w[first_kept].astype(np.float64)
 
 
@@ -255,7 +299,7 @@ def _pagerank(n: int, pairs: Ints, weights: Floats, prior: Floats) -> Floats:
     i, j = np.divmod(pairs, n)
     out_weight = np.bincount(_interleave(i, j), weights=np.repeat(weights, 2), minlength=n)
     # Each sentence's inflow is summed in the order of the pairs (i, j).
-    order = np.argsort(pairs)
+    order = _stable_order(pairs)  # distinct: any sort gives this order
     i, j, w = i[order], j[order], weights[order]
     target, source = _interleave(j, i), _interleave(i, j)
     share = _interleave(w / out_weight[i], w / out_weight[j])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from stenogram.analysis.memo import per_transcript
 from stenogram.lexicon import LANGUAGE_MARKERS, LEADING_WORDS
 from stenogram.model import Transcript
 
@@ -25,6 +26,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 20_000  # characters of speech read to tell the language
 
 
+@per_transcript  # the analysis and the digest both ask
 def language_of(transcript: Transcript) -> str | None:
     """``en``, ``de``, ``fr`` or ``ru`` from the meeting's metadata or the speech's commonest short words."""
     declared = (transcript.meeting.language or "").lower()[:2]

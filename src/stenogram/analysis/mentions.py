@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
-
-import attrs
 
 from stenogram.analysis.records import Mention, MentionKind
 from stenogram.analysis.sentences import Sentence, Unit
@@ -97,6 +95,7 @@ _LOCATIVE = table("in at near across throughout into inside outside to from visi
 _PLACE_STRONG = table("in at near across throughout into inside")
 _COORD_LEAD = table("both between among")
 _CONNECTORS = table("of for the de von van der on")
+_TRAILING = _CONNECTORS | {"and"}  # what never ends a name
 _MONTH_NAMES = table(" ".join(MONTH_NAMES))
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ans", "ats", "ists")
 
@@ -104,18 +103,24 @@ _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ans", "ats", "ists")
 # ("I期至" is not a word "I..."), and the apostrophes, hyphens and full stops a name may hold.
 _WORD_TAIL = r"(?:[^\W\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]|[’'\-.])*+"
 _TOKEN = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ]{_WORD_TAIL}")
-_CAPITAL_WORD = rf"[A-ZÀ-ÖØ-Þ]{_WORD_TAIL}"
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_CAPITAL_WORD = rf"{_CAPITAL}{_WORD_TAIL}"
 # Capitalised words, with the connectors a name may hold between them; _runs splits these further. The
 # quantifiers are possessive: nothing follows them to give characters back to, and the engine then keeps no
-# backtracking state per word (a line of 150,000 capitalised words took 100 MiB).
+# backtracking state per word (a line of 150,000 capitalised words took 100 MiB). The pattern opens with the
+# capital, and the look-behind (no letter before it) reads the two characters that end there: an opening class
+# lets the engine skip to the next capital, where a look-behind first would be tried at every character.
 _RUN = re.compile(
-    rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ’'\-.]){_CAPITAL_WORD}"
+    rf"{_CAPITAL}(?<![A-Za-zÀ-ÖØ-öø-ÿ’'\-.]{_CAPITAL}){_WORD_TAIL}"
     rf"(?:[ \u00a0](?:(?:of|for|the|de|von|van|der|on|and)[ \u00a0])?{_CAPITAL_WORD})*+"
 )
 # The last word of a stretch of text, when white space ends it. A match can start only where no letter of its
 # class stands before, and neither quantifier gives back what it took (the classes are disjoint), so each
 # position fails at once instead of backtracking through the word: the same match as without, found faster.
 _PREVIOUS_WORD = re.compile(r"(?<![A-Za-zÀ-ÖØ-öø-ÿ])([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*+)\s++$")
+# The same word read backwards from the end, so the pattern is tried once, at the end, not at every character:
+# the white space, then the word's characters back to its first letter (the one no letter stands before).
+_PREVIOUS_WORD_BACKWARDS = re.compile(r"\s++([\w’'\-]*[A-Za-zÀ-ÖØ-öø-ÿ])(?![A-Za-zÀ-ÖØ-öø-ÿ])")
 _NEXT_WORD = re.compile(r" ([A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*)")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -146,10 +151,9 @@ class _Run(NamedTuple):
     after: str  # the word after the run, as printed
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
-    """The words of ``text[start:end]``, with spans into ``text`` (the pattern has no look-behind)."""
-    out = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+def _token_spans(stretch: str) -> Iterator[tuple[int, int, str]]:
+    """The words of ``stretch`` (a run of capitalised words), each with its span in it."""
+    for m in _TOKEN.finditer(stretch):
         s, e = m.span()
         word = m.group()
         # A full stop belongs to the token only in honorifics and initials ("Mr.", "J.").
@@ -160,8 +164,25 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
         if word[-2:] in ("'s", "’s") and len(word) > 2:  # "Lourenço’s" is Lourenço
             word, e = word[:-2], e - 2
         if word:
-            out.append(_Tok(s, e, word))
-    return out
+            yield s, e, word
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _remembered_token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`_token_spans`, remembered: the pattern reads no character outside what it matches, so a stretch has
+    the same words wherever it stands, and a name said fifty times is read once."""
+    return tuple(_token_spans(stretch))
+
+
+NAME_CHARS = 80  # the longest stretch (and, in words, a tenth of it the longest run) whose reading is remembered
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The words of ``text[start:end]``, with spans into ``text``; only a stretch as long as a name is remembered
+    (not one a hostile text makes 600 KB long)."""
+    stretch = text[start:end]
+    spans = _remembered_token_spans(stretch) if end - start <= NAME_CHARS else _token_spans(stretch)
+    return [_Tok(start + s, start + e, word) for s, e, word in spans]
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
@@ -174,7 +195,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     for m in _RUN.finditer(text):
         word = m.group()
         if word.isalpha():  # one plain word (most runs: "The", "We"): its token is the match itself
-            if _word_names_nothing(word):
+            if _spelt_names_nothing((word,)):
                 prev_end, started = m.end(), True
                 continue
             toks = [_Tok(m.start(), m.end(), word)]
@@ -206,7 +227,8 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     j += 2
                     continue
                 break
-            if _names_nothing(toks[i:j]):  # what _classify would drop: no context needed
+            spelt = tuple([x.text for x in toks[i:j]]) if j - i <= NAME_CHARS // 10 else None
+            if _spelt_names_nothing(spelt) if spelt else _names_nothing(toks[i:j]):  # what _classify drops
                 prev_end, started = toks[j - 1].end, True
                 i = j
                 continue
@@ -214,9 +236,7 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                 prev = toks[i - 1]
                 before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
             else:
-                # On a copy of the 40 characters before: the look-behind must not see past them.
-                found = _PREVIOUS_WORD.search(text[max(0, t.start - 40) : t.start])
-                before = found.group(1).lower() if found else ""
+                before = _previous_word(text[max(0, t.start - 40) : t.start]).lower()
             if j < len(toks):
                 after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""
             else:
@@ -235,6 +255,15 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
             prev_end, started = toks[j - 1].end, True
             i = j
     return runs
+
+
+def _previous_word(stretch: str) -> str:
+    """``_PREVIOUS_WORD``'s word in ``stretch`` (``""`` if none), matched on the reversed stretch from its start.
+
+    On a copy of the 40 characters before a run: the look-behind must not see past them.
+    """
+    found = _PREVIOUS_WORD_BACKWARDS.match(stretch[::-1])
+    return found.group(1)[::-1] if found else ""
 
 
 def _not_a_name(word: str, vocabulary: set[str]) -> bool:
@@ -260,8 +289,9 @@ def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(word)) and word not in NOT_NAMES and not _ROMAN.fullmatch(word)
 
 
-@attrs.frozen(kw_only=True)
-class _Guess:
+class _Guess(NamedTuple):
+    """What a run names, as far as its own context tells (a NamedTuple: there are thousands)."""
+
     kind: MentionKind
     unit: Unit
     start: int
@@ -285,7 +315,7 @@ def _strip_leading(tokens: Sequence[_Tok]) -> list[_Tok]:
     ):
         out = out[1:]
     # "the Federation Council on January 19": a month and its connector do not belong to the name.
-    while out and (out[-1].text.lower() in _CONNECTORS | {"and"} or out[-1].bare in _MONTH_NAMES):
+    while out and (out[-1].text.lower() in _TRAILING or out[-1].bare in _MONTH_NAMES):
         out = out[:-1]
     return out
 
@@ -296,10 +326,10 @@ def _names_nothing(tokens: Sequence[_Tok]) -> bool:
     return not toks or all(t.bare in _MONTH_NAMES or t.bare in NOT_NAMES for t in toks)
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _word_names_nothing(word: str) -> bool:
-    """:func:`_names_nothing` of a run of one plain word, which depends on the word alone."""
-    return _names_nothing([_Tok(0, len(word), word)])
+@functools.lru_cache(maxsize=1 << 14)
+def _spelt_names_nothing(words: tuple[str, ...]) -> bool:
+    """:func:`_names_nothing` of a run of tokens spelt ``words``, which depends on the words alone."""
+    return _names_nothing([_Tok(0, len(w), w) for w in words])
 
 
 def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[_Guess]:
@@ -427,8 +457,12 @@ def find_mentions(
 ) -> list[Mention]:
     """Every mention in document order; undecided single words are kept only if another sentence decided them."""
     starts: dict[tuple[int, int], set[int]] = {}
+    last: Unit | None = None
     for s in sentences:
-        starts.setdefault((s.unit.turn, s.unit.paragraph), set()).add(s.start)
+        if s.unit is not last:  # a unit's sentences follow each other: its set is looked up once
+            last = s.unit
+            group = starts.setdefault((last.turn, last.paragraph), set())
+        group.add(s.start)
     if vocabulary is None:
         vocabulary = lower_case_vocabulary(unit.text for unit in units)
     guesses: list[_Guess] = []

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import attrs
 
 from stenogram.analysis.keysentences import REDUNDANCY, Centrality, cosine
+from stenogram.analysis.memo import per_transcript
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.words import table
@@ -131,6 +132,7 @@ class Roles:
     chair: frozenset[str] = frozenset()
 
 
+@per_transcript  # the analysis and the digest both ask
 def chair_of(transcript: Transcript) -> Roles:
     """The chair: a participant named, labelled or described as such; else whoever closes (or opens) the meeting,
     speaks early and often, and briefly (a chair calls on others; a president answering questions speaks at

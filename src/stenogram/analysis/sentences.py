@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import attrs
 
 from stenogram.analysis.records import Location
-from stenogram.analysis.words import table
+from stenogram.analysis.words import WORDS_AND_BREAKS, letter_runs, table
 from stenogram.model import Transcript
 
-__all__ = ["Sentence", "Unit", "sentences_of", "units_of"]
+__all__ = ["Sentence", "Unit", "sentences_of", "split_units", "units_of"]
 
 
 @attrs.frozen(kw_only=True)
@@ -72,16 +72,25 @@ NUMBERING = table("no nos art fig")
 _BOUNDARY = re.compile(r"""([.!?…]+)["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|[。！？]+""")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_LAST_WORD_BACKWARDS = re.compile(r"[\w.]+")
+
+
+def _last_word(stretch: str) -> str:
+    """``_LAST_WORD``'s word in ``stretch`` (``""`` if none), read backwards from its end: one match at the start of
+    the reversed text instead of a search through it. ``$`` also stands before a line break that ends the text."""
+    if stretch.endswith("\n"):
+        stretch = stretch[:-1]
+    found = _LAST_WORD_BACKWARDS.match(stretch[::-1])
+    return found.group()[::-1] if found else ""
 
 
 def _ends_sentence(text: str, end: int) -> bool:
     """Whether the stop that ends at ``end`` closes a sentence rather than an abbreviation."""
     if text[end - 1] != "." or end < 2 or text[end - 2] == ".":
         return True
-    m = _LAST_WORD.search(text[max(0, end - 24) : end - 1])
-    if m is None:
+    word = _last_word(text[max(0, end - 24) : end - 1])
+    if not word:
         return True
-    word = m.group(1)
     lowered = word.lower().rstrip(".")
     if lowered in NUMBERING:  # "No. 5" runs on; "No. We will move on" is an answer and a new sentence
         return not text[end : end + 2].strip()[:1].isdigit()
@@ -95,25 +104,20 @@ def _ends_sentence(text: str, end: int) -> bool:
 _STOP = re.compile(r"[.!?…。！？]")
 
 
-def _boundaries(text: str) -> Iterator[re.Match[str]]:
-    """``_BOUNDARY.finditer(text)``, faster: a boundary opens with a stop, so the pattern (an alternation, which
-    the regular expression engine tries at every position) is tried only where a stop stands."""
-    pos = 0
-    while (stop := _STOP.search(text, pos)) is not None:
-        m = _BOUNDARY.match(text, stop.start())
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text`` as spans that tile it (white space included), cut after each boundary that ends a
+    sentence. A boundary opens with a stop, so ``_BOUNDARY`` (an alternation, which the regular expression engine
+    would try at every position) is tried only where a stop stands. One at a time: a text of 200,000 sentences
+    holds no list of them."""
+    start = pos = 0
+    search, match = _STOP.search, _BOUNDARY.match
+    while (stop := search(text, pos)) is not None:
+        m = match(text, stop.start())
         if m is None:
             pos = stop.end()
-        else:
-            yield m
-            pos = m.end()  # never empty: a boundary holds a stop
-
-
-def _spans(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for m in _boundaries(text):
-        end = m.end()
-        stop = m.end(1) if m.group(1) else end
-        if end <= start or not _ends_sentence(text, stop):
+            continue
+        pos = end = m.end()  # never empty: a boundary holds a stop
+        if end <= start or not _ends_sentence(text, m.end(1) if m.group(1) else end):
             continue
         yield start, end
         start = end
@@ -122,9 +126,32 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
 
 def sentences_of(units: list[Unit]) -> list[Sentence]:
     """Every sentence of every unit, trimmed of surrounding white space; empty ones dropped."""
+    return split_units(units)[0]
+
+
+#: A text holding one of these is cut where no white space stands, or may lower-case by context (``Σ``) or into a
+#: non-letter (``İ``): its words are not read sentence by sentence (see ``split_units``).
+_NOT_BY_SENTENCE = re.compile(r"[。！？İΣ]")
+
+
+def split_units(units: list[Unit]) -> tuple[list[Sentence], list[list[str]]]:
+    """:func:`sentences_of` the units, and each unit's :data:`~stenogram.analysis.words.WORDS_AND_BREAKS`.
+
+    One scan of each sentence gives both: its letter runs (``Sentence.words``) are read from its words, and the
+    unit's words are its sentences' words in turn. Sentences are cut at a stop before white space and end at a
+    stop or closing mark, so no word or break runs across a cut, and the white space between two sentences holds
+    none (a break of white space needs a dash after it: the next sentence opens with a capital, digit or quote).
+    A unit with a CJK stop (a cut without white space), with white space before or after it (trimmed from its
+    first and last sentence), ``İ`` or ``Σ`` (see :func:`~stenogram.analysis.words.letter_runs`) is read whole,
+    as before.
+    """
     out: list[Sentence] = []
+    tokens: list[list[str]] = []
+    find = WORDS_AND_BREAKS.findall
     for unit in units:
         text = unit.text
+        whole = text[:1].isspace() or text[-1:].isspace() or _NOT_BY_SENTENCE.search(text) is not None
+        found_in_unit: list[str] = []
         for raw_start, raw_end in _spans(text):
             start, end = raw_start, raw_end
             while start < end and text[start].isspace():
@@ -132,6 +159,12 @@ def sentences_of(units: list[Unit]) -> list[Sentence]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
-                words = frozenset(_LETTERS.findall(text[start:end].lower()))
+                if whole:
+                    words = frozenset(_LETTERS.findall(text[start:end].lower()))
+                else:
+                    found = find(text[start:end].replace("’", "'"))
+                    found_in_unit += found
+                    words = letter_runs(found)
                 out.append(Sentence(unit=unit, start=start, end=end, index=len(out), words=words))
-    return out
+        tokens.append(find(text.replace("’", "'")) if whole else found_in_unit)
+    return out, tokens

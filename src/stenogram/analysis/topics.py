@@ -131,6 +131,18 @@ def find_topics(
     keep: dict[tuple[str, ...], bool] = {}
     for whole, times in Counter(runs).items():
         ui = first_unit[whole]
+        if len(whole) == 1:  # half the runs: one word, its one n-gram the run itself (the same steps, fewer slices)
+            s = stem(whole[0])
+            stem_freq[s] = stem_freq.get(s, 0) + times
+            ok = keep.get(whole)
+            if ok is None:
+                ok = keep[whole] = _keep(whole)
+            if ok:
+                one: tuple[str, ...] = (s,)
+                counts[one] = counts.get(one, 0) + times
+                if one not in first:
+                    first[one] = (ui, whole)
+            continue
         stems = tuple(map(stem, whole))
         for s in stems:
             stem_freq[s] = stem_freq.get(s, 0) + times

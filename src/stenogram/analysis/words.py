@@ -8,13 +8,16 @@ things, and they behave the same on every machine.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 
 __all__ = [
     "STOPWORDS",
     "TOKENS",
+    "WORDS_AND_BREAKS",
     "content_stems",
+    "letter_runs",
     "lower_case_vocabulary",
     "lowered_tokens",
     "stem",
@@ -54,6 +57,13 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: A word (as ``_WORDS``), or what ends a run of words: punctuation, a dash between spaces, a number. A break holds
 #: no letter, so the words this finds are the ones ``_WORDS`` finds, in the same order.
 TOKENS = re.compile(rf"{_WORDS.pattern}|[^\w\s’'\-]+|\s[-–—]\s|\d+")
+
+#: ``TOKENS`` with the word as its one group: ``findall`` gives each word, and ``""`` for each break (punctuation,
+#: a spaced dash, a number), which is never lower case nor a content word, so it stands for the break wherever
+#: only the words and where runs of them end matter (the vocabulary, the topics, the letter runs).
+#: Its repeats are possessive: none of them gives back a character for what follows, so the tokens are the same.
+WORDS_AND_BREAKS = re.compile(r"([^\W\d_]++(?:['’\-][^\W\d_]++)*+)|[^\w\s’'\-]++|\s[-–—]\s|\d++")
+_NO_RUNS: frozenset[str] = frozenset()
 
 # Longest first; the stem must keep at least three letters.
 _SUFFIXES = (
@@ -106,7 +116,7 @@ def tokens_of(texts: Iterable[str]) -> list[list[str]]:
 
 def vocabulary_of(tokens: Iterable[list[str]]) -> set[str]:
     """:func:`lower_case_vocabulary` from :func:`tokens_of` (a break holds no letter, so it is never lower case)."""
-    return {t for ts in tokens for t in ts if t.islower()}
+    return set(filter(str.islower, itertools.chain.from_iterable(tokens)))  # one C loop over every token
 
 
 def lowered_tokens(text: str, tokens: list[str]) -> list[str]:
@@ -120,6 +130,18 @@ def lowered_tokens(text: str, tokens: list[str]) -> list[str]:
     if "İ" in text or "Σ" in text:
         return TOKENS.findall(text.replace("’", "'").lower())
     return "\n".join(tokens).lower().split("\n")
+
+
+def letter_runs(found: list[str]) -> frozenset[str]:
+    """The runs of letters, in lower case, of a text whose :data:`WORDS_AND_BREAKS` are ``found``.
+
+    Every letter stands in a word, and a word's runs are its parts between apostrophes and hyphens. Lower case is
+    taken of the words joined by line breaks, which gives each word's part of the whole text's lower case unless
+    the text holds ``İ`` (which lower-cases to two characters, one not a letter) or ``Σ`` (which lower-cases by
+    what stands beside it): the caller reads such a text as :func:`lower_case_vocabulary` would.
+    """
+    joined = "\n".join(filter(None, found))  # the words: a break is ""
+    return frozenset(joined.lower().replace("'", "\n").replace("-", "\n").split("\n")) if joined else _NO_RUNS
 
 
 def content_stems(words: Iterable[str]) -> set[str]:
