@@ -792,3 +792,62 @@ def test_an_ideographic_space_indents_a_paragraph() -> None:
         "○議長（細田博之君）　馬場伸幸君。\n"
     )
     assert texts(t) == ["立憲民主党の泉健太です。（拍手）", "まず、物価高騰について伺います。", "馬場伸幸君。"]
+
+
+def test_a_speakers_line_over_the_speech_without_a_separator() -> None:
+    """The head lines of blocks, the form printed again and again: a line printed once reads by its shape."""
+    t = parse(
+        "Národná rada\n3. schôdza\n\n"
+        "Raši, Richard, predseda NR SR\nOtváram rokovanie.\nProsím, prezentujme sa.\n\n"
+        "Kamenický, Ladislav, minister financií SR\nĎakujem pekne za slovo.\n\n"
+        "Raši, Richard, predseda NR SR\nĎakujem, pán minister.\n\n"
+        "Hlinka, Jozef, poslanec NR SR\nĎakujem za slovo.\n\n"
+        "Raši, Richard, predseda NR SR\nOtváram rozpravu.\n"
+    )
+    assert labels(t) == [
+        "Raši, Richard, predseda NR SR",
+        "Kamenický, Ladislav, minister financií SR",
+        "Raši, Richard, predseda NR SR",
+        "Hlinka, Jozef, poslanec NR SR",
+        "Raši, Richard, predseda NR SR",
+    ]
+    assert " ".join(texts(t)).startswith("Otváram rokovanie. Prosím, prezentujme sa. Ďakujem pekne za slovo.")
+    briefing = parse(
+        "Midday briefing\n\nEric Mamer, Chief Spokesperson\nGood afternoon.\n\n"
+        "Question – Jorge Valero, Bloomberg\nWill there be an agreement?\n\n"
+        "Eric Mamer\nI will not pre-empt it.\n\nQuestion – Lili Bayer, Politico\nAnd on steel?\n\n"
+        "Eric Mamer\nTalks continue.\n"
+    )
+    assert labels(briefing)[:3] == [
+        "Eric Mamer, Chief Spokesperson",
+        "Question – Jorge Valero, Bloomberg",
+        "Eric Mamer",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Twice is a heading the document repeats, not a convention.
+        "Budget\nThe debate opens.\n\nBudget\nThe debate goes on.\n",
+        # A document whose labels have colons: a recurring head line is a heading among them.
+        "Anna Petrova: Hello.\nBoris Ivanov: Hi.\nAnna Petrova: Next.\nBoris Ivanov: Yes.\n\n"
+        "Agenda item\nWe move on.\n\nAgenda item\nWe move on again.\n\nAgenda item\nAnd again.\n",
+    ],
+)
+def test_head_lines_need_a_document_that_prints_them_as_its_labels(text: str) -> None:
+    heads = {"Budget", "Agenda item"}
+    assert not heads & set(labels(parse(text)))
+
+
+def test_a_dash_against_the_label_is_a_mark_and_a_roman_numeral_is_no_speaker() -> None:
+    t = parse(
+        "I - ABERTURA DA SESSÃO\n-El Presidente Senador Alejandro Armenta Mier: Se abre la sesión.\n"
+        "II - LEITURA DA ATA\n-La Secretaria Senadora Verónica Camino: Hay quórum.\n"
+        "-El Presidente Senador Alejandro Armenta Mier: Gracias.\n"
+    )
+    assert labels(t) == [
+        "El Presidente Senador Alejandro Armenta Mier",
+        "La Secretaria Senadora Verónica Camino",
+        "El Presidente Senador Alejandro Armenta Mier",
+    ]

@@ -11,7 +11,10 @@ seventh batch written blind: the Swiss, Austrian, Japanese, Korean,
 Philippine, Ghanaian, Malaysian, Quebec, Irish, Welsh and Russian chambers,
 the Canadian Senate, a US state hearing, a trial, a city council, China's
 foreign ministry, a UN briefing, NATO, a podcast, a meeting recorder, an
-earnings call, TV captions); no text is copied from a real record. ``NAME.truth.json`` holds its turns as
+earnings call, TV captions); an eighth batch written blind by another hand (Argentine, Bangladeshi,
+Brazilian, Estonian, French, Indian, Israeli, Luxembourg, Mexican, Norwegian, Pakistani, Romanian, Slovak,
+Sri Lankan, South African and Ugandan chambers, the Commission's midday briefing, WHO, a deposition, an
+academic panel); no text is copied from a real record. ``NAME.truth.json`` holds its turns as
 the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
 and the documents are scored the same way: words are aligned between truth
 and parse, and a turn is found when the parse starts one at the word where
@@ -96,6 +99,15 @@ def test_every_document_has_its_truth() -> None:
 KNOWN_GAPS: dict[str, str] = {
     "ep_cre_fr": "the record's '. –' labels in French are not read",
     "podcast": "a producer's note printed as a label ('Producer note:') is read as text",
+    # The eighth batch, written blind and scored before these rules were written: what it still lacks.
+    "ar_diputados": "a '.-' separator after an honorific and a bare surname ('Sr. Ritondo.- Señora presidenta: …')",
+    "deposition": "pages of numbered lines ('15          Q.   Good morning, …') hide every label",
+    "fr_senat": "a long office after a comma, closed by a period ('M. Olivier Dussopt, ministre du travail, …. …')",
+    "in_rajyasabha": "a Devanagari label ('श्री उपसभापति:') and offices joined by semicolons in one long label",
+    "lk_parliament": "a bilingual label printed once ('ගරු … මහතා (…) (The Hon. … - Prime Minister)') above its speech",
+    "lu_chambre": "a role after a comma closed by '.-' ('Mme Yuriko Backes, Ministre des Finances.- Merci, …')",
+    "ro_senat": "a label alone on its line, its role after an en dash ('Domnul Ion Popescu – secretar de stat:')",
+    "who_presser": "speakers' initials with no separator, defined in a key at the top ('TAG Thank you, Christian.')",
 }
 
 
@@ -124,11 +136,22 @@ SEVENTH_BATCH = frozenset(
 )
 
 
-@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.88)])
+# The eighth batch, written blind by another hand and scored before the rules for it were written (turn F1
+# 0.753 on the code of the time, 0.801 after the seventh batch's rules, 0.906 with the head lines of .heads).
+EIGHTH_BATCH = frozenset(
+    "academic_panel ar_diputados bd_briefing br_camara deposition ec_midday ee_riigikogu fr_senat il_knesset "
+    "in_rajyasabha lk_parliament lu_chambre mx_senado no_storting pk_senate ro_senat sk_nrsr ug_hansard "
+    "who_presser za_ncop".split()
+)
+BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH}
+
+
+@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.88), ("eighth", 0.78)])
 def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:
     hit = pred = true = 0
     for path in DOCUMENTS:
-        if path.stem in KNOWN_GAPS or (path.stem in SEVENTH_BATCH) != (batch == "seventh"):
+        of = next((name for name, stems in BATCHES.items() if path.stem in stems), "earlier")
+        if path.stem in KNOWN_GAPS or of != batch:
             continue  # a document whose turns are not read yet says nothing about its paragraphs
         h, p, t = _score(path)["paragraphs"]
         hit, pred, true = hit + h, pred + p, true + t

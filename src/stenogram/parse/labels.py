@@ -249,6 +249,10 @@ def _word_ok(word: str) -> bool | None:
     return len(tail) == 2 and tail[1][:1].isupper()
 
 
+# A section's number in Roman numerals, up to 39 ("X" alone may be an anonymised witness).
+_ROMAN = re.compile(r"(?=[IVX]{2}|[IV])X{0,3}(?:IX|IV|V?I{0,3})\.?")
+
+
 @functools.lru_cache(maxsize=4096)
 def _strength(name: str, form: str) -> int:
     """How sure the word grammar is that ``name`` (annotation removed) names a speaker."""
@@ -290,6 +294,8 @@ def _strength(name: str, form: str) -> int:
         return REJECTED  # "About President Trump:", "What we said:" are sentences
     if lower:
         return _strength_with_role_words(words, verdicts, folded, lower)
+    if len(words) == 1 and _ROMAN.fullmatch(name):
+        return REJECTED  # "II - LEITURA DA ATA", "IV. Ordre du jour": a section's number heads it
     if folded[0] not in ANONYMOUS_ROLES and any(w.isdigit() for w in words):
         return WEAK  # "Recommendation 2", "Clause 5": a numbered item, unless the document repeats it ("Speaker 1")
     if len(words) == 1:
@@ -377,7 +383,8 @@ _LINE_ROLES = frozenset({"operator", "moderator", "host", "interviewer", "announ
 # A numbered question asked by a verb other than "asked" ("1. Tuan Lim Guan Eng [Bagan] minta Menteri …") is
 # found in the same scan: the dash labels' scan asks only lines with a dash or " asked ".
 MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$)|\d{{1,3}}\.[^\n]{{1,160}}? minta )")
-_LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_]))")
+# A dash against the label's first letter is a mark too: "-El Presidente Senador …: (12:15 horas) Solicito…".
+_LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_])|[-–—](?=[^\W\d_]))")
 _MARK_SEP = re.compile(r"\u3000|[ \t\u00a0]{2,}")
 _MARK_FORBIDDEN = re.compile(r"[。、，,.!?！？:：;「」『』\"“”]")
 # A time code before a label, as podcasts and meeting recorders print it: "[00:01:23] Name:", "(01:23) Name:".
@@ -389,7 +396,7 @@ _LEAD_TIME = re.compile(
 _TIMED_LINE = re.compile(
     rf"(?P<label>[^\W\d_][^:\n]{{0,60}}?){_SP}{{2,}}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_SP}*"
 )
-_LEAD_FIRST = frozenset(_MARKS + ">[(0123456789")
+_LEAD_FIRST = frozenset(_MARKS + ">[(0123456789-–—")
 
 
 def _marked(line: str) -> LabelMatch | None:
@@ -399,6 +406,8 @@ def _marked(line: str) -> LabelMatch | None:
         off = lead.end()
         m = match_label(line[off:], colon_only=True) if ":" in line or "：" in line else None
         if m is not None and m.start == 0 and m.strength != REJECTED:
+            if line[0] != ">":  # a dash says less than ">>": the label must stand on its own
+                return m._replace(start=off, rest=m.rest + off)
             # ">> Resident: …": the mark says the speaker changes, so a lone word after it is a label too.
             return m._replace(start=off, rest=m.rest + off, strength=STRONG, sep=">>")
         return _after_mark(line, off) if line[0] in _MARKS else None

@@ -31,10 +31,12 @@ from typing import overload
 
 from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
+from stenogram.parse.heads import HeadLines, head_label
 from stenogram.parse.labels import (
     MARK_LINE,
     PERIOD_LINE,
     REJECTED,
+    STRONG,
     LabelMatch,
     is_label_prefix,
     match_attribution,
@@ -245,6 +247,7 @@ class Lines:
         self.note: dict[int, NoteKind] = {}  # line -> its kind of note, for note lines only
         self.label: dict[int, LabelMatch] = {}  # line -> its label candidate, for candidates only
         self._seen: dict[str, LabelMatch | None] = {}  # short colon lines already matched, while reading
+        self._heads = HeadLines()  # lines heading a block with text below: speakers' lines in some records
         whole: list[str] | None = None
         if len(text) - start >= _LIST_MIN * (text.count("\n", start) + 1):
             # Long lines: a string each costs little beside the text. Split in place, not from a copy of the
@@ -285,7 +288,9 @@ class Lines:
                 self._notes_into(kinds, base)
             # Short lines: the chunk's offsets are made again only if a pattern finds a line to ask.
             self._find_labels(lines, base, pos, text, offsets=None if whole is None else offs, kinds=kinds)
+            self._collect_heads(lines, base, kinds)
         self._seen.clear()
+        self._head_labels()
 
     def _classify(self, lines: list[str], base: int, pos: int, text: str, code: str) -> tuple[array[int], bytearray]:
         """Offsets and kinds of one chunk's lines (``base`` is the first one's index, ``pos`` its offset).
@@ -392,6 +397,27 @@ class Lines:
                 found = match_label(lines[i - base])
                 if found is not None and found.form == "period" and (old is None or found.rest <= old.rest):
                     labels[i] = found
+
+    def _collect_heads(self, lines: list[str], base: int, kinds: bytearray) -> None:
+        """The chunk's lines after a blank one with text below them, not yet candidates: :mod:`.heads`."""
+        heads, labels = self._heads, self.label
+        n = len(lines) - 2
+        k = kinds.find(BLANK)
+        while 0 <= k < n:
+            j = k + 1
+            if kinds[j] == TEXT and kinds[j + 1] == TEXT and base + j not in labels:
+                heads.add(base + j, lines[j])
+            k = kinds.find(BLANK, j)
+
+    def _head_labels(self) -> None:
+        """Head lines the document prints as its speakers' lines become label candidates."""
+        if not self._heads:
+            return
+        strong = sum(1 for m in self.label.values() if m.strength == STRONG)
+        for i in self._heads.accepted(strong=strong):
+            line = self.text[i]
+            label, start = head_label(line)
+            self.label[i] = LabelMatch(label, label, None, start, len(line), STRONG, "line")
 
     def __len__(self) -> int:
         return len(self.kind)
