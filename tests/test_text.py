@@ -55,6 +55,30 @@ def test_wide_patterns_match_as_their_whole_expression_does(text: str) -> None:
     assert count_words(text) == len(stenogram.text.WORD_RE.findall(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("a\u2fff\u3000\uffff\ud800\U0001f600"), st.characters(codec=None, exclude_categories=())
+        )
+    ),
+    st.integers(min_value=-3, max_value=50),
+    st.integers(min_value=-3, max_value=50),
+    st.integers(min_value=0, max_value=2),
+)
+def test_has_wide_answers_as_a_scan_for_characters_from_u3000_does(text: str, pos: int, end: int, pad: int) -> None:
+    """``has_wide`` reads UTF-16 units in pieces; lone surrogates count as wide, as the pattern says."""
+    probe = re.compile("[^\x00-\u2fff]")
+    long = "é" * (stenogram.text._WIDE_PIECE * pad) + text
+    for sample, a, z in (
+        (text, pos, end),
+        (text, 0, sys.maxsize),
+        (long, 0, sys.maxsize),
+        (long, pos, len(long) - end),
+    ):
+        assert stenogram.text.has_wide(sample, a, z) == (probe.search(sample, a, z) is not None)
+
+
 def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
     return None if m is None else m.span()
 

@@ -30,16 +30,25 @@ __all__ = [
 ]
 
 
-@functools.cache
-def _wide_probe() -> re.Pattern[str]:
-    # Everything from U+3000 on, where CJK punctuation, kana, ideographs, Hangul and full-width forms are:
-    # as a negated class of what lies below, it compiles in a fraction of the time.
-    return re.compile("[^\x00-\u2fff]")
+_WIDE_PIECE = 1 << 18  # characters encoded at a time by has_wide: a long text is never copied whole
+_BELOW_WIDE = bytes(range(0x30))  # the high bytes of UTF-16 code units below U+3000
 
 
 def has_wide(text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-    """Whether ``text[pos:endpos]`` has a character from U+3000 on (CJK and full-width); ASCII is answered at once."""
-    return not text.isascii() and _wide_probe().search(text, pos, endpos) is not None
+    """Whether ``text[pos:endpos]`` has a character from U+3000 on (CJK and full-width); ASCII is answered at once.
+
+    Asked of UTF-16 code units' high bytes in C (encode, slice, delete the low ones): about twice as fast as
+    a regular expression's scan, and every parse asks it of its whole text. Lone surrogates count as wide,
+    as they do for the pattern ``[^\x00-\u2fff]``.
+    """
+    if text.isascii():
+        return False
+    end = min(endpos, len(text))
+    for at in range(max(pos, 0), end, _WIDE_PIECE):
+        units = text[at : min(at + _WIDE_PIECE, end)].encode("utf-16-le", "surrogatepass")
+        if units[1::2].translate(None, _BELOW_WIDE):
+            return True
+    return False
 
 
 class WidePattern:

@@ -300,7 +300,7 @@ class Lines:
         offsets, kinds = _tables(lines, pos, code)
         notes = self.note
         # One regex over the chunk: only lines whose first visible character may open a note are asked.
-        for i in _line_starts(_NOTE_LINE, text, lines, base=base, pos=pos, offsets=offsets):
+        for i in _line_starts(_NOTE_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=offsets[-1] - 1):
             stripped = lines[i - base].strip()
             if len(stripped) <= _MAX_NOTE:  # a longer line is prose
                 nk = note_kind(stripped)
@@ -365,14 +365,15 @@ class Lines:
                         seen[line] = found
                 if found is not None:
                     labels[base + k] = found
+        end = _chunk_end(lines, pos)  # asked of three patterns below
         # "Asked by Baroness Smith of Basildon": a member's name over the question asked in it.
-        for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=offsets):
+        for i in _line_starts(_ATTRIBUTION_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
             if kinds[i - base] == TEXT and i not in labels:
                 found = match_attribution(lines[i - base])
                 if found is not None:
                     labels[i] = found
         # "○議長（細田博之君）　…": a speaker mark, and no separator after the label.
-        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=offsets):
+        for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
             if kinds[i - base] == TEXT and i not in labels:
                 line = lines[i - base]
                 found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
@@ -389,7 +390,7 @@ class Lines:
                 if found is not None:
                     labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
-        for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=offsets):
+        for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
             old = labels.get(i)
             if kinds[i - base] == TEXT and (old is None or old.strength == REJECTED or old.form == "dash"):
                 # "PIRMININKĖ. Pranešėja – …": a dash in the speech made a dash candidate first, which
@@ -547,8 +548,11 @@ def _line_starts(
     base: int,
     pos: int,
     offsets: array[int] | None,
+    end: int | None = None,
 ) -> Iterator[int]:
     """The lines of a chunk where ``pattern``, which opens with the newline before a line, matches.
+
+    ``end`` is where the chunk's last line ends, if the caller knows it (it asks several patterns).
 
     Read in place in the text (from the chunk's first newline), not in a copy
     of the chunk with a newline put first: a chunk may be the whole text. The
@@ -556,11 +560,17 @@ def _line_starts(
     """
     if pattern.match("\n" + lines[0][:_HEAD]) is not None:
         yield base
-    end = pos + sum(map(len, lines)) + len(lines) - 1
+    if end is None:
+        end = _chunk_end(lines, pos)
     for m in pattern.finditer(text, pos, end):
         if offsets is None:
             offsets = _offsets_of(lines, pos)  # the chunk's offsets, made when first needed
         yield base + bisect_left(offsets, m.start() + 1)  # the newline ends the line before
+
+
+def _chunk_end(lines: list[str], pos: int) -> int:
+    """Where a chunk's last line ends in the text (its lines start at ``pos``)."""
+    return pos + sum(map(len, lines)) + len(lines) - 1
 
 
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
