@@ -104,3 +104,22 @@ def test_one_word_names_are_looked_up_in_full_for_a_bounded_number_of_participan
     shown = names.display_names(t)
     assert len(calls) == names.FULLER_MAX
     assert len(shown) >= names.FULLER_MAX + 200
+
+
+def test_a_paragraph_of_400000_content_words_keeps_no_table_of_its_ngrams(limited: Any) -> None:
+    """The topics kept the spans of every 1-3-gram of a run (1.2 million tuples): about 200 MiB for 2 MB."""
+    result = limited(
+        """
+        import json, stenogram
+        from stenogram.analysis import analyse
+        data = json.loads(stenogram.to_json(stenogram.parse("Anna: Hello there.")))
+        data["body"][0]["content"][0]["text"] = "word " * 400_000
+        t = stenogram.from_json(json.dumps(data))
+        before = rss_mb()
+        analyse(t)
+        report(added_mb=peak_mb() - before)
+        """,
+        params={},
+        timeout=240,
+    )
+    assert result["added_mb"] < 120, result

@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from stenogram.analysis.records import Topic
 from stenogram.analysis.sentences import Unit
@@ -81,10 +81,25 @@ def _keep(words: tuple[str, ...]) -> bool:
     return not (words[0] in GENERIC and words[-1] in GENERIC)
 
 
-@functools.lru_cache(maxsize=64)
-def _ngrams(length: int) -> tuple[tuple[int, int], ...]:
-    """The spans of the n-grams (up to ``MAX_LEN`` words) of a run of ``length`` words: by start, then length."""
-    return tuple((i, i + n) for i in range(length) for n in range(1, min(MAX_LEN, length - i) + 1))
+_CACHED_RUN = 64  # runs up to this many words have their spans remembered; a longer one's are made as read
+
+
+def _ngrams(length: int) -> Iterable[tuple[int, int]]:
+    """The spans of the n-grams (up to ``MAX_LEN`` words) of a run of ``length`` words: by start, then length.
+
+    A run of 400,000 content words (a paragraph with no stop word) has 1.2 million spans: made one at a time,
+    not kept.
+    """
+    return _cached_ngrams(length) if length <= _CACHED_RUN else _spans(length)
+
+
+@functools.lru_cache(maxsize=_CACHED_RUN + 1)
+def _cached_ngrams(length: int) -> tuple[tuple[int, int], ...]:
+    return tuple(_spans(length))
+
+
+def _spans(length: int) -> Iterator[tuple[int, int]]:
+    return ((i, i + n) for i in range(length) for n in range(1, min(MAX_LEN, length - i) + 1))
 
 
 def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
