@@ -116,8 +116,9 @@ def _model_text(t: Transcript, skip: NoteKind | None = None, source: str | None 
                 first = source is None or item.span is None
                 if not first:
                     assert source is not None and item.span is not None
-                    at = item.span.start
-                    first = source.find(item.time, at) < source.find(item.label, at)
+                    label_at = source.find(item.label, item.span.start)
+                    line_at = source.rfind("\n", 0, label_at) + 1
+                    first = source.find(item.time, line_at, label_at) >= 0  # on the label's line, before it
                 out.insert(len(out) - 1 if first else len(out), item.time)
             for c in item.content:
                 block(c)
