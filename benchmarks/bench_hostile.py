@@ -207,14 +207,16 @@ CASES: dict[str, tuple[str, str]] = {
     "export CSV table: 100,000 turns": (
         "export",
         f"import stenogram, tempfile\nfrom stenogram.collection import export_collection\ntext = {_TURNS}\n"
-        "t = stenogram.parse(text)\nout = tempfile.mkdtemp() + '/turns.csv'\nexport_collection([stenogram.parse('Anna: Hi.')], 'csv', out + '.warm')\n"
+        "t = stenogram.parse(text)\nout = tempfile.mkdtemp() + '/turns.csv'\n"
+        "export_collection([stenogram.parse('Anna: Hi.')], 'csv', out + '.warm')\n"
         "run(text, lambda _: export_collection([t], 'csv', out), model=False)",
     ),
     "export CSV table: one turn of 400,000 lines": (
         "export",
         "import stenogram, tempfile\nfrom stenogram.collection import export_collection\n"
         "text = 'Anna: one two.\\nBoris: three.\\n' * 200_000\nt = stenogram.parse(text)\n"
-        "out = tempfile.mkdtemp() + '/turns.csv'\nexport_collection([stenogram.parse('Anna: Hi.')], 'csv', out + '.warm')\n"
+        "out = tempfile.mkdtemp() + '/turns.csv'\n"
+        "export_collection([stenogram.parse('Anna: Hi.')], 'csv', out + '.warm')\n"
         "run(text, lambda _: export_collection([t], 'csv', out), model=False)",
     ),
 }
