@@ -46,6 +46,7 @@ from stenogram.analysis.records import (
     Location,
 )
 from stenogram.analysis.sentences import Unit, sentences_of
+from stenogram.analysis.stats import split_words
 from stenogram.analysis.words import content_stems
 from stenogram.model import Transcript, Turn
 from stenogram.titles import title_of
@@ -370,10 +371,7 @@ def _business(
         parts.append(occasion.rstrip("."))
     if not parts:
         parts.append(title_of(transcript))
-    words: dict[str, int] = {}
-    for turn in transcript.turns:
-        if turn.speaker not in chair:
-            words[turn.speaker] = words.get(turn.speaker, 0) + sum(len(p.text.split()) for p in turn.paragraphs)
+    words = {s: n for s, n in split_words(transcript).items() if s not in chair}
     main = sorted(words, key=lambda s: -words[s])[:3]
     line = ": ".join(parts[:2]) if len(parts) > 1 else parts[0]
     if main:

@@ -31,6 +31,7 @@ from stenogram.analysis.keysentences import REDUNDANCY, Centrality, cosine
 from stenogram.analysis.memo import per_transcript
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
+from stenogram.analysis.stats import split_words
 from stenogram.analysis.words import table
 from stenogram.lexicon import LEADING_WORDS as LEXICON_LEADING_WORDS
 from stenogram.model import Transcript
@@ -149,9 +150,7 @@ def chair_of(transcript: Transcript) -> Roles:
     if len(turns) < 6:
         return Roles()
     counts: Counter[str] = Counter(t.speaker for t in turns)
-    words: Counter[str] = Counter()
-    for t in turns:
-        words[t.speaker] += sum(len(p.text.split()) for p in t.paragraphs)
+    words = split_words(transcript)
     opening = {t.speaker for t in turns[: max(3, len(turns) // 10)]}
     # Whoever closes the meeting, or opens it, and speaks often and briefly: a chair (a stand-in chair too).
     for who in dict.fromkeys([t.speaker for t in reversed(turns[-3:])] + [turns[0].speaker]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -31,20 +32,21 @@ class Unit:
         return Location(speaker=self.speaker, turn=self.turn, paragraph=self.paragraph, start=start, end=end)
 
 
-@attrs.frozen(kw_only=True)
-class Sentence:
-    """A sentence: ``unit.text[start:end]``; ``index`` counts sentences through the whole transcript."""
+class Sentence(NamedTuple):
+    """A sentence: ``unit.text[start:end]``; ``index`` counts sentences through the whole transcript.
+
+    A named tuple, not a frozen attrs class: a transcript has thousands, and a tuple is made in a quarter of the
+    time (equal, hashed and shown the same way).
+    """
 
     unit: Unit
     start: int
     end: int
-    index: int
+    index: int  # type: ignore[assignment]  # the field hides tuple.index, which nothing here calls
+    #: ``unit.text[start:end]``, cut once (the split has it in hand; every later step reads it).
+    text: str
     #: Its runs of letters in lower case ("we'll" gives "we", "ll"): the word sets cue tables test against.
     words: frozenset[str] = frozenset()
-
-    @property
-    def text(self) -> str:
-        return self.unit.text[self.start : self.end]
 
     @property
     def location(self) -> Location:
@@ -159,12 +161,13 @@ def split_units(units: list[Unit]) -> tuple[list[Sentence], list[list[str]]]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
+                piece = text[start:end]
                 if whole:
-                    words = frozenset(_LETTERS.findall(text[start:end].lower()))
+                    words = frozenset(_LETTERS.findall(piece.lower()))
                 else:
-                    found = find(text[start:end].replace("’", "'"))
+                    found = find(piece.replace("’", "'"))
                     found_in_unit += found
                     words = letter_runs(found)
-                out.append(Sentence(unit=unit, start=start, end=end, index=len(out), words=words))
+                out.append(Sentence(unit=unit, start=start, end=end, index=len(out), text=piece, words=words))
         tokens.append(find(text.replace("’", "'")) if whole else found_in_unit)
     return out, tokens

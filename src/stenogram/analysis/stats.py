@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from stenogram.analysis.memo import per_transcript
 from stenogram.analysis.records import SpeakerStats
 from stenogram.model import Transcript
 from stenogram.text import CJK_RE, WORD_RE
 
-__all__ = ["speaker_stats"]
+__all__ = ["speaker_stats", "split_words"]
 
 # WORD_RE on text without CJK characters: its look-ahead per character then never fails, so plain \w matches the same.
 # Possessive: the greedy pattern's first match never gives a character back (its repeat may stop anywhere), so
@@ -54,3 +55,18 @@ def speaker_stats(transcript: Transcript) -> tuple[SpeakerStats, ...]:
             )
         )
     return tuple(out)
+
+
+@per_transcript  # the chair's guess and the digest's main speakers both weigh it
+def split_words(transcript: Transcript) -> dict[str, int]:
+    """Each speaker's words as white space splits them, asides included, in the order speakers first speak.
+
+    A rough measure of how much each one said, for weighing speakers against each other (``speaker_stats``
+    counts words properly); callers only read it.
+    """
+    words: dict[str, int] = {}
+    for turn in transcript.turns:
+        # One split of the turn's paragraphs joined by a space: the same count as one split of each.
+        count = len(" ".join([p.text for p in turn.paragraphs]).split())
+        words[turn.speaker] = words.get(turn.speaker, 0) + count
+    return words
