@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from stenogram.analysis.orders import stable_order as _stable_order
+from stenogram.analysis.orders import unique as _unique
 from stenogram.analysis.records import KeySentence
 from stenogram.analysis.sentences import Sentence
 from stenogram.analysis.topics import GENERIC
@@ -105,46 +107,6 @@ def _interleave(a: Any, b: Any) -> Any:
     return np.stack((a, b), axis=1).reshape(-1)
 
 
-_DIGIT_BITS = 16  # numpy sorts integers of 16 bits stably by radix, in linear time; wider ones by merging
-
-
-def _stable_order(a: Ints) -> Ints:
-    """``np.argsort(a, kind="stable")`` for non-negative integers, found faster: one stable radix pass per 16-bit
-    digit, lowest digit first (a least-significant-digit radix sort), so equal values keep their order as well."""
-    import numpy as np
-
-    if len(a) == 0 or int(a.min()) < 0:
-        return np.argsort(a, kind="stable")
-    top = int(a.max())
-    order: Ints | None = None
-    shift = 0
-    while True:
-        digits = ((a if order is None else a[order]) >> shift) & 0xFFFF
-        step = np.argsort(digits.astype(np.uint16), kind="stable")
-        order = step if order is None else order[step]
-        shift += _DIGIT_BITS
-        if top >> shift == 0:
-            return order
-
-
-def _unique(a: Ints, *, inverse: bool = False) -> tuple[Ints, ...]:
-    """``np.unique(a, return_index=True, return_inverse=inverse)`` for non-negative integers, by
-    :func:`_stable_order` (``np.unique`` sorts by merging to find each value's first index: the same order, found
-    in linear time)."""
-    import numpy as np
-
-    perm = _stable_order(a)
-    aux = a[perm]
-    mask = np.empty(len(aux), dtype=bool)
-    mask[:1] = True
-    np.not_equal(aux[1:], aux[:-1], out=mask[1:])
-    if not inverse:
-        return aux[mask], perm[mask]
-    where = np.empty(len(a), dtype=np.intp)
-    where[perm] = np.cumsum(mask) - 1
-    return aux[mask], perm[mask], where
-
-
 @attrs.frozen(kw_only=True, eq=False)
 class Vectors:
     """The graph's sentences as unit TF-IDF vectors, one row each, stored by rows (CSR).
@@ -190,29 +152,40 @@ def _pickable(text: str) -> bool:
 
 
 def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bool]]:
-    """The graph's sentences (indexes into ``sentences``), their unit TF-IDF vectors, and which may be picked."""
+    """The graph's sentences (indexes into ``sentences``), their unit TF-IDF vectors, and which may be picked.
+
+    Every sentence's words are mapped to terms in one pass over all of them (C loops, no Python step per
+    sentence); a term counts once in a sentence, as in a set, because the (sentence, term) pairs are made unique.
+    """
     import numpy as np
 
-    chosen: list[int] = []
-    terms_of: list[set[str]] = []
-    eligible: list[bool] = []
+    words = [s.words for s in sentences]
     term_of = _TERM_OF.__getitem__
-    for i, s in enumerate(sentences):
-        terms = set(map(term_of, s.words))  # a set: in a sentence, a term counts once
-        terms.discard("")
-        if len(terms) < MIN_TERMS_IN_GRAPH:
-            continue
-        chosen.append(i)
-        terms_of.append(terms)
-        eligible.append(len(terms) >= MIN_TERMS and _pickable(s.text))
-    flat = list(itertools.chain.from_iterable(terms_of))  # each row's terms, in no order
-    vocabulary = sorted(set(flat))
-    number = {t: k for k, t in enumerate(vocabulary)}  # alphabetical: sorted numbers are sorted terms
-    row = np.repeat(np.arange(len(terms_of)), list(map(len, terms_of)))
-    unsorted = np.fromiter(map(number.__getitem__, flat), dtype=np.intp, count=len(flat))
-    ids = unsorted[_stable_order(row * len(vocabulary) + unsorted)]  # by row, then alphabetical within each
+    flat = list(map(term_of, itertools.chain.from_iterable(words)))  # each sentence's words' terms, in no order
+    known = sorted(set(flat).difference(("",)))
+    number = dict(zip(known, range(len(known)), strict=True))  # alphabetical: sorted numbers are sorted terms
+    number[""] = len(known)  # no term: dropped below
+    found = np.fromiter(map(number.__getitem__, flat), dtype=np.intp, count=len(flat))
+    owner = np.repeat(np.arange(len(words)), np.fromiter(map(len, words), dtype=np.intp, count=len(words)))
+    some = found < len(known)
+    pairs, _ = _unique(owner[some] * (len(known) + 1) + found[some])  # by sentence, then alphabetical; once each
+    owner, found = np.divmod(pairs, len(known) + 1)
+    sizes = np.bincount(owner, minlength=len(words))
+    chosen = np.flatnonzero(sizes >= MIN_TERMS_IN_GRAPH)
+    # The graph's sentences only: rows numbered among them, terms among those they use.
+    taking = (sizes >= MIN_TERMS_IN_GRAPH)[owner]
+    owner, found = owner[taking], found[taking]
+    row = np.repeat(np.arange(len(chosen)), sizes[chosen])
+    used = np.zeros(len(known), dtype=bool)
+    used[found] = True
+    vocabulary = [t for t, u in zip(known, used.tolist(), strict=True) if u]
+    ids = (np.cumsum(used) - 1)[found]
+    eligible = [
+        bool(size >= MIN_TERMS) and _pickable(sentences[i].text)
+        for i, size in zip(chosen.tolist(), sizes[chosen].tolist(), strict=True)
+    ]
     df = np.bincount(ids, minlength=len(vocabulary))
-    total = len(terms_of)
+    total = len(chosen)
     counts, at = np.unique(df, return_inverse=True)
     idf = np.array([math.log((total + 1) / (d + 0.5)) for d in counts.tolist()], dtype=np.float64)[at]
     x = idf[ids]
@@ -223,7 +196,7 @@ def _vectors(sentences: Sequence[Sentence]) -> tuple[list[int], Vectors, list[bo
     indptr = np.zeros(total + 1, dtype=np.intp)
     np.cumsum(np.bincount(kept_rows, minlength=total), out=indptr[1:])
     vectors = Vectors(terms=tuple(vocabulary), indptr=indptr, ids=ids[keep], weights=(x / norm[row])[keep])
-    return chosen, vectors, eligible
+    return chosen.tolist(), vectors, eligible
 
 
 def _edges(vectors: Vectors) -> tuple[Ints, Floats]:

@@ -14,9 +14,10 @@ import functools
 import itertools
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
+from typing import Any
 
+from stenogram.analysis.orders import stable_order, unique
 from stenogram.analysis.records import Topic
 from stenogram.analysis.sentences import Unit
 from stenogram.analysis.words import STOPWORDS, lowered_tokens, stem, table, tokens_of, vocabulary_of
@@ -64,42 +65,23 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     return len(outer) > n and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
+# What a word brings to the test of an n-gram (in ``find_topics``), as bits: one look-up per distinct word, not
+# per n-gram.
+_LONG, _GENERIC, _VERBISH, _ADVERB, _ADJECTIVE = 1, 2, 4, 8, 16
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _keep(words: tuple[str, ...]) -> bool:
-    """Whether an n-gram of content words can be a topic: not all generic, not ending in a verb form, no
-    word longer than ``MAX_WORD`` (a URL or a run of letters is no key phrase, and finding one compiled a
-    pattern of its size: a 2 MB word took 18 s and 180 MB)."""
-    if (
-        any(len(w) > MAX_WORD for w in words)
-        or all(w in GENERIC for w in words)
-        or _is_verbish(words[-1])
-        or words[0].endswith("ly")
-    ):
-        return False
-    if len(words) == 1:
-        return not words[0].endswith(_ADJECTIVE_ENDINGS)
-    return not (words[0] in GENERIC and words[-1] in GENERIC)
-
-
-_CACHED_RUN = 64  # runs up to this many words have their spans remembered; a longer one's are made as read
-
-
-def _ngrams(length: int) -> Iterable[tuple[int, int]]:
-    """The spans of the n-grams (up to ``MAX_LEN`` words) of a run of ``length`` words: by start, then length.
-
-    A run of 400,000 content words (a paragraph with no stop word) has 1.2 million spans: made one at a time,
-    not kept.
-    """
-    return _cached_ngrams(length) if length <= _CACHED_RUN else _spans(length)
-
-
-@functools.lru_cache(maxsize=_CACHED_RUN + 1)
-def _cached_ngrams(length: int) -> tuple[tuple[int, int], ...]:
-    return tuple(_spans(length))
-
-
-def _spans(length: int) -> Iterator[tuple[int, int]]:
-    return ((i, i + n) for i in range(length) for n in range(1, min(MAX_LEN, length - i) + 1))
+def _flags(word: str) -> int:
+    """The bits of ``word`` (in lower case): longer than ``MAX_WORD`` (a URL or a run of letters is no key phrase,
+    and finding one compiled a pattern of its size: a 2 MB word took 18 s and 180 MB), generic, a verb form, an
+    adverb in ``-ly``, an adjective by its ending."""
+    return (
+        _LONG * (len(word) > MAX_WORD)
+        | _GENERIC * (word in GENERIC)
+        | _VERBISH * _is_verbish(word)
+        | _ADVERB * word.endswith("ly")
+        | _ADJECTIVE * word.endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
@@ -109,6 +91,40 @@ def _find(text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
+_BLOCK = 1 << 16  # tokens lower-cased at a time: their strings are let go once numbered
+
+
+def _numbered(texts: Sequence[str], tokens: Sequence[list[str]], number: dict[str, int]) -> tuple[Any, list[int], bool]:
+    """Each token's number in ``number`` (-1 if none), unit after unit, how many tokens each unit has, and whether
+    the units were read one by one.
+
+    Blocks of tokens joined by line breaks lower-case in one call each, and their strings are let go once
+    numbered (a paragraph of 400,000 words holds no list of them). Unless a token holds a line break (a break of
+    ``TOKENS``: its parts would be counted apart) or a text lower-cases by context (see
+    :func:`~stenogram.analysis.words.lowered_tokens`): then unit by unit, as that function reads them.
+    """
+    import numpy as np
+
+    lengths = list(map(len, tokens))
+    parts: list[Any] = []
+    by_unit = any("İ" in text or "Σ" in text for text in texts)
+    if not by_unit:
+        stream = itertools.chain.from_iterable(tokens)
+        while block := list(itertools.islice(stream, _BLOCK)):
+            lowered = "\n".join(block).lower().split("\n")
+            if len(lowered) != len(block):
+                by_unit = True
+                break
+            parts.append(np.fromiter(map(number.get, lowered, itertools.repeat(-1)), dtype=np.intp, count=len(block)))
+    if by_unit:
+        parts, lengths = [], []
+        for text, printed in zip(texts, tokens, strict=True):
+            lowered = lowered_tokens(text, printed)
+            lengths.append(len(lowered))
+            parts.append(np.fromiter(map(number.get, lowered, itertools.repeat(-1)), dtype=np.intp, count=len(lowered)))
+    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)), lengths, by_unit
+
+
 def find_topics(
     units: Sequence[Unit], limit: int, vocabulary: set[str] | None = None, tokens: Sequence[list[str]] | None = None
 ) -> list[Topic]:
@@ -116,95 +132,132 @@ def find_topics(
 
     ``vocabulary`` is :func:`~stenogram.analysis.words.lower_case_vocabulary` of the units and ``tokens`` their
     :func:`~stenogram.analysis.words.tokens_of`, when the caller has them already.
+
+    Every n-gram of every run is found, tested and counted at once in arrays (a paragraph of 400,000 content words
+    has 1.2 million of them): each word a number, each n-gram a number made from the shorter one's and its last
+    stem. An n-gram's first occurrence is where a reading (by start, then length) first meets it: the order in
+    which phrases come to the ranking, so ties break as they would in a loop. Only the phrases said at least twice
+    are then scored one by one.
     """
     if limit <= 0:
         return []
+    import numpy as np
+
     texts = [unit.text.replace("’", "'") for unit in units]
     if tokens is None:
         tokens = tokens_of(unit.text for unit in units)
     # Words printed in lower case somewhere: a name never is, so names are not topics.
     common = vocabulary_of(tokens) if vocabulary is None else vocabulary
-    skip = STOPWORDS | VERBS
-    # The runs of content words, in text order, with the unit each stands in.
-    runs: list[tuple[str, ...]] = []
-    run_units: list[int] = []
-    content = {w for w in common if len(w) > 2} - skip
-    for ui, (text, printed) in enumerate(zip(texts, tokens, strict=True)):
-        # The words and the breaks between them (a break never holds a word's character), in lower case; the
-        # runs are the stretches of content words.
-        for is_content, group in itertools.groupby(lowered_tokens(text, printed), content.__contains__):
-            if is_content:
-                runs.append(tuple(group))
-                run_units.append(ui)
-    # Each distinct run is cut into n-grams once and counts as often as it occurs. Taken in order of first
-    # occurrence, the n-grams meet the counters in the same order as a pass over every occurrence would.
-    first_unit = dict(zip(reversed(runs), reversed(run_units), strict=True))  # the earliest occurrence wins
-    # Plain dicts: a Counter calls a Python method for every key it has not seen.
-    counts: dict[tuple[str, ...], int] = {}
-    stem_freq: dict[str, int] = {}
-    first: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}  # the unit it first occurs in
-    keep: dict[tuple[str, ...], bool] = {}
-    for whole, times in Counter(runs).items():
-        ui = first_unit[whole]
-        if len(whole) == 1:  # half the runs: one word, its one n-gram the run itself (the same steps, fewer slices)
-            s = stem(whole[0])
-            stem_freq[s] = stem_freq.get(s, 0) + times
-            ok = keep.get(whole)
-            if ok is None:
-                ok = keep[whole] = _keep(whole)
-            if ok:
-                one: tuple[str, ...] = (s,)
-                counts[one] = counts.get(one, 0) + times
-                if one not in first:
-                    first[one] = (ui, whole)
-            continue
-        stems = tuple(map(stem, whole))
-        for s in stems:
-            stem_freq[s] = stem_freq.get(s, 0) + times
-        for a, b in _ngrams(len(whole)):
-            words = whole[a:b]
-            ok = keep.get(words)
-            if ok is None:
-                ok = keep[words] = _keep(words)
-            if ok:
-                key = stems[a:b]
-                counts[key] = counts.get(key, 0) + times
-                if key not in first:
-                    first[key] = (ui, words)
+    content = [w for w in common.difference(STOPWORDS, VERBS) if len(w) > 2]
+    if not content:
+        return []
+    stemmed = list(map(stem, content))
+    stem_names = list(dict.fromkeys(stemmed))
+    stem_number = dict(zip(stem_names, range(len(stem_names)), strict=True))
+    # The tokens (words and the breaks between them) in lower case, unit after unit, as numbers: each content
+    # word's, -1 for any other token. The runs are the stretches of content words within a unit.
+    word, lengths, by_unit = _numbered(texts, tokens, dict(zip(content, range(len(content)), strict=True)))
+    size = len(word)
+    is_word = word >= 0
+    clipped = np.maximum(word, 0)
+    del word
+    s = np.where(is_word, np.fromiter(map(stem_number.__getitem__, stemmed), dtype=np.intp)[clipped], 0)
+    f = np.where(is_word, np.fromiter(map(_flags, content), dtype=np.int8)[clipped], 0).astype(np.int8)
+    del clipped
+    freq = np.bincount(s[is_word], minlength=len(stem_names)).tolist()  # every stem's count: how topical it is
+    ends = np.cumsum(lengths)
+
+    def ahead(a: Any, k: int, fill: Any) -> Any:
+        """``a`` read ``k`` places on: ``ahead(a, k)[p] == a[p + k]``, ``fill`` past the end."""
+        out = np.full(size, fill, dtype=a.dtype)
+        out[: max(0, size - k)] = a[k:]
+        return out
+
+    # Whether the word at p + 1 continues the run of the word at p (not past its unit's end).
+    link = is_word & ahead(is_word, 1, False)
+    link[ends[ends < size] - 1] = False
+    valid, long, last = is_word, (f & _LONG) != 0, f
+    first_generic, adverb = (f & _GENERIC) != 0, (f & _ADVERB) != 0
+    code = s
+    firsts, times = [], []
+    for n in range(1, MAX_LEN + 1):
+        if n > 1:
+            previous = code
+            valid = valid & ahead(link, n - 2, False)
+            last = ahead(f, n - 1, 0)
+            long = long | ((last & _LONG) != 0)
+            # The n-gram's number: its first n - 1 stems' number and its last stem, made dense again.
+            at = np.flatnonzero(valid)
+            code = np.full(size, -1, dtype=np.intp)
+            if len(at):
+                code[at] = unique(previous[at] * len(stem_names) + s[at + n - 1], inverse=True)[2]
+        ends_badly = (last & _GENERIC) != 0 if n > 1 else (last & _ADJECTIVE) != 0
+        kept = (
+            valid
+            & ~long
+            & ((last & _VERBISH) == 0)
+            & ~adverb
+            & ~(first_generic & ends_badly if n > 1 else first_generic | ends_badly)
+        )
+        where = np.flatnonzero(kept)
+        found = code[where]
+        distinct, first = unique(found)
+        firsts.append(where[first] * MAX_LEN + (n - 1))  # its place in a reading by start, then length
+        times.append(np.bincount(found, minlength=int(distinct[-1]) + 1 if len(distinct) else 0)[distinct])
+    del link, valid, long, last, code
+    order = stable_order(np.concatenate(firsts))  # the n-grams in the order a reading first meets them
+    counts = np.concatenate(times)[order]
+    said = counts >= 2 if len(units) > 3 else counts >= 0
+    start, length = np.divmod(np.concatenate(firsts)[order][said], MAX_LEN)
+    # Each phrase's stems, column by column (past the end of the text: any stem, cut off by its length).
+    columns = [s[np.minimum(start + k, size - 1)].tolist() for k in range(MAX_LEN)]
+    logs = [math.log(x) if x else 0.0 for x in freq]
+    generic = {stem_number[g] for g in map(stem, GENERIC) if g in stem_number}
+    unit_at = np.searchsorted(ends, start, side="right").tolist()
     scored = []
-    generic = {stem(g) for g in GENERIC}
-    for key, count in counts.items():
-        if count < 2 and len(units) > 3:
-            continue
-        specific = [w for w in key if w not in generic] or list(key)
-        topical = sum(math.log(stem_freq[w]) for w in specific) / len(specific)
-        scored.append((count * topical * (1 + 0.5 * (len(key) - 1)), key))
-    scored.sort(key=lambda x: (-round(x[0], 9), first[x[1]][0]))
+    phrase: dict[tuple[str, ...], tuple[int, int, int]] = {}  # its count, first unit and first token
+    rows = zip(counts[said].tolist(), start.tolist(), (length + 1).tolist(), unit_at, strict=True)
+    for (count, at_token, n, ui), *column in zip(rows, *columns, strict=True):
+        ids = column[:n]
+        key = tuple(map(stem_names.__getitem__, ids))
+        phrase[key] = (count, ui, at_token)
+        specific = [i for i in ids if i not in generic] or ids
+        topical = sum(logs[i] for i in specific) / len(specific)
+        scored.append((count * topical * (1 + 0.5 * (n - 1)), key))
+    scored.sort(key=lambda x: (-round(x[0], 9), phrase[x[1]][1]))
     out: list[Topic] = []
     taken: list[tuple[str, ...]] = []
+    read: dict[int, list[str]] = {}  # a unit's lower-cased tokens, where it was read whole
     for score, key in scored:
         if len(out) >= limit:
             break
-        count = counts[key]
+        count, ui, at_token = phrase[key]
         # A phrase inside a better one, said hardly more often on its own, adds nothing; nor does a longer
         # phrase around a better one said as often.
-        if any(_contains(t, key) and 2 * counts[t] >= count for t in taken):
+        if any(_contains(t, key) and 2 * phrase[t][0] >= count for t in taken):
             continue
-        if any(_contains(key, t) and counts[t] <= count for t in taken):
+        if any(_contains(key, t) and phrase[t][0] <= count for t in taken):
             continue
-        ui, words = first[key]
+        k = at_token - (int(ends[ui - 1]) if ui else 0)
+        if by_unit:
+            if ui not in read:
+                read[ui] = lowered_tokens(texts[ui], tokens[ui])
+            lowered = read[ui]
+            words = tuple(lowered[k : k + len(key)])
+        else:  # a token lower-cases alone as in the block it was read in
+            words = tuple(w.lower() for w in tokens[ui][k : k + len(key)])
         span = _find(texts[ui], words)
         if span is None:
             continue
         taken.append(key)
-        unit, (start, end) = units[ui], span
+        unit, (begin, end) = units[ui], span
         out.append(
             Topic(
                 phrase=" ".join(words),
-                text=unit.text[start:end],
+                text=unit.text[begin:end],
                 score=round(score, 6),
                 count=count,
-                location=unit.location(start, end),
+                location=unit.location(begin, end),
             )
         )
     return out
