@@ -115,14 +115,16 @@ def _numbered(texts: Sequence[str], tokens: Sequence[list[str]], number: dict[st
             if len(lowered) != len(block):
                 by_unit = True
                 break
-            parts.append(np.fromiter(map(number.get, lowered, itertools.repeat(-1)), dtype=np.intp, count=len(block)))
+            parts.append(np.fromiter(map(number.get, lowered, itertools.repeat(-1)), dtype=np.int32, count=len(block)))
     if by_unit:
         parts, lengths = [], []
         for text, printed in zip(texts, tokens, strict=True):
             lowered = lowered_tokens(text, printed)
             lengths.append(len(lowered))
-            parts.append(np.fromiter(map(number.get, lowered, itertools.repeat(-1)), dtype=np.intp, count=len(lowered)))
-    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)), lengths, by_unit
+            parts.append(
+                np.fromiter(map(number.get, lowered, itertools.repeat(-1)), dtype=np.int32, count=len(lowered))
+            )
+    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)), lengths, by_unit
 
 
 def find_topics(
@@ -161,8 +163,8 @@ def find_topics(
     is_word = word >= 0
     clipped = np.maximum(word, 0)
     del word
-    s = np.where(is_word, np.fromiter(map(stem_number.__getitem__, stemmed), dtype=np.intp)[clipped], 0)
-    f = np.where(is_word, np.fromiter(map(_flags, content), dtype=np.int8)[clipped], 0).astype(np.int8)
+    s = np.where(is_word, np.fromiter(map(stem_number.__getitem__, stemmed), dtype=np.int32)[clipped], 0)
+    f = np.where(is_word, np.fromiter(map(_flags, content), dtype=np.int8)[clipped], 0)
     del clipped
     freq = np.bincount(s[is_word], minlength=len(stem_names)).tolist()  # every stem's count: how topical it is
     ends = np.cumsum(lengths)
@@ -188,9 +190,9 @@ def find_topics(
             long = long | ((last & _LONG) != 0)
             # The n-gram's number: its first n - 1 stems' number and its last stem, made dense again.
             at = np.flatnonzero(valid)
-            code = np.full(size, -1, dtype=np.intp)
+            code = np.full(size, -1, dtype=np.int32)
             if len(at):
-                code[at] = unique(previous[at] * len(stem_names) + s[at + n - 1], inverse=True)[2]
+                code[at] = unique(previous[at].astype(np.intp) * len(stem_names) + s[at + n - 1], inverse=True)[2]
         ends_badly = (last & _GENERIC) != 0 if n > 1 else (last & _ADJECTIVE) != 0
         kept = (
             valid
