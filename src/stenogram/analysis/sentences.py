@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-import attrs
-
 from stenogram.analysis.records import Location
 from stenogram.analysis.words import WORDS_AND_BREAKS, letter_runs, table
 from stenogram.model import Transcript
@@ -19,9 +17,8 @@ from stenogram.model import Transcript
 __all__ = ["Sentence", "Unit", "sentences_of", "split_units", "units_of"]
 
 
-@attrs.frozen(kw_only=True)
-class Unit:
-    """One spoken paragraph with its address."""
+class Unit(NamedTuple):
+    """One spoken paragraph with its address (a named tuple, like :class:`Sentence`: one is made per paragraph)."""
 
     speaker: str
     turn: int
