@@ -141,9 +141,10 @@ def chair_of(transcript: Transcript) -> Roles:
     named = {
         p.id for p in transcript.participants if any(CHAIR_WORDS.search(x) for x in (p.name, p.role or "", *p.labels))
     }
-    for turn in transcript.turns:
-        if CHAIR_WORDS.search(turn.label or ""):
-            named.add(turn.speaker)
+    # Each distinct label once: a speaker's label recurs at every turn.
+    for label, speaker in dict.fromkeys([(turn.label, turn.speaker) for turn in transcript.turns]):
+        if CHAIR_WORDS.search(label or ""):
+            named.add(speaker)
     if named:
         return Roles(chair=frozenset(named))
     turns = transcript.turns
