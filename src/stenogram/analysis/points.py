@@ -294,6 +294,7 @@ def select_points(
         queues.setdefault(i * parts // total, []).append(i)
     heads = dict.fromkeys(queues, 0)
     gone: set[int] = set()
+    standing: dict[int, bool] = {}
     while len(picked) < limit:
         block = picked[len(picked) - len(picked) % BLOCK :]
         by_speaker = Counter(sentences[i].unit.speaker for i in block)
@@ -306,7 +307,9 @@ def select_points(
             for i in queue[h:]:
                 if i in gone or by_speaker[sentences[i].unit.speaker] >= SPEAKER_CAP:
                     continue
-                if not _may_stand(sentences[i], roles, english, leading):
+                if i not in standing:  # a head that may stand comes up again at every pick: judged once
+                    standing[i] = _may_stand(sentences[i], roles, english, leading)
+                if not standing[i]:
                     gone.add(i)
                     continue
                 value = candidates[i] * SPREAD ** taken_in_part[part]
