@@ -9,8 +9,9 @@ them may stand as a point and in what order:
   then, while the chair has fewer than ``SPEAKER_CAP`` points, the agenda item
   the chair moved the meeting on to that took most of it (``We will now
   proceed to the questioning of ministers.``): what the meeting spent its time on;
-- a point is never a question, the chair's procedure, a pleasantry, or a
-  sentence that opens with a word pointing back (``So``, ``It``, ``That``);
+- a point is never a question, the chair's procedure, a pleasantry, a
+  sentence that opens with a word pointing back (``So``, ``It``, ``That``), or
+  one broken off by an interruption (``… as one of the—.``);
 - at most ``SPEAKER_CAP`` of every ``BLOCK`` points come from one speaker, and
   points spread over the meeting's length (each part of the meeting that
   already gave a point lowers the next candidate from it by ``SPREAD``).
@@ -38,6 +39,7 @@ from stenogram.model import Transcript
 __all__ = [
     "AGENDA",
     "BLOCK",
+    "BROKEN_OFF",
     "BUSINESS_CUES",
     "CUE_WORDS",
     "LEADING_WORDS",
@@ -117,6 +119,8 @@ PROCEDURE = re.compile(
     r"|that\s+brings\s+us\s+to|we\s+are\s+out\s+of\s+time|running\s+out\s+of\s+time|time\s+for\s+(?:one|a)\s+)",
     re.IGNORECASE,
 )
+#: A sentence broken off (``… included as one of the—.``) or trailing away (``and so on...``): not a whole statement.
+BROKEN_OFF = re.compile(r"(?:[—–]|--|\s-|\.\.\.|…)[\"'”’)\]]*[.!?]?[\"'”’)\]]*$")
 #: A participant who runs the meeting, by a word of their name, role or label.
 CHAIR_WORDS = re.compile(
     r"\b(?:chair\w*|presiding|vorsitz\w*|präsident\w*|president\s+of\s+the\s+(?:sitting|assembly)|président\w*"
@@ -241,8 +245,10 @@ def _may_stand(s: Sentence, roles: Roles, english: bool, leading: frozenset[str]
     if s.unit.speaker in roles.chair:
         return False
     if not english:
-        return not (_is_question(text) or leads_back(text, leading))
-    return not (_is_question(text) or leads_back(text) or PROCEDURE.search(text))
+        stands = not (_is_question(text) or leads_back(text, leading))
+    else:
+        stands = not (_is_question(text) or leads_back(text) or PROCEDURE.search(text))
+    return stands and not BROKEN_OFF.search(text[-12:])  # its end is enough to tell; asked last, of few
 
 
 def select_points(
