@@ -56,7 +56,14 @@ def parse_variant(arg: str) -> tuple[str, list[tuple[str, str, object]]]:
         module, dot, constant = target.rpartition(".")
         if not (sep and dot and name):
             raise SystemExit(f"not NAME=MODULE.CONSTANT=VALUE: {arg!r}")
-        settings.append((f"stenogram.analysis.{module}", constant, ast.literal_eval(value)))
+        try:
+            literal = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            raise SystemExit(f"not a Python literal: {value!r} in {arg!r}") from None
+        module_name = f"stenogram.analysis.{module}"
+        if not hasattr(importlib.import_module(module_name), constant):
+            raise SystemExit(f"{module_name} has no {constant}")
+        settings.append((module_name, constant, literal))
     return name, settings
 
 
@@ -67,8 +74,6 @@ def changed(settings: list[tuple[str, str, object]]) -> Iterator[None]:
     try:
         for module_name, constant, value in settings:
             module = importlib.import_module(module_name)
-            if not hasattr(module, constant):
-                raise SystemExit(f"{module_name} has no {constant}")
             old.append((module, constant, getattr(module, constant)))
             setattr(module, constant, value)
         yield
@@ -87,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     score_case = scorer()
     cases = sorted(p for p in CASES.glob("*.txt") if p.with_name(p.stem + ".reference.json").exists())
+    variants = [(arg, *parse_variant(arg)) for arg in args.variants]  # every argument checked before any work
     args.out.mkdir(parents=True, exist_ok=True)
-    for arg in args.variants:
-        name, settings = parse_variant(arg)
+    for arg, name, settings in variants:
         with changed(settings):
             rows = [score_case((path, "stenogram", None, "document", 0)) for path in cases]
         data = {"system": "stenogram", "order": "document", "words": None, "variant": arg, "cases": rows}
