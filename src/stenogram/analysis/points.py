@@ -243,7 +243,7 @@ def agenda_sentences(sentences: Sequence[Sentence], roles: Roles, business: Sequ
 def _may_stand(s: Sentence, roles: Roles, english: bool, leading: frozenset[str]) -> bool:
     """Whether a sentence may be a point by itself (the fixed rules; centrality decides among the rest)."""
     text = s.text
-    if s.unit.speaker in roles.chair:
+    if s.unit.speaker in roles.chair or len(text.split(maxsplit=POINT_MAX_WORDS)) > POINT_MAX_WORDS:
         return False
     if not english:
         stands = not (_is_question(text) or leads_back(text, leading))
@@ -300,7 +300,7 @@ def select_points(
     candidates = {
         c.graph[k]: c.score[k] / top * focus[k] * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
-        if c.eligible[k] and c.graph[k] not in business and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
+        if c.eligible[k] and c.graph[k] not in business  # their length is asked when they come up (_may_stand)
     }
     parts = BLOCK  # not ``limit``: the first points are the same however many are asked for
     taken_in_part: Counter[int] = Counter()
