@@ -213,7 +213,16 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
     best = scored[0][1]
     out = [best]
     for _, pattern in BUSINESS_CUES[2 : 2 + BUSINESS_EXTRA]:  # the body that meets; who it hears
-        found = next((i for _, i in scored if i not in out and pattern.search(sentences[i].text)), None)
+        found = next(
+            (
+                i
+                for _, i in scored
+                if i not in out
+                and pattern.search(sentences[i].text)
+                and len(sentences[i].text.split()) <= POINT_MAX_WORDS  # read as a point: no roll-call of names
+            ),
+            None,
+        )
         if found is not None:
             out.append(found)
     return out
