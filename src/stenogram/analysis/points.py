@@ -9,8 +9,9 @@ them may stand as a point and in what order:
   then, while the chair has fewer than ``SPEAKER_CAP`` points, the agenda item
   the chair moved the meeting on to that took most of it (``We will now
   proceed to the questioning of ministers.``): what the meeting spent its time on;
-- a point is never a question, the chair's procedure, a pleasantry, or a
-  sentence that opens with a word pointing back (``So``, ``It``, ``That``);
+- a point is never a question, the chair's procedure, a pleasantry, a
+  sentence that opens with a word pointing back (``So``, ``It``, ``That``), or
+  one broken off by an interruption (``… as one of the—.``);
 - at most ``SPEAKER_CAP`` of every ``BLOCK`` points come from one speaker, and
   points spread over the meeting's length (each part of the meeting that
   already gave a point lowers the next candidate from it by ``SPREAD``).
@@ -21,6 +22,7 @@ The word tables are data; the English ones apply only to English text (see
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -39,6 +41,7 @@ from stenogram.model import Transcript
 __all__ = [
     "AGENDA",
     "BLOCK",
+    "BROKEN_OFF",
     "BUSINESS_CUES",
     "CUE_WORDS",
     "LEADING_WORDS",
@@ -118,6 +121,8 @@ PROCEDURE = re.compile(
     r"|that\s+brings\s+us\s+to|we\s+are\s+out\s+of\s+time|running\s+out\s+of\s+time|time\s+for\s+(?:one|a)\s+)",
     re.IGNORECASE,
 )
+#: A sentence broken off (``… included as one of the—.``) or trailing away (``and so on...``): not a whole statement.
+BROKEN_OFF = re.compile(r"(?:[—–]|--|\s-|\.\.\.|…)[\"'”’)\]]*[.!?]?[\"'”’)\]]*$")
 #: A participant who runs the meeting, by a word of their name, role or label.
 CHAIR_WORDS = re.compile(
     r"\b(?:chair\w*|presiding|vorsitz\w*|präsident\w*|president\s+of\s+the\s+(?:sitting|assembly)|président\w*"
@@ -208,7 +213,16 @@ def business_sentences(sentences: Sequence[Sentence], roles: Roles, *, english: 
     best = scored[0][1]
     out = [best]
     for _, pattern in BUSINESS_CUES[2 : 2 + BUSINESS_EXTRA]:  # the body that meets; who it hears
-        found = next((i for _, i in scored if i not in out and pattern.search(sentences[i].text)), None)
+        found = next(
+            (
+                i
+                for _, i in scored
+                if i not in out
+                and pattern.search(sentences[i].text)
+                and len(sentences[i].text.split()) <= POINT_MAX_WORDS  # read as a point: no roll-call of names
+            ),
+            None,
+        )
         if found is not None:
             out.append(found)
     return out
@@ -238,11 +252,25 @@ def agenda_sentences(sentences: Sequence[Sentence], roles: Roles, business: Sequ
 def _may_stand(s: Sentence, roles: Roles, english: bool, leading: frozenset[str]) -> bool:
     """Whether a sentence may be a point by itself (the fixed rules; centrality decides among the rest)."""
     text = s.text
-    if s.unit.speaker in roles.chair:
+    if s.unit.speaker in roles.chair or len(text.split(maxsplit=POINT_MAX_WORDS)) > POINT_MAX_WORDS:
         return False
     if not english:
-        return not (_is_question(text) or leads_back(text, leading))
-    return not (_is_question(text) or leads_back(text) or PROCEDURE.search(text))
+        stands = not (_is_question(text) or leads_back(text, leading))
+    else:
+        stands = not (_is_question(text) or leads_back(text) or PROCEDURE.search(text))
+    return stands and not BROKEN_OFF.search(text[-12:])  # its end is enough to tell; asked last, of few
+
+
+def _index(i: int, v: dict[str, float] | None, near: dict[str, list[int]]) -> None:
+    for term in v or ():
+        near.setdefault(term, []).append(i)
+
+
+def _repeats(v: dict[str, float], near: dict[str, list[int]], vectors: dict[int, dict[str, float]]) -> bool:
+    """Whether ``v`` is as close as ``REDUNDANCY`` to a point so far. Only the points sharing a term with it are
+    compared: the cosine of the others is 0 (nine in ten, in a long meeting)."""
+    sharing = sorted({j for term in v for j in near.get(term, ())})
+    return any(cosine(v, vectors[j]) >= REDUNDANCY for j in sharing)
 
 
 def select_points(
@@ -281,7 +309,7 @@ def select_points(
     candidates = {
         c.graph[k]: c.score[k] / top * focus[k] * (FIGURE_WEIGHT if c.graph[k] in with_figures else 1.0)
         for k in range(len(c.graph))
-        if c.eligible[k] and c.graph[k] not in business and len(sentences[c.graph[k]].text.split()) <= POINT_MAX_WORDS
+        if c.eligible[k] and c.graph[k] not in business  # their length is asked when they come up (_may_stand)
     }
     parts = BLOCK  # not ``limit``: the first points are the same however many are asked for
     taken_in_part: Counter[int] = Counter()
@@ -294,6 +322,10 @@ def select_points(
         queues.setdefault(i * parts // total, []).append(i)
     heads = dict.fromkeys(queues, 0)
     gone: set[int] = set()
+    standing: dict[int, bool] = {}
+    near: dict[str, list[int]] = {}  # term -> the points so far that use it
+    for i in picked:
+        _index(i, vector(i), near)
     while len(picked) < limit:
         block = picked[len(picked) - len(picked) % BLOCK :]
         by_speaker = Counter(sentences[i].unit.speaker for i in block)
@@ -303,10 +335,12 @@ def select_points(
             while h < len(queue) and queue[h] in gone:
                 h += 1
             heads[part] = h
-            for i in queue[h:]:
+            for i in itertools.islice(queue, h, None):  # no copy of the rest of the queue at every pick
                 if i in gone or by_speaker[sentences[i].unit.speaker] >= SPEAKER_CAP:
                     continue
-                if not _may_stand(sentences[i], roles, english, leading):
+                if i not in standing:  # a head that may stand comes up again at every pick: judged once
+                    standing[i] = _may_stand(sentences[i], roles, english, leading)
+                if not standing[i]:
                     gone.add(i)
                     continue
                 value = candidates[i] * SPREAD ** taken_in_part[part]
@@ -318,9 +352,10 @@ def select_points(
         i = best[1]
         gone.add(i)
         v = vector(i)
-        if v is not None and any(cosine(v, w) >= REDUNDANCY for w in map(vector, picked) if w is not None):
+        if v is not None and _repeats(v, near, vectors):
             continue
         picked.append(i)
+        _index(i, v, near)
         taken_in_part[i * parts // total] += 1
     first = c.score[0] if c.score else 1.0
     score_of = {c.graph[k]: c.score[k] for k in range(len(c.graph))}
