@@ -9,6 +9,7 @@ no figures, never an error.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -58,9 +59,19 @@ _RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next|the\s+current|the\s+pr
 _ORDINAL_WORD = _alt([*ORDINAL_WORDS, *(f"{t}-{o}" for t in TENS for o, v in ORDINAL_WORDS.items() if v < 10)])
 # A word that is not part of a bigger token on the left.
 _L = r"(?<![\w$€£¥₽₸₹.,\-])"
+
+
+def _opening(words: Sequence[str], digit: bool = False) -> str:
+    """A look-ahead on the first letters of ``words`` (and a digit): a pattern that opens with it is passed over
+    most positions at once, where the alternatives after it would each be tried and fail."""
+    return "(?=[" + ("\\d" if digit else "") + "".join(sorted({w[0] for w in words})) + "])"
+
+
+_NUMBER_OPENING = _opening([w for w in (*UNITS, *TENS) if w != "zero"], digit=True)
 _R = r"(?![\w%])"
 
 _FLAGS = re.IGNORECASE
+_OWNERS = ("the", "a", "its", "our", "this", "their", "his", "her", "your", "my")  # "the fourth time", "our third"
 _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.MONEY,
@@ -72,12 +83,12 @@ _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     ),
     (
         FigureKind.MONEY,
-        re.compile(rf"{_L}(?P<n>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<cur>{_CURRENCY})\b", _FLAGS),
+        re.compile(rf"{_NUMBER_OPENING}{_L}(?P<n>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<cur>{_CURRENCY})\b", _FLAGS),
     ),
     (
         FigureKind.PERCENT,
         re.compile(
-            rf"{_L}(?P<n>{_NUMBER})(?:{_DASH}(?P<n2>{_NUMBER}))?(?:\s?%|[\s-](?P<word>percent|per\s?cent"
+            rf"{_NUMBER_OPENING}{_L}(?P<n>{_NUMBER})(?:{_DASH}(?P<n2>{_NUMBER}))?(?:\s?%|[\s-](?P<word>percent|per\s?cent"
             rf"|percentage\s+points?)\b)",
             _FLAGS,
         ),
@@ -135,7 +146,7 @@ _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.ORDINAL,
         re.compile(
-            rf"\b(?:the|a|its|our|this|their|his|her|your|my)\s+(?P<fig>(?P<ord>{_ORDINAL_WORD})\s+"
+            rf"{_opening(_OWNERS)}\b(?:{'|'.join(_OWNERS)})\s+(?P<fig>(?P<ord>{_ORDINAL_WORD})\s+"
             r"(?P<noun>[a-z][a-z\-]+))\b",
             _FLAGS,
         ),
@@ -143,7 +154,7 @@ _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.COUNT,
         re.compile(
-            rf"{_L}(?P<fig>(?P<n>{_DIGITS}|{_WORD_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s+(?P<noun>[a-z][a-z\-]+"
+            rf"{_NUMBER_OPENING}{_L}(?P<fig>(?P<n>{_DIGITS}|{_WORD_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s+(?P<noun>[a-z][a-z\-]+"
             r"(?:\s[a-z][a-z\-]+)?))\b",
             _FLAGS,
         ),
@@ -412,32 +423,60 @@ def _runs_of(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
 # boundary either side), so a sentence whose letter runs (``Sentence.words``) hold none of them cannot match.
 _NEEDS_RUNS = tuple(_runs_of(words) for _, words in _NEEDS)
 _NUMBER_RUNS = frozenset(_NUMBER_WORDS)
+_NUMBER_LED = 1 << 1 | 1 << 16  # money before a currency word, and counts: they open with a number
+# The same tests as bit masks, one bit a pattern: what each letter run and each symbol allows, what each stretch
+# needs; a sentence's patterns are then a few set and integer operations, not a loop over the patterns.
+_RUN_MASKS = {
+    word: sum(1 << k for k, (runs, _) in enumerate(_NEEDS_RUNS) if word in runs)
+    for word in frozenset().union(*(runs for runs, _ in _NEEDS_RUNS))
+}
+_SYMBOL_MASKS = {
+    symbol: sum(1 << k for k, (_, symbols) in enumerate(_NEEDS_RUNS) if symbol in symbols)
+    for symbol in dict.fromkeys(symbol for _, symbols in _NEEDS_RUNS for symbol in symbols)
+}
+# Runs that allow a pattern only beside another: "the first" is a figure of speech that _ordinal drops, so "first"
+# allows the ordinal words' pattern only with a tens word ("twenty-first").
+_PAIRED = (("first", frozenset(TENS), 1 << 15),)
+for _word, _, _allowed in _PAIRED:
+    _RUN_MASKS[_word] &= ~_allowed
+_ASCII_SYMBOL_MASKS = tuple((c, m) for c, m in _SYMBOL_MASKS.items() if c.isascii())
+_WORDLESS = sum(1 << k for k, (_, words) in enumerate(_NEEDS) if not words)
+_STRETCH_MASKS = tuple(
+    (stretch, sum(1 << k for k, (needed, _) in enumerate(_NEEDS) if needed is stretch))
+    for stretch in dict.fromkeys(needed for needed, _ in _NEEDS if needed is not None)
+)
+_RUN_WORDS = frozenset(_RUN_MASKS)
 
 
-def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list[int]:
+@functools.lru_cache(maxsize=1024)
+def _indexes(mask: int) -> tuple[int, ...]:
+    return tuple(k for k in range(len(_NEEDS)) if mask >> k & 1)
+
+
+def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> tuple[int, ...]:
     """The indexes of the patterns that can match in ``text[start:end]``, whose letter runs are ``runs``."""
     segment = text[start:end]
-    if not segment.isascii() and any(c in segment for c in _FOLDED):
+    ascii_only = segment.isascii()
+    if not ascii_only and any(c in segment for c in _FOLDED):
         return _patterns_for_folded(segment)
-    has: dict[re.Pattern[str], bool] = {}  # each stretch looked for once
-    out = []
-    for k, ((stretch, words), (needed, symbols)) in enumerate(zip(_NEEDS, _NEEDS_RUNS, strict=True)):
-        if words and needed.isdisjoint(runs) and not any(c in segment for c in symbols):
-            continue
-        if stretch is not None:
-            found = has.get(stretch)
-            if found is None:
-                found = has[stretch] = stretch.search(segment) is not None
-            if not found:
-                continue
-        out.append(k)
-    # Money before a currency word and counts both open with a number, white space after it: digits or a number word.
-    if _NUMBER_RUNS.isdisjoint(runs) and _DIGIT_SPACE.search(segment) is None:
-        out = [k for k in out if k not in (1, 16)]
-    return out
+    mask = _WORDLESS
+    for word in runs & _RUN_WORDS:
+        mask |= _RUN_MASKS[word]
+    for word, beside, allowed in _PAIRED:
+        if word in runs and not beside.isdisjoint(runs):
+            mask |= allowed
+    for symbol, allowed in _ASCII_SYMBOL_MASKS if ascii_only else _SYMBOL_MASKS.items():
+        if symbol in segment:
+            mask |= allowed
+    for stretch, needing in _STRETCH_MASKS:
+        if mask & needing and stretch.search(segment) is None:
+            mask &= ~needing
+    if mask & _NUMBER_LED and _NUMBER_RUNS.isdisjoint(runs) and _DIGIT_SPACE.search(segment) is None:
+        mask &= ~_NUMBER_LED
+    return _indexes(mask)
 
 
-def _patterns_for_folded(segment: str) -> list[int]:
+def _patterns_for_folded(segment: str) -> tuple[int, ...]:
     """:func:`_patterns_for` of a segment with a letter that folds to an ASCII one: its words looked for as text."""
     low = segment.lower().replace("ı", "i").replace("ſ", "s")  # the two an ignore-case pattern takes that lower() keeps
     out = []
@@ -454,7 +493,7 @@ def _patterns_for_folded(segment: str) -> list[int]:
         out.append(k)
     if _DIGIT_SPACE.search(segment) is None and not any(w in low for w in _NUMBER_WORDS):
         out = [k for k in out if k not in (1, 16)]
-    return out
+    return tuple(out)
 
 
 #: Each pattern with its builder and its kind's priority (looked up once: an enum member hashes in Python).
