@@ -7,6 +7,7 @@ Questions are skipped: "Will you …?" commits nobody.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -129,8 +130,20 @@ DEADLINES = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-#: Every word some cue needs: a sentence with none of them has no cue.
-_CUE_WORDS = frozenset().union(*(needs for _, needs, _, _ in CUES))
+#: Every word some cue needs, with the cues it lets be tried as bits in table order: a sentence's words tell its
+#: cues in a few set and integer operations, not a loop over the table.
+_CUE_MASKS = {
+    word: sum(1 << k for k, (_, needs, _, _) in enumerate(CUES) if word in needs)
+    for word in frozenset().union(*(needs for _, needs, _, _ in CUES))
+}
+_CUE_WORDS = frozenset(_CUE_MASKS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cues(mask: int) -> tuple[tuple[CommitmentKind, frozenset[str], frozenset[str], re.Pattern[str]], ...]:
+    return tuple(cue for k, cue in enumerate(CUES) if mask >> k & 1)
+
+
 # What DEADLINES cannot match without: a word of each of two tables (or, for the first pair, a digit: "by 2025"),
 # each standing in a match as a whole run of letters. A sentence without such a pair is not searched.
 _DEADLINE_PAIRS = (
@@ -138,6 +151,7 @@ _DEADLINE_PAIRS = (
     (table("this next"), table("autumn spring summer winter year month week"), False),
     (table("coming next"), table("days weeks months years"), False),
 )
+_DEADLINE_FIRSTS = frozenset().union(*(first for first, _, _ in _DEADLINE_PAIRS))
 # The letters an ignore-case pattern reads as ASCII ones ("ſ" as "s") that a sentence's lower-case letter runs keep
 # apart ("ſhall" is not "shall"): a sentence with one is tested with the first tables alone, as before the finer ones.
 _FOLDED = re.compile("[ıſKİ]")
@@ -159,6 +173,8 @@ def _may_hold_deadline(text: str, words: frozenset[str], plain: bool) -> bool:
     """
     if not plain:
         return not words.isdisjoint(_DEADLINE_WORDS) or _DIGIT.search(text) is not None
+    if words.isdisjoint(_DEADLINE_FIRSTS):  # most sentences: one test for the three pairs
+        return False
     for first, second, digit in _DEADLINE_PAIRS:
         if not first.isdisjoint(words) and (not second.isdisjoint(words) or (digit and _DIGIT.search(text))):
             return True
@@ -176,8 +192,11 @@ def find_commitments(sentences: Sequence[Sentence]) -> list[Commitment]:
         plain = text.isascii() or _FOLDED.search(text) is None  # whether the finer word tables may be trusted
         deadline_m = DEADLINES.search(text) if _may_hold_deadline(text, words, plain) else None
         deadline = _deadline(deadline_m.group()) if deadline_m else None
-        for kind, needs, also, pattern in CUES if not words.isdisjoint(_CUE_WORDS) else ():
-            if needs.isdisjoint(words) or (plain and also and also.isdisjoint(words)):
+        mask = 0
+        for word in words & _CUE_WORDS:
+            mask |= _CUE_MASKS[word]
+        for kind, _, also, pattern in _cues(mask):
+            if plain and also and also.isdisjoint(words):
                 continue
             m = pattern.search(text)
             if m is not None:
