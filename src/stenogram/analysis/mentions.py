@@ -243,13 +243,13 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                 found = _NEXT_WORD.match(text, toks[j - 1].end)
                 after = found.group(1) if found else ""
             runs.append(
-                _Run(
-                    unit=unit,
-                    tokens=tuple(toks[i:j]),
-                    sentence_start=t.start in sentence_starts or t.start == lead,
-                    before=before,
-                    gap=text[prev_end : t.start] if started else "",
-                    after=after,
+                _Run(  # in field order: a NamedTuple is built faster from positions than from names
+                    unit,
+                    tuple(toks[i:j]),
+                    t.start in sentence_starts or t.start == lead,  # sentence_start
+                    before,
+                    text[prev_end : t.start] if started else "",  # gap
+                    after,
                 )
             )
             prev_end, started = toks[j - 1].end, True
@@ -341,15 +341,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     def guess(
         kind: MentionKind, ts: Sequence[_Tok], strength: int, name: str | None = None, role: bool = False
     ) -> _Guess:
-        return _Guess(
-            kind=kind,
-            unit=unit,
-            start=ts[0].start,
-            end=ts[-1].end,
-            name=name or unit.text[ts[0].start : ts[-1].end],
-            strength=strength,
-            role=role,
-        )
+        start, end = ts[0].start, ts[-1].end
+        return _Guess(kind, unit, start, end, name or unit.text[start:end], strength, role)  # in field order
 
     words = [t.bare for t in toks]
     if words[0] in HONORIFICS or words[0].rstrip(".") in HONORIFICS:
@@ -362,7 +355,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         # "MR. NIXON" in a transcript printed in capitals is Nixon.
         return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, spelt.title() if spelt.isupper() else spelt)]
     if words[0] in TITLES and not (
-        any(w in ORGANISATION_CUES for w in words) and "of" not in {t.text for t in toks}
+        not ORGANISATION_CUES.isdisjoint(words) and "of" not in {t.text for t in toks}
     ):  # "Foreign Ministry" and "Economic Development Ministry" are organisations, not titles
         k = 0
         while k < len(toks) and words[k] in TITLES:
@@ -394,7 +387,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         return [guess(MentionKind.PLACE, toks, 2)]
     if len(toks) == 1 and (_is_acronym(words[0]) or words[0] in INSTITUTIONS):  # "INNOPROM", "the Senate"
         return [guess(MentionKind.ORGANISATION, toks, 2)]
-    if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
+    if len(toks) > 1 and not PLACE_CUES.isdisjoint(words[1:]):
         if (_in_vocabulary(words[-1], vocabulary) or _is_title(words[-1])) and words[-1] not in PLACE_CUES:
             return []  # "United States Senators": a common noun after the place
         return [guess(MentionKind.PLACE, toks, 2)]
@@ -409,7 +402,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     )
     if len(toks) == 1:
         w = words[0]
-        if len(w) < 2 or _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w):
+        # (A word of letters holds no digit: only another is read character by character.)
+        if len(w) < 2 or _is_demonym(w) or lowercase_next or (not w.isalpha() and any(c.isdigit() for c in w)):
             return []  # "Q and A": a lone letter names nothing
         if _in_vocabulary(w, vocabulary):
             return []
@@ -418,7 +412,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         return [guess(MentionKind.PLACE, toks, 0)]  # decided by what the rest of the transcript says
     if any(t.text.lower() in _CONNECTORS for t in toks):
         return []
-    if run.before in _PLACE_STRONG and not at_start and not any(w in NOT_PERSON_CUES for w in words):
+    if run.before in _PLACE_STRONG and not at_start and NOT_PERSON_CUES.isdisjoint(words):
         return [guess(MentionKind.PLACE, toks, 1)]
     # Two or three capitalised words are a name only if none is a word the transcript also uses in lower
     # case ("White House", "Executive Order"), a title, a weekday or a month.
