@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -309,16 +310,19 @@ def _fraction(m: re.Match[str], year: int | None) -> _Found | None:
 
 def _counted_noun(text: str, start: int) -> tuple[int, int] | None:
     """The span of the noun a number counts, from ``start``: one plural word, or adjective + plural."""
-    words = [(m.start(), m.end(), m.group()) for m in _LOWER_WORD.finditer(text[start : start + 40])][:2]
+    # The first two words of the 40 characters from ``start``, read no further.
+    words = [
+        (m.start(), m.end(), m.group()) for m in itertools.islice(_LOWER_WORD.finditer(text, start, start + 40), 2)
+    ]
     if not words or words[0][2] in _NOT_NOUNS:
         return None
     first = words[0][2]
     if first in _PLURAL_NOUNS or (first.endswith("s") and not first.endswith("ss")):
-        return start + words[0][0], start + words[0][1]
+        return words[0][0], words[0][1]
     if len(words) == 2 and words[1][2] not in _NOT_NOUNS:
         second = words[1][2]
         if second in _PLURAL_NOUNS or (second.endswith("s") and not second.endswith("ss")):
-            return start + words[0][0], start + words[1][1]
+            return words[0][0], words[1][1]
     return None
 
 
@@ -441,10 +445,16 @@ for _word, _, _allowed in _PAIRED:
     _RUN_MASKS[_word] &= ~_allowed
 _ASCII_SYMBOL_MASKS = tuple((c, m) for c, m in _SYMBOL_MASKS.items() if c.isascii())
 _WORDLESS = sum(1 << k for k, (_, words) in enumerate(_NEEDS) if not words)
+# A year and a digit ordinal hold a digit: the digit, looked for first, clears their patterns too when absent.
+_HOLDS_DIGIT = (_YEARS, _DIGIT_ORDINAL)
 _STRETCH_MASKS = tuple(
-    (stretch, sum(1 << k for k, (needed, _) in enumerate(_NEEDS) if needed is stretch))
-    for stretch in dict.fromkeys(needed for needed, _ in _NEEDS if needed is not None)
+    (
+        stretch,
+        sum(1 << k for k, (n, _) in enumerate(_NEEDS) if n is stretch or (stretch is _DIGIT and n in _HOLDS_DIGIT)),
+    )
+    for stretch in (_DIGIT, *_HOLDS_DIGIT)
 )
+assert {n for n, _ in _NEEDS} == {None, _DIGIT, *_HOLDS_DIGIT}, "a stretch left out of _STRETCH_MASKS"
 _RUN_WORDS = frozenset(_RUN_MASKS)
 
 
@@ -525,7 +535,8 @@ def _candidates(text: str, ranges: Sequence[tuple[int, int, frozenset[str]]], ye
 
 # -- what a figure is about ------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()\u2013\u2014]|\s-\s")
+# A look-ahead on the characters the alternatives open with: most positions fail at once.
+_CLAUSE_BREAK = re.compile(r"(?=[,;:()\u2013\u2014\s])(?:[,;:](?=\s)|[()\u2013\u2014]|\s-\s)")
 _WORD = re.compile(r"[\w’'\-]+")
 # Words that open a subordinate clause: its subject is found after them ("I say that when we compare ... growth").
 _SUBORDINATE = re.compile(r"\b(?:that|when|because|although|whereas|while|if)\s", re.IGNORECASE)
@@ -578,7 +589,8 @@ def _subject(sentence_text: str, upto: int) -> str | None:
 def _phrase_after(text: str, start: int, limit: int = 5) -> str | None:
     """The noun phrase that starts at ``start``, with one ``of ...`` continuation."""
     out: list[str] = []
-    for _, _, w in _words(text[start : start + 80]):
+    for m in _WORD.finditer(text, start, start + 80):  # read while the phrase lasts (as in the 80 characters)
+        w = m.group()
         lw = w.lower()
         if lw == "of" and out and "of" not in out:
             out.append(w)
