@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from stenogram.analysis import commitments, figures
 from stenogram.analysis.records import Commitment, CommitmentKind
 from stenogram.analysis.sentences import Sentence, Unit, sentences_of
+from stenogram.analysis.words import STOPWORDS
 
 _WORDS = str.split(
     "We we I i our government both sides the parties will shall must agreed decided decision decisions made took "
@@ -179,3 +180,53 @@ def test_figure_patterns_with_a_look_ahead_match_as_without(text: str) -> None:
     for _, pattern in figures._PATTERNS:
         old = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern), pattern.flags)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+_OLD_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()\u2013\u2014]|\s-\s")
+
+
+def _old_counted_noun(text: str, start: int) -> tuple[int, int] | None:
+    """The original: every word of a copy of the 40 characters listed, then the first two read."""
+    words = [(m.start(), m.end(), m.group()) for m in figures._LOWER_WORD.finditer(text[start : start + 40])][:2]
+    if not words or words[0][2] in figures._NOT_NOUNS:
+        return None
+    first = words[0][2]
+    if first in figures._PLURAL_NOUNS or (first.endswith("s") and not first.endswith("ss")):
+        return start + words[0][0], start + words[0][1]
+    if len(words) == 2 and words[1][2] not in figures._NOT_NOUNS:
+        second = words[1][2]
+        if second in figures._PLURAL_NOUNS or (second.endswith("s") and not second.endswith("ss")):
+            return start + words[0][0], start + words[1][1]
+    return None
+
+
+def _old_phrase_after(text: str, start: int, limit: int = 5) -> str | None:
+    """The original: every word of a copy of the 80 characters listed first."""
+    out: list[str] = []
+    for _, _, w in figures._words(text[start : start + 80]):
+        lw = w.lower()
+        if lw == "of" and out and "of" not in out:
+            out.append(w)
+            continue
+        if lw in ("the", "a", "an") and out and out[-1] == "of":
+            out.append(w)
+            continue
+        if lw in STOPWORDS or not w[:1].isalpha():
+            break
+        out.append(w)
+        if len(out) >= limit:
+            break
+    while out and out[-1].lower() in ("of", "the", "a", "an"):
+        out.pop()
+    return " ".join(out) or None
+
+
+@settings(max_examples=300)
+@given(st.one_of(_FIGURE_TEXTS, TEXTS, st.text(alphabet=" ,;:()–—-ab\n\t", max_size=40)))
+def test_words_and_clauses_around_a_figure_read_as_before(text: str) -> None:
+    assert [m.span() for m in figures._CLAUSE_BREAK.finditer(text)] == [
+        m.span() for m in _OLD_CLAUSE_BREAK.finditer(text)
+    ]
+    for start in range(len(text) + 1):
+        assert figures._counted_noun(text, start) == _old_counted_noun(text, start)
+        assert figures._phrase_after(text, start) == _old_phrase_after(text, start)
