@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from stenogram.analysis import commitments, figures
+from stenogram.analysis import commitments, figures, mentions
 from stenogram.analysis.records import Commitment, CommitmentKind
 from stenogram.analysis.sentences import Sentence, Unit, sentences_of
 from stenogram.analysis.words import STOPWORDS
@@ -230,3 +230,95 @@ def test_words_and_clauses_around_a_figure_read_as_before(text: str) -> None:
     for start in range(len(text) + 1):
         assert figures._counted_noun(text, start) == _old_counted_noun(text, start)
         assert figures._phrase_after(text, start) == _old_phrase_after(text, start)
+
+
+# -- mentions ---------------------------------------------------------------------------------------------------
+
+
+def _old_runs(unit: Unit, sentence_starts: set[int]) -> list[tuple[object, ...]]:
+    """The original loop: every match tokenised in place and divided into runs where it stands."""
+    text = unit.text
+    lead = len(text) - len(text.lstrip("\"'“‘( "))
+    runs: list[tuple[object, ...]] = []
+    prev_end = 0
+    started = False
+    for m in mentions._RUN.finditer(text):
+        word = m.group()
+        if word.isalpha():
+            if mentions._spelt_names_nothing((word,)):
+                prev_end, started = m.end(), True
+                continue
+            toks = [mentions._Tok(m.start(), m.end(), word)]
+        else:
+            toks = [mentions._Tok(m.start() + s, m.start() + e, w) for s, e, w in mentions._token_spans(word)]
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.cap:
+                i += 1
+                continue
+            j = i + 1
+            has_cue = t.bare in mentions.ORGANISATION_CUES
+            while j < len(toks):
+                if text[toks[j - 1].end : toks[j].start] not in (" ", "\u00a0"):
+                    break
+                nxt = toks[j]
+                if nxt.cap:
+                    has_cue = has_cue or nxt.bare in mentions.ORGANISATION_CUES
+                    j += 1
+                    continue
+                lowered = nxt.text.lower()
+                joins = lowered in mentions._CONNECTORS or (
+                    lowered == "and" and has_cue and any(x.text in ("of", "for") for x in toks[i:j])
+                )
+                if joins and j + 1 < len(toks) and toks[j + 1].cap and text[nxt.end : toks[j + 1].start] == " ":
+                    j += 2
+                    continue
+                break
+            if mentions._names_nothing(toks[i:j]):
+                prev_end, started = toks[j - 1].end, True
+                i = j
+                continue
+            if i > 0:
+                prev = toks[i - 1]
+                before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
+            else:
+                before = mentions._previous_word(text[max(0, t.start - 40) : t.start]).lower()
+            if j < len(toks):
+                after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""
+            else:
+                found = mentions._NEXT_WORD.match(text, toks[j - 1].end)
+                after = found.group(1) if found else ""
+            spans = tuple((x.start, x.end, x.text, x.bare, x.cap) for x in toks[i:j])
+            gap = text[prev_end : t.start] if started else ""
+            runs.append((spans, t.start in sentence_starts or t.start == lead, before, gap, after))
+            prev_end, started = toks[j - 1].end, True
+            i = j
+    return runs
+
+
+_NAME_PIECES = str.split(
+    "The We I’m Mr. Mr Dr. J. Vladimir Putin Putin’s Ministry of Foreign Affairs Trade and Industry Bank for "
+    "International Settlements United States Senate RIA Novosti INNOPROM Kassym-Jomart Tokayev’s in at Sochi "
+    "Russia Moscow the and of for de Van DER On İstanbul ſo Σ 中国 U.S. St. Petersburg Lake Baikal"
+)
+_NAME_TEXTS = st.lists(st.tuples(st.sampled_from(_NAME_PIECES), _SEPARATORS), max_size=30).map(
+    lambda pairs: "".join(w + s for w, s in pairs)
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(
+        _NAME_TEXTS, TEXTS, st.lists(st.sampled_from(["Ab", "Cd", " ", "of", "and", "."]), max_size=400).map("".join)
+    )
+)
+def test_capitalised_runs_as_read_in_place(text: str) -> None:
+    """Runs read from the remembered layout of each stretch, as the original read them where they stood."""
+    unit = Unit(speaker="a", turn=0, paragraph=0, text=text)
+    starts = {s.start for s in sentences_of([unit])}
+    got = [
+        (tuple((x.start, x.end, x.text, x.bare, x.cap) for x in r.tokens), r.sentence_start, r.before, r.gap, r.after)
+        for r in mentions._runs(unit, starts)
+    ]
+    assert got == _old_runs(unit, starts)

@@ -167,22 +167,70 @@ def _token_spans(stretch: str) -> Iterator[tuple[int, int, str]]:
             yield s, e, word
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _remembered_token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
-    """:func:`_token_spans`, remembered: the pattern reads no character outside what it matches, so a stretch has
-    the same words wherever it stands, and a name said fifty times is read once."""
-    return tuple(_token_spans(stretch))
-
-
 NAME_CHARS = 80  # the longest stretch (and, in words, a tenth of it the longest run) whose reading is remembered
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The words of ``text[start:end]``, with spans into ``text``; only a stretch as long as a name is remembered
-    (not one a hostile text makes 600 KB long)."""
-    stretch = text[start:end]
-    spans = _remembered_token_spans(stretch) if end - start <= NAME_CHARS else _token_spans(stretch)
-    return [_Tok(start + s, start + e, word) for s, e, word in spans]
+class _Layout(NamedTuple):
+    """How a stretch of capitalised words divides into runs, read from the stretch alone."""
+
+    spans: tuple[tuple[int, int, str], ...]  # its words, with their spans in the stretch
+    # Each run: its words spans[i:j], whether it names anything (a run that does not is skipped, but the gap to
+    # the next run is measured from its end), the word before and the word after it when the stretch holds
+    # them (``None``: read from the text around the stretch).
+    runs: tuple[tuple[int, int, bool, str | None, str | None], ...]
+
+
+def _layout(stretch: str) -> _Layout:
+    """The runs of ``stretch``, a match of ``_RUN``: the pattern reads no character outside what it matches, so
+    a stretch has the same words and runs wherever it stands."""
+    spans = tuple(_token_spans(stretch))
+    toks = [_Tok(s, e, word) for s, e, word in spans]
+    runs: list[tuple[int, int, bool, str | None, str | None]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.cap:
+            i += 1
+            continue
+        j = i + 1
+        has_cue = t.bare in ORGANISATION_CUES
+        while j < len(toks):
+            if stretch[toks[j - 1].end : toks[j].start] not in (" ", "\u00a0"):
+                break
+            nxt = toks[j]
+            if nxt.cap:
+                has_cue = has_cue or nxt.bare in ORGANISATION_CUES
+                j += 1
+                continue
+            # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
+            lowered = nxt.text.lower()
+            # "and" only inside an institution's complement: "Ministry of Trade and Industry".
+            joins = lowered in _CONNECTORS or (
+                lowered == "and" and has_cue and any(x.text in ("of", "for") for x in toks[i:j])
+            )
+            if joins and j + 1 < len(toks) and toks[j + 1].cap and stretch[nxt.end : toks[j + 1].start] == " ":
+                j += 2
+                continue
+            break
+        spelt = tuple([x.text for x in toks[i:j]]) if j - i <= NAME_CHARS // 10 else None
+        if _spelt_names_nothing(spelt) if spelt else _names_nothing(toks[i:j]):  # what _classify drops
+            runs.append((i, j, False, None, None))
+            i = j
+            continue
+        before = after = None
+        if i > 0:
+            prev = toks[i - 1]
+            before = prev.text.lower() if not stretch[prev.end : t.start].strip() else ""
+        if j < len(toks):
+            after = toks[j].text if stretch[toks[j - 1].end : toks[j].start] == " " else ""
+        runs.append((i, j, True, before, after))
+        i = j
+    return _Layout(spans, tuple(runs))
+
+
+# A name said fifty times is read once; only a stretch as long as a name is remembered (not one a hostile text
+# makes 600 KB long).
+_remembered_layout = functools.lru_cache(maxsize=1 << 14)(_layout)
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
@@ -194,66 +242,33 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     started = False  # whether a run came before in this unit (the gap is measured from its end)
     for m in _RUN.finditer(text):
         word = m.group()
-        if word.isalpha():  # one plain word (most runs: "The", "We"): its token is the match itself
-            if _spelt_names_nothing((word,)):
-                prev_end, started = m.end(), True
-                continue
-            toks = [_Tok(m.start(), m.end(), word)]
-        else:
-            toks = _tokens(text, m.start(), m.end())
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if not t.cap:
-                i += 1
-                continue
-            j = i + 1
-            has_cue = t.bare in ORGANISATION_CUES
-            while j < len(toks):
-                if text[toks[j - 1].end : toks[j].start] not in (" ", "\u00a0"):
-                    break
-                nxt = toks[j]
-                if nxt.cap:
-                    has_cue = has_cue or nxt.bare in ORGANISATION_CUES
-                    j += 1
-                    continue
-                # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
-                lowered = nxt.text.lower()
-                # "and" only inside an institution's complement: "Ministry of Trade and Industry".
-                joins = lowered in _CONNECTORS or (
-                    lowered == "and" and has_cue and any(x.text in ("of", "for") for x in toks[i:j])
+        if word.isalpha() and _spelt_names_nothing((word,)):  # one plain word naming nothing (most: "The", "We")
+            prev_end, started = m.end(), True
+            continue
+        at = m.start()
+        spans, layout = _remembered_layout(word) if len(word) <= NAME_CHARS else _layout(word)
+        for i, j, names, word_before, word_after in layout:
+            if names:
+                toks = tuple([_Tok(at + s, at + e, w) for s, e, w in spans[i:j]])
+                start, end = toks[0].start, toks[-1].end
+                before = word_before
+                if before is None:
+                    before = _previous_word(text[max(0, start - 40) : start]).lower()
+                after = word_after
+                if after is None:
+                    found = _NEXT_WORD.match(text, end)
+                    after = found.group(1) if found else ""
+                runs.append(
+                    _Run(  # in field order: a NamedTuple is built faster from positions than from names
+                        unit,
+                        toks,
+                        start in sentence_starts or start == lead,  # sentence_start
+                        before,
+                        text[prev_end:start] if started else "",  # gap
+                        after,
+                    )
                 )
-                if joins and j + 1 < len(toks) and toks[j + 1].cap and text[nxt.end : toks[j + 1].start] == " ":
-                    j += 2
-                    continue
-                break
-            spelt = tuple([x.text for x in toks[i:j]]) if j - i <= NAME_CHARS // 10 else None
-            if _spelt_names_nothing(spelt) if spelt else _names_nothing(toks[i:j]):  # what _classify drops
-                prev_end, started = toks[j - 1].end, True
-                i = j
-                continue
-            if i > 0:
-                prev = toks[i - 1]
-                before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
-            else:
-                before = _previous_word(text[max(0, t.start - 40) : t.start]).lower()
-            if j < len(toks):
-                after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""
-            else:
-                found = _NEXT_WORD.match(text, toks[j - 1].end)
-                after = found.group(1) if found else ""
-            runs.append(
-                _Run(  # in field order: a NamedTuple is built faster from positions than from names
-                    unit,
-                    tuple(toks[i:j]),
-                    t.start in sentence_starts or t.start == lead,  # sentence_start
-                    before,
-                    text[prev_end : t.start] if started else "",  # gap
-                    after,
-                )
-            )
-            prev_end, started = toks[j - 1].end, True
-            i = j
+            prev_end, started = at + spans[j - 1][1], True
     return runs
 
 
