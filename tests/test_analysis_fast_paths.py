@@ -223,7 +223,7 @@ def _old_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 @given(TEXTS)
 def test_name_tokens_read_apart_as_in_place(text: str) -> None:
     for m in mentions._RUN.finditer(text):
-        got = [(m.start() + s, m.start() + e, word) for s, e, word in mentions._remembered_layout(m.group()).spans]
+        got = [(m.start() + t.start, m.start() + t.end, t.text) for t in mentions._remembered_layout(m.group()).tokens]
         assert got == _old_tokens(text, m.start(), m.end())
     assert len(stats._PLAIN_WORD_ENDS.findall(text)) == len(stats._PLAIN_WORD_RE.findall(text))
 

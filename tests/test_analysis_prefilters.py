@@ -318,7 +318,13 @@ def test_capitalised_runs_as_read_in_place(text: str) -> None:
     unit = Unit(speaker="a", turn=0, paragraph=0, text=text)
     starts = {s.start for s in sentences_of([unit])}
     got = [
-        (tuple((x.start, x.end, x.text, x.bare, x.cap) for x in r.tokens), r.sentence_start, r.before, r.gap, r.after)
+        (
+            tuple((r.offset + x.start, r.offset + x.end, x.text, x.bare, x.cap) for x in r.tokens),
+            r.sentence_start,
+            r.before,
+            r.gap,
+            r.after,
+        )
         for r in mentions._runs(unit, starts)
     ]
     assert got == _old_runs(unit, starts)

@@ -128,7 +128,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,11}s?")
 
 
 class _Tok:
-    """A word and its span (a plain slotted class: there are tens of thousands of them)."""
+    """A word and its span in the stretch of capitalised words that holds it (a plain slotted class: there are
+    tens of thousands of them; a stretch's are shared by each place it stands, so none is ever changed)."""
 
     __slots__ = ("bare", "cap", "end", "start", "text")
 
@@ -144,7 +145,8 @@ class _Run(NamedTuple):
     """A run of capitalised tokens (connectors allowed inside) in one unit (a NamedTuple: there are thousands)."""
 
     unit: Unit
-    tokens: tuple[_Tok, ...]
+    tokens: tuple[_Tok, ...]  # their spans count from ``offset``
+    offset: int  # where the stretch that holds the tokens stands in the unit's text
     sentence_start: bool
     before: str  # the word before the run, lower-case ("" if none)
     gap: str  # the text between the previous run and this one
@@ -173,7 +175,7 @@ NAME_CHARS = 80  # the longest stretch (and, in words, a tenth of it the longest
 class _Layout(NamedTuple):
     """How a stretch of capitalised words divides into runs, read from the stretch alone."""
 
-    spans: tuple[tuple[int, int, str], ...]  # its words, with their spans in the stretch
+    tokens: tuple[_Tok, ...]  # its words, with their spans in the stretch
     # Each run: its words spans[i:j], whether it names anything (a run that does not is skipped, but the gap to
     # the next run is measured from its end), the word before and the word after it when the stretch holds
     # them (``None``: read from the text around the stretch).
@@ -183,8 +185,7 @@ class _Layout(NamedTuple):
 def _layout(stretch: str) -> _Layout:
     """The runs of ``stretch``, a match of ``_RUN``: the pattern reads no character outside what it matches, so
     a stretch has the same words and runs wherever it stands."""
-    spans = tuple(_token_spans(stretch))
-    toks = [_Tok(s, e, word) for s, e, word in spans]
+    toks = tuple([_Tok(s, e, word) for s, e, word in _token_spans(stretch)])
     runs: list[tuple[int, int, bool, str | None, str | None]] = []
     i = 0
     while i < len(toks):
@@ -225,7 +226,7 @@ def _layout(stretch: str) -> _Layout:
             after = toks[j].text if stretch[toks[j - 1].end : toks[j].start] == " " else ""
         runs.append((i, j, True, before, after))
         i = j
-    return _Layout(spans, tuple(runs))
+    return _Layout(toks, tuple(runs))
 
 
 # A name said fifty times is read once; only a stretch as long as a name is remembered (not one a hostile text
@@ -246,11 +247,11 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
             prev_end, started = m.end(), True
             continue
         at = m.start()
-        spans, layout = _remembered_layout(word) if len(word) <= NAME_CHARS else _layout(word)
+        tokens, layout = _remembered_layout(word) if len(word) <= NAME_CHARS else _layout(word)
         for i, j, names, word_before, word_after in layout:
             if names:
-                toks = tuple([_Tok(at + s, at + e, w) for s, e, w in spans[i:j]])
-                start, end = toks[0].start, toks[-1].end
+                toks = tokens[i:j]
+                start, end = at + toks[0].start, at + toks[-1].end
                 before = word_before
                 if before is None:
                     before = _previous_word(text[max(0, start - 40) : start]).lower()
@@ -262,13 +263,14 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
                     _Run(  # in field order: a NamedTuple is built faster from positions than from names
                         unit,
                         toks,
+                        at,  # offset
                         start in sentence_starts or start == lead,  # sentence_start
                         before,
                         text[prev_end:start] if started else "",  # gap
                         after,
                     )
                 )
-            prev_end, started = at + spans[j - 1][1], True
+            prev_end, started = at + tokens[j - 1].end, True
     return runs
 
 
@@ -356,7 +358,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     def guess(
         kind: MentionKind, ts: Sequence[_Tok], strength: int, name: str | None = None, role: bool = False
     ) -> _Guess:
-        start, end = ts[0].start, ts[-1].end
+        start, end = run.offset + ts[0].start, run.offset + ts[-1].end
         return _Guess(kind, unit, start, end, name or unit.text[start:end], strength, role)  # in field order
 
     words = [t.bare for t in toks]
@@ -391,7 +393,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         if (
             rest
             and len(rest) <= 3
-            and unit.text[toks[k - 1].end : toks[k - 1].end + 2] not in ("'s", "’s")  # "the President's Law"
+            # "the President's Law"
+            and unit.text[run.offset + toks[k - 1].end : run.offset + toks[k - 1].end + 2] not in ("'s", "’s")
             and all(t.text.lower() not in _CONNECTORS and not _not_a_name(t.bare, vocabulary) for t in rest)
         ):
             out.append(guess(MentionKind.PERSON, rest, 2))
@@ -411,7 +414,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     after_place = (
         previous is not None
         and previous.kind is MentionKind.PLACE
-        and previous.name != unit.text[toks[0].start : toks[-1].end]  # "Nadia, Nadia" does not confirm itself
+        # "Nadia, Nadia" does not confirm itself
+        and previous.name != unit.text[run.offset + toks[0].start : run.offset + toks[-1].end]
         and run.gap.strip() in ("and", ",", ", and", "or")
         and len(toks) == 1
     )
