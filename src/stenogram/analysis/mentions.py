@@ -243,9 +243,6 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     started = False  # whether a run came before in this unit (the gap is measured from its end)
     for m in _RUN.finditer(text):
         word = m.group()
-        if word.isalpha() and _spelt_names_nothing((word,)):  # one plain word naming nothing (most: "The", "We")
-            prev_end, started = m.end(), True
-            continue
         at = m.start()
         tokens, layout = _remembered_layout(word) if len(word) <= NAME_CHARS else _layout(word)
         for i, j, names, word_before, word_after in layout:
