@@ -430,19 +430,18 @@ _NUMBER_RUNS = frozenset(_NUMBER_WORDS)
 _NUMBER_LED = 1 << 1 | 1 << 16  # money before a currency word, and counts: they open with a number
 # The same tests as bit masks, one bit a pattern: what each letter run and each symbol allows, what each stretch
 # needs; a sentence's patterns are then a few set and integer operations, not a loop over the patterns.
+# Runs that allow a pattern only beside another: "the first" is a figure of speech that _ordinal drops, so "first"
+# allows the ordinal words' pattern only with a tens word ("twenty-first").
+_PAIRED = (("first", frozenset(TENS), 1 << 15),)
 _RUN_MASKS = {
     word: sum(1 << k for k, (runs, _) in enumerate(_NEEDS_RUNS) if word in runs)
+    & ~sum(allowed for alone, _, allowed in _PAIRED if alone == word)
     for word in frozenset().union(*(runs for runs, _ in _NEEDS_RUNS))
 }
 _SYMBOL_MASKS = {
     symbol: sum(1 << k for k, (_, symbols) in enumerate(_NEEDS_RUNS) if symbol in symbols)
     for symbol in dict.fromkeys(symbol for _, symbols in _NEEDS_RUNS for symbol in symbols)
 }
-# Runs that allow a pattern only beside another: "the first" is a figure of speech that _ordinal drops, so "first"
-# allows the ordinal words' pattern only with a tens word ("twenty-first").
-_PAIRED = (("first", frozenset(TENS), 1 << 15),)
-for _word, _, _allowed in _PAIRED:
-    _RUN_MASKS[_word] &= ~_allowed
 _ASCII_SYMBOL_MASKS = tuple((c, m) for c, m in _SYMBOL_MASKS.items() if c.isascii())
 _WORDLESS = sum(1 << k for k, (_, words) in enumerate(_NEEDS) if not words)
 # A year and a digit ordinal hold a digit: the digit, looked for first, clears their patterns too when absent.
