@@ -184,13 +184,23 @@ class _Found:
     noun: tuple[int, int] | None = None  # span of the counted noun, for the context
 
 
+# The letters an ignore-case pattern reads as ASCII ones ("ſ" as "s", "ı" and "İ" as "i", the Kelvin sign as "k"):
+# a word a pattern matched is spelt with the ASCII letter before it is looked up in a table ("thouſand").
+_ASCII_FOLDS = str.maketrans("ıſKİ", "iski")
+
+
+def _key(word: str) -> str:
+    """``word`` as the tables spell it: in lower case, with ASCII letters for those an ignore-case match took."""
+    return word.translate(_ASCII_FOLDS).lower()
+
+
 def _scaled(n: str | None, scale: str | None) -> Decimal | None:
     if n is None:
         return None
     v = number_value(n)
     if v is None:
         return None
-    return v * SCALES[scale.lower()] if scale else v
+    return v * SCALES[_key(scale)] if scale else v
 
 
 def _fig_span(m: re.Match[str]) -> tuple[int, int]:
@@ -225,7 +235,7 @@ def _money(m: re.Match[str], year: int | None) -> _Found | None:
     if groups.get("sym"):
         unit = CURRENCY_SYMBOLS[groups["sym"].upper() if groups["sym"].lower() == "us$" else groups["sym"]]
     else:
-        unit = CURRENCY_WORDS[" ".join(groups["cur"].lower().split())]
+        unit = CURRENCY_WORDS[" ".join(_key(groups["cur"]).split())]
     return _Found(kind=FigureKind.MONEY, start=m.start(), end=m.end(), value=value, upper=upper, unit=unit)
 
 
@@ -302,8 +312,8 @@ def _year(m: re.Match[str], year: int | None) -> _Found | None:
 
 def _fraction(m: re.Match[str], year: int | None) -> _Found | None:
     num = m.groupdict().get("num")
-    numerator = 1 if num is None or num.lower() in ("a", "one") else UNITS[num.lower()]
-    value = Fraction(numerator, DENOMINATORS[m.group("den").lower()])
+    numerator = 1 if num is None or _key(num) in ("a", "one") else UNITS[_key(num)]
+    value = Fraction(numerator, DENOMINATORS[_key(m.group("den"))])
     start, end = _fig_span(m)
     return _Found(kind=FigureKind.FRACTION, start=start, end=end, value=value)
 
