@@ -181,6 +181,23 @@ def test_no_figures_in_other_scripts_and_no_crash() -> None:
     assert figures("") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("We paid two dollarſ for it.", Decimal(2), "USD"),  # a long s: an ignore-case pattern reads it as "s"
+        ("Ten ları each.", Decimal(10), "GEL"),  # a dotless i
+        ("5 MİLLİON LARİ were spent.", Decimal(5_000_000), "GEL"),  # a dotted capital I
+        ("Two thırds of the budget.", Fraction(2, 3), None),
+        ("5 thouſand people came.", Decimal(5000), None),
+    ],
+)
+def test_words_matched_through_a_folded_letter_are_read(text: str, value: object, unit: str | None) -> None:
+    """A scale, currency or fraction word the pattern matched is looked up as spelt with ASCII letters (it raised
+    KeyError before)."""
+    f = only(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
 def test_ordinal_through_an_adjective() -> None:
     f = only("This is the extension of a deal for a seventh full day.")
     assert (f.kind, f.text, f.value) == (FigureKind.ORDINAL, "seventh full day", Decimal(7))

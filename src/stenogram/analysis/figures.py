@@ -9,6 +9,8 @@ no figures, never an error.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -58,9 +60,19 @@ _RELATIVE_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next|the\s+current|the\s+pr
 _ORDINAL_WORD = _alt([*ORDINAL_WORDS, *(f"{t}-{o}" for t in TENS for o, v in ORDINAL_WORDS.items() if v < 10)])
 # A word that is not part of a bigger token on the left.
 _L = r"(?<![\w$€£¥₽₸₹.,\-])"
+
+
+def _opening(words: Sequence[str], digit: bool = False) -> str:
+    """A look-ahead on the first letters of ``words`` (and a digit): a pattern that opens with it is passed over
+    most positions at once, where the alternatives after it would each be tried and fail."""
+    return "(?=[" + ("\\d" if digit else "") + "".join(sorted({w[0] for w in words})) + "])"
+
+
+_NUMBER_OPENING = _opening([w for w in (*UNITS, *TENS) if w != "zero"], digit=True)
 _R = r"(?![\w%])"
 
 _FLAGS = re.IGNORECASE
+_OWNERS = ("the", "a", "its", "our", "this", "their", "his", "her", "your", "my")  # "the fourth time", "our third"
 _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.MONEY,
@@ -72,12 +84,12 @@ _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     ),
     (
         FigureKind.MONEY,
-        re.compile(rf"{_L}(?P<n>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<cur>{_CURRENCY})\b", _FLAGS),
+        re.compile(rf"{_NUMBER_OPENING}{_L}(?P<n>{_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s(?P<cur>{_CURRENCY})\b", _FLAGS),
     ),
     (
         FigureKind.PERCENT,
         re.compile(
-            rf"{_L}(?P<n>{_NUMBER})(?:{_DASH}(?P<n2>{_NUMBER}))?(?:\s?%|[\s-](?P<word>percent|per\s?cent"
+            rf"{_NUMBER_OPENING}{_L}(?P<n>{_NUMBER})(?:{_DASH}(?P<n2>{_NUMBER}))?(?:\s?%|[\s-](?P<word>percent|per\s?cent"
             rf"|percentage\s+points?)\b)",
             _FLAGS,
         ),
@@ -135,7 +147,7 @@ _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.ORDINAL,
         re.compile(
-            rf"\b(?:the|a|its|our|this|their|his|her|your|my)\s+(?P<fig>(?P<ord>{_ORDINAL_WORD})\s+"
+            rf"{_opening(_OWNERS)}\b(?:{'|'.join(_OWNERS)})\s+(?P<fig>(?P<ord>{_ORDINAL_WORD})\s+"
             r"(?P<noun>[a-z][a-z\-]+))\b",
             _FLAGS,
         ),
@@ -143,7 +155,7 @@ _PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.COUNT,
         re.compile(
-            rf"{_L}(?P<fig>(?P<n>{_DIGITS}|{_WORD_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s+(?P<noun>[a-z][a-z\-]+"
+            rf"{_NUMBER_OPENING}{_L}(?P<fig>(?P<n>{_DIGITS}|{_WORD_NUMBER})(?:\s(?P<scale>{_SCALE}))?\s+(?P<noun>[a-z][a-z\-]+"
             r"(?:\s[a-z][a-z\-]+)?))\b",
             _FLAGS,
         ),
@@ -172,13 +184,23 @@ class _Found:
     noun: tuple[int, int] | None = None  # span of the counted noun, for the context
 
 
+# The letters an ignore-case pattern reads as ASCII ones ("ſ" as "s", "ı" and "İ" as "i", the Kelvin sign as "k"):
+# a word a pattern matched is spelt with the ASCII letter before it is looked up in a table ("thouſand").
+_ASCII_FOLDS = str.maketrans("ıſKİ", "iski")
+
+
+def _key(word: str) -> str:
+    """``word`` as the tables spell it: in lower case, with ASCII letters for those an ignore-case match took."""
+    return word.translate(_ASCII_FOLDS).lower()
+
+
 def _scaled(n: str | None, scale: str | None) -> Decimal | None:
     if n is None:
         return None
     v = number_value(n)
     if v is None:
         return None
-    return v * SCALES[scale.lower()] if scale else v
+    return v * SCALES[_key(scale)] if scale else v
 
 
 def _fig_span(m: re.Match[str]) -> tuple[int, int]:
@@ -213,7 +235,7 @@ def _money(m: re.Match[str], year: int | None) -> _Found | None:
     if groups.get("sym"):
         unit = CURRENCY_SYMBOLS[groups["sym"].upper() if groups["sym"].lower() == "us$" else groups["sym"]]
     else:
-        unit = CURRENCY_WORDS[" ".join(groups["cur"].lower().split())]
+        unit = CURRENCY_WORDS[" ".join(_key(groups["cur"]).split())]
     return _Found(kind=FigureKind.MONEY, start=m.start(), end=m.end(), value=value, upper=upper, unit=unit)
 
 
@@ -290,24 +312,27 @@ def _year(m: re.Match[str], year: int | None) -> _Found | None:
 
 def _fraction(m: re.Match[str], year: int | None) -> _Found | None:
     num = m.groupdict().get("num")
-    numerator = 1 if num is None or num.lower() in ("a", "one") else UNITS[num.lower()]
-    value = Fraction(numerator, DENOMINATORS[m.group("den").lower()])
+    numerator = 1 if num is None or _key(num) in ("a", "one") else UNITS[_key(num)]
+    value = Fraction(numerator, DENOMINATORS[_key(m.group("den"))])
     start, end = _fig_span(m)
     return _Found(kind=FigureKind.FRACTION, start=start, end=end, value=value)
 
 
 def _counted_noun(text: str, start: int) -> tuple[int, int] | None:
     """The span of the noun a number counts, from ``start``: one plural word, or adjective + plural."""
-    words = [(m.start(), m.end(), m.group()) for m in _LOWER_WORD.finditer(text[start : start + 40])][:2]
+    # The first two words of the 40 characters from ``start``, read no further.
+    words = [
+        (m.start(), m.end(), m.group()) for m in itertools.islice(_LOWER_WORD.finditer(text, start, start + 40), 2)
+    ]
     if not words or words[0][2] in _NOT_NOUNS:
         return None
     first = words[0][2]
     if first in _PLURAL_NOUNS or (first.endswith("s") and not first.endswith("ss")):
-        return start + words[0][0], start + words[0][1]
+        return words[0][0], words[0][1]
     if len(words) == 2 and words[1][2] not in _NOT_NOUNS:
         second = words[1][2]
         if second in _PLURAL_NOUNS or (second.endswith("s") and not second.endswith("ss")):
-            return start + words[0][0], start + words[1][1]
+            return words[0][0], words[1][1]
     return None
 
 
@@ -412,32 +437,65 @@ def _runs_of(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
 # boundary either side), so a sentence whose letter runs (``Sentence.words``) hold none of them cannot match.
 _NEEDS_RUNS = tuple(_runs_of(words) for _, words in _NEEDS)
 _NUMBER_RUNS = frozenset(_NUMBER_WORDS)
+_NUMBER_LED = 1 << 1 | 1 << 16  # money before a currency word, and counts: they open with a number
+# The same tests as bit masks, one bit a pattern: what each letter run and each symbol allows, what each stretch
+# needs; a sentence's patterns are then a few set and integer operations, not a loop over the patterns.
+# Runs that allow a pattern only beside another: "the first" is a figure of speech that _ordinal drops, so "first"
+# allows the ordinal words' pattern only with a tens word ("twenty-first").
+_PAIRED = (("first", frozenset(TENS), 1 << 15),)
+_RUN_MASKS = {
+    word: sum(1 << k for k, (runs, _) in enumerate(_NEEDS_RUNS) if word in runs)
+    & ~sum(allowed for alone, _, allowed in _PAIRED if alone == word)
+    for word in frozenset().union(*(runs for runs, _ in _NEEDS_RUNS))
+}
+_SYMBOL_MASKS = {
+    symbol: sum(1 << k for k, (_, symbols) in enumerate(_NEEDS_RUNS) if symbol in symbols)
+    for symbol in dict.fromkeys(symbol for _, symbols in _NEEDS_RUNS for symbol in symbols)
+}
+_ASCII_SYMBOL_MASKS = tuple((c, m) for c, m in _SYMBOL_MASKS.items() if c.isascii())
+_WORDLESS = sum(1 << k for k, (_, words) in enumerate(_NEEDS) if not words)
+# A year and a digit ordinal hold a digit: the digit, looked for first, clears their patterns too when absent.
+_HOLDS_DIGIT = (_YEARS, _DIGIT_ORDINAL)
+_STRETCH_MASKS = tuple(
+    (
+        stretch,
+        sum(1 << k for k, (n, _) in enumerate(_NEEDS) if n is stretch or (stretch is _DIGIT and n in _HOLDS_DIGIT)),
+    )
+    for stretch in (_DIGIT, *_HOLDS_DIGIT)
+)
+assert {n for n, _ in _NEEDS} == {None, _DIGIT, *_HOLDS_DIGIT}, "a stretch left out of _STRETCH_MASKS"
+_RUN_WORDS = frozenset(_RUN_MASKS)
 
 
-def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> list[int]:
+@functools.lru_cache(maxsize=1024)
+def _indexes(mask: int) -> tuple[int, ...]:
+    return tuple(k for k in range(len(_NEEDS)) if mask >> k & 1)
+
+
+def _patterns_for(text: str, start: int, end: int, runs: frozenset[str]) -> tuple[int, ...]:
     """The indexes of the patterns that can match in ``text[start:end]``, whose letter runs are ``runs``."""
     segment = text[start:end]
-    if not segment.isascii() and any(c in segment for c in _FOLDED):
+    ascii_only = segment.isascii()
+    if not ascii_only and any(c in segment for c in _FOLDED):
         return _patterns_for_folded(segment)
-    has: dict[re.Pattern[str], bool] = {}  # each stretch looked for once
-    out = []
-    for k, ((stretch, words), (needed, symbols)) in enumerate(zip(_NEEDS, _NEEDS_RUNS, strict=True)):
-        if words and needed.isdisjoint(runs) and not any(c in segment for c in symbols):
-            continue
-        if stretch is not None:
-            found = has.get(stretch)
-            if found is None:
-                found = has[stretch] = stretch.search(segment) is not None
-            if not found:
-                continue
-        out.append(k)
-    # Money before a currency word and counts both open with a number, white space after it: digits or a number word.
-    if _NUMBER_RUNS.isdisjoint(runs) and _DIGIT_SPACE.search(segment) is None:
-        out = [k for k in out if k not in (1, 16)]
-    return out
+    mask = _WORDLESS
+    for word in runs & _RUN_WORDS:
+        mask |= _RUN_MASKS[word]
+    for word, beside, allowed in _PAIRED:
+        if word in runs and not beside.isdisjoint(runs):
+            mask |= allowed
+    for symbol, allowed in _ASCII_SYMBOL_MASKS if ascii_only else _SYMBOL_MASKS.items():
+        if symbol in segment:
+            mask |= allowed
+    for stretch, needing in _STRETCH_MASKS:
+        if mask & needing and stretch.search(segment) is None:
+            mask &= ~needing
+    if mask & _NUMBER_LED and _NUMBER_RUNS.isdisjoint(runs) and _DIGIT_SPACE.search(segment) is None:
+        mask &= ~_NUMBER_LED
+    return _indexes(mask)
 
 
-def _patterns_for_folded(segment: str) -> list[int]:
+def _patterns_for_folded(segment: str) -> tuple[int, ...]:
     """:func:`_patterns_for` of a segment with a letter that folds to an ASCII one: its words looked for as text."""
     low = segment.lower().replace("ı", "i").replace("ſ", "s")  # the two an ignore-case pattern takes that lower() keeps
     out = []
@@ -454,7 +512,7 @@ def _patterns_for_folded(segment: str) -> list[int]:
         out.append(k)
     if _DIGIT_SPACE.search(segment) is None and not any(w in low for w in _NUMBER_WORDS):
         out = [k for k in out if k not in (1, 16)]
-    return out
+    return tuple(out)
 
 
 #: Each pattern with its builder and its kind's priority (looked up once: an enum member hashes in Python).
@@ -486,7 +544,8 @@ def _candidates(text: str, ranges: Sequence[tuple[int, int, frozenset[str]]], ye
 
 # -- what a figure is about ------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()\u2013\u2014]|\s-\s")
+# A look-ahead on the characters the alternatives open with: most positions fail at once.
+_CLAUSE_BREAK = re.compile(r"(?=[,;:()\u2013\u2014\s])(?:[,;:](?=\s)|[()\u2013\u2014]|\s-\s)")
 _WORD = re.compile(r"[\w’'\-]+")
 # Words that open a subordinate clause: its subject is found after them ("I say that when we compare ... growth").
 _SUBORDINATE = re.compile(r"\b(?:that|when|because|although|whereas|while|if)\s", re.IGNORECASE)
@@ -539,7 +598,8 @@ def _subject(sentence_text: str, upto: int) -> str | None:
 def _phrase_after(text: str, start: int, limit: int = 5) -> str | None:
     """The noun phrase that starts at ``start``, with one ``of ...`` continuation."""
     out: list[str] = []
-    for _, _, w in _words(text[start : start + 80]):
+    for m in _WORD.finditer(text, start, start + 80):  # read while the phrase lasts (as in the 80 characters)
+        w = m.group()
         lw = w.lower()
         if lw == "of" and out and "of" not in out:
             out.append(w)

@@ -128,7 +128,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&\-]{1,11}s?")
 
 
 class _Tok:
-    """A word and its span (a plain slotted class: there are tens of thousands of them)."""
+    """A word and its span in the stretch of capitalised words that holds it (a plain slotted class: there are
+    tens of thousands of them; a stretch's are shared by each place it stands, so none is ever changed)."""
 
     __slots__ = ("bare", "cap", "end", "start", "text")
 
@@ -144,7 +145,8 @@ class _Run(NamedTuple):
     """A run of capitalised tokens (connectors allowed inside) in one unit (a NamedTuple: there are thousands)."""
 
     unit: Unit
-    tokens: tuple[_Tok, ...]
+    tokens: tuple[_Tok, ...]  # their spans count from ``offset``
+    offset: int  # where the stretch that holds the tokens stands in the unit's text
     sentence_start: bool
     before: str  # the word before the run, lower-case ("" if none)
     gap: str  # the text between the previous run and this one
@@ -167,22 +169,69 @@ def _token_spans(stretch: str) -> Iterator[tuple[int, int, str]]:
             yield s, e, word
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _remembered_token_spans(stretch: str) -> tuple[tuple[int, int, str], ...]:
-    """:func:`_token_spans`, remembered: the pattern reads no character outside what it matches, so a stretch has
-    the same words wherever it stands, and a name said fifty times is read once."""
-    return tuple(_token_spans(stretch))
-
-
 NAME_CHARS = 80  # the longest stretch (and, in words, a tenth of it the longest run) whose reading is remembered
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The words of ``text[start:end]``, with spans into ``text``; only a stretch as long as a name is remembered
-    (not one a hostile text makes 600 KB long)."""
-    stretch = text[start:end]
-    spans = _remembered_token_spans(stretch) if end - start <= NAME_CHARS else _token_spans(stretch)
-    return [_Tok(start + s, start + e, word) for s, e, word in spans]
+class _Layout(NamedTuple):
+    """How a stretch of capitalised words divides into runs, read from the stretch alone."""
+
+    tokens: tuple[_Tok, ...]  # its words, with their spans in the stretch
+    # Each run: its words spans[i:j], whether it names anything (a run that does not is skipped, but the gap to
+    # the next run is measured from its end), the word before and the word after it when the stretch holds
+    # them (``None``: read from the text around the stretch).
+    runs: tuple[tuple[int, int, bool, str | None, str | None], ...]
+
+
+def _layout(stretch: str) -> _Layout:
+    """The runs of ``stretch``, a match of ``_RUN``: the pattern reads no character outside what it matches, so
+    a stretch has the same words and runs wherever it stands."""
+    toks = tuple([_Tok(s, e, word) for s, e, word in _token_spans(stretch)])
+    runs: list[tuple[int, int, bool, str | None, str | None]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.cap:
+            i += 1
+            continue
+        j = i + 1
+        has_cue = t.bare in ORGANISATION_CUES
+        while j < len(toks):
+            if stretch[toks[j - 1].end : toks[j].start] not in (" ", "\u00a0"):
+                break
+            nxt = toks[j]
+            if nxt.cap:
+                has_cue = has_cue or nxt.bare in ORGANISATION_CUES
+                j += 1
+                continue
+            # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
+            lowered = nxt.text.lower()
+            # "and" only inside an institution's complement: "Ministry of Trade and Industry".
+            joins = lowered in _CONNECTORS or (
+                lowered == "and" and has_cue and any(x.text in ("of", "for") for x in toks[i:j])
+            )
+            if joins and j + 1 < len(toks) and toks[j + 1].cap and stretch[nxt.end : toks[j + 1].start] == " ":
+                j += 2
+                continue
+            break
+        spelt = tuple([x.text for x in toks[i:j]]) if j - i <= NAME_CHARS // 10 else None
+        if _spelt_names_nothing(spelt) if spelt else _names_nothing(toks[i:j]):  # what _classify drops
+            runs.append((i, j, False, None, None))
+            i = j
+            continue
+        before = after = None
+        if i > 0:
+            prev = toks[i - 1]
+            before = prev.text.lower() if not stretch[prev.end : t.start].strip() else ""
+        if j < len(toks):
+            after = toks[j].text if stretch[toks[j - 1].end : toks[j].start] == " " else ""
+        runs.append((i, j, True, before, after))
+        i = j
+    return _Layout(toks, tuple(runs))
+
+
+# A name said fifty times is read once; only a stretch as long as a name is remembered (not one a hostile text
+# makes 600 KB long).
+_remembered_layout = functools.lru_cache(maxsize=1 << 14)(_layout)
 
 
 def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
@@ -194,66 +243,31 @@ def _runs(unit: Unit, sentence_starts: set[int]) -> list[_Run]:
     started = False  # whether a run came before in this unit (the gap is measured from its end)
     for m in _RUN.finditer(text):
         word = m.group()
-        if word.isalpha():  # one plain word (most runs: "The", "We"): its token is the match itself
-            if _spelt_names_nothing((word,)):
-                prev_end, started = m.end(), True
-                continue
-            toks = [_Tok(m.start(), m.end(), word)]
-        else:
-            toks = _tokens(text, m.start(), m.end())
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if not t.cap:
-                i += 1
-                continue
-            j = i + 1
-            has_cue = t.bare in ORGANISATION_CUES
-            while j < len(toks):
-                if text[toks[j - 1].end : toks[j].start] not in (" ", "\u00a0"):
-                    break
-                nxt = toks[j]
-                if nxt.cap:
-                    has_cue = has_cue or nxt.bare in ORGANISATION_CUES
-                    j += 1
-                    continue
-                # "Ministry of Foreign Affairs", "Bank for International Settlements", "Trade and Industry".
-                lowered = nxt.text.lower()
-                # "and" only inside an institution's complement: "Ministry of Trade and Industry".
-                joins = lowered in _CONNECTORS or (
-                    lowered == "and" and has_cue and any(x.text in ("of", "for") for x in toks[i:j])
+        at = m.start()
+        tokens, layout = _remembered_layout(word) if len(word) <= NAME_CHARS else _layout(word)
+        for i, j, names, word_before, word_after in layout:
+            if names:
+                toks = tokens[i:j]
+                start, end = at + toks[0].start, at + toks[-1].end
+                before = word_before
+                if before is None:
+                    before = _previous_word(text[max(0, start - 40) : start]).lower()
+                after = word_after
+                if after is None:
+                    found = _NEXT_WORD.match(text, end)
+                    after = found.group(1) if found else ""
+                runs.append(
+                    _Run(  # in field order: a NamedTuple is built faster from positions than from names
+                        unit,
+                        toks,
+                        at,  # offset
+                        start in sentence_starts or start == lead,  # sentence_start
+                        before,
+                        text[prev_end:start] if started else "",  # gap
+                        after,
+                    )
                 )
-                if joins and j + 1 < len(toks) and toks[j + 1].cap and text[nxt.end : toks[j + 1].start] == " ":
-                    j += 2
-                    continue
-                break
-            spelt = tuple([x.text for x in toks[i:j]]) if j - i <= NAME_CHARS // 10 else None
-            if _spelt_names_nothing(spelt) if spelt else _names_nothing(toks[i:j]):  # what _classify drops
-                prev_end, started = toks[j - 1].end, True
-                i = j
-                continue
-            if i > 0:
-                prev = toks[i - 1]
-                before = prev.text.lower() if not text[prev.end : t.start].strip() else ""
-            else:
-                before = _previous_word(text[max(0, t.start - 40) : t.start]).lower()
-            if j < len(toks):
-                after = toks[j].text if text[toks[j - 1].end : toks[j].start] == " " else ""
-            else:
-                found = _NEXT_WORD.match(text, toks[j - 1].end)
-                after = found.group(1) if found else ""
-            runs.append(
-                _Run(
-                    unit=unit,
-                    tokens=tuple(toks[i:j]),
-                    sentence_start=t.start in sentence_starts or t.start == lead,
-                    before=before,
-                    gap=text[prev_end : t.start] if started else "",
-                    after=after,
-                )
-            )
-            prev_end, started = toks[j - 1].end, True
-            i = j
+            prev_end, started = at + tokens[j - 1].end, True
     return runs
 
 
@@ -341,15 +355,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     def guess(
         kind: MentionKind, ts: Sequence[_Tok], strength: int, name: str | None = None, role: bool = False
     ) -> _Guess:
-        return _Guess(
-            kind=kind,
-            unit=unit,
-            start=ts[0].start,
-            end=ts[-1].end,
-            name=name or unit.text[ts[0].start : ts[-1].end],
-            strength=strength,
-            role=role,
-        )
+        start, end = run.offset + ts[0].start, run.offset + ts[-1].end
+        return _Guess(kind, unit, start, end, name or unit.text[start:end], strength, role)  # in field order
 
     words = [t.bare for t in toks]
     if words[0] in HONORIFICS or words[0].rstrip(".") in HONORIFICS:
@@ -362,7 +369,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         # "MR. NIXON" in a transcript printed in capitals is Nixon.
         return [guess(MentionKind.PERSON, toks[: 1 + len(name)], 2, spelt.title() if spelt.isupper() else spelt)]
     if words[0] in TITLES and not (
-        any(w in ORGANISATION_CUES for w in words) and "of" not in {t.text for t in toks}
+        not ORGANISATION_CUES.isdisjoint(words) and "of" not in {t.text for t in toks}
     ):  # "Foreign Ministry" and "Economic Development Ministry" are organisations, not titles
         k = 0
         while k < len(toks) and words[k] in TITLES:
@@ -383,7 +390,8 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         if (
             rest
             and len(rest) <= 3
-            and unit.text[toks[k - 1].end : toks[k - 1].end + 2] not in ("'s", "’s")  # "the President's Law"
+            # "the President's Law"
+            and unit.text[run.offset + toks[k - 1].end : run.offset + toks[k - 1].end + 2] not in ("'s", "’s")
             and all(t.text.lower() not in _CONNECTORS and not _not_a_name(t.bare, vocabulary) for t in rest)
         ):
             out.append(guess(MentionKind.PERSON, rest, 2))
@@ -394,7 +402,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         return [guess(MentionKind.PLACE, toks, 2)]
     if len(toks) == 1 and (_is_acronym(words[0]) or words[0] in INSTITUTIONS):  # "INNOPROM", "the Senate"
         return [guess(MentionKind.ORGANISATION, toks, 2)]
-    if any(w in PLACE_CUES for w in words[1:]) and len(toks) > 1:
+    if len(toks) > 1 and not PLACE_CUES.isdisjoint(words[1:]):
         if (_in_vocabulary(words[-1], vocabulary) or _is_title(words[-1])) and words[-1] not in PLACE_CUES:
             return []  # "United States Senators": a common noun after the place
         return [guess(MentionKind.PLACE, toks, 2)]
@@ -403,13 +411,15 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
     after_place = (
         previous is not None
         and previous.kind is MentionKind.PLACE
-        and previous.name != unit.text[toks[0].start : toks[-1].end]  # "Nadia, Nadia" does not confirm itself
+        # "Nadia, Nadia" does not confirm itself
+        and previous.name != unit.text[run.offset + toks[0].start : run.offset + toks[-1].end]
         and run.gap.strip() in ("and", ",", ", and", "or")
         and len(toks) == 1
     )
     if len(toks) == 1:
         w = words[0]
-        if len(w) < 2 or _is_demonym(w) or lowercase_next or any(c.isdigit() for c in w):
+        # (A word of letters holds no digit: only another is read character by character.)
+        if len(w) < 2 or _is_demonym(w) or lowercase_next or (not w.isalpha() and any(c.isdigit() for c in w)):
             return []  # "Q and A": a lone letter names nothing
         if _in_vocabulary(w, vocabulary):
             return []
@@ -418,7 +428,7 @@ def _classify(run: _Run, previous: _Guess | None, vocabulary: set[str]) -> list[
         return [guess(MentionKind.PLACE, toks, 0)]  # decided by what the rest of the transcript says
     if any(t.text.lower() in _CONNECTORS for t in toks):
         return []
-    if run.before in _PLACE_STRONG and not at_start and not any(w in NOT_PERSON_CUES for w in words):
+    if run.before in _PLACE_STRONG and not at_start and NOT_PERSON_CUES.isdisjoint(words):
         return [guess(MentionKind.PLACE, toks, 1)]
     # Two or three capitalised words are a name only if none is a word the transcript also uses in lower
     # case ("White House", "Executive Order"), a title, a weekday or a month.
