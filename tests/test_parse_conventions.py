@@ -851,3 +851,74 @@ def test_a_dash_against_the_label_is_a_mark_and_a_roman_numeral_is_no_speaker() 
         "La Secretaria Senadora Verónica Camino",
         "El Presidente Senador Alejandro Armenta Mier",
     ]
+
+
+def test_a_full_stop_and_a_dash_close_the_label_before_a_colon_in_the_speech() -> None:
+    t = parse(
+        "Sra. Presidenta (Moreau).- Tiene la palabra el señor diputado.\n"
+        "Sr. Ritondo.- Señora presidenta: planteo una cuestión de privilegio.\n"
+        "Mme Yuriko Backes, Ministre des Finances.- Merci. Une chose: la dette baisse.\n"
+        "Sra. Presidenta (Moreau).- Pasa a la comisión.\n"
+    )
+    assert labels(t) == [
+        "Sra. Presidenta (Moreau)",
+        "Sr. Ritondo",
+        "Mme Yuriko Backes, Ministre des Finances",
+        "Sra. Presidenta (Moreau)",
+    ]
+    assert texts(t)[1] == "Señora presidenta: planteo una cuestión de privilegio."
+    # Initials joined by a hyphen are no separator; one dash in prose opens no turn.
+    t = parse("M. J.-P. Martin: Merci.\nAnna Petrova: Le plan.- Il a dit: non.\n")
+    assert labels(t) == ["M. J.-P. Martin", "Anna Petrova"]
+
+
+def test_a_long_office_after_a_comma_closed_by_a_full_stop() -> None:
+    t = parse(
+        "M. le président. La parole est à M. le ministre.\n"
+        "M. Olivier Dussopt, ministre du travail, du plein emploi et de l'insertion. Monsieur le président, non.\n"
+        "M. Patrick Kanner. C'est faux !\n"
+        "M. le président. La parole est à M. Kanner.\n"
+    )
+    assert labels(t)[1] == "M. Olivier Dussopt, ministre du travail, du plein emploi et de l'insertion"
+    assert texts(t)[1] == "Monsieur le président, non."
+    # Clauses after a name are a sentence, not an office.
+    t = parse("Anna Petrova: Hello.\nMr. Smith, you know, we said that. And then we left.\nAnna Petrova: Yes.\n")
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+
+
+def test_a_role_after_a_spaced_dash_in_a_label_alone_on_its_line() -> None:
+    t = parse(
+        "Domnul Nicolae Ciucă: Bună ziua.\n"
+        "Domnul Ion Popescu – secretar de stat, Ministerul Dezvoltării, Lucrărilor Publice și Administrației:\n"
+        "Mulțumesc, domnule președinte.\n"
+        "Domnul Nicolae Ciucă: Mulțumesc.\n"
+    )
+    assert labels(t) == [
+        "Domnul Nicolae Ciucă",
+        "Domnul Ion Popescu – secretar de stat, Ministerul Dezvoltării, Lucrărilor Publice și Administrației",
+        "Domnul Nicolae Ciucă",
+    ]
+    assert texts(t)[1] == "Mulțumesc, domnule președinte."
+    # A sentence with a dash before its colon is no label.
+    t = parse("Anna Petrova: Hello.\nOur plan – as we said, prices first:\nAnna Petrova: Yes.\n")
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+
+
+def test_offices_joined_by_semicolons_and_labels_in_devanagari() -> None:
+    t = parse(
+        "MR. CHAIRMAN: Question No. 91.\n"
+        "श्री राम नाथ ठाकुर: उपसभापति महोदय, मेरा प्रश्न है।\n"
+        "THE MINISTER OF RAILWAYS; AND THE MINISTER OF COMMUNICATIONS (SHRI ASHWINI VAISHNAW): Sir, a statement.\n"
+        "श्री उपसभापति: धन्यवाद।\n"
+        "MR. CHAIRMAN: Thank you.\n"
+    )
+    assert labels(t) == [
+        "MR. CHAIRMAN",
+        "श्री राम नाथ ठाकुर",
+        "THE MINISTER OF RAILWAYS; AND THE MINISTER OF COMMUNICATIONS (SHRI ASHWINI VAISHNAW)",
+        "श्री उपसभापति",
+        "MR. CHAIRMAN",
+    ]
+    # A semicolon typed for a colon still closes a known name; a sentence after it is no office.
+    t = parse("MR. NIXON: Yes.\nMR. NIXON; I would say this: no.\nMR. FROST: Why?\nTHE PLAN; we did this: fine.\n")
+    assert labels(t) == ["MR. NIXON", "MR. NIXON", "MR. FROST"]
