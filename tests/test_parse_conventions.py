@@ -922,3 +922,48 @@ def test_offices_joined_by_semicolons_and_labels_in_devanagari() -> None:
     # A semicolon typed for a colon still closes a known name; a sentence after it is no office.
     t = parse("MR. NIXON: Yes.\nMR. NIXON; I would say this: no.\nMR. FROST: Why?\nTHE PLAN; we did this: fine.\n")
     assert labels(t) == ["MR. NIXON", "MR. NIXON", "MR. FROST"]
+
+
+def test_speakers_by_initials_defined_in_a_key() -> None:
+    t = parse(
+        "Press conference\n"
+        "Speaker key:\n"
+        "CL Christian Lindmeier\n"
+        "TAG Dr Tedros Adhanom Ghebreyesus\n"
+        "\n"
+        "CL Welcome. Dr Tedros, the floor is yours.\n"
+        "TAG Thank you, Christian.\n"
+        "WHO published new guidance this week.\n"
+        "CL Thank you.\n"
+    )
+    assert labels(t) == ["CL", "TAG", "CL"]
+    assert texts(t)[:2] == ["Welcome. Dr Tedros, the floor is yours.", "Thank you, Christian."]
+    assert {p.labels[0]: p.name for p in t.participants}["TAG"] == "Tedros Adhanom Ghebreyesus"
+    # Without a key, a word in capitals at a line start is the speech's; nor is one line like a key a key.
+    for head in ("", "UN Security Council\n\n", "CL Christian Lindmeier\n\n"):
+        t = parse(head + "Anna Petrova: Hello.\nCL Welcome to the UN.\nTAG Thank you.\nAnna Petrova: Yes.\n")
+        assert labels(t) == ["Anna Petrova", "Anna Petrova"], head
+
+
+def test_a_bilingual_head_line_printed_once_reads_by_its_shape_its_bracketed_words_as_slots() -> None:
+    once = "ගරු සජිත් ප්‍රේමදාස මහතා (විපක්ෂ නායකතුමා) (The Hon. Sajith Premadasa - Leader of the Opposition in Parliament)"
+    t = parse(
+        "PARLIAMENT\n\n"
+        "ගරු කථානායකතුමා (The Hon. Speaker)\nHon. Members, we begin.\n\n"
+        "ගරු දිනේෂ් මහතා (අග්‍රාමාත්‍යතුමා) (The Hon. Dinesh Gunawardena - Prime Minister)\nI present the report.\n\n"
+        "ගරු කථානායකතුමා (The Hon. Speaker)\nNext.\n\n"
+        "ගරු දිනේෂ් මහතා (අග්‍රාමාත්‍යතුමා) (The Hon. Dinesh Gunawardena - Prime Minister)\nI move.\n\n"
+        f"{once}\nI rise to a point of Order.\n\n"
+        "ගරු කථානායකතුමා (The Hon. Speaker)\nThat is not a point of Order.\n"
+    )
+    assert labels(t)[4] == once
+    assert texts(t)[4] == "I rise to a point of Order."
+    # A long line of prose over a block stays text, brackets or not.
+    prose = (
+        "The House then resumed the debate on the motion (moved by the Leader) after a short adjournment of the sitting"
+    )
+    t = parse(
+        "PARLIAMENT\n\nගරු කථානායකතුමා (The Hon. Speaker)\nWe begin.\n\nගරු කථානායකතුමා (The Hon. Speaker)\nNext.\n\n"
+        f"{prose}\nAnd so it went.\n\nගරු කථානායකතුමා (The Hon. Speaker)\nDone.\n"
+    )
+    assert prose not in labels(t)
