@@ -967,3 +967,33 @@ def test_a_bilingual_head_line_printed_once_reads_by_its_shape_its_bracketed_wor
         f"{prose}\nAnd so it went.\n\nගරු කථානායකතුමා (The Hon. Speaker)\nDone.\n"
     )
     assert prose not in labels(t)
+
+
+def _numbered_page(lines: list[str]) -> str:
+    return "".join(f"{n:>2}     {line}\n" for n, line in enumerate(lines, 1))
+
+
+def test_pages_of_numbered_lines_and_an_examinations_questions_and_answers() -> None:
+    page = [
+        "     MR. HALE:  Thomas Hale for the plaintiff.",
+        "     Q.   Good morning, Mr. Ortiz. Could you state",
+        "your full name for the record?",
+        "     A.   Daniel James Ortiz.",
+        "     Q.   And where are you employed?",
+        "     A.   Northgate Freight Systems, in the Chelsea",
+        "yard.",
+        "     Q.   What is your position there?",
+        "     A.   Yard supervisor.",
+        "     MS. PRICE:  Objection. Form.",
+    ]
+    text = "Page 1\n" + _numbered_page(page * 2 + [""] * 5)
+    t = parse(text)
+    assert labels(t)[:5] == ["MR. HALE", "Q", "A", "Q", "A"]
+    assert texts(t)[1] == "Good morning, Mr. Ortiz. Could you state your full name for the record?"
+    assert not any(word.isdigit() for p in texts(t) for word in p.split())
+    assert t.diagnostics[0].code == "line-numbers" and t.diagnostics[0].line == 2
+    # A numbered list is no page of numbered lines, and a lone "A." opens no answer.
+    t = parse("Anna Petrova: Two points.\n" + "".join(f"{n}. Point {n} of the plan.\n" for n in range(1, 30)))
+    assert labels(t) == ["Anna Petrova"] and texts(t)[1] == "1. Point 1 of the plan."
+    t = parse("Anna Petrova: Hello.\nQ. Is that so?\nA. Lincoln said it first.\nAnna Petrova: Yes.\n")
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]

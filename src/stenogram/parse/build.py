@@ -80,6 +80,8 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_ANSWERS = ("Q", "A")  # an examination's period labels, in running text where each recurs this often:
+_RECURS_ANSWERS = 3
 _RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled name in mixed case and a full stop)
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
@@ -541,6 +543,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     )
     # The chair alone closed by a full stop ("Председательствующий."), which no prose prints at a line start.
     chairs = {m.name for m in cand.values() if m.form == "period" and m.name.casefold() in CHAIRS}
+    answers = Counter(m.name for m in cand.values() if m.form == "period" and m.name in _ANSWERS)
     # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
     openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
 
@@ -554,6 +557,9 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
             if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
+        elif m.form == "period" and m.name in _ANSWERS and not blank_sep:
+            if min(answers[name] for name in _ANSWERS) < _RECURS_ANSWERS:
+                continue  # "A. Lincoln said …": questions and answers are labels where both recur
         elif m.form == "period" and in_mixed_case(m.name):
             if titled < _RECURS_MIXED or is_vocative(m.name) or not (_opens_block(lines, i) or m.name in chairs):
                 continue  # "President Putin. And then …" in a wrapped line of prose (the chair alone is no prose)
