@@ -997,3 +997,33 @@ def test_pages_of_numbered_lines_and_an_examinations_questions_and_answers() -> 
     assert labels(t) == ["Anna Petrova"] and texts(t)[1] == "1. Point 1 of the plan."
     t = parse("Anna Petrova: Hello.\nQ. Is that so?\nA. Lincoln said it first.\nAnna Petrova: Yes.\n")
     assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+
+
+_ANSWERS_A_LINE = (
+    "Spokesperson: The Forum produced a list of 458 outcomes.\n"
+    "This fully shows that the cooperation is in keeping with the times.\n"
+    "AFP: What is your response to the tensions at sea this week? Can you confirm the report?\n"
+    "Spokesperson: Our position on the matter is consistent and clear.\n"
+    "We urge all the parties to stop their provocations at once.\n"
+    "Reuters: A follow-up question. Will the two sides hold bilateral consultations soon?\n"
+    "Spokesperson: We are always committed to handling differences through dialogue and consultation.\n"
+    "CCTV: The expo opened in the city yesterday. What message does it send to the world?\n"
+    "Spokesperson: The expo shows that our door will only open wider.\n"
+    "We welcome companies from all countries to take part.\n"
+)
+
+
+def test_lines_of_a_wrap_bands_length_that_end_sentences_are_whole_paragraphs() -> None:
+    t = parse(_ANSWERS_A_LINE)
+    assert [len(turn.paragraphs) for turn in t.turns] == [2, 1, 2, 1, 1, 1, 2]
+    # A text wrapped at the band's width breaks inside sentences: its lines are joined.
+    words = [word for word in _ANSWERS_A_LINE.split() if not word.endswith(":")]
+    wrapped, line = [], "Anna Petrova:"
+    for word in words:
+        if len(line) + 1 + len(word) > 60:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    t = parse("\n".join([*wrapped, line]) + "\n")
+    assert labels(t) == ["Anna Petrova"] and len(t.turns[0].paragraphs) == 1

@@ -99,6 +99,8 @@ _PARAGRAPH_LINES_UNWRAPPED = 3  # long lines enough in a text with no wrap width
 _CAPITALS_HEADING = re.compile(r"[^\W\d_][\w '’&(),/–—-]{2,78}[\w)]")
 _PARTICLE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+ ){2,3}(?:i|y|e|de|del|van|von|da|dos|du) [A-ZÀ-Þ][\w'’-]+")
 _NARROW_WRAP, _WRAP_BAND, _RUNS_ON_SHARE = 40, 11, 0.2  # a wrap width this narrow must show lines running on
+# The band's lines asked whether they end sentences, at most; at least; and the share that shows whole paragraphs.
+_BAND_SAMPLE, _BAND_MIN, _BAND_ENDS_SHARE = 200, 2, 0.6
 _HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _FOLD_AT = 1024  # a pending paragraph of more listed (long) lines is joined so far, and those lines let go
@@ -918,6 +920,8 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     width, wrapped = wrap_width(lengths)
     if wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width):
         wrapped = False  # a run of short lines (names read out one a line), not a narrow column
+    if wrapped and _band_ends_sentences(lines, width):
+        wrapped = False  # the lines of the band are whole paragraphs that happen to be as long, not wraps
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -974,6 +978,28 @@ def _runs_on_in_lower_case(lines: Lines, width: int) -> bool:
             band += 1
             lower += text[i + 1].lstrip()[:1].islower()
     return lower >= _RUNS_ON_SHARE * band
+
+
+def _band_ends_sentences(lines: Lines, width: int) -> bool:
+    """Do the lines of the wrap band end sentences, as whole paragraphs do, where wrapped lines would not?
+
+    A wrapping editor breaks lines where the width runs out, mostly inside a
+    sentence; in a short text of a paragraph a line, a band of similar lengths
+    may hold enough lines to look like a wrap width, but its lines end their
+    sentences (a spokesperson's answers, one a line). The first lines of the
+    band that have text below them are asked.
+    """
+    text, kinds = lines.text, lines.kind
+    band = ends = 0
+    for i in range(len(kinds) - 1):
+        if kinds[i] == TEXT and kinds[i + 1] == TEXT:
+            line = text[i].rstrip()
+            if width - _WRAP_BAND < len(line) <= width:
+                band += 1
+                ends += ends_sentence(line)
+                if band >= _BAND_SAMPLE:
+                    break
+    return band >= _BAND_MIN and ends >= _BAND_ENDS_SHARE * band
 
 
 def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) -> bool:
