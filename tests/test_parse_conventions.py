@@ -1027,3 +1027,28 @@ def test_lines_of_a_wrap_bands_length_that_end_sentences_are_whole_paragraphs() 
             line = f"{line} {word}".strip()
     t = parse("\n".join([*wrapped, line]) + "\n")
     assert labels(t) == ["Anna Petrova"] and len(t.turns[0].paragraphs) == 1
+
+
+def test_a_record_of_blank_line_blocks_with_no_wrap_prints_a_paragraph_a_line() -> None:
+    block = (
+        "Spokesperson Seheli Sabrin:\n"
+        "Good morning. Welcome to today's weekly briefing.\n"
+        "I will begin with the visit of the Foreign Minister to New York, where he will lead the delegation.\n"
+        "Now I will take your questions.\n\n"
+        "Question (Mohammad Rahman, Channel 24):\n"
+        "Will the Prime Minister meet the US President on the sidelines of the General Assembly?\n\n"
+    )
+    t = parse("Weekly briefing\n\n" + block * 3)
+    assert [len(turn.paragraphs) for turn in t.turns] == [3, 1] * 3
+    # Blocks wrapped at a width join their lines: a break inside a sentence is the wrap's.
+    wrapped = (
+        "Spokesperson Seheli Sabrin:\n"
+        "Good morning and welcome to the weekly briefing. I will begin\n"
+        "with the visit of the Foreign Minister to New York, where he\n"
+        "will lead the delegation to the General Assembly this week.\n\n"
+        "Question (Mohammad Rahman, Channel 24):\n"
+        "Will the Prime Minister meet the US President on the sidelines\n"
+        "of the General Assembly, and will trade be on the agenda there?\n\n"
+    )
+    t = parse("Weekly briefing\n\n" + wrapped * 3)
+    assert [len(turn.paragraphs) for turn in t.turns] == [1, 1] * 3

@@ -908,6 +908,7 @@ class _Plan(NamedTuple):
     slots: dict[str, Slots]  # label as printed -> what its brackets said
     width: int  # the wrap width, 0 when unknown
     wrapped: bool  # is the text hard-wrapped?
+    block_breaks: bool  # in a record of blank-line blocks, may a single line break end a paragraph?
     unwrapped_at: int  # a line longer than this was not wrapped
 
 
@@ -918,10 +919,15 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
     lengths = Counter(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
     width, wrapped = wrap_width(lengths)
-    if wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width):
+    narrow = wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width)
+    if narrow:
         wrapped = False  # a run of short lines (names read out one a line), not a narrow column
-    if wrapped and _band_ends_sentences(lines, width):
+    if wrapped and _band_ends_sentences(lines, width, blank_sep=lines.blank_sep):
         wrapped = False  # the lines of the band are whole paragraphs that happen to be as long, not wraps
+    # Blank lines end paragraphs, and single breaks are the wrap's; where no line shows a wrap, a block's
+    # lines are its paragraphs (a label alone, then a paragraph a line). A narrow column of a script
+    # without case (the CJK Hansard) shows no lines running on in lower case: it keeps its wraps.
+    block_breaks = blank_sep and not wrapped and not narrow
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -958,6 +964,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
         slots=slots,
         width=width,
         wrapped=wrapped,
+        block_breaks=block_breaks,
         # The length past which a line was not wrapped: well past the wrap width, or any long line in
         # an unwrapped text; or any line where every long line ends a sentence (a paragraph per line).
         unwrapped_at=0 if per_line else (max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE),
@@ -980,14 +987,16 @@ def _runs_on_in_lower_case(lines: Lines, width: int) -> bool:
     return lower >= _RUNS_ON_SHARE * band
 
 
-def _band_ends_sentences(lines: Lines, width: int) -> bool:
+def _band_ends_sentences(lines: Lines, width: int, *, blank_sep: bool) -> bool:
     """Do the lines of the wrap band end sentences, as whole paragraphs do, where wrapped lines would not?
 
     A wrapping editor breaks lines where the width runs out, mostly inside a
     sentence; in a short text of a paragraph a line, a band of similar lengths
     may hold enough lines to look like a wrap width, but its lines end their
     sentences (a spokesperson's answers, one a line). The first lines of the
-    band that have text below them are asked.
+    band that have text below them are asked. In a record of blank-line
+    blocks only a line inside a block can show a wrap: with none in the band,
+    nothing does.
     """
     text, kinds = lines.text, lines.kind
     band = ends = 0
@@ -999,7 +1008,9 @@ def _band_ends_sentences(lines: Lines, width: int) -> bool:
                 ends += ends_sentence(line)
                 if band >= _BAND_SAMPLE:
                     break
-    return band >= _BAND_MIN and ends >= _BAND_ENDS_SHARE * band
+    if band < _BAND_MIN:
+        return blank_sep
+    return ends >= _BAND_ENDS_SHARE * band
 
 
 def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) -> bool:
@@ -1126,7 +1137,7 @@ class _Walk:
         para = b.para
         if not para:
             opens = True
-        elif self.blank_sep:
+        elif self.blank_sep and not self.plan.block_breaks:
             opens = False
         elif b.turn is None:
             alone = self.prev_text_line in (self.first_text_line, self.place_line)
