@@ -734,11 +734,12 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 
 
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
-# Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
+# Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop; and an
+# examination's "Q.   Good morning" / "A.   Yes.".
 PERIOD_LINE = re.compile(
     rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
     rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}"
-    rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES})"
+    rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES}|[QA])"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 

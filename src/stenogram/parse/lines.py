@@ -394,13 +394,6 @@ class Lines:
                 found = match_dash_label(lines[k]) or colon
                 if found is not None:
                     labels[i] = found
-        # "Q.   Good morning, …" / "A.   Daniel Ortiz.": an examination's questions and answers in running text.
-        for i in _line_starts(_ANSWER_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
-            old = labels.get(i)
-            if kinds[i - base] == TEXT and (old is None or old.strength == REJECTED):
-                found = match_label(lines[i - base])
-                if found is not None and found.form == "period":
-                    labels[i] = found
         # "Mr. SMITH. Mr. Speaker, …": period labels in running text, as printed congressional records have.
         for i in _line_starts(PERIOD_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
             old = labels.get(i)
@@ -600,7 +593,6 @@ def _chunk_end(lines: list[str], pos: int) -> int:
     return pos + sum(map(len, lines)) + len(lines) - 1
 
 
-_ANSWER_LINE = re.compile(r"\n[ \t]{0,12}[QA]\.[ \t]+(?=\S)")
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
 
