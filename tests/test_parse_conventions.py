@@ -1052,3 +1052,20 @@ def test_a_record_of_blank_line_blocks_with_no_wrap_prints_a_paragraph_a_line() 
     )
     t = parse("Weekly briefing\n\n" + wrapped * 3)
     assert [len(turn.paragraphs) for turn in t.turns] == [1, 1] * 3
+
+
+def test_a_quotation_opened_low_closes_its_sentence_with_a_high_quote() -> None:
+    lines = [
+        "Präsident Dr. Andreas Khol: Ich lege dem Hohen Haus nun folgenden Antrag zur Beschlussfassung vor:",
+        "„Der Herr Bundespräsident wird ersucht, die Tagung mit Ablauf des 12. Juli für beendet zu erklären.“",
+        "Ich bitte jene Damen und Herren, die diesem Antrag ihre Zustimmung geben, um ein Zeichen. – Angenommen.",
+        "„Der Präsident legt im Einvernehmen mit den Fraktionen folgenden Antrag vor, den wir gefasst haben.“",
+        "Werden gegen dieses Protokoll Einwendungen erhoben? – Das ist nicht der Fall. Danke vielmals dafür.",
+    ]
+    t = parse("\n".join(lines * 2) + "\n")
+    assert [len(turn.paragraphs) for turn in t.turns] == [5, 5]
+    # An English line ending with an opening quote goes on: “ opens a quotation where none opened low.
+    from stenogram.parse.reflow import ends_sentence
+
+    assert ends_sentence("erklären.“") is False and ends_sentence("„Der Antrag ist angenommen.“")
+    assert not ends_sentence("He said it plainly. Then he added, “")

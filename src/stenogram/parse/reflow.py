@@ -55,6 +55,7 @@ _MIN_LINES = 8  # too few lines say nothing about wrapping
 
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
+_LOW_CLOSERS = "“‘"  # the closing quotes of a quotation opened low: „…“, ‚…‘
 _COLONS = frozenset(":：")
 _COMMAS = frozenset(",，;；")
 _OPENERS = frozenset("\"'“‘«([<–—-•*")  # a quote, bracket or dash opens like a capital
@@ -141,7 +142,17 @@ def wrap_width(lengths: Iterable[int]) -> tuple[int, bool]:
 
 def ends_sentence(text: str) -> bool:
     """Does (right-stripped) ``text`` end a sentence, closing quotes and brackets aside?"""
+    if text[-1:] in _LOW_CLOSERS and _low_quoted(text):
+        text = text[:-1]
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END if text else False
+
+
+def _low_quoted(text: str) -> bool:
+    """Does ``text``, ending with “ or ‘, open its quotation low (``„Der Antrag …“``), as German prints it?
+
+    Then the last quote closes it; elsewhere “ and ‘ open a quotation.
+    """
+    return "„" in text or "‚" in text
 
 
 def features(
@@ -257,6 +268,8 @@ def break_score(
     last = a[-1:]
     # ends_sentence(a), stripping closers only when there is one to strip
     ends = last in _SENTENCE_END or (last in _CLOSERS and a.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
+    if not ends and last in _LOW_CLOSERS and _low_quoted(a):
+        ends = a[:-1].rstrip(_CLOSERS)[-1:] in _SENTENCE_END  # „…erklären.“
     if not width:
         return _FEW_LINES if (ends or last in _COLONS) else -_FEW_LINES
     b = line.strip()
