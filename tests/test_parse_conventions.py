@@ -1069,3 +1069,39 @@ def test_a_quotation_opened_low_closes_its_sentence_with_a_high_quote() -> None:
 
     assert ends_sentence("erklären.“") is False and ends_sentence("„Der Antrag ist angenommen.“")
     assert not ends_sentence("He said it plainly. Then he added, “")
+
+
+def test_in_a_text_with_no_hard_wrap_a_break_before_a_capital_ends_a_paragraph() -> None:
+    lines = [
+        (
+            "Präsidentin Doris Bures: Wir kommen zur Abstimmung über die Anträge der Abgeordneten"
+            " Muchitsch, Wöginger, Kolleginnen und Kollegen auf Fristsetzung."
+        ),
+        (
+            "Weiters weise ich den Antrag 907/A dem Ausschuss für Bauten zu, den Antrag 908/A dem"
+            " Außenpolitischen Ausschuss und den Antrag 909/A dem Ausschuss für Land- und Forstwirtschaft"
+        ),
+        "Den Antrag 910/A weise ich dem Justizausschuss zu.",
+        (
+            "Wer sich dafür ausspricht, den bitte ich um ein Zeichen. – Das ist mit Mehrheit angenommen,"
+            " und ich danke allen Fraktionen für die konstruktive Zusammenarbeit in dieser Frage"
+        ),
+        "Abstimmung über Fristsetzungsanträge",
+        (
+            "Wir gelangen zur Abstimmung über den Fristsetzungsantrag der Abgeordneten Keck, Auer, Eßl und"
+            " Mag. Loacker, dem Ausschuss für Arbeit und Soziales zur Berichterstattung eine Frist bis zum"
+            " 25. September"
+        ),
+        "zu setzen, wie er soeben verlesen wurde.",
+        "Wer spricht sich hierfür aus? – Das ist einstimmig angenommen.",
+        (
+            "Ich unterbreche nunmehr die Sitzung bis zum Aufruf der Dringlichen Anfrage um 15 Uhr und"
+            " ersuche die Damen und Herren, pünktlich wieder im Saal zu sein"
+        ),
+        "Die Sitzung ist unterbrochen.",
+    ]
+    t = parse("\n".join(lines) + "\n")
+    firsts = [p.text.split()[0] for p in t.turns[0].paragraphs]
+    assert firsts == ["Wir", "Weiters", "Den", "Wer", "Abstimmung", "Wir", "Wer", "Ich", "Die"]
+    # The line that goes on in lower case ("zu setzen, …") is the same paragraph's.
+    assert t.turns[0].paragraphs[5].text.endswith("bis zum 25. September zu setzen, wie er soeben verlesen wurde.")
