@@ -1105,3 +1105,24 @@ def test_in_a_text_with_no_hard_wrap_a_break_before_a_capital_ends_a_paragraph()
     assert firsts == ["Wir", "Weiters", "Den", "Wer", "Abstimmung", "Wir", "Wer", "Ich", "Die"]
     # The line that goes on in lower case ("zu setzen, …") is the same paragraph's.
     assert t.turns[0].paragraphs[5].text.endswith("bis zum 25. September zu setzen, wie er soeben verlesen wurde.")
+
+
+def test_a_label_right_under_an_agenda_items_heading_in_a_record_of_blank_line_blocks() -> None:
+    t = parse(
+        "Compte rendu in extenso des débats\n\n"
+        "2. Débat sur l'état de l'Union (débat)\n"
+        "La Présidente. – L'ordre du jour appelle le débat sur l'état de l'Union.\n"
+        "Je donne la parole à la présidente de la Commission.\n\n"
+        "Ursula von der Leyen, présidente de la Commission. – Madame la Présidente, merci.\n\n"
+        "La Présidente. – Merci.\n\n"
+        "Manfred Weber, au nom du groupe PPE. – Madame la Présidente, chère Ursula.\n"
+    )
+    assert labels(t)[0] == "La Présidente"
+    assert any("2. Débat" in block.text for block in t.preamble)
+    # A numbered line that is a sentence heads no block: the line under it goes on.
+    t = parse(
+        "Sitting\n\nThe PRESIDENT. We turn to the list.\n"
+        "2. We will ask the committee to report.\nMr. SMITH. said it first.\n\n"
+        "The PRESIDENT. Order.\n\nMr. JONES. Yes.\n"
+    )
+    assert labels(t) == ["The PRESIDENT", "The PRESIDENT", "Mr. JONES"]

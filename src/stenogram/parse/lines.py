@@ -467,8 +467,12 @@ class Lines:
             return True
         if self.kind[i - 1] != TEXT:
             return True
+        above = self.text[i - 1]
         m = self.label.get(i - 1)
-        return m is not None and not self.text[i - 1][m.rest :].strip()
+        if m is not None and not above[m.rest :].strip():
+            return True
+        # An agenda item's heading right above: "2. Débat sur l'état de l'Union (débat)".
+        return above[:1].isdigit() and _AGENDA_HEADING.fullmatch(above) is not None
 
     def label_prefix(self, i: int) -> int:
         """How many lines above line ``i`` hold the first part of a label broken by wraps (0 to 3).
@@ -593,6 +597,7 @@ def _chunk_end(lines: list[str], pos: int) -> int:
     return pos + sum(map(len, lines)) + len(lines) - 1
 
 
+_AGENDA_HEADING = re.compile(r"\d{1,3}\.[ \t]+[^\W\d_][^.!?:;\n]{0,150}?(?:[^\W\d_]|[)\]])[ \t]*")
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
 
