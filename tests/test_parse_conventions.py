@@ -1126,3 +1126,20 @@ def test_a_label_right_under_an_agenda_items_heading_in_a_record_of_blank_line_b
         "The PRESIDENT. Order.\n\nMr. JONES. Yes.\n"
     )
     assert labels(t) == ["The PRESIDENT", "The PRESIDENT", "Mr. JONES"]
+
+
+def test_german_and_french_lead_ins_with_a_colon_are_sentences_not_labels() -> None:
+    t = parse(
+        "Präsident Karlheinz Kopf: Zu Wort gelangt Herr Abgeordneter Rauch. – Bitte.\n"
+        "Abgeordneter Walter Rauch (FPÖ): Herr Präsident! Hohes Haus!\n"
+        "Verzeihen Sie, wenn ich das ganz offen sage: Das ist zu wenig.\n"
+        "Kurz noch zu Tagesordnungspunkt 13: Wir stimmen nicht zu.\n"
+        "Mein Schlusssatz: Danke.\n"
+        "Präsident Karlheinz Kopf: Nächster Redner ist Herr Abgeordneter Plessl.\n"
+        "M. le ministre, ce que je vous dis: non.\n"
+    )
+    assert labels(t) == ["Präsident Karlheinz Kopf", "Abgeordneter Walter Rauch (FPÖ)", "Präsident Karlheinz Kopf"]
+    assert texts(t)[2].startswith("Verzeihen Sie, wenn ich das ganz offen sage: Das ist zu wenig.")
+    # Offices in lower case stay labels.
+    t = parse("Ministeren for ligestilling (Marie Bjerre): Tak.\nFormanden: Tak.\nMme la présidente: Merci.\n")
+    assert labels(t) == ["Ministeren for ligestilling (Marie Bjerre)", "Formanden", "Mme la présidente"]

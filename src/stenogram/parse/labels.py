@@ -182,12 +182,17 @@ _SENTENCE_OPENERS = _wordset(
     "there this that these those it we you he she they my our your their his her its what which who why how where "
     "let please thank yes no well also besides finally firstly secondly look listen see note example one another "
     "all some many most such every each after before during today tomorrow yesterday"
+    " mein meine meinen unser unsere apropos"  # "Mein Schlusssatz:", "Apropos zwei Jahre Pandemie:"
 )
 _SENTENCE_WORDS = _wordset(
     "i we you he she they it is are was were be been will would shall should can could may might must have has had "
     "do does did not this that these those my our your their me us them what which who how why if than very just "
     "only said says say let as other well more some any there here about into over been being because such also "
     "even still yet no yes need"
+    # German and French pronouns, auxiliaries and adverbs, never part of an office printed in lower case:
+    # "Verzeihen Sie, wenn ich das ganz offen sage:", "Kurz noch zu Tagesordnungspunkt 13:".
+    " ich wir ihr ist sind war hat haben wird werden kann muss nicht noch schon nur wenn dass daß"
+    " je nous vous est sont pas ne"
 )
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 # A slash only between letters ("Verts/ALE", "Kommission/Hoher"), never in "63/3".
