@@ -851,3 +851,305 @@ def test_a_dash_against_the_label_is_a_mark_and_a_roman_numeral_is_no_speaker() 
         "La Secretaria Senadora Verónica Camino",
         "El Presidente Senador Alejandro Armenta Mier",
     ]
+
+
+def test_a_full_stop_and_a_dash_close_the_label_before_a_colon_in_the_speech() -> None:
+    t = parse(
+        "Sra. Presidenta (Moreau).- Tiene la palabra el señor diputado.\n"
+        "Sr. Ritondo.- Señora presidenta: planteo una cuestión de privilegio.\n"
+        "Mme Yuriko Backes, Ministre des Finances.- Merci. Une chose: la dette baisse.\n"
+        "Sra. Presidenta (Moreau).- Pasa a la comisión.\n"
+    )
+    assert labels(t) == [
+        "Sra. Presidenta (Moreau)",
+        "Sr. Ritondo",
+        "Mme Yuriko Backes, Ministre des Finances",
+        "Sra. Presidenta (Moreau)",
+    ]
+    assert texts(t)[1] == "Señora presidenta: planteo una cuestión de privilegio."
+    # Initials joined by a hyphen are no separator; one dash in prose opens no turn.
+    t = parse("M. J.-P. Martin: Merci.\nAnna Petrova: Le plan.- Il a dit: non.\n")
+    assert labels(t) == ["M. J.-P. Martin", "Anna Petrova"]
+
+
+def test_a_long_office_after_a_comma_closed_by_a_full_stop() -> None:
+    t = parse(
+        "M. le président. La parole est à M. le ministre.\n"
+        "M. Olivier Dussopt, ministre du travail, du plein emploi et de l'insertion. Monsieur le président, non.\n"
+        "M. Patrick Kanner. C'est faux !\n"
+        "M. le président. La parole est à M. Kanner.\n"
+    )
+    assert labels(t)[1] == "M. Olivier Dussopt, ministre du travail, du plein emploi et de l'insertion"
+    assert texts(t)[1] == "Monsieur le président, non."
+    # Clauses after a name are a sentence, not an office.
+    t = parse("Anna Petrova: Hello.\nMr. Smith, you know, we said that. And then we left.\nAnna Petrova: Yes.\n")
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+
+
+def test_a_role_after_a_spaced_dash_in_a_label_alone_on_its_line() -> None:
+    t = parse(
+        "Domnul Nicolae Ciucă: Bună ziua.\n"
+        "Domnul Ion Popescu – secretar de stat, Ministerul Dezvoltării, Lucrărilor Publice și Administrației:\n"
+        "Mulțumesc, domnule președinte.\n"
+        "Domnul Nicolae Ciucă: Mulțumesc.\n"
+    )
+    assert labels(t) == [
+        "Domnul Nicolae Ciucă",
+        "Domnul Ion Popescu – secretar de stat, Ministerul Dezvoltării, Lucrărilor Publice și Administrației",
+        "Domnul Nicolae Ciucă",
+    ]
+    assert texts(t)[1] == "Mulțumesc, domnule președinte."
+    # A sentence with a dash before its colon is no label.
+    t = parse("Anna Petrova: Hello.\nOur plan – as we said, prices first:\nAnna Petrova: Yes.\n")
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+
+
+def test_offices_joined_by_semicolons_and_labels_in_devanagari() -> None:
+    t = parse(
+        "MR. CHAIRMAN: Question No. 91.\n"
+        "श्री राम नाथ ठाकुर: उपसभापति महोदय, मेरा प्रश्न है।\n"
+        "THE MINISTER OF RAILWAYS; AND THE MINISTER OF COMMUNICATIONS (SHRI ASHWINI VAISHNAW): Sir, a statement.\n"
+        "श्री उपसभापति: धन्यवाद।\n"
+        "MR. CHAIRMAN: Thank you.\n"
+    )
+    assert labels(t) == [
+        "MR. CHAIRMAN",
+        "श्री राम नाथ ठाकुर",
+        "THE MINISTER OF RAILWAYS; AND THE MINISTER OF COMMUNICATIONS (SHRI ASHWINI VAISHNAW)",
+        "श्री उपसभापति",
+        "MR. CHAIRMAN",
+    ]
+    # A semicolon typed for a colon still closes a known name; a sentence after it is no office.
+    t = parse("MR. NIXON: Yes.\nMR. NIXON; I would say this: no.\nMR. FROST: Why?\nTHE PLAN; we did this: fine.\n")
+    assert labels(t) == ["MR. NIXON", "MR. NIXON", "MR. FROST"]
+
+
+def test_speakers_by_initials_defined_in_a_key() -> None:
+    t = parse(
+        "Press conference\n"
+        "Speaker key:\n"
+        "CL Christian Lindmeier\n"
+        "TAG Dr Tedros Adhanom Ghebreyesus\n"
+        "\n"
+        "CL Welcome. Dr Tedros, the floor is yours.\n"
+        "TAG Thank you, Christian.\n"
+        "WHO published new guidance this week.\n"
+        "CL Thank you.\n"
+    )
+    assert labels(t) == ["CL", "TAG", "CL"]
+    assert texts(t)[:2] == ["Welcome. Dr Tedros, the floor is yours.", "Thank you, Christian."]
+    assert {p.labels[0]: p.name for p in t.participants}["TAG"] == "Tedros Adhanom Ghebreyesus"
+    # A code before words in lower case opens no speech: "CL members agreed" is a sentence.
+    t = parse(
+        "Speaker key:\nCL Christian Lindmeier\nTAG Dr Tedros Adhanom Ghebreyesus\n\nCL Welcome.\nCL members agreed.\n"
+    )
+    assert labels(t) == ["CL"] and texts(t) == ["Welcome.", "CL members agreed."]
+    # Without a key, a word in capitals at a line start is the speech's; nor is one line like a key a key.
+    # Nor is a glossary of offices a key (they name nobody).
+    t = parse(
+        "PM Prime Minister\nFM Foreign Minister\n\nAnna Petrova: Hello.\nPM Modi spoke today.\nAnna Petrova: Yes.\n"
+    )
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+    for head in ("", "UN Security Council\n\n", "CL Christian Lindmeier\n\n"):
+        t = parse(head + "Anna Petrova: Hello.\nCL Welcome to the UN.\nTAG Thank you.\nAnna Petrova: Yes.\n")
+        assert labels(t) == ["Anna Petrova", "Anna Petrova"], head
+
+
+def test_a_bilingual_head_line_printed_once_reads_by_its_shape_its_bracketed_words_as_slots() -> None:
+    once = "ගරු සජිත් ප්‍රේමදාස මහතා (විපක්ෂ නායකතුමා) (The Hon. Sajith Premadasa - Leader of the Opposition in Parliament)"
+    t = parse(
+        "PARLIAMENT\n\n"
+        "ගරු කථානායකතුමා (The Hon. Speaker)\nHon. Members, we begin.\n\n"
+        "ගරු දිනේෂ් මහතා (අග්‍රාමාත්‍යතුමා) (The Hon. Dinesh Gunawardena - Prime Minister)\nI present the report.\n\n"
+        "ගරු කථානායකතුමා (The Hon. Speaker)\nNext.\n\n"
+        "ගරු දිනේෂ් මහතා (අග්‍රාමාත්‍යතුමා) (The Hon. Dinesh Gunawardena - Prime Minister)\nI move.\n\n"
+        f"{once}\nI rise to a point of Order.\n\n"
+        "ගරු කථානායකතුමා (The Hon. Speaker)\nThat is not a point of Order.\n"
+    )
+    assert labels(t)[4] == once
+    assert texts(t)[4] == "I rise to a point of Order."
+    # A long line of prose over a block stays text, brackets or not.
+    prose = (
+        "The House then resumed the debate on the motion (moved by the Leader) after a short adjournment of the sitting"
+    )
+    t = parse(
+        "PARLIAMENT\n\nගරු කථානායකතුමා (The Hon. Speaker)\nWe begin.\n\nගරු කථානායකතුමා (The Hon. Speaker)\nNext.\n\n"
+        f"{prose}\nAnd so it went.\n\nගරු කථානායකතුමා (The Hon. Speaker)\nDone.\n"
+    )
+    assert prose not in labels(t)
+
+
+def _numbered_page(lines: list[str]) -> str:
+    return "".join(f"{n:>2}     {line}\n" for n, line in enumerate(lines, 1))
+
+
+def test_pages_of_numbered_lines_and_an_examinations_questions_and_answers() -> None:
+    page = [
+        "     MR. HALE:  Thomas Hale for the plaintiff.",
+        "     Q.   Good morning, Mr. Ortiz. Could you state",
+        "your full name for the record?",
+        "     A.   Daniel James Ortiz.",
+        "     Q.   And where are you employed?",
+        "     A.   Northgate Freight Systems, in the Chelsea",
+        "yard.",
+        "     Q.   What is your position there?",
+        "     A.   Yard supervisor.",
+        "     MS. PRICE:  Objection. Form.",
+    ]
+    text = "Page 1\n" + _numbered_page(page * 2 + [""] * 5)
+    t = parse(text)
+    assert labels(t)[:5] == ["MR. HALE", "Q", "A", "Q", "A"]
+    assert texts(t)[1] == "Good morning, Mr. Ortiz. Could you state your full name for the record?"
+    assert not any(word.isdigit() for p in texts(t) for word in p.split())
+    assert t.diagnostics[0].code == "line-numbers" and t.diagnostics[0].line == 2
+    # A numbered list is no page of numbered lines, and a lone "A." opens no answer.
+    t = parse("Anna Petrova: Two points.\n" + "".join(f"{n}. Point {n} of the plan.\n" for n in range(1, 30)))
+    assert labels(t) == ["Anna Petrova"] and texts(t)[1] == "1. Point 1 of the plan."
+    t = parse("Anna Petrova: Hello.\nQ. Is that so?\nA. Lincoln said it first.\nAnna Petrova: Yes.\n")
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
+
+
+_ANSWERS_A_LINE = (
+    "Spokesperson: The Forum produced a list of 458 outcomes.\n"
+    "This fully shows that the cooperation is in keeping with the times.\n"
+    "AFP: What is your response to the tensions at sea this week? Can you confirm the report?\n"
+    "Spokesperson: Our position on the matter is consistent and clear.\n"
+    "We urge all the parties to stop their provocations at once.\n"
+    "Reuters: A follow-up question. Will the two sides hold bilateral consultations soon?\n"
+    "Spokesperson: We are always committed to handling differences through dialogue and consultation.\n"
+    "CCTV: The expo opened in the city yesterday. What message does it send to the world?\n"
+    "Spokesperson: The expo shows that our door will only open wider.\n"
+    "We welcome companies from all countries to take part.\n"
+)
+
+
+def test_lines_of_a_wrap_bands_length_that_end_sentences_are_whole_paragraphs() -> None:
+    t = parse(_ANSWERS_A_LINE)
+    assert [len(turn.paragraphs) for turn in t.turns] == [2, 1, 2, 1, 1, 1, 2]
+    # A text wrapped at the band's width breaks inside sentences: its lines are joined.
+    words = [word for word in _ANSWERS_A_LINE.split() if not word.endswith(":")]
+    wrapped, line = [], "Anna Petrova:"
+    for word in words:
+        if len(line) + 1 + len(word) > 60:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    t = parse("\n".join([*wrapped, line]) + "\n")
+    assert labels(t) == ["Anna Petrova"] and len(t.turns[0].paragraphs) == 1
+
+
+def test_a_record_of_blank_line_blocks_with_no_wrap_prints_a_paragraph_a_line() -> None:
+    block = (
+        "Spokesperson Seheli Sabrin:\n"
+        "Good morning. Welcome to today's weekly briefing.\n"
+        "I will begin with the visit of the Foreign Minister to New York, where he will lead the delegation.\n"
+        "Now I will take your questions.\n\n"
+        "Question (Mohammad Rahman, Channel 24):\n"
+        "Will the Prime Minister meet the US President on the sidelines of the General Assembly?\n\n"
+    )
+    t = parse("Weekly briefing\n\n" + block * 3)
+    assert [len(turn.paragraphs) for turn in t.turns] == [3, 1] * 3
+    # Blocks wrapped at a width join their lines: a break inside a sentence is the wrap's.
+    wrapped = (
+        "Spokesperson Seheli Sabrin:\n"
+        "Good morning and welcome to the weekly briefing. I will begin\n"
+        "with the visit of the Foreign Minister to New York, where he\n"
+        "will lead the delegation to the General Assembly this week.\n\n"
+        "Question (Mohammad Rahman, Channel 24):\n"
+        "Will the Prime Minister meet the US President on the sidelines\n"
+        "of the General Assembly, and will trade be on the agenda there?\n\n"
+    )
+    t = parse("Weekly briefing\n\n" + wrapped * 3)
+    assert [len(turn.paragraphs) for turn in t.turns] == [1, 1] * 3
+
+
+def test_a_quotation_opened_low_closes_its_sentence_with_a_high_quote() -> None:
+    lines = [
+        "Präsident Dr. Andreas Khol: Ich lege dem Hohen Haus nun folgenden Antrag zur Beschlussfassung vor:",
+        "„Der Herr Bundespräsident wird ersucht, die Tagung mit Ablauf des 12. Juli für beendet zu erklären.“",
+        "Ich bitte jene Damen und Herren, die diesem Antrag ihre Zustimmung geben, um ein Zeichen. – Angenommen.",
+        "„Der Präsident legt im Einvernehmen mit den Fraktionen folgenden Antrag vor, den wir gefasst haben.“",
+        "Werden gegen dieses Protokoll Einwendungen erhoben? – Das ist nicht der Fall. Danke vielmals dafür.",
+    ]
+    t = parse("\n".join(lines * 2) + "\n")
+    assert [len(turn.paragraphs) for turn in t.turns] == [5, 5]
+    # An English line ending with an opening quote goes on: “ opens a quotation where none opened low.
+    from stenogram.parse.reflow import ends_sentence
+
+    assert ends_sentence("erklären.“") is False and ends_sentence("„Der Antrag ist angenommen.“")
+    assert not ends_sentence("He said it plainly. Then he added, “")
+
+
+def test_in_a_text_with_no_hard_wrap_a_break_before_a_capital_ends_a_paragraph() -> None:
+    lines = [
+        (
+            "Präsidentin Doris Bures: Wir kommen zur Abstimmung über die Anträge der Abgeordneten"
+            " Muchitsch, Wöginger, Kolleginnen und Kollegen auf Fristsetzung."
+        ),
+        (
+            "Weiters weise ich den Antrag 907/A dem Ausschuss für Bauten zu, den Antrag 908/A dem"
+            " Außenpolitischen Ausschuss und den Antrag 909/A dem Ausschuss für Land- und Forstwirtschaft"
+        ),
+        "Den Antrag 910/A weise ich dem Justizausschuss zu.",
+        (
+            "Wer sich dafür ausspricht, den bitte ich um ein Zeichen. – Das ist mit Mehrheit angenommen,"
+            " und ich danke allen Fraktionen für die konstruktive Zusammenarbeit in dieser Frage"
+        ),
+        "Abstimmung über Fristsetzungsanträge",
+        (
+            "Wir gelangen zur Abstimmung über den Fristsetzungsantrag der Abgeordneten Keck, Auer, Eßl und"
+            " Mag. Loacker, dem Ausschuss für Arbeit und Soziales zur Berichterstattung eine Frist bis zum"
+            " 25. September"
+        ),
+        "zu setzen, wie er soeben verlesen wurde.",
+        "Wer spricht sich hierfür aus? – Das ist einstimmig angenommen.",
+        (
+            "Ich unterbreche nunmehr die Sitzung bis zum Aufruf der Dringlichen Anfrage um 15 Uhr und"
+            " ersuche die Damen und Herren, pünktlich wieder im Saal zu sein"
+        ),
+        "Die Sitzung ist unterbrochen.",
+    ]
+    t = parse("\n".join(lines) + "\n")
+    firsts = [p.text.split()[0] for p in t.turns[0].paragraphs]
+    assert firsts == ["Wir", "Weiters", "Den", "Wer", "Abstimmung", "Wir", "Wer", "Ich", "Die"]
+    # The line that goes on in lower case ("zu setzen, …") is the same paragraph's.
+    assert t.turns[0].paragraphs[5].text.endswith("bis zum 25. September zu setzen, wie er soeben verlesen wurde.")
+
+
+def test_a_label_right_under_an_agenda_items_heading_in_a_record_of_blank_line_blocks() -> None:
+    t = parse(
+        "Compte rendu in extenso des débats\n\n"
+        "2. Débat sur l'état de l'Union (débat)\n"
+        "La Présidente. – L'ordre du jour appelle le débat sur l'état de l'Union.\n"
+        "Je donne la parole à la présidente de la Commission.\n\n"
+        "Ursula von der Leyen, présidente de la Commission. – Madame la Présidente, merci.\n\n"
+        "La Présidente. – Merci.\n\n"
+        "Manfred Weber, au nom du groupe PPE. – Madame la Présidente, chère Ursula.\n"
+    )
+    assert labels(t)[0] == "La Présidente"
+    assert any("2. Débat" in block.text for block in t.preamble)
+    # A numbered line that is a sentence heads no block: the line under it goes on.
+    t = parse(
+        "Sitting\n\nThe PRESIDENT. We turn to the list.\n"
+        "2. We will ask the committee to report.\nMr. SMITH. said it first.\n\n"
+        "The PRESIDENT. Order.\n\nMr. JONES. Yes.\n"
+    )
+    assert labels(t) == ["The PRESIDENT", "The PRESIDENT", "Mr. JONES"]
+
+
+def test_german_and_french_lead_ins_with_a_colon_are_sentences_not_labels() -> None:
+    t = parse(
+        "Präsident Karlheinz Kopf: Zu Wort gelangt Herr Abgeordneter Rauch. – Bitte.\n"
+        "Abgeordneter Walter Rauch (FPÖ): Herr Präsident! Hohes Haus!\n"
+        "Verzeihen Sie, wenn ich das ganz offen sage: Das ist zu wenig.\n"
+        "Kurz noch zu Tagesordnungspunkt 13: Wir stimmen nicht zu.\n"
+        "Mein Schlusssatz: Danke.\n"
+        "Präsident Karlheinz Kopf: Nächster Redner ist Herr Abgeordneter Plessl.\n"
+        "M. le ministre, ce que je vous dis: non.\n"
+    )
+    assert labels(t) == ["Präsident Karlheinz Kopf", "Abgeordneter Walter Rauch (FPÖ)", "Präsident Karlheinz Kopf"]
+    assert texts(t)[2].startswith("Verzeihen Sie, wenn ich das ganz offen sage: Das ist zu wenig.")
+    # Offices in lower case stay labels.
+    t = parse("Ministeren for ligestilling (Marie Bjerre): Tak.\nFormanden: Tak.\nMme la présidente: Merci.\n")
+    assert labels(t) == ["Ministeren for ligestilling (Marie Bjerre)", "Formanden", "Mme la présidente"]

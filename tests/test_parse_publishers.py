@@ -97,17 +97,10 @@ def test_every_document_has_its_truth() -> None:
 
 # Conventions seen and not read yet; each is a strict xfail, so reading it makes the test say so.
 KNOWN_GAPS: dict[str, str] = {
-    "ep_cre_fr": "the record's '. –' labels in French are not read",
     "podcast": "a producer's note printed as a label ('Producer note:') is read as text",
     # The eighth batch, written blind and scored before these rules were written: what it still lacks.
-    "ar_diputados": "a '.-' separator after an honorific and a bare surname ('Sr. Ritondo.- Señora presidenta: …')",
-    "deposition": "pages of numbered lines ('15          Q.   Good morning, …') hide every label",
-    "fr_senat": "a long office after a comma, closed by a period ('M. Olivier Dussopt, ministre du travail, …. …')",
-    "in_rajyasabha": "a Devanagari label ('श्री उपसभापति:') and offices joined by semicolons in one long label",
-    "lk_parliament": "a bilingual label printed once ('ගරු … මහතා (…) (The Hon. … - Prime Minister)') above its speech",
-    "lu_chambre": "a role after a comma closed by '.-' ('Mme Yuriko Backes, Ministre des Finances.- Merci, …')",
-    "ro_senat": "a label alone on its line, its role after an en dash ('Domnul Ion Popescu – secretar de stat:')",
-    "who_presser": "speakers' initials with no separator, defined in a key at the top ('TAG Thank you, Christian.')",
+    "lk_parliament": "its speakers' lines are read; the procedure line the truth leaves out ('Question put, and agreed "
+    "to.') aligns its first word with the next turn's ('Question No. 1 …')",
 }
 
 
@@ -146,7 +139,9 @@ EIGHTH_BATCH = frozenset(
 BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH}
 
 
-@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.88), ("eighth", 0.78)])
+# Floors below the figures now (0.964 / 0.933 / 0.883; 0.953 / 0.898 / 0.796 before the wrap band's sentence
+# ends and the blocks' paragraph lines), so that a change that joins lines again says so.
+@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86)])
 def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:
     hit = pred = true = 0
     for path in DOCUMENTS:

@@ -91,6 +91,8 @@ HONORIFICS = _words(
     "господин госпожа г-н г-жа sayın "
     "señor señora sr. sra. heer mevrouw signor signora"  # printed in lower case in Madrid, The Hague, Rome
     " tuan puan dato' datuk datin yb"  # Malaysia's forms of address ("Dato' Sri Shahidan bin Kassim [Arau]")
+    " domnul doamna"  # Romanian ("Domnul Ion Popescu – secretar de stat:")
+    " shri shrimati kumari श्री श्रीमती सुश्री कुमारी"  # India, in Latin and Devanagari ("श्री राम नाथ ठाकुर:")
 )
 
 #: Offices and roles that open a label: ``Senator``, ``The CHAIRMAN``, ``Präsidentin``, ``BAŞKAN``.
@@ -128,6 +130,8 @@ TITLES = HONORIFICS | _words(
     " bundesrat bundesrätin nationalrat nationalrätin ständerat ständerätin"  # Swiss and Austrian members
     " menteri timbalan"  # Malay ("Menteri Kewangan II", "Timbalan Yang di-Pertua")
     " председательствующий"  # Russian: the Duma's chair of the sitting
+    " secretar ministru ministrul senator deputat președintele"  # Romanian
+    " सभापति उपसभापति अध्यक्ष उपाध्यक्ष मंत्री"  # Hindi: chairman, deputy chairman, speaker, minister
 )
 
 #: The chair of a sitting, as parliaments print it alone as a label: ``ELNÖK:``, ``Marszałek:``, ``ГОЛОВУЮЧИЙ.``.

@@ -25,6 +25,7 @@ from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.frontmatter import split_front_matter
 from stenogram.parse.headers import read_header
+from stenogram.parse.margins import blank_margin, margin_diagnostic, numbered_margin
 from stenogram.parse.merge import apply_metadata
 from stenogram.parse.metadata import MetaPatch, patch_from_mapping, patch_from_meeting
 from stenogram.parse.options import ParseOptions
@@ -92,6 +93,10 @@ def _parse_text(
     start = front.end if front is not None else 0
     if _VISIBLE.search(text, start) is None:
         raise EmptyInputError("the input holds front matter but no transcript", file=source)
+    margin = numbered_margin(text, start)
+    if margin:  # "15          Q.   Good morning": the numbers are the page's, not words
+        text = blank_margin(text, start)
+        scrubbed = (*scrubbed, margin_diagnostic(margin))
     layers: list[MetaPatch] = []
     if front is not None:
         layers.append(patch_from_mapping(front.data, source=source, key_lines=front.key_lines, origin="front matter"))

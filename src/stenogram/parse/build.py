@@ -80,6 +80,8 @@ _STOP_REPEAT = frozenset({"look", "second", "first", "third", "note", "example",
 
 
 _RECURS = 2  # how often a label shape must occur in a document to be one of its own
+_ANSWERS = ("Q", "A")  # an examination's period labels, in running text where each recurs this often:
+_RECURS_ANSWERS = 3
 _RECURS_MIXED = 3  # the same for a shape that prose can print too (a titled name in mixed case and a full stop)
 _LONG_LINE = 240  # in a text that is not hard-wrapped, a line this long is a paragraph of its own
 _NOT_WRAPPED = 0.5  # the break score after such a line
@@ -97,6 +99,8 @@ _PARAGRAPH_LINES_UNWRAPPED = 3  # long lines enough in a text with no wrap width
 _CAPITALS_HEADING = re.compile(r"[^\W\d_][\w '’&(),/–—-]{2,78}[\w)]")
 _PARTICLE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’-]+ ){2,3}(?:i|y|e|de|del|van|von|da|dos|du) [A-ZÀ-Þ][\w'’-]+")
 _NARROW_WRAP, _WRAP_BAND, _RUNS_ON_SHARE = 40, 11, 0.2  # a wrap width this narrow must show lines running on
+# The band's lines asked whether they end sentences, at most; at least; and the share that shows whole paragraphs.
+_BAND_SAMPLE, _BAND_MIN, _BAND_ENDS_SHARE = 200, 2, 0.6
 _HEADING_LINES = 4  # blank lines, notes and headings between a heading and the label it heads
 _JOIN_CHUNK = 4096  # a paragraph of more lines is joined a chunk of lines at a time
 _FOLD_AT = 1024  # a pending paragraph of more listed (long) lines is joined so far, and those lines let go
@@ -541,6 +545,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     )
     # The chair alone closed by a full stop ("Председательствующий."), which no prose prints at a line start.
     chairs = {m.name for m in cand.values() if m.form == "period" and m.name.casefold() in CHAIRS}
+    answers = Counter(m.name for m in cand.values() if m.form == "period" and m.name in _ANSWERS)
     # The first words of the labels the document prints whole at a line start ("Präsidentin …", "Abgeordneter …").
     openers = Counter(m.name.split(" ", 1)[0] for m in cand.values() if m.strength == STRONG and m.start == 0)
 
@@ -554,6 +559,9 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
             if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
                 continue
+        elif m.form == "period" and m.name in _ANSWERS and not blank_sep:
+            if min(answers[name] for name in _ANSWERS) < _RECURS_ANSWERS:
+                continue  # "A. Lincoln said …": questions and answers are labels where both recur
         elif m.form == "period" and in_mixed_case(m.name):
             if titled < _RECURS_MIXED or is_vocative(m.name) or not (_opens_block(lines, i) or m.name in chairs):
                 continue  # "President Putin. And then …" in a wrapped line of prose (the chair alone is no prose)
@@ -900,6 +908,7 @@ class _Plan(NamedTuple):
     slots: dict[str, Slots]  # label as printed -> what its brackets said
     width: int  # the wrap width, 0 when unknown
     wrapped: bool  # is the text hard-wrapped?
+    block_breaks: bool  # in a record of blank-line blocks, may a single line break end a paragraph?
     unwrapped_at: int  # a line longer than this was not wrapped
 
 
@@ -910,8 +919,15 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
     # The lengths of the text lines, by C-level iteration (map, compress) rather than a comprehension.
     lengths = Counter(map(len, map(str.rstrip, compress(lines.text, map(TEXT.__eq__, lines.kind)))))
     width, wrapped = wrap_width(lengths)
-    if wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width):
+    narrow = wrapped and width < _NARROW_WRAP and not _runs_on_in_lower_case(lines, width)
+    if narrow:
         wrapped = False  # a run of short lines (names read out one a line), not a narrow column
+    if wrapped and _band_ends_sentences(lines, width, blank_sep=lines.blank_sep):
+        wrapped = False  # the lines of the band are whole paragraphs that happen to be as long, not wraps
+    # Blank lines end paragraphs, and single breaks are the wrap's; where no line shows a wrap, a block's
+    # lines are its paragraphs (a label alone, then a paragraph a line). A narrow column of a script
+    # without case (the CJK Hansard) shows no lines running on in lower case: it keeps its wraps.
+    block_breaks = blank_sep and not wrapped and not narrow
     accepted, rejected = _accept_labels(lines, blank_sep, options)
     for number in options.label_lines:
         i = lines.index_of(number)
@@ -948,6 +964,7 @@ def _plan(lines: Lines, options: ParseOptions, b: _Builder) -> _Plan:
         slots=slots,
         width=width,
         wrapped=wrapped,
+        block_breaks=block_breaks,
         # The length past which a line was not wrapped: well past the wrap width, or any long line in
         # an unwrapped text; or any line where every long line ends a sentence (a paragraph per line).
         unwrapped_at=0 if per_line else (max(3 * width, _LONG_LINE) if wrapped else _LONG_LINE),
@@ -968,6 +985,32 @@ def _runs_on_in_lower_case(lines: Lines, width: int) -> bool:
             band += 1
             lower += text[i + 1].lstrip()[:1].islower()
     return lower >= _RUNS_ON_SHARE * band
+
+
+def _band_ends_sentences(lines: Lines, width: int, *, blank_sep: bool) -> bool:
+    """Do the lines of the wrap band end sentences, as whole paragraphs do, where wrapped lines would not?
+
+    A wrapping editor breaks lines where the width runs out, mostly inside a
+    sentence; in a short text of a paragraph a line, a band of similar lengths
+    may hold enough lines to look like a wrap width, but its lines end their
+    sentences (a spokesperson's answers, one a line). The first lines of the
+    band that have text below them are asked. In a record of blank-line
+    blocks only a line inside a block can show a wrap: with none in the band,
+    nothing does.
+    """
+    text, kinds = lines.text, lines.kind
+    band = ends = 0
+    for i in range(len(kinds) - 1):
+        if kinds[i] == TEXT and kinds[i + 1] == TEXT:
+            line = text[i].rstrip()
+            if width - _WRAP_BAND < len(line) <= width:
+                band += 1
+                ends += ends_sentence(line)
+                if band >= _BAND_SAMPLE:
+                    break
+    if band < _BAND_MIN:
+        return blank_sep
+    return ends >= _BAND_ENDS_SHARE * band
 
 
 def _one_line_per_paragraph(lines: Lines, lengths: Counter[int], wrapped: bool) -> bool:
@@ -1094,7 +1137,7 @@ class _Walk:
         para = b.para
         if not para:
             opens = True
-        elif self.blank_sep:
+        elif self.blank_sep and not self.plan.block_breaks:
             opens = False
         elif b.turn is None:
             alone = self.prev_text_line in (self.first_text_line, self.place_line)

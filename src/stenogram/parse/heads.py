@@ -37,6 +37,7 @@ _MAX_LEN = 120  # a longer line is prose
 _MAX_WORDS = 14
 _MAX_HEADS = 4096  # head lines remembered: a text of a million blocks keeps no table a line
 _ENDS = frozenset('.?!;:,…"”»')
+_BRACKETED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _SEPARATORS = re.compile(r",\s|\s[-–—]\s|\s(?=[(\[])")
 
 
@@ -60,8 +61,9 @@ class HeadLines:
         text = line.strip()
         if not text or text[-1] in _ENDS or not text[0].isalpha() or text[0].islower():
             return
-        if len(text.split()) > _MAX_WORDS:
-            return
+        words = len(text.split())
+        if words > _MAX_WORDS and (words > 2 * _MAX_WORDS or len(_BRACKETED.sub("", text).split()) > _MAX_WORDS):
+            return  # prose; but the words in brackets are slots, twice as many in a bilingual label
         parts = _SEPARATORS.split(text, maxsplit=1)
         key = parts[0].strip()
         if not key:

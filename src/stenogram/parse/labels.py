@@ -110,7 +110,8 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _TITLED = (
     rf"(?:The{_SP}+)?(?:{_TITLE_WORDS})"
     rf"(?:(?:{_SP}+[{_UPPER}][\w'’\-]*[a-zà-ÿ][\w'’\-]*){{1,3}}|{_SP}+(?:le|la|les)(?:{_SP}+[\w'’\-]+){{1,4}})?"
-    rf"(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?"
+    # An office may run over commas: "M. Olivier Dussopt, ministre du travail, du plein emploi et de l'insertion".
+    rf"(?:,{_SP}+[^.,:;!?()\n]{{1,80}}){{0,3}}"
 )
 
 # Speakers from the floor in a record of period labels: "Из зала.", "Голос из зала." (as the lexicon spells them).
@@ -181,17 +182,25 @@ _SENTENCE_OPENERS = _wordset(
     "there this that these those it we you he she they my our your their his her its what which who why how where "
     "let please thank yes no well also besides finally firstly secondly look listen see note example one another "
     "all some many most such every each after before during today tomorrow yesterday"
+    " mein meine meinen unser unsere apropos"  # "Mein Schlusssatz:", "Apropos zwei Jahre Pandemie:"
 )
 _SENTENCE_WORDS = _wordset(
     "i we you he she they it is are was were be been will would shall should can could may might must have has had "
     "do does did not this that these those my our your their me us them what which who how why if than very just "
     "only said says say let as other well more some any there here about into over been being because such also "
     "even still yet no yes need"
+    # German and French pronouns, auxiliaries and adverbs, never part of an office printed in lower case:
+    # "Verzeihen Sie, wenn ich das ganz offen sage:", "Kurz noch zu Tagesordnungspunkt 13:".
+    " ich wir ihr ist sind war hat haben wird werden kann muss nicht noch schon nur wenn dass daß"
+    " je nous vous est sont pas ne"
 )
 _PERIOD_STOP = frozenset({"OK", "NO", "YES", "AND", "BUT", "SO", "WELL", "US", "I", "II", "III", "IV", "V", "A"})
 # A slash only between letters ("Verts/ALE", "Kommission/Hoher"), never in "63/3".
 _FORBIDDEN = re.compile(
     r"[?!;\"“”«»„…\[\]<>{}=+*\\|@#$%^~]|(?<![^\W\d_])/|/(?![^\W\d_])|\.\s*$|\s\.|(?<![A-Za-z])[a-z]+\.(?!\w)|\d{3,}"
+    # A full stop and a dash before a space closes a dash label ("Sr. Ritondo.- Señora presidenta: …"); the
+    # colon after it is the speech's. "J.-P. Martin" keeps its initials.
+    r"|\.[-–—]\s"
 )
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _ENDS_SENTENCE = re.compile(r"\w{5,}\.")  # a word of five letters or more and a full stop: not an abbreviation
@@ -268,6 +277,8 @@ def _strength(name: str, form: str) -> int:
         return STRONG  # "Some hon. members: Agreed.", "Listener question: …"
     if key in SECTION_HEADINGS:
         return REJECTED  # "Questions & Answers:" heads a part of the call
+    if ";" in name and _offices_joined(name):
+        return STRONG  # "THE MINISTER OF RAILWAYS; THE MINISTER OF COMMUNICATIONS; AND THE MINISTER OF …"
     if name.count("(") != name.count(")") or _FORBIDDEN.search(name.replace("Mr.", "Mr").replace("Ms.", "Ms")):
         return REJECTED
     if ". " in name and any(_ENDS_SENTENCE.fullmatch(w) and not is_title(w) for w in name.split()[:-1]):
@@ -338,8 +349,10 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     if lower <= 4 and unnamed <= 8 and verdicts[-1] is True and (verdicts[-2] is True or particle) and len(words) >= 3:
         return STRONG  # a role, then a given name and a surname
     joined = " ".join(words)
-    if "," in joined:
-        head, tail = joined.split(",", 1)
+    role = _ROLE_AFTER.search(joined)
+    if role is not None:
+        # A comma or a spaced dash between the name and the role: "Domnul Ion Popescu – secretar de stat, …".
+        head, tail = joined[: role.start()], joined[role.end() :]
         head_words = head.split()
         one_caps = (
             len(head_words) == 1 and head_words[0].isupper() and len(head_words[0]) > 2
@@ -352,6 +365,8 @@ def _strength_with_role_words(words: list[str], verdicts: list[bool | None], fol
     return REJECTED
 
 
+# What parts a name from the role printed after it: a comma, or a dash between spaces.
+_ROLE_AFTER = re.compile(r",|\s[–—]\s")
 _CAPS_WORD = re.compile(_CAPS)
 
 
@@ -493,7 +508,11 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
         numbered = _numbered_label(line)
         if numbered is not None:
             return numbered
-    if line.find(";", 0, 60) >= 0 and (semi := _SEMICOLON_LABEL.match(line)) is not None:
+    if (
+        line.find(";", 0, 60) >= 0
+        and (semi := _SEMICOLON_LABEL.match(line)) is not None
+        and not (has_colon and _offices_before_colon(line))
+    ):
         # "MR. NIXON; I would say this": a label in capitals whose colon a transcriber typed as a semicolon;
         # weak, so only a name the document prints as a label elsewhere opens a turn.
         name = fold(semi.group("label"))
@@ -543,6 +562,26 @@ def match_label(line: str, *, colon_only: bool = False) -> LabelMatch | None:
     if not colon_only and not has_colon and len(line) <= 120:
         return _name_line(line)
     return None
+
+
+def _offices_joined(name: str) -> bool:
+    """Offices one person holds, joined by semicolons: every part a strong label that names an office."""
+    parts = [p.strip() for p in name.split(";")]
+    if not 2 <= len(parts) <= 6:
+        return False
+    for part in parts:
+        words = part.split()
+        if words and words[0].casefold() in ("and", "et", "und", "y"):
+            words = words[1:]  # "…; AND THE MINISTER OF …"
+        if not words or not any(is_title(w) for w in words) or _strength(" ".join(words), "colon") != STRONG:
+            return False
+    return True
+
+
+def _offices_before_colon(line: str) -> bool:
+    """Does the line open with offices joined by semicolons and closed by the label's colon?"""
+    found = _colon_label(line)
+    return found is not None and ";" in found[0] and _offices_joined(_name_and_slots(fold(found[0]))[0])
 
 
 _SEMICOLON_LABEL = re.compile(
@@ -700,11 +739,12 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 
 
 # The lines that may hold a period label, "Mr. SMITH. Mr. Speaker, I rise …" or "The PRESIDING OFFICER.
-# Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop.
+# Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop; and an
+# examination's "Q.   Good morning" / "A.   Yes.".
 PERIOD_LINE = re.compile(
     rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
     rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}"
-    rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES})"
+    rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES}|[QA])"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 

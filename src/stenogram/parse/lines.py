@@ -32,12 +32,14 @@ from typing import overload
 from stenogram.lexicon import ATTRIBUTIONS
 from stenogram.model import NoteKind
 from stenogram.parse.heads import HeadLines, head_label
+from stenogram.parse.keys import key_pattern, speaker_key
 from stenogram.parse.labels import (
     MARK_LINE,
     PERIOD_LINE,
     REJECTED,
     STRONG,
     LabelMatch,
+    fold,
     is_label_prefix,
     match_attribution,
     match_dash_label,
@@ -291,6 +293,9 @@ class Lines:
             self._collect_heads(lines, base, kinds)
         self._seen.clear()
         self._head_labels()
+        key = speaker_key(text, start)
+        if key:
+            self._key_labels(text, start, key)
 
     def _classify(self, lines: list[str], base: int, pos: int, text: str, code: str) -> tuple[array[int], bytearray]:
         """Offsets and kinds of one chunk's lines (``base`` is the first one's index, ``pos`` its offset).
@@ -420,6 +425,21 @@ class Lines:
             label, start = head_label(line)
             self.label[i] = LabelMatch(label, label, None, start, len(line), STRONG, "line")
 
+    def _key_labels(self, text: str, start: int, key: dict[str, str]) -> None:
+        """Lines opened by a code the document's key defines (:mod:`.keys`): the code is the label as printed."""
+        offsets, labels = self.offset, self.label
+        for m in key_pattern(key).finditer(text, max(start - 1, 0)):
+            pos = m.start() + 1
+            i = bisect_left(offsets, pos)
+            if i >= len(self) or offsets[i] != pos or self.kind[i] != TEXT:
+                continue
+            code, line = m.group("code"), self.text[i]
+            rest = m.end() - pos
+            old = labels.get(i)
+            if fold(line[rest:]) == key[code] or (old is not None and old.strength != REJECTED):
+                continue  # the key's own line, or a line with a label of its own
+            labels[i] = LabelMatch(code, key[code], None, m.start("code") - pos, rest, STRONG, "mark")
+
     def __len__(self) -> int:
         return len(self.kind)
 
@@ -447,8 +467,12 @@ class Lines:
             return True
         if self.kind[i - 1] != TEXT:
             return True
+        above = self.text[i - 1]
         m = self.label.get(i - 1)
-        return m is not None and not self.text[i - 1][m.rest :].strip()
+        if m is not None and not above[m.rest :].strip():
+            return True
+        # An agenda item's heading right above: "2. Débat sur l'état de l'Union (débat)".
+        return above[:1].isdigit() and _AGENDA_HEADING.fullmatch(above) is not None
 
     def label_prefix(self, i: int) -> int:
         """How many lines above line ``i`` hold the first part of a label broken by wraps (0 to 3).
@@ -573,6 +597,7 @@ def _chunk_end(lines: list[str], pos: int) -> int:
     return pos + sum(map(len, lines)) + len(lines) - 1
 
 
+_AGENDA_HEADING = re.compile(r"\d{1,3}\.[ \t]+[^\W\d_][^.!?:;\n]{0,150}?(?:[^\W\d_]|[)\]])[ \t]*")
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
 

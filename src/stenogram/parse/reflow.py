@@ -55,6 +55,7 @@ _MIN_LINES = 8  # too few lines say nothing about wrapping
 
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
+_LOW_CLOSERS = "“‘"  # the closing quotes of a quotation opened low: „…“, ‚…‘
 _COLONS = frozenset(":：")
 _COMMAS = frozenset(",，;；")
 _OPENERS = frozenset("\"'“‘«([<–—-•*")  # a quote, bracket or dash opens like a capital
@@ -100,6 +101,7 @@ WEIGHTS: tuple[float, ...] = (
     -0.29,  # the paragraph has three lines or more
     1.74,  # sentence end in a paragraph of three lines or more
     3.8,  # the line ends with a greeting: "Mr President, colleagues,"
+    3.0,  # no hard wrap in the document (set on the dev sets' texts without one, see docs/parser.md)
 )
 _FEW_LINES = 1.5
 AMBIGUOUS = 1.0  # |score| below this is reported as a guess
@@ -141,7 +143,17 @@ def wrap_width(lengths: Iterable[int]) -> tuple[int, bool]:
 
 def ends_sentence(text: str) -> bool:
     """Does (right-stripped) ``text`` end a sentence, closing quotes and brackets aside?"""
+    if text[-1:] in _LOW_CLOSERS and _low_quoted(text):
+        text = text[:-1]
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END if text else False
+
+
+def _low_quoted(text: str) -> bool:
+    """Does ``text``, ending with “ or ‘, open its quotation low (``„Der Antrag …“``), as German prints it?
+
+    Then the last quote closes it; elsewhere “ and ‘ open a quotation.
+    """
+    return "„" in text or "‚" in text
 
 
 def features(
@@ -203,6 +215,7 @@ def features(
         float(para_lines >= 3),
         float(ends and para_lines >= 3),
         float(comma and _vocative(a)),
+        float(not wrapped),
     )
 
 
@@ -222,7 +235,7 @@ def _full(line: str | None, width: int) -> bool:
 (_B, _ENDS, _COLON, _COMMA, _TRAIL, _FITS, _A_FULL, _B_FULL, _B_OPEN, _A_LONG, _B_LONG, _OPENS, _LOWER, _SHORT,
  _WRAPPED, _ENDS_FITS, _ENDS_B_FULL, _ENDS_A_FULL, _B_ENDS, _ENDS_UNWRAPPED, _ENDS_A_LONG, _ENDS_B_OPEN,
  _COMMA_OPENS, _FIRST_OPEN, _LABEL, _LABEL_ENDS, _B_TRAIL, _ENDS_SHORT_FULL, _LONG_PARA, _ENDS_LONG_PARA,
- _GREETING) = WEIGHTS  # fmt: skip
+ _GREETING, _UNWRAPPED) = WEIGHTS  # fmt: skip
 _FITS_ENDS = _FITS + _ENDS_FITS
 _A_FULL_ENDS = _A_FULL + _ENDS_A_FULL
 _A_LONG_ENDS = _A_LONG + _ENDS_A_LONG
@@ -257,6 +270,8 @@ def break_score(
     last = a[-1:]
     # ends_sentence(a), stripping closers only when there is one to strip
     ends = last in _SENTENCE_END or (last in _CLOSERS and a.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
+    if not ends and last in _LOW_CLOSERS and _low_quoted(a):
+        ends = a[:-1].rstrip(_CLOSERS)[-1:] in _SENTENCE_END  # „…erklären.“
     if not width:
         return _FEW_LINES if (ends or last in _COLONS) else -_FEW_LINES
     b = line.strip()
@@ -298,6 +313,9 @@ def break_score(
     if line[-1:] in _TRAILING:
         score += _B_TRAIL
     if not wrapped:
+        # Where nothing is hard-wrapped a break is the writer's: a paragraph's, unless the next line goes on
+        # in lower case after a line that ends no sentence.
+        score += _UNWRAPPED
         return score + _ENDS_UNWRAPPED if ends else score
     score += _WRAPPED
     space = b.find(" ")
