@@ -1143,3 +1143,25 @@ def test_german_and_french_lead_ins_with_a_colon_are_sentences_not_labels() -> N
     # Offices in lower case stay labels.
     t = parse("Ministeren for ligestilling (Marie Bjerre): Tak.\nFormanden: Tak.\nMme la présidente: Merci.\n")
     assert labels(t) == ["Ministeren for ligestilling (Marie Bjerre)", "Formanden", "Mme la présidente"]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_label_in_square_brackets_opens_a_turn_and_a_bracketed_stage_direction_does_not(sep: str) -> None:
+    # Tokyo's press announcements: the brackets are the separator. Blank-line blocks and running lines alike.
+    text = sep.join(
+        [
+            "Joint Press Announcement",
+            "[Provisional translation]",
+            "[Moderator] We will now begin the joint press announcement.",
+            "[Prime Minister Takeda] It is a great pleasure to welcome the President.",
+            "[Applause] Thank you. Next year we meet in Manila.",
+            "[inaudible] and the railway, which is being built.",
+            "[President Reyes] Thank you, Prime Minister.",
+        ]
+    )
+    t = parse(text + "\n")
+    assert labels(t) == ["Moderator", "Prime Minister Takeda", "President Reyes"]
+    assert texts(t)[0] == "We will now begin the joint press announcement."
+    takeda = " ".join(p.text for p in t.turns[1].paragraphs)
+    assert "[Applause] Thank you." in takeda and "[inaudible] and the railway" in takeda
+    assert "[Provisional translation]" not in " ".join(texts(t))

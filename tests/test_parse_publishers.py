@@ -14,8 +14,11 @@ foreign ministry, a UN briefing, NATO, a podcast, a meeting recorder, an
 earnings call, TV captions); an eighth batch written blind by another hand (Argentine, Bangladeshi,
 Brazilian, Estonian, French, Indian, Israeli, Luxembourg, Mexican, Norwegian, Pakistani, Romanian, Slovak,
 Sri Lankan, South African and Ugandan chambers, the Commission's midday briefing, WHO, a deposition, an
-academic panel); no text is copied from a real record. ``NAME.truth.json`` holds its turns as
-the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
+academic panel); a ninth batch written blind by another hand (Australian radio, Brazilian, Catalan, Chilean,
+Flemish, Nebraskan, Nigerian, New South Wales, Ontario, Polish and Zambian chambers, Rome's city council, the
+German government's press conference, the Fed, the ICC, the IMF, the Japanese Prime Minister's Office, New York's
+mayor, a UK inquiry, TV captions with initials); no text is copied from a real record. ``NAME.truth.json``
+holds its turns as the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
 and the documents are scored the same way: words are aligned between truth
 and parse, and a turn is found when the parse starts one at the word where
 the truth does. The property tests below build documents from the same
@@ -101,6 +104,24 @@ KNOWN_GAPS: dict[str, str] = {
     # The eighth batch, written blind and scored before these rules were written: what it still lacks.
     "lk_parliament": "its speakers' lines are read; the procedure line the truth leaves out ('Question put, and agreed "
     "to.') aligns its first word with the next turn's ('Question No. 1 …')",
+    # The ninth batch, written blind by another hand and scored before these rules were written: what it lacks.
+    "au_radio": "a masthead field after the title ('SUBJECTS: March labour force figures; …') is read as a turn",
+    "cat_parlament": "labels alone on their line ('El president', 'La consellera de …') over the speech, with no "
+    "blank line between turns: head lines are only sought after a blank line",
+    "cl_senado": "list items the clerk reads, opened by a double dash ('--El que modifica la ley …'), are read as "
+    "a dash separator and lose their first words",
+    "de_regpk": "a topic lead-in inside a speech ('Zu den Terminen der Bundeskanzlerin: Am Freitag …') is read as "
+    "a label",
+    "icc_trial": "line numbers after a margin of times ('09:31:12  10  THE COURT USHER: …') are not read as the "
+    "page's layout, so no label starts its line; the two-line page heads ('ICC-01/14-… 2/40 T') are text",
+    "imf_briefing": "the briefing's masthead lines ('Speaker: Folasade Adeyemi, Director, …', 'PRESS OFFICER: "
+    "Kwame Osei') are read as turns",
+    "ne_unicameral": "a bare surname in capitals printed once ('PRIEBE:') is a weak label without support in the "
+    "document",
+    "pl_senat": "a label alone on its line with the colon ('Sekretarz Stanu w Ministerstwie Infrastruktury "
+    "Krzysztof Bielecki:') over the speech is not read when the office has no honorific the grammar knows",
+    "zm_assembly": "the Commonwealth question form without a colon ('Mr Sitali (Mitete) asked the Minister of "
+    "Health …') opens no turn and its words are lost to the turn before",
 }
 
 
@@ -136,12 +157,21 @@ EIGHTH_BATCH = frozenset(
     "in_rajyasabha lk_parliament lu_chambre mx_senado no_storting pk_senate ro_senat sk_nrsr ug_hansard "
     "who_presser za_ncop".split()
 )
-BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH}
 
 
-# Floors below the figures now (0.964 / 0.933 / 0.883; 0.953 / 0.898 / 0.796 before the wrap band's sentence
-# ends and the blocks' paragraph lines), so that a change that joins lines again says so.
-@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86)])
+# The ninth batch (blind5), written blind by another hand and scored before any fix: turn F1 0.8585 on main
+# (a5e7d83), 0.9113 on the parse4 branch; labels in square brackets ("[Moderator] …") bring it to 0.932.
+NINTH_BATCH = frozenset(
+    "au_radio br_senado cat_parlament cl_senado de_regpk fed_presser icc_trial imf_briefing it_comunale jp_kantei "
+    "ne_unicameral ng_senate nsw_lc nyc_mayor on_hansard pl_senat tv_initials uk_inquiry vl_parlement "
+    "zm_assembly".split()
+)
+BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH, "ninth": NINTH_BATCH}
+
+
+# Floors below the figures now (0.964 / 0.933 / 0.883 / 0.910; 0.953 / 0.898 / 0.796 before the wrap band's
+# sentence ends and the blocks' paragraph lines), so that a change that joins lines again says so.
+@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86), ("ninth", 0.89)])
 def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:
     hit = pred = true = 0
     for path in DOCUMENTS:

@@ -175,6 +175,13 @@ TRANSLATION_NOTES = (
 )  # fmt: skip
 
 
+#: Words of a stage direction or an editor's bracket ("[Applause]", "(LAUGHTER)", "[inaudible]"): never a speaker.
+STAGE_WORDS = (
+    "laugh", "applause", "crosstalk", "inaudible", "sighs", "smiles", "chuckles", "speaks", "speaking", "interpret",
+    "off-mic", "off mic", "noise", "pause", "music", "video", "cheers", "booing", "silence", "translation",
+    "in english", "in russian", "in german", "in french",
+)  # fmt: skip
+
 _COLLECTIVE = frozenset(
     {
         "some hon. members", "hon. members", "an hon. member", "several hon. members", "all hon. members",

@@ -37,6 +37,7 @@ from stenogram.lexicon import (
     PERIOD_TITLES,
     QUESTION_VERBS,
     SECTION_HEADINGS,
+    STAGE_WORDS,
     VOCATIVES,
     is_title,
 )
@@ -396,8 +397,11 @@ _LINE_ROLES = frozenset({"operator", "moderator", "host", "interviewer", "announ
 # The lines of running text asked for a mark label or "Operator" alone on its line (the other roles alone
 # are read in blank-line records; a branch per role would cost at every line start).
 # A numbered question asked by a verb other than "asked" ("1. Tuan Lim Guan Eng [Bagan] minta Menteri …") is
-# found in the same scan: the dash labels' scan asks only lines with a dash or " asked ".
-MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$)|\d{{1,3}}\.[^\n]{{1,160}}? minta )")
+# found in the same scan: the dash labels' scan asks only lines with a dash or " asked "; so is a bracketed label.
+MARK_LINE = re.compile(
+    rf"\n(?:[{_MARKS}]|\[[^\W\d_][^\[\]\n]{{0,60}}\][ \t]+\S|Operator[ \t]*(?=\r?\n|$)"
+    rf"|\d{{1,3}}\.[^\n]{{1,160}}? minta )"
+)
 # A dash against the label's first letter is a mark too: "-El Presidente Senador …: (12:15 horas) Solicito…".
 _LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_])|[-–—](?=[^\W\d_]))")
 _MARK_SEP = re.compile(r"\u3000|[ \t\u00a0]{2,}")
@@ -412,10 +416,16 @@ _TIMED_LINE = re.compile(
     rf"(?P<label>[^\W\d_][^:\n]{{0,60}}?){_SP}{{2,}}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_SP}*"
 )
 _LEAD_FIRST = frozenset(_MARKS + ">[(0123456789-–—")
+# A label whose square brackets are its separator, the speech after it: "[Prime Minister Takeda] It is …",
+# as Tokyo's press announcements print it. "[Applause] …" and "[inaudible] …" are the editor's, not a speaker.
+_BRACKET_LABEL = re.compile(rf"\[(?P<label>[^\W\d_][^\[\]\n:;.!?]{{0,60}})\]{_SP}+(?=\S)")
+_STAGE = re.compile("(?i:" + "|".join(map(re.escape, STAGE_WORDS)) + ")")
 
 
 def _marked(line: str) -> LabelMatch | None:
-    """A label after a speaker mark or a time code, or a name and a time alone on the line."""
+    """A label after a speaker mark or a time code or inside square brackets, or a name and a time alone on the line."""
+    if line[0] == "[" and (bracket := _bracket_label(line)) is not None:
+        return bracket
     lead = _LEAD_MARK.match(line)
     if lead is not None:
         off = lead.end()
@@ -434,6 +444,19 @@ def _marked(line: str) -> LabelMatch | None:
             time = clock.group("t1") or clock.group("t2") or clock.group("t3")
             return m._replace(start=off, rest=m.rest + off, time=time)
     return None
+
+
+def _bracket_label(line: str) -> LabelMatch | None:
+    """ "[Moderator] We will now begin …": the label inside the brackets, the speech after them."""
+    m = _BRACKET_LABEL.match(line)
+    if m is None or _STAGE.search(m.group("label")):
+        return None
+    label = fold(m.group("label"))
+    name, slots, annotation = _name_and_slots(label)
+    strength = _strength(name, "colon")
+    if strength == REJECTED:
+        return None
+    return LabelMatch(label, name, annotation, 1, m.end(), strength, "mark", slots, "[")
 
 
 def _after_mark(line: str, off: int) -> LabelMatch | None:

@@ -381,7 +381,8 @@ class Lines:
         for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
             if kinds[i - base] == TEXT and i not in labels:
                 line = lines[i - base]
-                found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
+                first = line[:1]
+                found = match_dash_label(line) if first.isdigit() else match_label(line, colon_only=first == "[")
                 if found is not None:
                     labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
