@@ -1165,3 +1165,53 @@ def test_a_label_in_square_brackets_opens_a_turn_and_a_bracketed_stage_direction
     takeda = " ".join(p.text for p in t.turns[1].paragraphs)
     assert "[Applause] Thank you." in takeda and "[inaudible] and the railway" in takeda
     assert "[Provisional translation]" not in " ".join(texts(t))
+
+
+def test_speakers_lines_with_no_blank_line_between_turns_and_a_heading_alone_on_its_line() -> None:
+    # Barcelona's Diari de Sessions: the speaker alone on a line, the speech on the lines below, no blank line
+    # between turns. A name printed once is read when the document's head lines are plain ones like it.
+    t = parse(
+        "DIARI DE SESSIONS\n\nEl president\nBon dia. Es reprèn la sessió.\n\n"
+        "Pregunta al Govern sobre el servei de Rodalies\n310-00182/15\n\n"
+        "El president\nFormula la pregunta la diputada.\nNúria Puigdollers i Serra\nGràcies, president.\n"
+        "Vostès ens van dir que tot canviaria.\n(Aplaudiments.)\nEl president\nConsellera.\n"
+        "La consellera de Territori, Habitatge i Transició Ecològica\nGràcies, president.\n"
+        "El president\nConsellera.\nLa consellera de Territori, Habitatge i Transició Ecològica\nDiputada, gràcies.\n"
+        "El president\nTé la paraula el diputat.\nAlbert Ribas Montoliu\nGràcies, president.\n"
+        "Propostes concretes per al país\nMoltes gràcies.\nEl president\nGràcies.\n"
+    )
+    assert labels(t) == [
+        "El president",
+        "El president",
+        "Núria Puigdollers i Serra",
+        "El president",
+        "La consellera de Territori, Habitatge i Transició Ecològica",
+        "El president",
+        "La consellera de Territori, Habitatge i Transició Ecològica",
+        "El president",
+        "Albert Ribas Montoliu",
+        "El president",
+    ]
+    assert "Vostès ens van dir que tot canviaria." in texts(t)
+    # A heading alone on its line, printed once (a title's lower-case words), is no speaker's line.
+    assert "Propostes concretes per al país" in texts(t)
+
+
+def test_short_lines_after_sentences_are_no_speakers_lines_in_a_document_of_colon_labels() -> None:
+    t = parse(
+        "Anna Petrova: Hello.\nBudget Committee\nWe open.\nBoris Ivanov: Hi.\nBudget Committee\nWe go on.\n"
+        "Anna Petrova: Next.\nBudget Committee\nAnd again.\nBoris Ivanov: Yes.\n"
+    )
+    assert labels(t) == ["Anna Petrova", "Boris Ivanov", "Anna Petrova", "Boris Ivanov"]
+
+
+def test_a_hard_wrapped_sentence_and_a_wrapped_label_are_no_head_lines() -> None:
+    # A wrap after a full stop leaves a short line that goes on in lower case below, or a label's first name
+    # above its surname and colon; printed again and again, neither is a speaker's line.
+    turn = (
+        "Lionel\nBarber: A question on oil, Mr President.\nVladimir\nPutin: We discussed it at length today.\n"
+        "Therefore, we will not\nhurry with the decision.\n"
+    )
+    t = parse(turn * 3)
+    assert labels(t) == ["Lionel Barber", "Vladimir Putin"] * 3
+    assert texts(t)[1] == "We discussed it at length today. Therefore, we will not hurry with the decision."

@@ -110,7 +110,7 @@ TITLES = HONORIFICS | _words(
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
     # The chairs, members and ministers of other parliaments, as their records print them (ParlaMint countries):
     " předseda předsedkyně místopředseda místopředsedkyně předsedající poslanec poslankyně ministr ministryně"  # Czech
-    " marszałek wicemarszałek poseł posłanka"  # Polish
+    " marszałek wicemarszałek poseł posłanka sekretarz podsekretarz wiceminister"  # Polish
     " formand formanden næstformand ministeren talman talmannen"  # Danish, Swedish
     " puhemies varapuhemies pääministeri ministeri"  # Finnish
     " elnök elnöke alelnök államtitkár miniszter"  # Hungarian
@@ -125,7 +125,7 @@ TITLES = HONORIFICS | _words(
     " προεδρευων προεδρευουσα προεδρος υπουργος"
     " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
     " predsjednik predsjednica potpredsjednik"  # Croatian
-    " conseller consellera secretari secretària lletrat"  # Catalan
+    " conseller consellera secretari secretària lletrat vicepresident vicepresidenta"  # Catalan
     " llywydd gweinidog dirprwy prif trefnydd"  # Welsh ("Y Llywydd", "Gweinidog yr Economi")
     " bundesrat bundesrätin nationalrat nationalrätin ständerat ständerätin"  # Swiss and Austrian members
     " menteri timbalan"  # Malay ("Menteri Kewangan II", "Timbalan Yang di-Pertua")

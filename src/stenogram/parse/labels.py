@@ -55,6 +55,7 @@ __all__ = [
     "LabelMatch",
     "in_mixed_case",
     "is_label_prefix",
+    "is_person_name",
     "is_vocative",
     "match_attribution",
     "match_dash_label",
@@ -500,7 +501,7 @@ def _name_line(line: str) -> LabelMatch | None:
     if text.casefold() in _LINE_ROLES:
         return LabelMatch(text, text, None, 0, len(line), STRONG, "line")
     m = _NAME_LINE.fullmatch(text)
-    if m is None or not _is_person_name(m.group("name")):
+    if m is None or not is_person_name(m.group("name")):
         return None
     roles = [r for r in _ROLE_SPLIT.split(m.group("roles")) if r]
     for role in roles:
@@ -661,7 +662,7 @@ def _title_case_heading(rest: str) -> bool:
 _CLOSES = frozenset('.!?…,;:-—–"”»)')
 
 
-def _is_person_name(text: str) -> bool:
+def is_person_name(text: str) -> bool:
     """Two to six capitalised words with the connectors names hold: "Søren Gade", "Julià de Jòdar Muñoz"."""
     words = text.split()
     verdicts = [_word_ok(w) for w in words]
@@ -687,7 +688,7 @@ def _role_with_holder(name: str, slot: str) -> bool:
     folded = [w.casefold() for w in words]
     if folded[0] in _SENTENCE_OPENERS or not _SENTENCE_WORDS.isdisjoint(folded[1:]):
         return False
-    return _is_person_name(slot)
+    return is_person_name(slot)
 
 
 def match_attribution(line: str) -> LabelMatch | None:

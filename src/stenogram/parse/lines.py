@@ -290,7 +290,7 @@ class Lines:
                 self._notes_into(kinds, base)
             # Short lines: the chunk's offsets are made again only if a pattern finds a line to ask.
             self._find_labels(lines, base, pos, text, offsets=None if whole is None else offs, kinds=kinds)
-            self._collect_heads(lines, base, kinds)
+            self._collect_heads(lines, base, pos, text, kinds)
         self._seen.clear()
         self._head_labels()
         key = speaker_key(text, start)
@@ -405,8 +405,13 @@ class Lines:
                 if found is not None and found.form == "period" and (old is None or found.rest <= old.rest):
                     labels[i] = found
 
-    def _collect_heads(self, lines: list[str], base: int, kinds: bytearray) -> None:
-        """The chunk's lines after a blank one with text below them, not yet candidates: :mod:`.heads`."""
+    def _collect_heads(self, lines: list[str], base: int, pos: int, text: str, kinds: bytearray) -> None:
+        """The chunk's lines that open a block with text below them, not yet candidates: :mod:`.heads`.
+
+        A block opens after a blank line; in a record of a paragraph a line, with no blank line between
+        turns (``El president`` under ``(Aplaudiments.)`` or a speech's last sentence), also after a line
+        that ends a sentence or a note.
+        """
         heads, labels = self._heads, self.label
         n = len(lines) - 2
         k = kinds.find(BLANK)
@@ -415,6 +420,17 @@ class Lines:
             if kinds[j] == TEXT and kinds[j + 1] == TEXT and base + j not in labels:
                 heads.add(base + j, lines[j])
             k = kinds.find(BLANK, j)
+        if self.blank_sep:
+            return
+        for i in _line_starts(_AFTER_SENTENCE, text, lines, base=base, pos=pos, offsets=None):
+            k = i - base
+            # The speech below opens a sentence: a hard-wrapped sentence goes on in lower case ("However, …
+            # will not" / "contribute to …"), and a label broken by a wrap ("Lionel" / "Barber: …") goes on
+            # with its colon; neither is a head line.
+            if k <= n and kinds[k] == TEXT and kinds[k + 1] == TEXT and i not in labels:
+                below = labels.get(i + 1)
+                if (below is None or below.strength == REJECTED) and not lines[k + 1].lstrip()[:1].islower():
+                    heads.add(i, lines[k])
 
     def _head_labels(self) -> None:
         """Head lines the document prints as its speakers' lines become label candidates."""
@@ -598,6 +614,8 @@ def _chunk_end(lines: list[str], pos: int) -> int:
     return pos + sum(map(len, lines)) + len(lines) - 1
 
 
+# A short line after one that ends a sentence or a note, with no sentence's end of its own: a head line maybe.
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?…)\]»\"”])\n(?=[^\W\d_][^\n:：]{0,118}(?<![\s.?!;:,…\"”»])\n)")
 _AGENDA_HEADING = re.compile(r"\d{1,3}\.[ \t]+[^\W\d_][^.!?:;\n]{0,150}?(?:[^\W\d_]|[)\]])[ \t]*")
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
