@@ -999,6 +999,38 @@ def test_pages_of_numbered_lines_and_an_examinations_questions_and_answers() -> 
     assert labels(t) == ["Anna Petrova", "Anna Petrova"]
 
 
+def _icc_page(number: int, rows: list[tuple[str, str]]) -> str:
+    """A page as the ICC prints it: two lines of head, then numbered lines with a time now and then."""
+    head = f"ICC-01/14-02/22-T-061-ENG ET WT 14-03-2024 {number}/40 T\nTrial Hearing (Open Session)      WITNESS: P-1\n"
+    return head + "".join(f"{time:<8}  {n:>2}  {line}\n" for n, (time, line) in enumerate(rows, 1))
+
+
+def test_a_margin_of_times_and_line_numbers_and_page_heads_are_the_pages_layout() -> None:
+    rows = [
+        ("09:31:12", "THE COURT USHER: All rise. The International Criminal Court"),
+        ("", "    is now in session. Please be seated."),
+        ("09:31:20", "PRESIDING JUDGE SOLHEIM: Good morning, everyone. Court"),
+        ("", "    officer, please call the case."),
+        ("09:32:10", "Q. Good morning, Mr Witness. Can you describe the vehicles?"),
+        ("", "A. (Interpretation) One was a white pick-up, a Toyota."),
+        ("", "Q. Did you see any markings on either vehicle?"),
+        ("09:33:40", "A. (Interpretation) On the green one, yes. On the door there"),
+        ("", "    was a drawing, like a bird."),
+        ("", "Q. Where were you exactly?"),
+        ("", "A. (Interpretation) Behind the stall of my cousin."),
+    ]
+    last = [("09:35:11", "MS VARGA: Thank you. I remind you that you"), ("", "    are still bound by the")]
+    t = parse(_icc_page(1, rows + [("", "")] * 12 + last) + _icc_page(2, [("", "    solemn undertaking you gave.")]))
+    assert labels(t)[:4] == ["THE COURT USHER", "PRESIDING JUDGE SOLHEIM", "Q", "A"]
+    assert labels(t)[-1] == "MS VARGA"
+    # The page head is a page note, not words of the sentence that runs over the page.
+    assert texts(t)[-1] == "Thank you. I remind you that you are still bound by the solemn undertaking you gave."
+    assert not any(":" in word or word.isdigit() for p in texts(t) for word in p.split())
+    # A time at the start of a line that is no margin (a podcast's clock before a name) stays a turn's time.
+    t = parse("".join(f"00:0{n}:1{n} Speaker {n % 2 + 1}: Line {n} of the talk.\n" for n in range(1, 10)))
+    assert labels(t)[:2] == ["Speaker 2", "Speaker 1"] and t.turns[0].time == "00:01:11"
+
+
 _ANSWERS_A_LINE = (
     "Spokesperson: The Forum produced a list of 458 outcomes.\n"
     "This fully shows that the cooperation is in keeping with the times.\n"

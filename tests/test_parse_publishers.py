@@ -112,8 +112,8 @@ KNOWN_GAPS: dict[str, str] = {
     "a dash separator and lose their first words",
     "de_regpk": "a topic lead-in inside a speech ('Zu den Terminen der Bundeskanzlerin: Am Freitag …') is read as "
     "a label",
-    "icc_trial": "line numbers after a margin of times ('09:31:12  10  THE COURT USHER: …') are not read as the "
-    "page's layout, so no label starts its line; the two-line page heads ('ICC-01/14-… 2/40 T') are text",
+    "icc_trial": "its speakers, margin and page heads are read; the examination's headings printed as labels "
+    "('WITNESS: CAR-OTP-P-1187 (On former oath)', 'QUESTIONED BY MS VARGA: (Continuing)') are read as turns",
     "imf_briefing": "the briefing's masthead lines ('Speaker: Folasade Adeyemi, Director, …', 'PRESS OFFICER: "
     "Kwame Osei') are read as turns",
     "ne_unicameral": "a bare surname in capitals printed once ('PRIEBE:') is a weak label without support in the "

@@ -853,11 +853,14 @@ def _preamble_break(prev: str, line: str, after_first_line: bool) -> bool:
     )
 
 
-def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Transcript:
+def build_transcript(
+    text: str, *, start: int = 0, options: ParseOptions, page_heads: tuple[int, ...] = ()
+) -> Transcript:
     """Parse ``text[start:]`` (``text`` is already decoded, newlines folded to ``\\n``).
 
     Offsets and line numbers in the spans index the whole of ``text``, so
-    front matter that the caller skipped still counts.
+    front matter that the caller skipped still counts. ``page_heads`` are the
+    starts of lines known to head a page (:func:`.margins.page_heads`): page notes.
 
     The cyclic garbage collector is paused meanwhile: the parse allocates
     hundreds of thousands of small objects and no reference cycles, and
@@ -866,14 +869,14 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(text, start, options)
+        return _build(text, start, options, page_heads)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(text: str, start: int, options: ParseOptions) -> Transcript:
-    lines = split_lines(text, start)
+def _build(text: str, start: int, options: ParseOptions, page_heads: tuple[int, ...] = ()) -> Transcript:
+    lines = split_lines(text, start, page_heads)
     b = _Builder(text, lines, options)
     plan = _plan(lines, options, b)
     # What the plan took from the candidates is in it: the rest go before the model is built beside them.

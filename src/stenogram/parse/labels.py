@@ -74,6 +74,8 @@ WEAK = 1  # take it only if the document supports it (a known surname, a repeate
 REJECTED = 0  # looks like a label but is not; worth a diagnostic
 
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
+# A label's indent, at most: a court reporter's margin of times and line numbers, blanked, is 14 wide.
+_INDENT = 16
 
 
 # The capitals of the alphabets parliaments print labels in, as a class body: ``ГОЛОВУЮЧИЙ.``,
@@ -124,12 +126,12 @@ _PERIOD_ROLES = "|".join(
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
-    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}{{2,}}|{_SP}*$)")),
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>Q)(?:{_SP}{{2,}}|{_SP}*$)")),
     # Name: text / Name：text (full width needs no space after it).
     (
         "colon",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
+            rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
         ),
     ),
     # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records), also
@@ -138,14 +140,14 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
+            rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
             rf"{_CAPS}(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A"
             rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES})"
             rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
     # Q text: a bare reporter mark and one space (older White House records).
-    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
 )
 
 _DASH_CHARS = frozenset("-–—")
@@ -609,14 +611,14 @@ def _offices_before_colon(line: str) -> bool:
 
 
 _SEMICOLON_LABEL = re.compile(
-    rf"{_SP}{{0,12}}(?P<label>(?:[{_UC}][A-Za-z]{{0,3}}\.{_SP}+)?{_CAPS}(?:{_SP}+{_CAPS}){{0,3}});{_SP}+(?=[A-Z])"
+    rf"{_SP}{{0,{_INDENT}}}(?P<label>(?:[{_UC}][A-Za-z]{{0,3}}\.{_SP}+)?{_CAPS}(?:{_SP}+{_CAPS}){{0,3}});{_SP}+(?=[A-Z])"
 )
 
 
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
 # (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
 _NUMBERED = re.compile(
-    rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\]|[A-Z][a-z]{{1,3}}\.{_SP}+\d{{1,4}})(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])"
+    rf"{_SP}{{0,{_INDENT}}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\]|[A-Z][a-z]{{1,3}}\.{_SP}+\d{{1,4}})(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])"
 )
 _NUMBER_FIRST = frozenset("0123456789QT[ \t")  # the first character of a numbered line, indent included
 
@@ -766,14 +768,14 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop; and an
 # examination's "Q.   Good morning" / "A.   Yes.".
 PERIOD_LINE = re.compile(
-    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
+    rf"\n{_SP}{{0,{_INDENT}}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
     rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}"
     rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES}|[QA])"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
-_DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
+_DASH_HEAD = re.compile(rf"{_SP}{{0,{_INDENT}}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
 # label ends before the verb, which is the first word of the text; so does "Mr POLLARD by leave - I desire …".
@@ -889,7 +891,7 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
         if colon < 0:
             return None
     start = len(line) - len(line.lstrip(_SP_CHARS))
-    if start > 12 or start >= colon:
+    if start > _INDENT or start >= colon:
         return None
     first = line[start]
     if not first.isalnum() or first.isdecimal():  # [^\W\d_]

@@ -244,8 +244,9 @@ class LineText(Sequence[str]):
 class Lines:
     """The lines of ``text[start:]``: their offsets and kinds, and the notes and label candidates among them."""
 
-    def __init__(self, text: str, start: int) -> None:
+    def __init__(self, text: str, start: int, page_heads: tuple[int, ...] = ()) -> None:
         self.first_number = text.count("\n", 0, start) + 1
+        self._page_heads = page_heads  # starts of lines a caller knows head a page (.margins): page notes
         self.note: dict[int, NoteKind] = {}  # line -> its kind of note, for note lines only
         self.label: dict[int, LabelMatch] = {}  # line -> its label candidate, for candidates only
         self._seen: dict[str, LabelMatch | None] = {}  # short colon lines already matched, while reading
@@ -312,6 +313,12 @@ class Lines:
                 if nk is not None:
                     kinds[i - base] = NOTE
                     notes[i] = nk
+        if self._page_heads:
+            for p in self._page_heads:
+                k = bisect_left(offsets, p)
+                if k < len(lines) and offsets[k] == p and kinds[k] == TEXT:
+                    kinds[k] = NOTE
+                    notes[base + k] = NoteKind.PAGE
         # "Opposition members interjecting—": the record of an interruption, not speech.
         for k in [k for k, line in enumerate(lines) if "interject" in line]:
             if kinds[k] == TEXT and _INTERJECTING.fullmatch(lines[k].strip()):
@@ -625,5 +632,5 @@ def _is_header_tail(line: str) -> bool:
     return len(s) <= 40 and any(ch.isdigit() for ch in s) and (":" in s or "," in s)
 
 
-def split_lines(text: str, start: int) -> Lines:
-    return Lines(text, start)
+def split_lines(text: str, start: int, page_heads: tuple[int, ...] = ()) -> Lines:
+    return Lines(text, start, page_heads)
