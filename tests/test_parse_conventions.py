@@ -1247,3 +1247,17 @@ def test_a_hard_wrapped_sentence_and_a_wrapped_label_are_no_head_lines() -> None
     t = parse(turn * 3)
     assert labels(t) == ["Lionel Barber", "Vladimir Putin"] * 3
     assert texts(t)[1] == "We discussed it at length today. Therefore, we will not hurry with the decision."
+
+
+def test_a_question_asked_in_the_askers_name_with_the_seat_in_brackets() -> None:
+    # Zambia's Hansard: no number, no separator, the seat in brackets, printed once. Without the seat, a
+    # sentence that opens with a name and "asked the" is no label where the document prints no other such line.
+    answer = "The Minister of Health (Ms Mwansa): Mr Speaker, in the third quarter.\n\nMr Sitali: When exactly?\n"
+    t = parse(
+        "QUESTIONS FOR ORAL ANSWER\n\nMr Sitali (Mitete) asked the Minister of Health when the works will resume."
+        "\n\n" + answer
+    )
+    assert labels(t) == ["Mr Sitali (Mitete)", "The Minister of Health (Ms Mwansa)", "Mr Sitali"]
+    assert texts(t)[0] == "asked the Minister of Health when the works will resume."
+    t = parse("Mr Sitali: A point.\n\nThe Prime Minister asked the Minister of Health to report on it.\n\n" + answer)
+    assert labels(t) == ["Mr Sitali", "The Minister of Health (Ms Mwansa)", "Mr Sitali"]

@@ -118,8 +118,6 @@ KNOWN_GAPS: dict[str, str] = {
     "Kwame Osei') are read as turns",
     "ne_unicameral": "a bare surname in capitals printed once ('PRIEBE:') is a weak label without support in the "
     "document",
-    "zm_assembly": "the Commonwealth question form without a colon ('Mr Sitali (Mitete) asked the Minister of "
-    "Health …') opens no turn and its words are lost to the turn before",
 }
 
 

@@ -556,8 +556,10 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
-            if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
+            # A question asked in the asker's name, numbered or with the seat in brackets: "1. Mr Leong Mun Wai
+            # asked the Minister …", "Mr Sitali (Mitete) asked the Minister of Health …" (Zambia's Hansard).
+            question = (m.label[:1].isdigit() or bool(m.slots)) and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
+            if dashes < _RECURS and "dash" not in options.separators and not question:
                 continue
         elif m.form == "period" and m.name in _ANSWERS and not blank_sep:
             if min(answers[name] for name in _ANSWERS) < _RECURS_ANSWERS:
