@@ -1261,3 +1261,17 @@ def test_a_question_asked_in_the_askers_name_with_the_seat_in_brackets() -> None
     assert texts(t)[0] == "asked the Minister of Health when the works will resume."
     t = parse("Mr Sitali: A point.\n\nThe Prime Minister asked the Minister of Health to report on it.\n\n" + answer)
     assert labels(t) == ["Mr Sitali", "The Minister of Health (Ms Mwansa)", "Mr Sitali"]
+
+
+def test_a_masthead_of_topics_and_a_speaker_with_an_office_is_preamble() -> None:
+    t = parse(
+        "TRANSCRIPT\nRADIO INTERVIEW\n\nSUBJECTS: Labour force figures; Reserve Bank; housing\n\n"
+        "Speaker: Folasade Adeyemi, Director, Communications Department\n\n"
+        "SALLY NGUYEN, HOST: Welcome back.\n\nDANIEL WHITCOMBE, TREASURER: Thanks, Sally.\n\n"
+        "SALLY NGUYEN, HOST: Housing?\n"
+    )
+    assert labels(t) == ["SALLY NGUYEN, HOST", "DANIEL WHITCOMBE, TREASURER", "SALLY NGUYEN, HOST"]
+    assert "SUBJECTS: Labour force figures; Reserve Bank; housing" in [p.text for p in t.preamble]
+    # A first label followed by a name and a sentence is the first turn, not a field.
+    t = parse("Anna Petrova: Boris Ivanov, welcome to the show\nBoris Ivanov: Thanks.\nAnna Petrova: So?\n")
+    assert labels(t) == ["Anna Petrova", "Boris Ivanov", "Anna Petrova"]

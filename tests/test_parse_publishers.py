@@ -105,7 +105,6 @@ KNOWN_GAPS: dict[str, str] = {
     "lk_parliament": "its speakers' lines are read; the procedure line the truth leaves out ('Question put, and agreed "
     "to.') aligns its first word with the next turn's ('Question No. 1 …')",
     # The ninth batch, written blind by another hand and scored before these rules were written: what it lacks.
-    "au_radio": "a masthead field after the title ('SUBJECTS: March labour force figures; …') is read as a turn",
     "cat_parlament": "its speakers' lines are read; 'La vicepresidenta primera', printed once, is no strong label "
     "(an ordinal after the office) and stays text of the turn before",
     "cl_senado": "list items the clerk reads, opened by a double dash ('--El que modifica la ley …'), are read as "
@@ -114,8 +113,8 @@ KNOWN_GAPS: dict[str, str] = {
     "a label",
     "icc_trial": "its speakers, margin and page heads are read; the examination's headings printed as labels "
     "('WITNESS: CAR-OTP-P-1187 (On former oath)', 'QUESTIONED BY MS VARGA: (Continuing)') are read as turns",
-    "imf_briefing": "the briefing's masthead lines ('Speaker: Folasade Adeyemi, Director, …', 'PRESS OFFICER: "
-    "Kwame Osei') are read as turns",
+    "imf_briefing": "the press office's contact line after the last speech and a separator ('PRESS OFFICER: Kwame "
+    "Osei') is read as a turn",
     "ne_unicameral": "a bare surname in capitals printed once ('PRIEBE:') is a weak label without support in the "
     "document",
 }

@@ -250,6 +250,11 @@ ATTRIBUTIONS = ("Asked by ", "Moved by ", "Tabled by ")
 #: ("1. Mr Leong Mun Wai asked the Minister …", "1. Tuan Lim Guan Eng [Bagan] minta Menteri …").
 QUESTION_VERBS = ("asked", "minta")
 
+#: A masthead's field that lists the topics of the meeting: ``SUBJECTS: March labour force figures; …``.
+MASTHEAD_FIELDS = frozenset(
+    {"subject", "subjects", "topic", "topics", "themen", "thema", "sujets", "temas", "argomenti", "onderwerpen"}
+)
+
 #: Header lines that end with a colon and head a list of names, not a speech: "MEMBERS PRESENT:".
 LIST_HEADINGS = frozenset(
     {

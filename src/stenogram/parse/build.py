@@ -23,7 +23,15 @@ from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import CHAIRS, HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, QUESTION_VERBS, is_title
+from stenogram.lexicon import (
+    CHAIRS,
+    HONORIFICS,
+    LIST_HEADINGS,
+    MASTHEAD_FIELDS,
+    MONTH_PATTERN,
+    QUESTION_VERBS,
+    is_title,
+)
 from stenogram.model import (
     Block,
     BodyItem,
@@ -48,6 +56,7 @@ from stenogram.parse.labels import (
     fold,
     in_mixed_case,
     is_label_prefix,
+    is_person_name,
     is_vocative,
     match_dash_label,
     strength_of,
@@ -699,13 +708,17 @@ def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
         rest = fold(lines.text[last][m.rest :])
         if not rest:
             field = name.casefold() in LIST_HEADINGS
+        elif name.casefold() in MASTHEAD_FIELDS:
+            field = rest[-1] not in _CLOSES_SPEECH  # "SUBJECTS: March labour force figures; Reserve Bank; …"
         else:
             words = rest.split()
             person, _ = split_slots(rest)
+            # A title and a name, or a person's name and the office after it ("Speaker: Folasade Adeyemi,
+            # Director, Communications Department, International Monetary Fund").
             field = (
                 len(words) <= 10
                 and rest[-1] not in _CLOSES_SPEECH
-                and (is_title(words[0]) or words[0] == "The")
+                and (is_title(words[0]) or words[0] == "The" or _name_and_office(rest))
                 and not is_vocative(person)
                 and strength_of(person) == STRONG
             )
@@ -713,6 +726,16 @@ def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
             break
         out.append(accepted.pop(i)[0])
     return out
+
+
+def _name_and_office(rest: str) -> bool:
+    """A person's name, then an office in capitalised words after a comma: "Folasade Adeyemi, Director, …"."""
+    name, _, office = rest.partition(",")
+    words = office.replace(",", " ").split()
+    return bool(words) and is_person_name(name) and all(w[:1].isupper() or w in _OFFICE_CONNECTORS for w in words)
+
+
+_OFFICE_CONNECTORS = frozenset("of the and for on de du des la le".split())
 
 
 def _dash_labels_like_the_documents(lines: Lines, cand: dict[int, LabelMatch]) -> None:
