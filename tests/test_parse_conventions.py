@@ -1275,3 +1275,26 @@ def test_a_masthead_of_topics_and_a_speaker_with_an_office_is_preamble() -> None
     # A first label followed by a name and a sentence is the first turn, not a field.
     t = parse("Anna Petrova: Boris Ivanov, welcome to the show\nBoris Ivanov: Thanks.\nAnna Petrova: So?\n")
     assert labels(t) == ["Anna Petrova", "Boris Ivanov", "Anna Petrova"]
+
+
+def test_a_surname_in_capitals_printed_once_is_a_label_where_the_chair_calls_it_just_above() -> None:
+    # Nebraska's Unicameral: "PRIEBE:" once, right after "Senator Priebe, you're recognized".
+    chair = "PRESIDENT HALVORSEN: Thank you. Senator Priebe, you're recognized.\n\n"
+    t = parse(chair + "PRIEBE: Thank you, Mr. President.\n\nPRESIDENT HALVORSEN: Thank you.\n")
+    assert labels(t) == ["PRESIDENT HALVORSEN", "PRIEBE", "PRESIDENT HALVORSEN"]
+    # Named without a title, or not right above, a lone word in capitals stays text.
+    t = parse(
+        "PRESIDENT HALVORSEN: Thank you. Priebe will speak later.\n\nPRIEBE: Thank you.\n\n"
+        "PRESIDENT HALVORSEN: Thank you.\n"
+    )
+    assert labels(t) == ["PRESIDENT HALVORSEN", "PRESIDENT HALVORSEN"]
+
+
+def test_a_german_topic_lead_in_is_no_label() -> None:
+    t = parse(
+        "Vorsitzende Hübner: Ich eröffne die Pressekonferenz.\n\nSRS'in Brandt: Guten Tag.\n\n"
+        "Zu den Terminen der Bundeskanzlerin: Am Freitag reist sie nach München.\n\n"
+        "Frage: Frau Brandt, wann?\n\nSRS'in Brandt: Am Freitag.\n\nFrage: Und wo?\n\nSRS'in Brandt: In München.\n\n"
+        "Frage: Mit wem?\n"
+    )
+    assert labels(t) == ["Vorsitzende Hübner", "SRS'in Brandt"] + ["Frage", "SRS'in Brandt"] * 2 + ["Frage"]

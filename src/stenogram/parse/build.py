@@ -677,6 +677,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 )
             )
             or any(key.endswith(k) for k in suffixes)
+            or (m.name.isupper() and _opens_block(lines, i) and _called_above(lines, i, m.name))
         ):
             accepted[i] = (i, m, m.label, m.name)
         else:
@@ -691,6 +692,15 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
     rejected.extend(_untitled(accepted))
     rejected.extend(_header_fields(lines, accepted))
     return accepted, sorted(rejected)
+
+
+def _called_above(lines: Lines, i: int, name: str) -> bool:
+    """Does the paragraph above call this speaker by title ("Senator Priebe, you're recognized." over "PRIEBE:")?"""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if lines.kind[j] == TEXT:
+            called = re.finditer(rf"(\S+)\s+{re.escape(name.capitalize())}\b", lines.text[j])
+            return any(is_title(c.group(1).strip("(,.")) for c in called)
+    return False
 
 
 def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:

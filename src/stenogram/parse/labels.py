@@ -187,6 +187,7 @@ _SENTENCE_OPENERS = _wordset(
     "let please thank yes no well also besides finally firstly secondly look listen see note example one another "
     "all some many most such every each after before during today tomorrow yesterday"
     " mein meine meinen unser unsere apropos"  # "Mein Schlusssatz:", "Apropos zwei Jahre Pandemie:"
+    " zu zum zur"  # "Zu den Terminen der Bundeskanzlerin: Am Freitag …" opens a topic, not a speaker
 )
 _SENTENCE_WORDS = _wordset(
     "i we you he she they it is are was were be been will would shall should can could may might must have has had "
