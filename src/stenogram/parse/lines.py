@@ -291,9 +291,9 @@ class Lines:
                 self._notes_into(kinds, base)
             # Short lines: the chunk's offsets are made again only if a pattern finds a line to ask.
             self._find_labels(lines, base, pos, text, offsets=None if whole is None else offs, kinds=kinds)
-            self._collect_heads(lines, base, pos, text, kinds)
+            self._collect_heads(lines, base, kinds)
         self._seen.clear()
-        self._head_labels()
+        self._head_labels(text, start)
         key = speaker_key(text, start)
         if key:
             self._key_labels(text, start, key)
@@ -412,13 +412,8 @@ class Lines:
                 if found is not None and found.form == "period" and (old is None or found.rest <= old.rest):
                     labels[i] = found
 
-    def _collect_heads(self, lines: list[str], base: int, pos: int, text: str, kinds: bytearray) -> None:
-        """The chunk's lines that open a block with text below them, not yet candidates: :mod:`.heads`.
-
-        A block opens after a blank line; in a record of a paragraph a line, with no blank line between
-        turns (``El president`` under ``(Aplaudiments.)`` or a speech's last sentence), also after a line
-        that ends a sentence or a note.
-        """
+    def _collect_heads(self, lines: list[str], base: int, kinds: bytearray) -> None:
+        """The chunk's lines after a blank one with text below them, not yet candidates: :mod:`.heads`."""
         heads, labels = self._heads, self.label
         n = len(lines) - 2
         k = kinds.find(BLANK)
@@ -427,27 +422,38 @@ class Lines:
             if kinds[j] == TEXT and kinds[j + 1] == TEXT and base + j not in labels:
                 heads.add(base + j, lines[j])
             k = kinds.find(BLANK, j)
-        if self.blank_sep:
-            return
-        for i in _line_starts(_AFTER_SENTENCE, text, lines, base=base, pos=pos, offsets=None):
-            k = i - base
-            # The speech below opens a sentence: a hard-wrapped sentence goes on in lower case ("However, …
-            # will not" / "contribute to …"), and a label broken by a wrap ("Lionel" / "Barber: …") goes on
-            # with its colon; neither is a head line.
-            if k <= n and kinds[k] == TEXT and kinds[k + 1] == TEXT and i not in labels:
-                below = labels.get(i + 1)
-                if (below is None or below.strength == REJECTED) and not lines[k + 1].lstrip()[:1].islower():
-                    heads.add(i, lines[k])
 
-    def _head_labels(self) -> None:
+    def _collect_running_heads(self, text: str, start: int, strong: int) -> None:
+        """In a record of a paragraph a line, the head lines that follow a sentence's end or a note.
+
+        Such a record prints no blank line between turns: ``El president`` under
+        ``(Aplaudiments.)`` or a speech's last sentence. Asked only where strong
+        labels are rare (head lines that are a document's speakers outnumber them),
+        as most lines of a hard-wrapped text are short and follow a sentence's end.
+        """
+        if self.blank_sep or strong * _RUNNING_HEADS_PER_LABEL > len(self):
+            return
+        heads, labels, kind, ltext, offsets = self._heads, self.label, self.kind, self.text, self.offset
+        last = len(self) - 1
+        for m in _AFTER_SENTENCE.finditer(text, max(start - 1, 0)):
+            i = bisect_left(offsets, m.end())
+            if i >= last or kind[i] != TEXT or kind[i + 1] != TEXT or i in labels:
+                continue
+            # A label broken by a wrap ("Lionel" / "Barber: …") goes on with its colon below: no head line.
+            below = labels.get(i + 1)
+            if below is None or below.strength == REJECTED:
+                heads.add(i, ltext[i])
+
+    def _head_labels(self, text: str, start: int) -> None:
         """Head lines the document prints as its speakers' lines become label candidates."""
+        strong = sum(1 for m in self.label.values() if m.strength == STRONG)
+        self._collect_running_heads(text, start, strong)
         if not self._heads:
             return
-        strong = sum(1 for m in self.label.values() if m.strength == STRONG)
         for i in self._heads.accepted(strong=strong):
             line = self.text[i]
-            label, start = head_label(line)
-            self.label[i] = LabelMatch(label, label, None, start, len(line), STRONG, "line")
+            label, col = head_label(line)
+            self.label[i] = LabelMatch(label, label, None, col, len(line), STRONG, "line")
 
     def _key_labels(self, text: str, start: int, key: dict[str, str]) -> None:
         """Lines opened by a code the document's key defines (:mod:`.keys`): the code is the label as printed."""
@@ -622,7 +628,13 @@ def _chunk_end(lines: list[str], pos: int) -> int:
 
 
 # A short line after one that ends a sentence or a note, with no sentence's end of its own: a head line maybe.
-_AFTER_SENTENCE = re.compile(r"(?<=[.!?…)\]»\"”])\n(?=[^\W\d_][^\n:：]{0,118}(?<![\s.?!;:,…\"”»])\n)")
+# A short line after a sentence's end or a note, with no sentence's end of its own, and a line below that opens
+# with no lower-case letter (a hard-wrapped sentence goes on in lower case): a head line maybe. The newline
+# first, so that the scan looks for it and not for every character.
+_AFTER_SENTENCE = re.compile(
+    r"\n(?<=[.!?…)\]»\"”]\n)(?=[^\W\d_][^\n:：]{0,118}(?<![\s.?!;:,…\"”»])\n[^\S\n]*[^\sa-zß-öø-ÿ])"
+)
+_RUNNING_HEADS_PER_LABEL = 20  # lines a strong label, at least, where head lines in running text are asked
 _AGENDA_HEADING = re.compile(r"\d{1,3}\.[ \t]+[^\W\d_][^.!?:;\n]{0,150}?(?:[^\W\d_]|[)\]])[ \t]*")
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
