@@ -151,7 +151,7 @@ EIGHTH_BATCH = frozenset(
 
 
 # The ninth batch (blind5), written blind by another hand and scored before any fix: turn F1 0.8585 on main
-# (a5e7d83), 0.9113 on the parse4 branch; labels in square brackets ("[Moderator] …") bring it to 0.932.
+# (a5e7d83), 0.9113 on the parse4 branch (the held-out figure); 0.9944 with the rules written for it.
 NINTH_BATCH = frozenset(
     "au_radio br_senado cat_parlament cl_senado de_regpk fed_presser icc_trial imf_briefing it_comunale jp_kantei "
     "ne_unicameral ng_senate nsw_lc nyc_mayor on_hansard pl_senat tv_initials uk_inquiry vl_parlement "
@@ -160,9 +160,9 @@ NINTH_BATCH = frozenset(
 BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH, "ninth": NINTH_BATCH}
 
 
-# Floors below the figures now (0.964 / 0.933 / 0.883 / 0.910; 0.953 / 0.898 / 0.796 before the wrap band's
+# Floors below the figures now (0.964 / 0.933 / 0.883 / 0.926; 0.953 / 0.898 / 0.796 before the wrap band's
 # sentence ends and the blocks' paragraph lines), so that a change that joins lines again says so.
-@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86), ("ninth", 0.89)])
+@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86), ("ninth", 0.90)])
 def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:
     hit = pred = true = 0
     for path in DOCUMENTS:
@@ -339,3 +339,10 @@ def test_marked_labels_read_the_same_past_the_first_chunk_of_lines() -> None:
     few = stenogram.parse(head + ("\n" + body) * 3)
     many = stenogram.parse(head + ("\n" + body) * 200)  # about 150,000 characters: several chunks
     assert len(many.turns) * 3 == len(few.turns) * 200
+
+
+def test_a_heading_alone_on_its_line_among_titled_labels_opens_no_empty_turn() -> None:
+    # "Motions for the Agenda – The Cost of Living" reads as a name line; among titled labels it is a heading, though a
+    # person's name alone on its line over the speech ("Albert Ribas Montoliu") is a speaker.
+    assert all(turn.paragraphs for turn in _parse("il_knesset").turns)
+    assert "Albert Ribas Montoliu" in [turn.label for turn in _parse("cat_parlament").turns]

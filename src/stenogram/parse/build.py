@@ -798,13 +798,14 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
     surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
-    # A name alone on its line over the speech (a head line, "Albert Ribas Montoliu") is no colon lead-in.
+    # A person's name alone on its line over the speech (a head line, "Albert Ribas Montoliu") is no colon
+    # lead-in; a heading on its line ("Motions for the Agenda – The Cost of Living") still is.
     out = [
         i
         for i in untitled
         if names[accepted[i][3].casefold()] < _RECURS
         and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
-        and accepted[i][1].form != "line"
+        and not (accepted[i][1].form == "line" and is_person_name(accepted[i][3]))
     ]
     return [accepted.pop(i)[0] for i in out]  # the line that holds the label
 
