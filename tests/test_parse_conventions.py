@@ -939,7 +939,17 @@ def test_speakers_by_initials_defined_in_a_key() -> None:
     assert labels(t) == ["CL", "TAG", "CL"]
     assert texts(t)[:2] == ["Welcome. Dr Tedros, the floor is yours.", "Thank you, Christian."]
     assert {p.labels[0]: p.name for p in t.participants}["TAG"] == "Tedros Adhanom Ghebreyesus"
+    # A code before words in lower case opens no speech: "CL members agreed" is a sentence.
+    t = parse(
+        "Speaker key:\nCL Christian Lindmeier\nTAG Dr Tedros Adhanom Ghebreyesus\n\nCL Welcome.\nCL members agreed.\n"
+    )
+    assert labels(t) == ["CL"] and texts(t) == ["Welcome.", "CL members agreed."]
     # Without a key, a word in capitals at a line start is the speech's; nor is one line like a key a key.
+    # Nor is a glossary of offices a key (they name nobody).
+    t = parse(
+        "PM Prime Minister\nFM Foreign Minister\n\nAnna Petrova: Hello.\nPM Modi spoke today.\nAnna Petrova: Yes.\n"
+    )
+    assert labels(t) == ["Anna Petrova", "Anna Petrova"]
     for head in ("", "UN Security Council\n\n", "CL Christian Lindmeier\n\n"):
         t = parse(head + "Anna Petrova: Hello.\nCL Welcome to the UN.\nTAG Thank you.\nAnna Petrova: Yes.\n")
         assert labels(t) == ["Anna Petrova", "Anna Petrova"], head

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from stenogram.lexicon import is_title
+
 __all__ = ["MIN_ENTRIES", "key_pattern", "speaker_key"]
 
 MIN_ENTRIES = 2  # key lines in a run, at least: one such line is a heading
@@ -28,9 +30,14 @@ _CONNECTORS = frozenset("of the de da van von der den del di du bin al el la le 
 
 
 def _defines(code: str, name: str) -> bool:
-    """Is ``name`` a person's name (capitalised words, connectors) whose initials hold ``code``, in order?"""
+    """Is ``name`` a person's name (capitalised words, connectors) whose initials hold ``code``, in order?
+
+    Offices alone (``PM Prime Minister``, a glossary's line) name nobody.
+    """
     words = name.split()
     if not 2 <= len(words) <= 7 or not all(w[:1].isupper() or w in _CONNECTORS for w in words):
+        return False
+    if all(is_title(w) or w in _CONNECTORS for w in words):
         return False
     initials = iter(w[0] for w in words if w[:1].isupper())
     return all(letter in initials for letter in code)
@@ -57,4 +64,5 @@ def speaker_key(text: str, start: int) -> dict[str, str]:
 def key_pattern(key: dict[str, str]) -> re.Pattern[str]:
     """The line starts that print one of the key's codes before a speech: ``\\nTAG Thank you …``."""
     codes = "|".join(re.escape(code) for code in sorted(key, key=len, reverse=True))
-    return re.compile(rf"\n[ \t]{{0,4}}(?P<code>{codes})[ \t]+(?=\S)")
+    # A speech opens as a sentence does: "TAG Thank you", not "EU leaders agreed".
+    return re.compile(rf"\n[ \t]{{0,4}}(?P<code>{codes})[ \t]+(?=[^\W\d_]|[\d\"“‘'(¿¡])(?![a-z])")
