@@ -1308,3 +1308,12 @@ def test_a_german_topic_lead_in_is_no_label() -> None:
         "Frage: Mit wem?\n"
     )
     assert labels(t) == ["Vorsitzende Hübner", "SRS'in Brandt"] + ["Frage", "SRS'in Brandt"] * 2 + ["Frage"]
+
+
+def test_a_contact_line_after_the_records_end_mark_is_no_turn() -> None:
+    body = "MS. ADEYEMI: Good morning.\n\nQUESTION: A question on Ghana.\n\nMS. ADEYEMI: An answer.\n\n* * * * *\n\n"
+    t = parse(body + "PRESS OFFICER: Kwame Osei\nPhone: +1 202 623-7100\n")
+    assert labels(t) == ["MS. ADEYEMI", "QUESTION", "MS. ADEYEMI"]
+    # After the mark, a label with a sentence is a speech.
+    t = parse(body + "QUESTION: One more, please.\n")
+    assert labels(t) == ["MS. ADEYEMI", "QUESTION", "MS. ADEYEMI", "QUESTION"]

@@ -111,8 +111,6 @@ KNOWN_GAPS: dict[str, str] = {
     "which the truth leaves out and the parse keeps on the word ('--El'), so those words do not align",
     "icc_trial": "its speakers, margin and page heads are read; the examination's headings printed as labels "
     "('WITNESS: CAR-OTP-P-1187 (On former oath)', 'QUESTIONED BY MS VARGA: (Continuing)') are read as turns",
-    "imf_briefing": "the press office's contact line after the last speech and a separator ('PRESS OFFICER: Kwame "
-    "Osei') is read as a turn",
 }
 
 
@@ -151,7 +149,7 @@ EIGHTH_BATCH = frozenset(
 
 
 # The ninth batch (blind5), written blind by another hand and scored before any fix: turn F1 0.8585 on main
-# (a5e7d83), 0.9113 on the parse4 branch (the held-out figure); 0.9944 with the rules written for it.
+# (a5e7d83), 0.9113 on the parse4 branch (the held-out figure); 0.9958 with the rules written for it.
 NINTH_BATCH = frozenset(
     "au_radio br_senado cat_parlament cl_senado de_regpk fed_presser icc_trial imf_briefing it_comunale jp_kantei "
     "ne_unicameral ng_senate nsw_lc nyc_mayor on_hansard pl_senat tv_initials uk_inquiry vl_parlement "
@@ -160,7 +158,7 @@ NINTH_BATCH = frozenset(
 BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH, "ninth": NINTH_BATCH}
 
 
-# Floors below the figures now (0.964 / 0.933 / 0.883 / 0.926; 0.953 / 0.898 / 0.796 before the wrap band's
+# Floors below the figures now (0.964 / 0.933 / 0.883 / 0.927; 0.953 / 0.898 / 0.796 before the wrap band's
 # sentence ends and the blocks' paragraph lines), so that a change that joins lines again says so.
 @pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86), ("ninth", 0.90)])
 def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:

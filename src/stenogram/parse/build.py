@@ -691,6 +691,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             rejected.append(i)
     rejected.extend(_untitled(accepted))
     rejected.extend(_header_fields(lines, accepted))
+    rejected.extend(_footer_fields(lines, accepted))
     return accepted, sorted(rejected)
 
 
@@ -736,6 +737,28 @@ def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
             break
         out.append(accepted.pop(i)[0])
     return out
+
+
+def _footer_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
+    """Take out a contact line after the record's end mark: ``* * * * *`` / ``PRESS OFFICER: Kwame Osei``.
+
+    A briefing's transcript may close with its press office's contact; the
+    label holds a name and nothing else, right under the separator that ends
+    the record, where a speech would hold a sentence.
+    """
+    if not accepted:
+        return []
+    i = max(accepted)
+    last, m, _, _ = accepted[i]
+    rest = fold(lines.text[last][m.rest :])
+    if not rest or rest[-1] in _CLOSES_SPEECH or not is_person_name(rest):
+        return []
+    j = i - 1
+    while j >= 0 and lines.kind[j] == BLANK:
+        j -= 1
+    if j < 0 or lines.note.get(j) is not NoteKind.SEPARATOR:
+        return []
+    return [accepted.pop(i)[0]]
 
 
 def _name_and_office(rest: str) -> bool:
