@@ -1009,6 +1009,38 @@ def test_pages_of_numbered_lines_and_an_examinations_questions_and_answers() -> 
     assert labels(t) == ["Anna Petrova", "Anna Petrova"]
 
 
+def _icc_page(number: int, rows: list[tuple[str, str]]) -> str:
+    """A page as the ICC prints it: two lines of head, then numbered lines with a time now and then."""
+    head = f"ICC-01/14-02/22-T-061-ENG ET WT 14-03-2024 {number}/40 T\nTrial Hearing (Open Session)      WITNESS: P-1\n"
+    return head + "".join(f"{time:<8}  {n:>2}  {line}\n" for n, (time, line) in enumerate(rows, 1))
+
+
+def test_a_margin_of_times_and_line_numbers_and_page_heads_are_the_pages_layout() -> None:
+    rows = [
+        ("09:31:12", "THE COURT USHER: All rise. The International Criminal Court"),
+        ("", "    is now in session. Please be seated."),
+        ("09:31:20", "PRESIDING JUDGE SOLHEIM: Good morning, everyone. Court"),
+        ("", "    officer, please call the case."),
+        ("09:32:10", "Q. Good morning, Mr Witness. Can you describe the vehicles?"),
+        ("", "A. (Interpretation) One was a white pick-up, a Toyota."),
+        ("", "Q. Did you see any markings on either vehicle?"),
+        ("09:33:40", "A. (Interpretation) On the green one, yes. On the door there"),
+        ("", "    was a drawing, like a bird."),
+        ("", "Q. Where were you exactly?"),
+        ("", "A. (Interpretation) Behind the stall of my cousin."),
+    ]
+    last = [("09:35:11", "MS VARGA: Thank you. I remind you that you"), ("", "    are still bound by the")]
+    t = parse(_icc_page(1, rows + [("", "")] * 12 + last) + _icc_page(2, [("", "    solemn undertaking you gave.")]))
+    assert labels(t)[:4] == ["THE COURT USHER", "PRESIDING JUDGE SOLHEIM", "Q", "A"]
+    assert labels(t)[-1] == "MS VARGA"
+    # The page head is a page note, not words of the sentence that runs over the page.
+    assert texts(t)[-1] == "Thank you. I remind you that you are still bound by the solemn undertaking you gave."
+    assert not any(":" in word or word.isdigit() for p in texts(t) for word in p.split())
+    # A time at the start of a line that is no margin (a podcast's clock before a name) stays a turn's time.
+    t = parse("".join(f"00:0{n}:1{n} Speaker {n % 2 + 1}: Line {n} of the talk.\n" for n in range(1, 10)))
+    assert labels(t)[:2] == ["Speaker 2", "Speaker 1"] and t.turns[0].time == "00:01:11"
+
+
 _ANSWERS_A_LINE = (
     "Spokesperson: The Forum produced a list of 458 outcomes.\n"
     "This fully shows that the cooperation is in keeping with the times.\n"
@@ -1153,3 +1185,135 @@ def test_german_and_french_lead_ins_with_a_colon_are_sentences_not_labels() -> N
     # Offices in lower case stay labels.
     t = parse("Ministeren for ligestilling (Marie Bjerre): Tak.\nFormanden: Tak.\nMme la présidente: Merci.\n")
     assert labels(t) == ["Ministeren for ligestilling (Marie Bjerre)", "Formanden", "Mme la présidente"]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_label_in_square_brackets_opens_a_turn_and_a_bracketed_stage_direction_does_not(sep: str) -> None:
+    # Tokyo's press announcements: the brackets are the separator. Blank-line blocks and running lines alike.
+    text = sep.join(
+        [
+            "Joint Press Announcement",
+            "[Provisional translation]",
+            "[Moderator] We will now begin the joint press announcement.",
+            "[Prime Minister Takeda] It is a great pleasure to welcome the President.",
+            "[Applause] Thank you. Next year we meet in Manila.",
+            "[inaudible] and the railway, which is being built.",
+            "[President Reyes] Thank you, Prime Minister.",
+        ]
+    )
+    t = parse(text + "\n")
+    assert labels(t) == ["Moderator", "Prime Minister Takeda", "President Reyes"]
+    assert texts(t)[0] == "We will now begin the joint press announcement."
+    takeda = " ".join(p.text for p in t.turns[1].paragraphs)
+    assert "[Applause] Thank you." in takeda and "[inaudible] and the railway" in takeda
+    assert "[Provisional translation]" not in " ".join(texts(t))
+
+
+def test_speakers_lines_with_no_blank_line_between_turns_and_a_heading_alone_on_its_line() -> None:
+    # Barcelona's Diari de Sessions: the speaker alone on a line, the speech on the lines below, no blank line
+    # between turns. A name printed once is read when the document's head lines are plain ones like it.
+    t = parse(
+        "DIARI DE SESSIONS\n\nEl president\nBon dia. Es reprèn la sessió.\n\n"
+        "Pregunta al Govern sobre el servei de Rodalies\n310-00182/15\n\n"
+        "El president\nFormula la pregunta la diputada.\nNúria Puigdollers i Serra\nGràcies, president.\n"
+        "Vostès ens van dir que tot canviaria.\n(Aplaudiments.)\nEl president\nConsellera.\n"
+        "La consellera de Territori, Habitatge i Transició Ecològica\nGràcies, president.\n"
+        "El president\nConsellera.\nLa consellera de Territori, Habitatge i Transició Ecològica\nDiputada, gràcies.\n"
+        "El president\nTé la paraula el diputat.\nAlbert Ribas Montoliu\nGràcies, president.\n"
+        "Propostes concretes per al país\nMoltes gràcies.\nEl president\nGràcies.\n"
+    )
+    assert labels(t) == [
+        "El president",
+        "El president",
+        "Núria Puigdollers i Serra",
+        "El president",
+        "La consellera de Territori, Habitatge i Transició Ecològica",
+        "El president",
+        "La consellera de Territori, Habitatge i Transició Ecològica",
+        "El president",
+        "Albert Ribas Montoliu",
+        "El president",
+    ]
+    assert "Vostès ens van dir que tot canviaria." in texts(t)
+    # A heading alone on its line, printed once (a title's lower-case words), is no speaker's line.
+    assert "Propostes concretes per al país" in texts(t)
+
+
+def test_short_lines_after_sentences_are_no_speakers_lines_in_a_document_of_colon_labels() -> None:
+    t = parse(
+        "Anna Petrova: Hello.\nBudget Committee\nWe open.\nBoris Ivanov: Hi.\nBudget Committee\nWe go on.\n"
+        "Anna Petrova: Next.\nBudget Committee\nAnd again.\nBoris Ivanov: Yes.\n"
+    )
+    assert labels(t) == ["Anna Petrova", "Boris Ivanov", "Anna Petrova", "Boris Ivanov"]
+
+
+def test_a_hard_wrapped_sentence_and_a_wrapped_label_are_no_head_lines() -> None:
+    # A wrap after a full stop leaves a short line that goes on in lower case below, or a label's first name
+    # above its surname and colon; printed again and again, neither is a speaker's line.
+    turn = (
+        "Lionel\nBarber: A question on oil, Mr President.\nVladimir\nPutin: We discussed it at length today.\n"
+        "Therefore, we will not\nhurry with the decision.\n"
+    )
+    t = parse(turn * 3)
+    assert labels(t) == ["Lionel Barber", "Vladimir Putin"] * 3
+    assert texts(t)[1] == "We discussed it at length today. Therefore, we will not hurry with the decision."
+
+
+def test_a_question_asked_in_the_askers_name_with_the_seat_in_brackets() -> None:
+    # Zambia's Hansard: no number, no separator, the seat in brackets, printed once. Without the seat, a
+    # sentence that opens with a name and "asked the" is no label where the document prints no other such line.
+    answer = "The Minister of Health (Ms Mwansa): Mr Speaker, in the third quarter.\n\nMr Sitali: When exactly?\n"
+    t = parse(
+        "QUESTIONS FOR ORAL ANSWER\n\nMr Sitali (Mitete) asked the Minister of Health when the works will resume."
+        "\n\n" + answer
+    )
+    assert labels(t) == ["Mr Sitali (Mitete)", "The Minister of Health (Ms Mwansa)", "Mr Sitali"]
+    assert texts(t)[0] == "asked the Minister of Health when the works will resume."
+    t = parse("Mr Sitali: A point.\n\nThe Prime Minister asked the Minister of Health to report on it.\n\n" + answer)
+    assert labels(t) == ["Mr Sitali", "The Minister of Health (Ms Mwansa)", "Mr Sitali"]
+
+
+def test_a_masthead_of_topics_and_a_speaker_with_an_office_is_preamble() -> None:
+    t = parse(
+        "TRANSCRIPT\nRADIO INTERVIEW\n\nSUBJECTS: Labour force figures; Reserve Bank; housing\n\n"
+        "Speaker: Folasade Adeyemi, Director, Communications Department\n\n"
+        "SALLY NGUYEN, HOST: Welcome back.\n\nDANIEL WHITCOMBE, TREASURER: Thanks, Sally.\n\n"
+        "SALLY NGUYEN, HOST: Housing?\n"
+    )
+    assert labels(t) == ["SALLY NGUYEN, HOST", "DANIEL WHITCOMBE, TREASURER", "SALLY NGUYEN, HOST"]
+    assert "SUBJECTS: Labour force figures; Reserve Bank; housing" in [p.text for p in t.preamble]
+    # A first label followed by a name and a sentence is the first turn, not a field.
+    t = parse("Anna Petrova: Boris Ivanov, welcome to the show\nBoris Ivanov: Thanks.\nAnna Petrova: So?\n")
+    assert labels(t) == ["Anna Petrova", "Boris Ivanov", "Anna Petrova"]
+
+
+def test_a_surname_in_capitals_printed_once_is_a_label_where_the_chair_calls_it_just_above() -> None:
+    # Nebraska's Unicameral: "PRIEBE:" once, right after "Senator Priebe, you're recognized".
+    chair = "PRESIDENT HALVORSEN: Thank you. Senator Priebe, you're recognized.\n\n"
+    t = parse(chair + "PRIEBE: Thank you, Mr. President.\n\nPRESIDENT HALVORSEN: Thank you.\n")
+    assert labels(t) == ["PRESIDENT HALVORSEN", "PRIEBE", "PRESIDENT HALVORSEN"]
+    # Named without a title, or not right above, a lone word in capitals stays text.
+    t = parse(
+        "PRESIDENT HALVORSEN: Thank you. Priebe will speak later.\n\nPRIEBE: Thank you.\n\n"
+        "PRESIDENT HALVORSEN: Thank you.\n"
+    )
+    assert labels(t) == ["PRESIDENT HALVORSEN", "PRESIDENT HALVORSEN"]
+
+
+def test_a_german_topic_lead_in_is_no_label() -> None:
+    t = parse(
+        "Vorsitzende Hübner: Ich eröffne die Pressekonferenz.\n\nSRS'in Brandt: Guten Tag.\n\n"
+        "Zu den Terminen der Bundeskanzlerin: Am Freitag reist sie nach München.\n\n"
+        "Frage: Frau Brandt, wann?\n\nSRS'in Brandt: Am Freitag.\n\nFrage: Und wo?\n\nSRS'in Brandt: In München.\n\n"
+        "Frage: Mit wem?\n"
+    )
+    assert labels(t) == ["Vorsitzende Hübner", "SRS'in Brandt"] + ["Frage", "SRS'in Brandt"] * 2 + ["Frage"]
+
+
+def test_a_contact_line_after_the_records_end_mark_is_no_turn() -> None:
+    body = "MS. ADEYEMI: Good morning.\n\nQUESTION: A question on Ghana.\n\nMS. ADEYEMI: An answer.\n\n* * * * *\n\n"
+    t = parse(body + "PRESS OFFICER: Kwame Osei\nPhone: +1 202 623-7100\n")
+    assert labels(t) == ["MS. ADEYEMI", "QUESTION", "MS. ADEYEMI"]
+    # After the mark, a label with a sentence is a speech.
+    t = parse(body + "QUESTION: One more, please.\n")
+    assert labels(t) == ["MS. ADEYEMI", "QUESTION", "MS. ADEYEMI", "QUESTION"]

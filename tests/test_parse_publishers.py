@@ -14,8 +14,11 @@ foreign ministry, a UN briefing, NATO, a podcast, a meeting recorder, an
 earnings call, TV captions); an eighth batch written blind by another hand (Argentine, Bangladeshi,
 Brazilian, Estonian, French, Indian, Israeli, Luxembourg, Mexican, Norwegian, Pakistani, Romanian, Slovak,
 Sri Lankan, South African and Ugandan chambers, the Commission's midday briefing, WHO, a deposition, an
-academic panel); no text is copied from a real record. ``NAME.truth.json`` holds its turns as
-the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
+academic panel); a ninth batch written blind by another hand (Australian radio, Brazilian, Catalan, Chilean,
+Flemish, Nebraskan, Nigerian, New South Wales, Ontario, Polish and Zambian chambers, Rome's city council, the
+German government's press conference, the Fed, the ICC, the IMF, the Japanese Prime Minister's Office, New York's
+mayor, a UK inquiry, TV captions with initials); no text is copied from a real record. ``NAME.truth.json``
+holds its turns as the publisher marks them, in the format of ``../shared/tools/score_fidelity.py``,
 and the documents are scored the same way: words are aligned between truth
 and parse, and a turn is found when the parse starts one at the word where
 the truth does. The property tests below build documents from the same
@@ -101,6 +104,13 @@ KNOWN_GAPS: dict[str, str] = {
     # The eighth batch, written blind and scored before these rules were written: what it still lacks.
     "lk_parliament": "its speakers' lines are read; the procedure line the truth leaves out ('Question put, and agreed "
     "to.') aligns its first word with the next turn's ('Question No. 1 …')",
+    # The ninth batch, written blind by another hand and scored before these rules were written: what it lacks.
+    "cat_parlament": "its speakers' lines are read; 'La vicepresidenta primera', printed once, is no strong label "
+    "(an ordinal after the office) and stays text of the turn before",
+    "cl_senado": "the list items the clerk reads are printed after a double dash ('--El que modifica la ley …'), "
+    "which the truth leaves out and the parse keeps on the word ('--El'), so those words do not align",
+    "icc_trial": "its speakers, margin and page heads are read; the examination's headings printed as labels "
+    "('WITNESS: CAR-OTP-P-1187 (On former oath)', 'QUESTIONED BY MS VARGA: (Continuing)') are read as turns",
 }
 
 
@@ -136,12 +146,21 @@ EIGHTH_BATCH = frozenset(
     "in_rajyasabha lk_parliament lu_chambre mx_senado no_storting pk_senate ro_senat sk_nrsr ug_hansard "
     "who_presser za_ncop".split()
 )
-BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH}
 
 
-# Floors below the figures now (0.964 / 0.933 / 0.883; 0.953 / 0.898 / 0.796 before the wrap band's sentence
-# ends and the blocks' paragraph lines), so that a change that joins lines again says so.
-@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86)])
+# The ninth batch (blind5), written blind by another hand and scored before any fix: turn F1 0.8585 on main
+# (a5e7d83), 0.9113 on the parse4 branch (the held-out figure); 0.9958 with the rules written for it.
+NINTH_BATCH = frozenset(
+    "au_radio br_senado cat_parlament cl_senado de_regpk fed_presser icc_trial imf_briefing it_comunale jp_kantei "
+    "ne_unicameral ng_senate nsw_lc nyc_mayor on_hansard pl_senat tv_initials uk_inquiry vl_parlement "
+    "zm_assembly".split()
+)
+BATCHES = {"seventh": SEVENTH_BATCH, "eighth": EIGHTH_BATCH, "ninth": NINTH_BATCH}
+
+
+# Floors below the figures now (0.964 / 0.933 / 0.883 / 0.927; 0.953 / 0.898 / 0.796 before the wrap band's
+# sentence ends and the blocks' paragraph lines), so that a change that joins lines again says so.
+@pytest.mark.parametrize(("batch", "floor"), [("earlier", 0.95), ("seventh", 0.92), ("eighth", 0.86), ("ninth", 0.90)])
 def test_paragraphs_of_all_documents(batch: str, floor: float) -> None:
     hit = pred = true = 0
     for path in DOCUMENTS:
@@ -318,3 +337,10 @@ def test_marked_labels_read_the_same_past_the_first_chunk_of_lines() -> None:
     few = stenogram.parse(head + ("\n" + body) * 3)
     many = stenogram.parse(head + ("\n" + body) * 200)  # about 150,000 characters: several chunks
     assert len(many.turns) * 3 == len(few.turns) * 200
+
+
+def test_a_heading_alone_on_its_line_among_titled_labels_opens_no_empty_turn() -> None:
+    # "Motions for the Agenda – The Cost of Living" reads as a name line; among titled labels it is a heading, though a
+    # person's name alone on its line over the speech ("Albert Ribas Montoliu") is a speaker.
+    assert all(turn.paragraphs for turn in _parse("il_knesset").turns)
+    assert "Albert Ribas Montoliu" in [turn.label for turn in _parse("cat_parlament").turns]

@@ -110,7 +110,7 @@ TITLES = HONORIFICS | _words(
     "başkan başkanı başkani bakan bakanı bakani milletvekili"  # capitals fold "I" to "i", not to "ı"
     # The chairs, members and ministers of other parliaments, as their records print them (ParlaMint countries):
     " předseda předsedkyně místopředseda místopředsedkyně předsedající poslanec poslankyně ministr ministryně"  # Czech
-    " marszałek wicemarszałek poseł posłanka"  # Polish
+    " marszałek wicemarszałek poseł posłanka sekretarz podsekretarz wiceminister"  # Polish
     " formand formanden næstformand ministeren talman talmannen"  # Danish, Swedish
     " puhemies varapuhemies pääministeri ministeri"  # Finnish
     " elnök elnöke alelnök államtitkár miniszter"  # Hungarian
@@ -125,7 +125,7 @@ TITLES = HONORIFICS | _words(
     " προεδρευων προεδρευουσα προεδρος υπουργος"
     " predsednik predsednica podpredsednik podpredsednica poslanka ministrica"  # Slovenian
     " predsjednik predsjednica potpredsjednik"  # Croatian
-    " conseller consellera secretari secretària lletrat"  # Catalan
+    " conseller consellera secretari secretària lletrat vicepresident vicepresidenta"  # Catalan
     " llywydd gweinidog dirprwy prif trefnydd"  # Welsh ("Y Llywydd", "Gweinidog yr Economi")
     " bundesrat bundesrätin nationalrat nationalrätin ständerat ständerätin"  # Swiss and Austrian members
     " menteri timbalan"  # Malay ("Menteri Kewangan II", "Timbalan Yang di-Pertua")
@@ -174,6 +174,13 @@ TRANSLATION_NOTES = (
     "speaking in", "spoke in", "speaks in", "in english", "in french", "language=",
 )  # fmt: skip
 
+
+#: Words of a stage direction or an editor's bracket ("[Applause]", "(LAUGHTER)", "[inaudible]"): never a speaker.
+STAGE_WORDS = (
+    "laugh", "applause", "crosstalk", "inaudible", "sighs", "smiles", "chuckles", "speaks", "speaking", "interpret",
+    "off-mic", "off mic", "noise", "pause", "music", "video", "cheers", "booing", "silence", "translation",
+    "in english", "in russian", "in german", "in french",
+)  # fmt: skip
 
 _COLLECTIVE = frozenset(
     {
@@ -242,6 +249,11 @@ ATTRIBUTIONS = ("Asked by ", "Moved by ", "Tabled by ")
 #: The verb after the member's name in a written or numbered question, the member's label without a separator
 #: ("1. Mr Leong Mun Wai asked the Minister …", "1. Tuan Lim Guan Eng [Bagan] minta Menteri …").
 QUESTION_VERBS = ("asked", "minta")
+
+#: A masthead's field that lists the topics of the meeting: ``SUBJECTS: March labour force figures; …``.
+MASTHEAD_FIELDS = frozenset(
+    {"subject", "subjects", "topic", "topics", "themen", "thema", "sujets", "temas", "argomenti", "onderwerpen"}
+)
 
 #: Header lines that end with a colon and head a list of names, not a speech: "MEMBERS PRESENT:".
 LIST_HEADINGS = frozenset(

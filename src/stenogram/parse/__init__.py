@@ -25,7 +25,7 @@ from stenogram.parse.build import build_transcript
 from stenogram.parse.decode import decode, normalise_newlines
 from stenogram.parse.frontmatter import split_front_matter
 from stenogram.parse.headers import read_header
-from stenogram.parse.margins import blank_margin, margin_diagnostic, numbered_margin
+from stenogram.parse.margins import blank_margin, margin_diagnostic, numbered_margin, page_heads
 from stenogram.parse.merge import apply_metadata
 from stenogram.parse.metadata import MetaPatch, patch_from_mapping, patch_from_meeting
 from stenogram.parse.options import ParseOptions
@@ -94,7 +94,9 @@ def _parse_text(
     if _VISIBLE.search(text, start) is None:
         raise EmptyInputError("the input holds front matter but no transcript", file=source)
     margin = numbered_margin(text, start)
+    heads: tuple[int, ...] = ()
     if margin:  # "15          Q.   Good morning": the numbers are the page's, not words
+        heads = page_heads(text, start)
         text = blank_margin(text, start)
         scrubbed = (*scrubbed, margin_diagnostic(margin))
     layers: list[MetaPatch] = []
@@ -106,7 +108,7 @@ def _parse_text(
         t = apply_metadata(europarl, header=None, layers=layers)
     else:
         header = read_header(text, start, after_front_matter=front is not None)
-        t = build_transcript(text, start=header.end if header is not None else start, options=opts)
+        t = build_transcript(text, start=header.end if header is not None else start, options=opts, page_heads=heads)
         t = apply_metadata(t, header=header, layers=layers)
     if scrubbed:
         t = attrs.evolve(t, diagnostics=(*scrubbed, *t.diagnostics))

@@ -23,7 +23,15 @@ from itertools import chain, compress, islice
 from typing import NamedTuple
 
 from stenogram.diagnostics import Diagnostic, Severity
-from stenogram.lexicon import CHAIRS, HONORIFICS, LIST_HEADINGS, MONTH_PATTERN, QUESTION_VERBS, is_title
+from stenogram.lexicon import (
+    CHAIRS,
+    HONORIFICS,
+    LIST_HEADINGS,
+    MASTHEAD_FIELDS,
+    MONTH_PATTERN,
+    QUESTION_VERBS,
+    is_title,
+)
 from stenogram.model import (
     Block,
     BodyItem,
@@ -48,6 +56,7 @@ from stenogram.parse.labels import (
     fold,
     in_mixed_case,
     is_label_prefix,
+    is_person_name,
     is_vocative,
     match_dash_label,
     strength_of,
@@ -556,8 +565,10 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
         if options.separators and m.form not in options.separators and not blank_sep:
             continue  # the user named the separators this document uses
         if m.form == "dash":
-            numbered_question = m.label[:1].isdigit() and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
-            if dashes < _RECURS and "dash" not in options.separators and not numbered_question:
+            # A question asked in the asker's name, numbered or with the seat in brackets: "1. Mr Leong Mun Wai
+            # asked the Minister …", "Mr Sitali (Mitete) asked the Minister of Health …" (Zambia's Hansard).
+            question = (m.label[:1].isdigit() or bool(m.slots)) and lines.text[i][m.rest :].startswith(QUESTION_VERBS)
+            if dashes < _RECURS and "dash" not in options.separators and not question:
                 continue
         elif m.form == "period" and m.name in _ANSWERS and not blank_sep:
             if min(answers[name] for name in _ANSWERS) < _RECURS_ANSWERS:
@@ -666,6 +677,7 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
                 )
             )
             or any(key.endswith(k) for k in suffixes)
+            or (m.name.isupper() and _opens_block(lines, i) and _called_above(lines, i, m.name))
         ):
             accepted[i] = (i, m, m.label, m.name)
         else:
@@ -679,7 +691,17 @@ def _learned_labels(lines: Lines, blank_sep: bool, options: ParseOptions) -> tup
             rejected.append(i)
     rejected.extend(_untitled(accepted))
     rejected.extend(_header_fields(lines, accepted))
+    rejected.extend(_footer_fields(lines, accepted))
     return accepted, sorted(rejected)
+
+
+def _called_above(lines: Lines, i: int, name: str) -> bool:
+    """Does the paragraph above call this speaker by title ("Senator Priebe, you're recognized." over "PRIEBE:")?"""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if lines.kind[j] == TEXT:
+            called = re.finditer(rf"(\S+)\s+{re.escape(name.capitalize())}\b", lines.text[j])
+            return any(is_title(c.group(1).strip("(,.")) for c in called)
+    return False
 
 
 def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
@@ -697,13 +719,17 @@ def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
         rest = fold(lines.text[last][m.rest :])
         if not rest:
             field = name.casefold() in LIST_HEADINGS
+        elif name.casefold() in MASTHEAD_FIELDS:
+            field = rest[-1] not in _CLOSES_SPEECH  # "SUBJECTS: March labour force figures; Reserve Bank; …"
         else:
             words = rest.split()
             person, _ = split_slots(rest)
+            # A title and a name, or a person's name and the office after it ("Speaker: Folasade Adeyemi,
+            # Director, Communications Department, International Monetary Fund").
             field = (
                 len(words) <= 10
                 and rest[-1] not in _CLOSES_SPEECH
-                and (is_title(words[0]) or words[0] == "The")
+                and (is_title(words[0]) or words[0] == "The" or _name_and_office(rest))
                 and not is_vocative(person)
                 and strength_of(person) == STRONG
             )
@@ -711,6 +737,38 @@ def _header_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
             break
         out.append(accepted.pop(i)[0])
     return out
+
+
+def _footer_fields(lines: Lines, accepted: dict[int, _Start]) -> list[int]:
+    """Take out a contact line after the record's end mark: ``* * * * *`` / ``PRESS OFFICER: Kwame Osei``.
+
+    A briefing's transcript may close with its press office's contact; the
+    label holds a name and nothing else, right under the separator that ends
+    the record, where a speech would hold a sentence.
+    """
+    if not accepted:
+        return []
+    i = max(accepted)
+    last, m, _, _ = accepted[i]
+    rest = fold(lines.text[last][m.rest :])
+    if not rest or rest[-1] in _CLOSES_SPEECH or not is_person_name(rest):
+        return []
+    j = i - 1
+    while j >= 0 and lines.kind[j] == BLANK:
+        j -= 1
+    if j < 0 or lines.note.get(j) is not NoteKind.SEPARATOR:
+        return []
+    return [accepted.pop(i)[0]]
+
+
+def _name_and_office(rest: str) -> bool:
+    """A person's name, then an office in capitalised words after a comma: "Folasade Adeyemi, Director, …"."""
+    name, _, office = rest.partition(",")
+    words = office.replace(",", " ").split()
+    return bool(words) and is_person_name(name) and all(w[:1].isupper() or w in _OFFICE_CONNECTORS for w in words)
+
+
+_OFFICE_CONNECTORS = frozenset("of the and for on de du des la le".split())
 
 
 def _dash_labels_like_the_documents(lines: Lines, cand: dict[int, LabelMatch]) -> None:
@@ -763,10 +821,14 @@ def _untitled(accepted: dict[int, _Start]) -> list[int]:
     if len(untitled) > (1 - _PROFILE_SHARE) * len(accepted):
         return []  # this document's labels are plain names ("Vladimir Putin:"): no title profile
     surnames = {name.rsplit(" ", 1)[-1].casefold() for name, has in titled.items() if has}
+    # A person's name alone on its line over the speech (a head line, "Albert Ribas Montoliu") is no colon
+    # lead-in; a heading on its line ("Motions for the Agenda – The Cost of Living") still is.
     out = [
         i
         for i in untitled
-        if names[accepted[i][3].casefold()] < _RECURS and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
+        if names[accepted[i][3].casefold()] < _RECURS
+        and accepted[i][3].rsplit(" ", 1)[-1].casefold() not in surnames
+        and not (accepted[i][1].form == "line" and is_person_name(accepted[i][3]))
     ]
     return [accepted.pop(i)[0] for i in out]  # the line that holds the label
 
@@ -850,11 +912,14 @@ def _preamble_break(prev: str, line: str, after_first_line: bool) -> bool:
     )
 
 
-def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Transcript:
+def build_transcript(
+    text: str, *, start: int = 0, options: ParseOptions, page_heads: tuple[int, ...] = ()
+) -> Transcript:
     """Parse ``text[start:]`` (``text`` is already decoded, newlines folded to ``\\n``).
 
     Offsets and line numbers in the spans index the whole of ``text``, so
-    front matter that the caller skipped still counts.
+    front matter that the caller skipped still counts. ``page_heads`` are the
+    starts of lines known to head a page (:func:`.margins.page_heads`): page notes.
 
     The cyclic garbage collector is paused meanwhile: the parse allocates
     hundreds of thousands of small objects and no reference cycles, and
@@ -863,14 +928,14 @@ def build_transcript(text: str, *, start: int = 0, options: ParseOptions) -> Tra
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(text, start, options)
+        return _build(text, start, options, page_heads)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(text: str, start: int, options: ParseOptions) -> Transcript:
-    lines = split_lines(text, start)
+def _build(text: str, start: int, options: ParseOptions, page_heads: tuple[int, ...] = ()) -> Transcript:
+    lines = split_lines(text, start, page_heads)
     b = _Builder(text, lines, options)
     plan = _plan(lines, options, b)
     # What the plan took from the candidates is in it: the rest go before the model is built beside them.

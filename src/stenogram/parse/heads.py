@@ -6,14 +6,18 @@ Council), ``Eric Mamer, Chief Spokesperson`` (the Commission's midday
 briefing), ``ගරු කථානායකතුමා (The Hon. Speaker)`` (Sri Lanka's Hansard). A
 line like that is a heading in other documents, so one is never enough: the
 document must print the form again and again. A head line is the first line
-of a block (after a blank line) with text straight below it, short, without a
-colon and not ending a sentence. Its key is what comes before its first
+of a block (after a blank line; in a record of a paragraph a line, also after
+a line that ends a sentence or a note, with a sentence opening below:
+``El president`` in Barcelona's Diari de Sessions) with text straight below
+it, short, without a colon and not ending a sentence. Its key is what comes before its first
 separator (``Raši``, ``Eric Mamer``, ``Question`` of ``Question – Jorge
 Valero, Bloomberg``), and its shape the separators it prints. When the
 document's head lines repeat keys at least :data:`RECUR` times and outnumber
 its other strong label candidates, every head line whose key recurs, or whose
 shape (a name and at least one slot) is one a recurring key prints, is a
-speaker's line.
+speaker's line; so is one printed once with no slot, where a recurring key is
+printed so too, if it is a strong label naming a person or opening with an
+office (``Albert Ribas Montoliu`` among ``El president`` lines).
 
 >>> h = HeadLines()
 >>> for i, line in enumerate(["Eric Mamer, Chief Spokesperson", "Dana Spinant, Spokesperson", "Eric Mamer"] * 2):
@@ -28,7 +32,8 @@ from __future__ import annotations
 
 import re
 
-from stenogram.parse.labels import REJECTED, fold, strength_of
+from stenogram.lexicon import is_title
+from stenogram.parse.labels import REJECTED, STRONG, fold, is_person_name, strength_of
 
 __all__ = ["RECUR", "HeadLines", "head_label"]
 
@@ -78,11 +83,14 @@ class HeadLines:
         occurrences = sum(len(v) for v in recurring.values())
         if occurrences < RECUR or occurrences <= strong:
             return []
-        shapes = {self._shape[i] for v in recurring.values() for i in v if self._shape[i]}
+        shapes = {self._shape[i] for v in recurring.values() for i in v}
         out = [i for v in recurring.values() for i in v]
         for key, lines in self._by_key.items():
-            if key not in recurring and strength_of(key) != REJECTED:
-                out += [i for i in lines if self._shape[i] in shapes]
+            if key not in recurring and (strength := strength_of(key)) != REJECTED:
+                # A line with no separator ("Albert Ribas Montoliu" among "El president" lines) says least: it
+                # must be a strong label that names a person or opens with an office.
+                plain = strength == STRONG and (is_person_name(key) or any(map(is_title, key.split()[:2])))
+                out += [i for i in lines if self._shape[i] in shapes and (self._shape[i] or plain)]
         return sorted(out)
 
 

@@ -37,6 +37,7 @@ from stenogram.lexicon import (
     PERIOD_TITLES,
     QUESTION_VERBS,
     SECTION_HEADINGS,
+    STAGE_WORDS,
     VOCATIVES,
     is_title,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "LabelMatch",
     "in_mixed_case",
     "is_label_prefix",
+    "is_person_name",
     "is_vocative",
     "match_attribution",
     "match_dash_label",
@@ -72,6 +74,8 @@ WEAK = 1  # take it only if the document supports it (a known surname, a repeate
 REJECTED = 0  # looks like a label but is not; worth a diagnostic
 
 _SP = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u3000]"
+# A label's indent, at most: a court reporter's margin of times and line numbers, blanked, is 14 wide.
+_INDENT = 16
 
 
 # The capitals of the alphabets parliaments print labels in, as a class body: ``ГОЛОВУЮЧИЙ.``,
@@ -122,12 +126,12 @@ _PERIOD_ROLES = "|".join(
 # Label forms, tried in order; each names the groups "indent", "label" and "rest".
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Q    text (a bare reporter mark, no colon).
-    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}{{2,}}|{_SP}*$)")),
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>Q)(?:{_SP}{{2,}}|{_SP}*$)")),
     # Name: text / Name：text (full width needs no space after it).
     (
         "colon",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
+            rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>[^\W\d_][^:：\n]{{0,200}}?){_SP}*(?::(?={_SP}|$|[A-Z“])|：){_SP}*"
         ),
     ),
     # THE PRESIDENT. text / MR. RATHER. text / Q. text (period labels of printed US records), also
@@ -136,14 +140,14 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period",
         re.compile(
-            rf"(?P<indent>{_SP}{{0,12}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
+            rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>(?:(?:(?:[{_UC}][A-Za-z]{{0,3}}\.|{_CAPS}|The){_SP}+){{0,5}}"
             rf"{_CAPS}(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}|Q|A"
             rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES})"
             rf"(?:{_SP}+\([^()\n]{{1,60}}\))?)\.(?:{_SP}+|$)"
         ),
     ),
     # Q text: a bare reporter mark and one space (older White House records).
-    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,12}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
+    ("bare", re.compile(rf"(?P<indent>{_SP}{{0,{_INDENT}}})(?P<label>Q)(?:{_SP}+)(?=\S)")),
 )
 
 _DASH_CHARS = frozenset("-–—")
@@ -183,6 +187,7 @@ _SENTENCE_OPENERS = _wordset(
     "let please thank yes no well also besides finally firstly secondly look listen see note example one another "
     "all some many most such every each after before during today tomorrow yesterday"
     " mein meine meinen unser unsere apropos"  # "Mein Schlusssatz:", "Apropos zwei Jahre Pandemie:"
+    " zu zum zur"  # "Zu den Terminen der Bundeskanzlerin: Am Freitag …" opens a topic, not a speaker
 )
 _SENTENCE_WORDS = _wordset(
     "i we you he she they it is are was were be been will would shall should can could may might must have has had "
@@ -396,8 +401,11 @@ _LINE_ROLES = frozenset({"operator", "moderator", "host", "interviewer", "announ
 # The lines of running text asked for a mark label or "Operator" alone on its line (the other roles alone
 # are read in blank-line records; a branch per role would cost at every line start).
 # A numbered question asked by a verb other than "asked" ("1. Tuan Lim Guan Eng [Bagan] minta Menteri …") is
-# found in the same scan: the dash labels' scan asks only lines with a dash or " asked ".
-MARK_LINE = re.compile(rf"\n(?:[{_MARKS}]|Operator[ \t]*(?=\r?\n|$)|\d{{1,3}}\.[^\n]{{1,160}}? minta )")
+# found in the same scan: the dash labels' scan asks only lines with a dash or " asked "; so is a bracketed label.
+MARK_LINE = re.compile(
+    rf"\n(?:[{_MARKS}]|\[[^\W\d_][^\[\]\n]{{0,60}}\][ \t]+\S|Operator[ \t]*(?=\r?\n|$)"
+    rf"|\d{{1,3}}\.[^\n]{{1,160}}? minta )"
+)
 # A dash against the label's first letter is a mark too: "-El Presidente Senador …: (12:15 horas) Solicito…".
 _LEAD_MARK = re.compile(rf"(?:[{_MARKS}](?=[^\s{_MARKS}])|>>{_SP}*(?=[^\W\d_])|[-–—](?=[^\W\d_]))")
 _MARK_SEP = re.compile(r"\u3000|[ \t\u00a0]{2,}")
@@ -412,10 +420,16 @@ _TIMED_LINE = re.compile(
     rf"(?P<label>[^\W\d_][^:\n]{{0,60}}?){_SP}{{2,}}(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_SP}*"
 )
 _LEAD_FIRST = frozenset(_MARKS + ">[(0123456789-–—")
+# A label whose square brackets are its separator, the speech after it: "[Prime Minister Takeda] It is …",
+# as Tokyo's press announcements print it. "[Applause] …" and "[inaudible] …" are the editor's, not a speaker.
+_BRACKET_LABEL = re.compile(rf"\[(?P<label>[^\W\d_][^\[\]\n:;.!?]{{0,60}})\]{_SP}+(?=\S)")
+_STAGE = re.compile("(?i:" + "|".join(map(re.escape, STAGE_WORDS)) + ")")
 
 
 def _marked(line: str) -> LabelMatch | None:
-    """A label after a speaker mark or a time code, or a name and a time alone on the line."""
+    """A label after a speaker mark or a time code or inside square brackets, or a name and a time alone on the line."""
+    if line[0] == "[" and (bracket := _bracket_label(line)) is not None:
+        return bracket
     lead = _LEAD_MARK.match(line)
     if lead is not None:
         off = lead.end()
@@ -434,6 +448,19 @@ def _marked(line: str) -> LabelMatch | None:
             time = clock.group("t1") or clock.group("t2") or clock.group("t3")
             return m._replace(start=off, rest=m.rest + off, time=time)
     return None
+
+
+def _bracket_label(line: str) -> LabelMatch | None:
+    """ "[Moderator] We will now begin …": the label inside the brackets, the speech after them."""
+    m = _BRACKET_LABEL.match(line)
+    if m is None or _STAGE.search(m.group("label")):
+        return None
+    label = fold(m.group("label"))
+    name, slots, annotation = _name_and_slots(label)
+    strength = _strength(name, "colon")
+    if strength == REJECTED:
+        return None
+    return LabelMatch(label, name, annotation, 1, m.end(), strength, "mark", slots, "[")
 
 
 def _after_mark(line: str, off: int) -> LabelMatch | None:
@@ -477,7 +504,7 @@ def _name_line(line: str) -> LabelMatch | None:
     if text.casefold() in _LINE_ROLES:
         return LabelMatch(text, text, None, 0, len(line), STRONG, "line")
     m = _NAME_LINE.fullmatch(text)
-    if m is None or not _is_person_name(m.group("name")):
+    if m is None or not is_person_name(m.group("name")):
         return None
     roles = [r for r in _ROLE_SPLIT.split(m.group("roles")) if r]
     for role in roles:
@@ -585,14 +612,14 @@ def _offices_before_colon(line: str) -> bool:
 
 
 _SEMICOLON_LABEL = re.compile(
-    rf"{_SP}{{0,12}}(?P<label>(?:[{_UC}][A-Za-z]{{0,3}}\.{_SP}+)?{_CAPS}(?:{_SP}+{_CAPS}){{0,3}});{_SP}+(?=[A-Z])"
+    rf"{_SP}{{0,{_INDENT}}}(?P<label>(?:[{_UC}][A-Za-z]{{0,3}}\.{_SP}+)?{_CAPS}(?:{_SP}+{_CAPS}){{0,3}});{_SP}+(?=[A-Z])"
 )
 
 
 # The number of a question on the order paper before its asker's label: "1. Ruth Jones (Newport West)
 # (Lab): …", "Q1. [905432] Sir Keir Starmer (…):", "2. Dr SHANE RETI (National—Whangārei) to the Minister".
 _NUMBERED = re.compile(
-    rf"{_SP}{{0,12}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\]|[A-Z][a-z]{{1,3}}\.{_SP}+\d{{1,4}})(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])"
+    rf"{_SP}{{0,{_INDENT}}}(?:[QT]?\d{{1,3}}[.)]|\[\d{{1,7}}\]|[A-Z][a-z]{{1,3}}\.{_SP}+\d{{1,4}})(?:{_SP}+\[\d{{1,7}}\])?{_SP}+(?=[^\W\d_])"
 )
 _NUMBER_FIRST = frozenset("0123456789QT[ \t")  # the first character of a numbered line, indent included
 
@@ -638,7 +665,7 @@ def _title_case_heading(rest: str) -> bool:
 _CLOSES = frozenset('.!?…,;:-—–"”»)')
 
 
-def _is_person_name(text: str) -> bool:
+def is_person_name(text: str) -> bool:
     """Two to six capitalised words with the connectors names hold: "Søren Gade", "Julià de Jòdar Muñoz"."""
     words = text.split()
     verdicts = [_word_ok(w) for w in words]
@@ -664,7 +691,7 @@ def _role_with_holder(name: str, slot: str) -> bool:
     folded = [w.casefold() for w in words]
     if folded[0] in _SENTENCE_OPENERS or not _SENTENCE_WORDS.isdisjoint(folded[1:]):
         return False
-    return _is_person_name(slot)
+    return is_person_name(slot)
 
 
 def match_attribution(line: str) -> LabelMatch | None:
@@ -742,14 +769,14 @@ def _name_and_slots(label: str) -> tuple[str, tuple[str, ...], str | None]:
 # Without objection …", found in one scan of "\n" + text: a name in capitals closed by a full stop; and an
 # examination's "Q.   Good morning" / "A.   Yes.".
 PERIOD_LINE = re.compile(
-    rf"\n{_SP}{{0,12}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
+    rf"\n{_SP}{{0,{_INDENT}}}(?:(?:(?:The|[{_UC}][a-z]{{0,3}}\.){_SP}+){{0,2}}{_CAPS}(?:{_SP}+{_CAPS}){{0,4}}"
     rf"(?:{_INITIALS_TAIL}|{_SP}+{_PERIOD_TAIL})?(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_TITLED}"
     rf"|{_SURNAME_INITIALS}(?:,{_SP}+[^.,:;!?()\n]{{1,80}})?|{_PERIOD_ROLES}|[QA])"
     rf"(?:{_SP}+\([^()\n]{{1,60}}\))?\.(?=[ \t]|\n|$)"
 )
 
 # A dash label's first word: an honorific or office, or a word in capitals ("Mr BARTON", "BAŞKAN").
-_DASH_HEAD = re.compile(rf"{_SP}{{0,12}}(?P<first>[^\W\d_][\w.'’]*)")
+_DASH_HEAD = re.compile(rf"{_SP}{{0,{_INDENT}}}(?P<first>[^\W\d_][\w.'’]*)")
 # The dash that closes the label: "Mr FULLER - Can", "Mr BARTON. - Before", "Senator SMITH.-I", "Ms WORTH—I".
 # Also the reported question of Hansard's questions on notice, "Mr GREGORY asked the Minister …": the
 # label ends before the verb, which is the first word of the text; so does "Mr POLLARD by leave - I desire …".
@@ -865,7 +892,7 @@ def _colon_label(line: str) -> tuple[str, int, int] | None:
         if colon < 0:
             return None
     start = len(line) - len(line.lstrip(_SP_CHARS))
-    if start > 12 or start >= colon:
+    if start > _INDENT or start >= colon:
         return None
     first = line[start]
     if not first.isalnum() or first.isdecimal():  # [^\W\d_]

@@ -244,8 +244,9 @@ class LineText(Sequence[str]):
 class Lines:
     """The lines of ``text[start:]``: their offsets and kinds, and the notes and label candidates among them."""
 
-    def __init__(self, text: str, start: int) -> None:
+    def __init__(self, text: str, start: int, page_heads: tuple[int, ...] = ()) -> None:
         self.first_number = text.count("\n", 0, start) + 1
+        self._page_heads = page_heads  # starts of lines a caller knows head a page (.margins): page notes
         self.note: dict[int, NoteKind] = {}  # line -> its kind of note, for note lines only
         self.label: dict[int, LabelMatch] = {}  # line -> its label candidate, for candidates only
         self._seen: dict[str, LabelMatch | None] = {}  # short colon lines already matched, while reading
@@ -292,7 +293,7 @@ class Lines:
             self._find_labels(lines, base, pos, text, offsets=None if whole is None else offs, kinds=kinds)
             self._collect_heads(lines, base, kinds)
         self._seen.clear()
-        self._head_labels()
+        self._head_labels(text, start)
         key = speaker_key(text, start)
         if key:
             self._key_labels(text, start, key)
@@ -312,6 +313,12 @@ class Lines:
                 if nk is not None:
                     kinds[i - base] = NOTE
                     notes[i] = nk
+        if self._page_heads:
+            for p in self._page_heads:
+                k = bisect_left(offsets, p)
+                if k < len(lines) and offsets[k] == p and kinds[k] == TEXT:
+                    kinds[k] = NOTE
+                    notes[base + k] = NoteKind.PAGE
         # "Opposition members interjecting—": the record of an interruption, not speech.
         for k in [k for k, line in enumerate(lines) if "interject" in line]:
             if kinds[k] == TEXT and _INTERJECTING.fullmatch(lines[k].strip()):
@@ -381,7 +388,8 @@ class Lines:
         for i in _line_starts(MARK_LINE, text, lines, base=base, pos=pos, offsets=offsets, end=end):
             if kinds[i - base] == TEXT and i not in labels:
                 line = lines[i - base]
-                found = match_dash_label(line) if line[:1].isdigit() else match_label(line)
+                first = line[:1]
+                found = match_dash_label(line) if first.isdigit() else match_label(line, colon_only=first == "[")
                 if found is not None:
                     labels[i] = found
         # "Could a dash close a label here?", asked in the comprehension: a call per line costs more.
@@ -415,15 +423,37 @@ class Lines:
                 heads.add(base + j, lines[j])
             k = kinds.find(BLANK, j)
 
-    def _head_labels(self) -> None:
+    def _collect_running_heads(self, text: str, start: int, strong: int) -> None:
+        """In a record of a paragraph a line, the head lines that follow a sentence's end or a note.
+
+        Such a record prints no blank line between turns: ``El president`` under
+        ``(Aplaudiments.)`` or a speech's last sentence. Asked only where strong
+        labels are rare (head lines that are a document's speakers outnumber them),
+        as most lines of a hard-wrapped text are short and follow a sentence's end.
+        """
+        if self.blank_sep or strong * _RUNNING_HEADS_PER_LABEL > len(self):
+            return
+        heads, labels, kind, ltext, offsets = self._heads, self.label, self.kind, self.text, self.offset
+        last = len(self) - 1
+        for m in _AFTER_SENTENCE.finditer(text, max(start - 1, 0)):
+            i = bisect_left(offsets, m.end())
+            if i >= last or kind[i] != TEXT or kind[i + 1] != TEXT or i in labels:
+                continue
+            # A label broken by a wrap ("Lionel" / "Barber: …") goes on with its colon below: no head line.
+            below = labels.get(i + 1)
+            if below is None or below.strength == REJECTED:
+                heads.add(i, ltext[i])
+
+    def _head_labels(self, text: str, start: int) -> None:
         """Head lines the document prints as its speakers' lines become label candidates."""
+        strong = sum(1 for m in self.label.values() if m.strength == STRONG)
+        self._collect_running_heads(text, start, strong)
         if not self._heads:
             return
-        strong = sum(1 for m in self.label.values() if m.strength == STRONG)
         for i in self._heads.accepted(strong=strong):
             line = self.text[i]
-            label, start = head_label(line)
-            self.label[i] = LabelMatch(label, label, None, start, len(line), STRONG, "line")
+            label, col = head_label(line)
+            self.label[i] = LabelMatch(label, label, None, col, len(line), STRONG, "line")
 
     def _key_labels(self, text: str, start: int, key: dict[str, str]) -> None:
         """Lines opened by a code the document's key defines (:mod:`.keys`): the code is the label as printed."""
@@ -597,6 +627,14 @@ def _chunk_end(lines: list[str], pos: int) -> int:
     return pos + sum(map(len, lines)) + len(lines) - 1
 
 
+# A short line after one that ends a sentence or a note, with no sentence's end of its own: a head line maybe.
+# A short line after a sentence's end or a note, with no sentence's end of its own, and a line below that opens
+# with no lower-case letter (a hard-wrapped sentence goes on in lower case): a head line maybe. The newline
+# first, so that the scan looks for it and not for every character.
+_AFTER_SENTENCE = re.compile(
+    r"\n(?<=[.!?…)\]»\"”]\n)(?=[^\W\d_][^\n:：]{0,118}(?<![\s.?!;:,…\"”»])\n[^\S\n]*[^\sa-zß-öø-ÿ])"
+)
+_RUNNING_HEADS_PER_LABEL = 20  # lines a strong label, at least, where head lines in running text are asked
 _AGENDA_HEADING = re.compile(r"\d{1,3}\.[ \t]+[^\W\d_][^.!?:;\n]{0,150}?(?:[^\W\d_]|[)\]])[ \t]*")
 _ATTRIBUTION_LINE = re.compile("\n(?:" + "|".join(map(re.escape, ATTRIBUTIONS)) + ")")
 
@@ -606,5 +644,5 @@ def _is_header_tail(line: str) -> bool:
     return len(s) <= 40 and any(ch.isdigit() for ch in s) and (":" in s or "," in s)
 
 
-def split_lines(text: str, start: int) -> Lines:
-    return Lines(text, start)
+def split_lines(text: str, start: int, page_heads: tuple[int, ...] = ()) -> Lines:
+    return Lines(text, start, page_heads)

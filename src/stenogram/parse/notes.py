@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from stenogram.lexicon import STAGE_WORDS
 from stenogram.model import Mark, MarkKind, NoteKind
 from stenogram.text import WidePattern
 
@@ -97,10 +98,7 @@ EXCERPT_RE = re.compile(
 #: The first word of an EXCERPT_RE heading, which a hand-wrapped page may leave alone on its line.
 HEADING_START = re.compile(r"\s*(?:Excerpts?|Extracts?|Beginning|Start)\b", re.I)
 
-_STAGE_WORDS = (
-    "laugh|applause|crosstalk|inaudible|sighs|smiles|chuckles|speaks|speaking|interpret|off-mic|off mic|"
-    "noise|pause|music|video|cheers|booing|silence|translation|in english|in russian|in german|in french"
-)
+_STAGE_WORDS = "|".join(map(re.escape, STAGE_WORDS))
 
 # Inline marks, first match at a position wins (the alternation order is the priority).
 _MARK_RE = re.compile(
