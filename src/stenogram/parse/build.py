@@ -207,8 +207,12 @@ class _Builder:
         base = lines.first_number
         return Span(start=start, end=end if end > start else start, line=base + first, end_line=base + last)
 
-    def _container(self) -> list[Block]:
-        return self.content if self.turn is not None else self.preamble
+    def _container(self) -> list[Block] | list[BodyItem]:
+        """Where a note goes: the running turn; between turns (after a section heading closed one), the body, so
+        that it keeps its place in the reading order; before the first turn, the preamble."""
+        if self.turn is not None:
+            return self.content
+        return self.body if self.body else self.preamble
 
     def flush(self) -> None:
         if self.para:
