@@ -455,12 +455,18 @@ def _bracket_label(line: str) -> LabelMatch | None:
     m = _BRACKET_LABEL.match(line)
     if m is None or _STAGE.search(m.group("label")):
         return None
-    label = fold(m.group("label"))
+    return _mark_label(m.group("label"), 1, m.end(), sep="[")
+
+
+def _mark_label(raw: str, start: int, rest: int, *, sep: str = "", time: str | None = None) -> LabelMatch | None:
+    """A label set off by a mark rather than a colon (brackets, a time after it), its name judged as a colon
+    label's would be; ``None`` when the name is rejected."""
+    label = fold(raw)
     name, slots, annotation = _name_and_slots(label)
     strength = _strength(name, "colon")
     if strength == REJECTED:
         return None
-    return LabelMatch(label, name, annotation, 1, m.end(), strength, "mark", slots, "[")
+    return LabelMatch(label, name, annotation, start, rest, strength, "mark", slots, sep, time)
 
 
 def _after_mark(line: str, off: int) -> LabelMatch | None:
@@ -482,12 +488,7 @@ def _timed_line(line: str) -> LabelMatch | None:
     m = _TIMED_LINE.fullmatch(line)
     if m is None:
         return None
-    label = fold(m.group("label"))
-    name, slots, annotation = _name_and_slots(label)
-    strength = _strength(name, "colon")
-    if strength == REJECTED:
-        return None
-    return LabelMatch(label, name, annotation, 0, len(line), strength, "mark", slots, time=m.group("time"))
+    return _mark_label(m.group("label"), 0, len(line), time=m.group("time"))
 
 
 # A speaker's name alone on its line, with what the person is after double hyphens or a dash, the speech in
